@@ -1,0 +1,205 @@
+"""Networks, the organisations that are members of them, and people's roles in them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Networks the person has a role in (coordinator, member or observer)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(roles__user=user)
+
+    def with_member_counts(self):
+        return self.annotate(
+            active_member_count=Count(
+                "memberships",
+                filter=Q(memberships__status=Membership.Status.ACTIVE),
+                distinct=True,
+            )
+        )
+
+
+class Network(models.Model):
+    """An adult guidance network of one region or field."""
+
+    slug = models.SlugField(_("identifier in addresses"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    require_mfa_for_coordinators = models.BooleanField(
+        _("coordinators must use two-factor authentication"), default=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def role_of(self, user) -> str | None:
+        """The person's role in this network, or None."""
+        if not user.is_authenticated:
+            return None
+        return self.roles.filter(user=user).values_list("role", flat=True).first()
+
+    def permits(self, user, action: str) -> bool:
+        role = self.role_of(user)
+        if action == "view":
+            return role is not None
+        # Every change to a network (its details, invitations) is the coordinators' work.
+        return role == NetworkRole.Role.COORDINATOR
+
+
+class MembershipLevel(models.TextChoices):
+    """Levels of the collaboration continuum, from loose to strategic."""
+
+    NETWORKING = "networking", _("Networking")
+    COOPERATION = "cooperation", _("Cooperation")
+    COORDINATION = "coordination", _("Coordination")
+    STRATEGIC = "strategic", _("Strategic partnership")
+
+
+class MembershipStatus(models.TextChoices):
+    """Where a membership stands."""
+
+    APPLIED = "applied", _("Applied")
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    LEFT = "left", _("Left")
+
+
+class Membership(models.Model):
+    """An organisation's membership of a network, at a level of the collaboration continuum."""
+
+    Level = MembershipLevel
+
+    Status = MembershipStatus
+
+    network = models.ForeignKey(
+        Network,
+        verbose_name=_("network"),
+        related_name="memberships",
+        on_delete=models.CASCADE,
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisation"),
+        related_name="memberships",
+        on_delete=models.CASCADE,
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.NETWORKING
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.APPLIED
+    )
+    joined_on = models.DateField(_("joined"), null=True, blank=True)
+    left_on = models.DateField(_("left"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["network__name", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "organisation"],
+                name="networks_membership_unique",
+                violation_error_message=_(
+                    "This organisation is already a member of this network."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(level__in=MembershipLevel.values),
+                name="networks_membership_level_valid",
+                violation_error_message=_("Unknown membership level."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=MembershipStatus.values),
+                name="networks_membership_status_valid",
+                violation_error_message=_("Unknown membership status."),
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=models.F("joined_on")),
+                name="networks_membership_left_after_joined",
+                violation_error_message=_(
+                    "The leaving date must not be before the joining date."
+                ),
+            ),
+        ]
+        indexes = [
+            # network page and member counts: active members of one network
+            models.Index(
+                fields=["network", "status"], name="networks_membership_status_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.network}"
+
+
+class NetworkRoleKind(models.TextChoices):
+    """A person's role in a network."""
+
+    COORDINATOR = "coordinator", _("Coordinator")
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
+
+
+class NetworkRole(models.Model):
+    """A person's role in one network: coordinator, member or observer (read-only)."""
+
+    Role = NetworkRoleKind
+
+    network = models.ForeignKey(
+        Network,
+        verbose_name=_("network"),
+        related_name="roles",
+        on_delete=models.CASCADE,
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        related_name="network_roles",
+        on_delete=models.CASCADE,
+    )
+    role = models.CharField(
+        _("role"), max_length=12, choices=Role.choices, default=Role.MEMBER
+    )
+
+    class Meta:
+        verbose_name = _("role in a network")
+        verbose_name_plural = _("roles in networks")
+        ordering = ["network__name", "role", "user__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "user"],
+                name="networks_networkrole_one_per_network",
+                violation_error_message=_(
+                    "This person already has a role in this network."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=NetworkRoleKind.values),
+                name="networks_networkrole_role_valid",
+                violation_error_message=_("Unknown role."),
+            ),
+        ]
+        indexes = [
+            # visible_to(user): the networks one person has a role in
+            models.Index(fields=["user", "network"], name="networks_role_user_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.network} ({self.get_role_display()})"

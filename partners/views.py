@@ -1,0 +1,21 @@
+"""Views of organisations."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from partners import selectors
+from partners.models import Organisation
+from portal.access import get_for_user
+
+
+@login_required
+def organisation_detail(request, slug):
+    organisation = get_for_user(request.user, Organisation, slug=slug)
+    context = {
+        "organisation": organisation,
+        "people": selectors.organisation_people(organisation=organisation),
+        "memberships": selectors.organisation_memberships(
+            organisation=organisation, user=request.user
+        ),
+    }
+    return render(request, "partners/organisation_detail.html", context)

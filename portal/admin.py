@@ -1,0 +1,80 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Affiliation
+from portal.models import Invitation, User
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["last_name", "first_name", "email"]
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "title",
+        "is_staff",
+        "is_active",
+    ]
+    list_filter = ["is_staff", "is_superuser", "is_active"]
+    search_fields = ["email", "first_name", "last_name", "title"]
+    autocomplete_fields = ["expertise"]
+    readonly_fields = ["uuid", "last_login", "date_joined"]
+    inlines = [AffiliationInline]
+    fieldsets = [
+        (None, {"fields": ["uuid", "email", "password"]}),
+        (
+            _("Profile"),
+            {
+                "fields": [
+                    "first_name",
+                    "last_name",
+                    "title",
+                    "phone",
+                    "languages",
+                    "expertise",
+                ]
+            },
+        ),
+        (
+            _("Permissions"),
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                ]
+            },
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})
+    ]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = [
+        "email",
+        "organisation",
+        "network",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+    ]
+    list_filter = ["accepted_at", "network"]
+    search_fields = ["email", "organisation__name"]
+    autocomplete_fields = ["organisation", "network", "invited_by", "accepted_by"]
+    readonly_fields = ["created_at", "accepted_at", "accepted_by"]
+    list_select_related = ["organisation", "network", "invited_by"]

@@ -1,0 +1,90 @@
+"""Request-wide policies: MFA where it is required, no caching of personal pages."""
+
+from django.contrib import messages
+from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
+
+# Paths a person who still has to set up MFA may use: the account and MFA pages
+# themselves, static files, language switching and the public pages.
+_MFA_EXEMPT_PREFIXES = (
+    "/accounts/",
+    "/static/",
+    "/i18n/",
+    "/healthz",
+    "/accessibility/",
+    "/privacy/",
+)
+
+
+def mfa_required_for(user, path: str) -> bool:
+    """Whether ``user`` must have an authenticator before using ``path``.
+
+    Staff always need one for the admin; coordinators of a network that asks
+    for it need one everywhere. One query whatever the answer.
+    """
+    from allauth.mfa.models import Authenticator
+
+    from networks.models import NetworkRole
+    from portal.models import User
+
+    admin_path = path.startswith("/admin/")
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            has_authenticator=Exists(
+                Authenticator.objects.filter(
+                    user=OuterRef("pk"),
+                    type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
+                )
+            ),
+            coordinates_strict_network=Exists(
+                NetworkRole.objects.filter(
+                    user=OuterRef("pk"),
+                    role=NetworkRole.Role.COORDINATOR,
+                    network__require_mfa_for_coordinators=True,
+                )
+            ),
+        )
+        .values("has_authenticator", "coordinates_strict_network")
+        .first()
+    )
+    if row is None or row["has_authenticator"]:
+        return False
+    return (admin_path and user.is_staff) or row["coordinates_strict_network"]
+
+
+class RequireMFAMiddleware:
+    """Send people who must use two-factor authentication to set it up first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and not request.path.startswith(_MFA_EXEMPT_PREFIXES):
+            if mfa_required_for(user, request.path):
+                messages.warning(
+                    request,
+                    _(
+                        "Your role requires two-factor authentication. Set up an authenticator app to continue."
+                    ),
+                )
+                return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+class NoStoreForAuthenticatedMiddleware:
+    """Pages shown to a signed-in person are personal: browsers and proxies must not keep them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        return response

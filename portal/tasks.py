@@ -1,0 +1,39 @@
+"""Background tasks of the portal, run by the database-backed worker."""
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.tasks import task
+
+
+@task
+def send_email(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    from_email: str | None = None,
+    html: str | None = None,
+):
+    """Send one e-mail message. Runs in the worker, so a slow SMTP server never slows a page."""
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, from_email=from_email, to=to
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def enqueue_email(message) -> None:
+    """Queue a built ``EmailMessage`` for sending once the surrounding transaction commits."""
+    html = None
+    for content, mimetype in getattr(message, "alternatives", []):
+        if mimetype == "text/html":
+            html = content
+    kwargs = {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "to": list(message.to),
+        "from_email": message.from_email,
+        "html": html,
+    }
+    transaction.on_commit(lambda: send_email.enqueue(**kwargs))

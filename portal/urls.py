@@ -1,0 +1,31 @@
+"""The portal's URLconf. Every pattern here must have an entry in tests/test_access_matrix.py."""
+
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Verkosto"
+admin.site.site_title = "Verkosto"
+
+portal_patterns = [
+    path("", views.home, name="home"),
+    path("profile/", views.profile_detail, name="profile_detail"),
+    path("profile/edit/", views.profile_edit, name="profile_edit"),
+    path("people/<uuid:uuid>/", views.person_detail, name="person_detail"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_notice, name="privacy"),
+]
+
+urlpatterns = [
+    path("", include((portal_patterns, "portal"))),
+    path("networks/", include("networks.urls")),
+    path("organisations/", include("partners.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,127 @@
+"""Views of the portal app: dashboard, profiles, invitations, static pages, health."""
+
+from allauth.account.utils import perform_login
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from portal import selectors, services
+from portal.access import get_for_user
+from portal.forms import InvitationAcceptForm, ProfileForm
+from portal.models import Invitation, User
+
+
+def home(request):
+    """Signed-in people get their dashboard; visitors a short introduction and the sign-in link."""
+    if not request.user.is_authenticated:
+        return render(request, "portal/landing.html")
+    context = {
+        "networks": selectors.dashboard_networks(user=request.user),
+        "affiliations": selectors.current_affiliations(user=request.user),
+    }
+    return render(request, "portal/dashboard.html", context)
+
+
+@login_required
+def profile_detail(request):
+    person = selectors.with_profile(User.objects.filter(pk=request.user.pk)).get()
+    return render(
+        request, "portal/person_detail.html", {"person": person, "is_own": True}
+    )
+
+
+@login_required
+def profile_edit(request):
+    user = request.user
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name]
+            for name in ["first_name", "last_name", "title", "phone", "languages"]
+        }
+        services.profile_update(
+            user=user, data=data, expertise=form.cleaned_data["expertise"]
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("portal:profile_detail")
+    return render(request, "portal/profile_form.html", {"form": form})
+
+
+@login_required
+def person_detail(request, uuid):
+    person = get_for_user(
+        request.user, selectors.with_profile(User.objects.all()), uuid=uuid
+    )
+    return render(
+        request,
+        "portal/person_detail.html",
+        {"person": person, "is_own": person.pk == request.user.pk},
+    )
+
+
+@never_cache
+def invitation_accept(request, token):
+    """The invitee chooses a password and lands signed in. Signed-in people are told to sign out first."""
+    invitation = (
+        Invitation.objects.select_related("organisation", "network")
+        .filter(token=token)
+        .first()
+    )
+    if invitation is None or not invitation.is_usable:
+        return render(request, "portal/invitation_invalid.html", status=404)
+    if request.user.is_authenticated:
+        return render(
+            request,
+            "portal/invitation_signed_in.html",
+            {"invitation": invitation},
+            status=409,
+        )
+    form = InvitationAcceptForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                token=token,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.InvitationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Welcome to Verkosto! Your account is ready."))
+            return perform_login(
+                request, user, email_verification="none", redirect_url="/"
+            )
+    return render(
+        request,
+        "portal/invitation_accept.html",
+        {"form": form, "invitation": invitation},
+    )
+
+
+def accessibility_statement(request):
+    return render(request, "portal/accessibility.html")
+
+
+def privacy_notice(request):
+    return render(request, "portal/privacy.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not. No details for outsiders."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain"
+        )
+    return HttpResponse("ok\n", content_type="text/plain")
