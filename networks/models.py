@@ -97,12 +97,8 @@ class Membership(models.Model):
         related_name="memberships",
         on_delete=models.CASCADE,
     )
-    level = models.CharField(
-        _("level"), max_length=20, choices=Level.choices, default=Level.NETWORKING
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.APPLIED
-    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.NETWORKING)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.APPLIED)
     joined_on = models.DateField(_("joined"), null=True, blank=True)
     left_on = models.DateField(_("left"), null=True, blank=True)
 
@@ -114,9 +110,7 @@ class Membership(models.Model):
             models.UniqueConstraint(
                 fields=["network", "organisation"],
                 name="networks_membership_unique",
-                violation_error_message=_(
-                    "This organisation is already a member of this network."
-                ),
+                violation_error_message=_("This organisation is already a member of this network."),
             ),
             models.CheckConstraint(
                 condition=Q(level__in=MembershipLevel.values),
@@ -129,20 +123,14 @@ class Membership(models.Model):
                 violation_error_message=_("Unknown membership status."),
             ),
             models.CheckConstraint(
-                condition=Q(left_on__isnull=True)
-                | Q(joined_on__isnull=True)
-                | Q(left_on__gte=models.F("joined_on")),
+                condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
                 name="networks_membership_left_after_joined",
-                violation_error_message=_(
-                    "The leaving date must not be before the joining date."
-                ),
+                violation_error_message=_("The leaving date must not be before the joining date."),
             ),
         ]
         indexes = [
             # network page and member counts: active members of one network
-            models.Index(
-                fields=["network", "status"], name="networks_membership_status_idx"
-            ),
+            models.Index(fields=["network", "status"], name="networks_membership_status_idx"),
         ]
 
     def __str__(self):
@@ -174,9 +162,7 @@ class NetworkRole(models.Model):
         related_name="network_roles",
         on_delete=models.CASCADE,
     )
-    role = models.CharField(
-        _("role"), max_length=12, choices=Role.choices, default=Role.MEMBER
-    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
         verbose_name = _("role in a network")
@@ -186,9 +172,7 @@ class NetworkRole(models.Model):
             models.UniqueConstraint(
                 fields=["network", "user"],
                 name="networks_networkrole_one_per_network",
-                violation_error_message=_(
-                    "This person already has a role in this network."
-                ),
+                violation_error_message=_("This person already has a role in this network."),
             ),
             models.CheckConstraint(
                 condition=Q(role__in=NetworkRoleKind.values),

@@ -14,9 +14,7 @@ def network_memberships(*, network: Network):
 
 
 def network_coordinators(*, network: Network):
-    return NetworkRole.objects.filter(
-        network=network, role=NetworkRole.Role.COORDINATOR
-    ).select_related("user")
+    return NetworkRole.objects.filter(network=network, role=NetworkRole.Role.COORDINATOR).select_related("user")
 
 
 def invitable_organisations(*, network: Network):

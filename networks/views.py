@@ -35,9 +35,7 @@ def network_edit(request, slug):
         form.save()
         messages.success(request, _("The network has been saved."))
         return redirect("networks:network_detail", slug=network.slug)
-    return render(
-        request, "networks/network_form.html", {"form": form, "network": network}
-    )
+    return render(request, "networks/network_form.html", {"form": form, "network": network})
 
 
 @login_required
@@ -63,10 +61,7 @@ def invitation_create(request, slug):
         else:
             messages.success(
                 request,
-                _("Invitation sent to %(email)s.")
-                % {"email": form.cleaned_data["email"]},
+                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
             )
             return redirect("networks:network_detail", slug=network.slug)
-    return render(
-        request, "networks/invitation_form.html", {"form": form, "network": network}
-    )
+    return render(request, "networks/invitation_form.html", {"form": form, "network": network})

@@ -16,8 +16,7 @@ class OrganisationQuerySet(models.QuerySet):
         if user.is_superuser:
             return self
         return self.filter(
-            Q(affiliations__user=user, affiliations__until__isnull=True)
-            | Q(memberships__network__roles__user=user)
+            Q(affiliations__user=user, affiliations__until__isnull=True) | Q(memberships__network__roles__user=user)
         ).distinct()
 
 
@@ -48,9 +47,7 @@ class Organisation(models.Model):
     slug = models.SlugField(_("identifier in addresses"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     business_id = models.CharField(
         _("business ID (Y-tunnus)"),
         max_length=9,
@@ -72,9 +69,7 @@ class Organisation(models.Model):
                 fields=["business_id"],
                 condition=~Q(business_id=""),
                 name="partners_organisation_business_id_unique",
-                violation_error_message=_(
-                    "An organisation with this business ID already exists."
-                ),
+                violation_error_message=_("An organisation with this business ID already exists."),
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=OrganisationKind.values),
@@ -135,26 +130,18 @@ class Affiliation(models.Model):
                 fields=["user", "organisation"],
                 condition=Q(until__isnull=True),
                 name="partners_affiliation_one_current_per_org",
-                violation_error_message=_(
-                    "This person already works for this organisation."
-                ),
+                violation_error_message=_("This person already works for this organisation."),
             ),
             models.UniqueConstraint(
                 fields=["user"],
                 condition=Q(primary=True, until__isnull=True),
                 name="partners_affiliation_one_primary",
-                violation_error_message=_(
-                    "A person has only one primary organisation."
-                ),
+                violation_error_message=_("A person has only one primary organisation."),
             ),
             models.CheckConstraint(
-                condition=Q(until__isnull=True)
-                | Q(since__isnull=True)
-                | Q(until__gte=models.F("since")),
+                condition=Q(until__isnull=True) | Q(since__isnull=True) | Q(until__gte=models.F("since")),
                 name="partners_affiliation_until_after_since",
-                violation_error_message=_(
-                    "The end date must not be before the start date."
-                ),
+                violation_error_message=_("The end date must not be before the start date."),
             ),
         ]
         indexes = [

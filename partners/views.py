@@ -14,8 +14,6 @@ def organisation_detail(request, slug):
     context = {
         "organisation": organisation,
         "people": selectors.organisation_people(organisation=organisation),
-        "memberships": selectors.organisation_memberships(
-            organisation=organisation, user=request.user
-        ),
+        "memberships": selectors.organisation_memberships(organisation=organisation, user=request.user),
     }
     return render(request, "partners/organisation_detail.html", context)

@@ -23,8 +23,7 @@ def get_for_user(user, model_or_queryset, *, action: str = VIEW, **lookup):
     """Fetch one object for ``user`` or raise 404 (outsider) / 403 (not allowed to ``action``)."""
     queryset = (
         model_or_queryset._default_manager.all()
-        if isinstance(model_or_queryset, type)
-        and issubclass(model_or_queryset, models.Model)
+        if isinstance(model_or_queryset, type) and issubclass(model_or_queryset, models.Model)
         else model_or_queryset
     )
     try:

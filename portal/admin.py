@@ -57,9 +57,7 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [
-        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})
-    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
 
 @admin.register(Invitation)

@@ -48,9 +48,7 @@ class ProfileForm(forms.ModelForm):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none()
-    )
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)

@@ -68,9 +68,7 @@ class RequireMFAMiddleware:
             if mfa_required_for(user, request.path):
                 messages.warning(
                     request,
-                    _(
-                        "Your role requires two-factor authentication. Set up an authenticator app to continue."
-                    ),
+                    _("Your role requires two-factor authentication. Set up an authenticator app to continue."),
                 )
                 return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

@@ -22,9 +22,7 @@ class UserQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(
-            models.Q(pk=user.pk) | models.Q(network_roles__network__roles__user=user)
-        ).distinct()
+        return self.filter(models.Q(pk=user.pk) | models.Q(network_roles__network__roles__user=user)).distinct()
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
@@ -58,9 +56,7 @@ class User(AbstractUser):
     """
 
     username = None
-    uuid = models.UUIDField(
-        _("public identifier"), default=uuid.uuid4, unique=True, editable=False
-    )
+    uuid = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("e-mail address"), unique=True)
     title = models.CharField(_("job title"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -90,9 +86,7 @@ class User(AbstractUser):
             models.UniqueConstraint(
                 Lower("email"),
                 name="portal_user_email_ci_unique",
-                violation_error_message=_(
-                    "A person with this e-mail address already exists."
-                ),
+                violation_error_message=_("A person with this e-mail address already exists."),
             ),
         ]
 
@@ -138,9 +132,7 @@ class Invitation(models.Model):
         blank=True,
         help_text=_("The person joins this network as a member when they accept."),
     )
-    token = models.CharField(
-        max_length=64, unique=True, default=_new_token, editable=False
-    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invited by"),
@@ -172,9 +164,7 @@ class Invitation(models.Model):
                 "organisation",
                 condition=models.Q(accepted_at__isnull=True),
                 name="portal_invitation_one_open_per_org",
-                violation_error_message=_(
-                    "This person already has an open invitation to this organisation."
-                ),
+                violation_error_message=_("This person already has an open invitation to this organisation."),
             ),
         ]
 

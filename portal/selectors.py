@@ -8,9 +8,7 @@ from partners.models import Affiliation
 
 def dashboard_networks(*, user):
     """The person's networks with their role and active member count, in one query."""
-    my_role = NetworkRole.objects.filter(network=OuterRef("pk"), user=user).values(
-        "role"
-    )[:1]
+    my_role = NetworkRole.objects.filter(network=OuterRef("pk"), user=user).values("role")[:1]
     return (
         Network.objects.filter(roles__user=user)
         .with_member_counts()
@@ -20,9 +18,7 @@ def dashboard_networks(*, user):
 
 
 def current_affiliations(*, user):
-    return Affiliation.objects.filter(user=user, until__isnull=True).select_related(
-        "organisation"
-    )
+    return Affiliation.objects.filter(user=user, until__isnull=True).select_related("organisation")
 
 
 def with_profile(queryset):
@@ -31,9 +27,7 @@ def with_profile(queryset):
         "expertise",
         Prefetch(
             "affiliations",
-            queryset=Affiliation.objects.filter(until__isnull=True).select_related(
-                "organisation"
-            ),
+            queryset=Affiliation.objects.filter(until__isnull=True).select_related("organisation"),
             to_attr="current_affiliations",
         ),
     )

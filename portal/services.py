@@ -32,53 +32,34 @@ def invitation_create(
     if User.objects.filter(email__iexact=email).exists():
         raise InvitationError(_("This person already has an account."))
     with transaction.atomic():
-        if Invitation.objects.filter(
-            email__iexact=email, organisation=organisation, accepted_at__isnull=True
-        ).exists():
+        if Invitation.objects.filter(email__iexact=email, organisation=organisation, accepted_at__isnull=True).exists():
             # Replace the old open invitation: the new link is the one that works.
-            Invitation.objects.filter(
-                email__iexact=email, organisation=organisation, accepted_at__isnull=True
-            ).delete()
+            Invitation.objects.filter(email__iexact=email, organisation=organisation, accepted_at__isnull=True).delete()
         invitation = Invitation.objects.create(
             email=email,
             organisation=organisation,
             network=network,
             invited_by=invited_by,
         )
-        link = site_url + reverse(
-            "portal:invitation_accept", kwargs={"token": invitation.token}
-        )
+        link = site_url + reverse("portal:invitation_accept", kwargs={"token": invitation.token})
         with override(language):
             context = {"invitation": invitation, "link": link, "inviter": invited_by}
-            subject = render_to_string(
-                "portal/email/invitation_subject.txt", context
-            ).strip()
+            subject = render_to_string("portal/email/invitation_subject.txt", context).strip()
             body = render_to_string("portal/email/invitation_message.txt", context)
         transaction.on_commit(
-            lambda: send_email.enqueue(
-                subject=subject, body=body, to=[email], from_email=None, html=None
-            )
+            lambda: send_email.enqueue(subject=subject, body=body, to=[email], from_email=None, html=None)
         )
     return invitation
 
 
-def invitation_accept(
-    *, token: str, first_name: str, last_name: str, password: str
-) -> User:
+def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
     """Create the invited person's account with a verified e-mail, their affiliation and role."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
-            .select_related("organisation", "network")
-            .filter(token=token)
-            .first()
+            Invitation.objects.select_for_update().select_related("organisation", "network").filter(token=token).first()
         )
         if invitation is None or not invitation.is_usable:
-            raise InvitationError(
-                _(
-                    "This invitation is no longer valid. Ask the coordinator for a new one."
-                )
-            )
+            raise InvitationError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
         if User.objects.filter(email__iexact=invitation.email).exists():
             raise InvitationError(_("This person already has an account."))
         user = User.objects.create_user(
@@ -87,12 +68,8 @@ def invitation_accept(
             first_name=first_name,
             last_name=last_name,
         )
-        EmailAddress.objects.create(
-            user=user, email=user.email, verified=True, primary=True
-        )
-        Affiliation.objects.create(
-            user=user, organisation=invitation.organisation, primary=True
-        )
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=True)
         if invitation.network_id:
             NetworkRole.objects.get_or_create(
                 network=invitation.network,

@@ -15,9 +15,7 @@ def send_email(
     html: str | None = None,
 ):
     """Send one e-mail message. Runs in the worker, so a slow SMTP server never slows a page."""
-    message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=from_email, to=to
-    )
+    message = EmailMultiAlternatives(subject=subject, body=body, from_email=from_email, to=to)
     if html:
         message.attach_alternative(html, "text/html")
     message.send()

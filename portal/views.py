@@ -1,11 +1,15 @@
 """Views of the portal app: dashboard, profiles, invitations, static pages, health."""
 
+import datetime
+
 from allauth.account.utils import perform_login
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -14,6 +18,9 @@ from portal import selectors, services
 from portal.access import get_for_user
 from portal.forms import InvitationAcceptForm, ProfileForm
 from portal.models import Invitation, User
+
+# When the accessibility statement was last reviewed (update with the text).
+ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 29)
 
 
 def home(request):
@@ -30,9 +37,7 @@ def home(request):
 @login_required
 def profile_detail(request):
     person = selectors.with_profile(User.objects.filter(pk=request.user.pk)).get()
-    return render(
-        request, "portal/person_detail.html", {"person": person, "is_own": True}
-    )
+    return render(request, "portal/person_detail.html", {"person": person, "is_own": True})
 
 
 @login_required
@@ -40,13 +45,8 @@ def profile_edit(request):
     user = request.user
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        data = {
-            name: form.cleaned_data[name]
-            for name in ["first_name", "last_name", "title", "phone", "languages"]
-        }
-        services.profile_update(
-            user=user, data=data, expertise=form.cleaned_data["expertise"]
-        )
+        data = {name: form.cleaned_data[name] for name in ["first_name", "last_name", "title", "phone", "languages"]}
+        services.profile_update(user=user, data=data, expertise=form.cleaned_data["expertise"])
         messages.success(request, _("Your profile has been saved."))
         return redirect("portal:profile_detail")
     return render(request, "portal/profile_form.html", {"form": form})
@@ -54,9 +54,7 @@ def profile_edit(request):
 
 @login_required
 def person_detail(request, uuid):
-    person = get_for_user(
-        request.user, selectors.with_profile(User.objects.all()), uuid=uuid
-    )
+    person = get_for_user(request.user, selectors.with_profile(User.objects.all()), uuid=uuid)
     return render(
         request,
         "portal/person_detail.html",
@@ -67,11 +65,7 @@ def person_detail(request, uuid):
 @never_cache
 def invitation_accept(request, token):
     """The invitee chooses a password and lands signed in. Signed-in people are told to sign out first."""
-    invitation = (
-        Invitation.objects.select_related("organisation", "network")
-        .filter(token=token)
-        .first()
-    )
+    invitation = Invitation.objects.select_related("organisation", "network").filter(token=token).first()
     if invitation is None or not invitation.is_usable:
         return render(request, "portal/invitation_invalid.html", status=404)
     if request.user.is_authenticated:
@@ -94,9 +88,7 @@ def invitation_accept(request, token):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Welcome to Verkosto! Your account is ready."))
-            return perform_login(
-                request, user, email_verification="none", redirect_url="/"
-            )
+            return perform_login(request, user, email_verification="none", redirect_url="/")
     return render(
         request,
         "portal/invitation_accept.html",
@@ -105,11 +97,17 @@ def invitation_accept(request, token):
 
 
 def accessibility_statement(request):
-    return render(request, "portal/accessibility.html")
+    context = {
+        "operator": settings.SERVICE_OPERATOR,
+        "feedback_email": settings.ACCESSIBILITY_FEEDBACK_EMAIL,
+        "prepared_on": date_format(ACCESSIBILITY_STATEMENT_DATE, "SHORT_DATE_FORMAT"),
+    }
+    return render(request, "portal/accessibility.html", context)
 
 
 def privacy_notice(request):
-    return render(request, "portal/privacy.html")
+    context = {"operator": settings.SERVICE_OPERATOR, "privacy_email": settings.PRIVACY_CONTACT_EMAIL}
+    return render(request, "portal/privacy.html", context)
 
 
 @require_GET
@@ -120,8 +118,6 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
-        return HttpResponse(
-            "database unavailable\n", status=503, content_type="text/plain"
-        )
+    except Exception:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")

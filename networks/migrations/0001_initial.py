@@ -4,54 +4,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('networking', 'Networking'), ('cooperation', 'Cooperation'), ('coordination', 'Coordination'), ('strategic', 'Strategic partnership')], default='networking', max_length=20, verbose_name='level')),
-                ('status', models.CharField(choices=[('applied', 'Applied'), ('active', 'Active'), ('paused', 'Paused'), ('left', 'Left')], default='applied', max_length=10, verbose_name='status')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='joined')),
-                ('left_on', models.DateField(blank=True, null=True, verbose_name='left')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("networking", "Networking"),
+                            ("cooperation", "Cooperation"),
+                            ("coordination", "Coordination"),
+                            ("strategic", "Strategic partnership"),
+                        ],
+                        default="networking",
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("applied", "Applied"), ("active", "Active"), ("paused", "Paused"), ("left", "Left")],
+                        default="applied",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("joined_on", models.DateField(blank=True, null=True, verbose_name="joined")),
+                ("left_on", models.DateField(blank=True, null=True, verbose_name="left")),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['network__name', 'organisation__name'],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["network__name", "organisation__name"],
             },
         ),
         migrations.CreateModel(
-            name='Network',
+            name="Network",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='identifier in addresses')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('require_mfa_for_coordinators', models.BooleanField(default=True, verbose_name='coordinators must use two-factor authentication')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="identifier in addresses")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "require_mfa_for_coordinators",
+                    models.BooleanField(default=True, verbose_name="coordinators must use two-factor authentication"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'network',
-                'verbose_name_plural': 'networks',
-                'ordering': ['name'],
+                "verbose_name": "network",
+                "verbose_name_plural": "networks",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='NetworkRole',
+            name="NetworkRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('coordinator', 'Coordinator'), ('member', 'Member'), ('observer', 'Observer')], default='member', max_length=12, verbose_name='role')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("coordinator", "Coordinator"), ("member", "Member"), ("observer", "Observer")],
+                        default="member",
+                        max_length=12,
+                        verbose_name="role",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role in a network',
-                'verbose_name_plural': 'roles in networks',
-                'ordering': ['network__name', 'role', 'user__last_name'],
+                "verbose_name": "role in a network",
+                "verbose_name_plural": "roles in networks",
+                "ordering": ["network__name", "role", "user__last_name"],
             },
         ),
     ]

@@ -5,28 +5,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('networks', '0001_initial'),
-        ('partners', '0001_initial'),
+        ("networks", "0001_initial"),
+        ("partners", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membership',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='partners.organisation', verbose_name='organisation'),
+            model_name="membership",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="partners.organisation",
+                verbose_name="organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='network',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='networks.network', verbose_name='network'),
+            model_name="membership",
+            name="network",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="networks.network",
+                verbose_name="network",
+            ),
         ),
         migrations.AddField(
-            model_name='networkrole',
-            name='network',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='networks.network', verbose_name='network'),
+            model_name="networkrole",
+            name="network",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="roles",
+                to="networks.network",
+                verbose_name="network",
+            ),
         ),
     ]

@@ -6,50 +6,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('networks', '0002_initial'),
+        ("networks", "0002_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='networkrole',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='network_roles', to=settings.AUTH_USER_MODEL, verbose_name='person'),
+            model_name="networkrole",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="network_roles",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="person",
+            ),
         ),
         migrations.AddIndex(
-            model_name='membership',
-            index=models.Index(fields=['network', 'status'], name='networks_membership_status_idx'),
+            model_name="membership",
+            index=models.Index(fields=["network", "status"], name="networks_membership_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('network', 'organisation'), name='networks_membership_unique', violation_error_message='This organisation is already a member of this network.'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("network", "organisation"),
+                name="networks_membership_unique",
+                violation_error_message="This organisation is already a member of this network.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('level__in', ['networking', 'cooperation', 'coordination', 'strategic'])), name='networks_membership_level_valid', violation_error_message='Unknown membership level.'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__in", ["networking", "cooperation", "coordination", "strategic"])),
+                name="networks_membership_level_valid",
+                violation_error_message="Unknown membership level.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['applied', 'active', 'paused', 'left'])), name='networks_membership_status_valid', violation_error_message='Unknown membership status.'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["applied", "active", "paused", "left"])),
+                name="networks_membership_status_valid",
+                violation_error_message="Unknown membership status.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('left_on__isnull', True), ('joined_on__isnull', True), ('left_on__gte', models.F('joined_on')), _connector='OR'), name='networks_membership_left_after_joined', violation_error_message='The leaving date must not be before the joining date.'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("left_on__isnull", True),
+                    ("joined_on__isnull", True),
+                    ("left_on__gte", models.F("joined_on")),
+                    _connector="OR",
+                ),
+                name="networks_membership_left_after_joined",
+                violation_error_message="The leaving date must not be before the joining date.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='networkrole',
-            index=models.Index(fields=['user', 'network'], name='networks_role_user_idx'),
+            model_name="networkrole",
+            index=models.Index(fields=["user", "network"], name="networks_role_user_idx"),
         ),
         migrations.AddConstraint(
-            model_name='networkrole',
-            constraint=models.UniqueConstraint(fields=('network', 'user'), name='networks_networkrole_one_per_network', violation_error_message='This person already has a role in this network.'),
+            model_name="networkrole",
+            constraint=models.UniqueConstraint(
+                fields=("network", "user"),
+                name="networks_networkrole_one_per_network",
+                violation_error_message="This person already has a role in this network.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='networkrole',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['coordinator', 'member', 'observer'])), name='networks_networkrole_role_valid', violation_error_message='Unknown role.'),
+            model_name="networkrole",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("role__in", ["coordinator", "member", "observer"])),
+                name="networks_networkrole_role_valid",
+                violation_error_message="Unknown role.",
+            ),
         ),
     ]

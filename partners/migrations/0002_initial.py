@@ -6,47 +6,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partners', '0001_initial'),
+        ("partners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='affiliation',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='affiliations', to=settings.AUTH_USER_MODEL, verbose_name='person'),
+            model_name="affiliation",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="affiliations",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(condition=models.Q(('business_id', ''), _negated=True), fields=('business_id',), name='partners_organisation_business_id_unique', violation_error_message='An organisation with this business ID already exists.'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("business_id", ""), _negated=True),
+                fields=("business_id",),
+                name="partners_organisation_business_id_unique",
+                violation_error_message="An organisation with this business ID already exists.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['vocational', 'uas', 'university', 'folk_high_school', 'adult_ed_centre', 'summer_university', 'employment', 'ohjaamo', 'municipality', 'wellbeing_county', 'library', 'ngo', 'employer', 'other'])), name='partners_organisation_kind_valid', violation_error_message='Unknown kind of organisation.'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        [
+                            "vocational",
+                            "uas",
+                            "university",
+                            "folk_high_school",
+                            "adult_ed_centre",
+                            "summer_university",
+                            "employment",
+                            "ohjaamo",
+                            "municipality",
+                            "wellbeing_county",
+                            "library",
+                            "ngo",
+                            "employer",
+                            "other",
+                        ],
+                    )
+                ),
+                name="partners_organisation_kind_valid",
+                violation_error_message="Unknown kind of organisation.",
+            ),
         ),
         migrations.AddField(
-            model_name='affiliation',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='affiliations', to='partners.organisation', verbose_name='organisation'),
+            model_name="affiliation",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="affiliations",
+                to="partners.organisation",
+                verbose_name="organisation",
+            ),
         ),
         migrations.AddIndex(
-            model_name='affiliation',
-            index=models.Index(condition=models.Q(('until__isnull', True)), fields=['organisation', 'user'], name='partners_affil_current_idx'),
+            model_name="affiliation",
+            index=models.Index(
+                condition=models.Q(("until__isnull", True)),
+                fields=["organisation", "user"],
+                name="partners_affil_current_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='affiliation',
-            constraint=models.UniqueConstraint(condition=models.Q(('until__isnull', True)), fields=('user', 'organisation'), name='partners_affiliation_one_current_per_org', violation_error_message='This person already works for this organisation.'),
+            model_name="affiliation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("until__isnull", True)),
+                fields=("user", "organisation"),
+                name="partners_affiliation_one_current_per_org",
+                violation_error_message="This person already works for this organisation.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='affiliation',
-            constraint=models.UniqueConstraint(condition=models.Q(('primary', True), ('until__isnull', True)), fields=('user',), name='partners_affiliation_one_primary', violation_error_message='A person has only one primary organisation.'),
+            model_name="affiliation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("primary", True), ("until__isnull", True)),
+                fields=("user",),
+                name="partners_affiliation_one_primary",
+                violation_error_message="A person has only one primary organisation.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='affiliation',
-            constraint=models.CheckConstraint(condition=models.Q(('until__isnull', True), ('since__isnull', True), ('until__gte', models.F('since')), _connector='OR'), name='partners_affiliation_until_after_since', violation_error_message='The end date must not be before the start date.'),
+            model_name="affiliation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("until__isnull", True), ("since__isnull", True), ("until__gte", models.F("since")), _connector="OR"
+                ),
+                name="partners_affiliation_until_after_since",
+                violation_error_message="The end date must not be before the start date.",
+            ),
         ),
     ]

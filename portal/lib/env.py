@@ -27,9 +27,7 @@ def env_bool(name: str, default: bool = False) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(
-        f"{name} must be a boolean (1/0, true/false, yes/no, on/off), not {raw!r}"
-    )
+    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false, yes/no, on/off), not {raw!r}")
 
 
 def env_int(name: str, default: int) -> int:
@@ -59,9 +57,7 @@ def env_secret(name: str, default: str | None = None) -> str:
         try:
             return Path(path).read_text().strip()
         except OSError as exc:
-            raise ImproperlyConfigured(
-                f"{name}_FILE points to an unreadable file: {exc}"
-            ) from None
+            raise ImproperlyConfigured(f"{name}_FILE points to an unreadable file: {exc}") from None
     value = os.environ.get(name)
     if value:
         return value

@@ -23,11 +23,7 @@ def validate_business_id(value: str) -> None:
     """Check the form NNNNNNN-C and the check digit of a Y-tunnus."""
     match = _BUSINESS_ID.match(value or "")
     if not match:
-        raise ValidationError(
-            _("Enter a business ID in the form 1234567-8."), code="business_id_format"
-        )
+        raise ValidationError(_("Enter a business ID in the form 1234567-8."), code="business_id_format")
     expected = business_id_check_digit(match.group(1))
     if expected is None or expected != int(match.group(2)):
-        raise ValidationError(
-            _("The check digit of this business ID is wrong."), code="business_id_check"
-        )
+        raise ValidationError(_("The check digit of this business ID is wrong."), code="business_id_check")

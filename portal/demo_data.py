@@ -1,0 +1,614 @@
+"""Data tables for ``manage.py seed_demo``: a made-up adult guidance network of Central Finland.
+
+The organisation names are those of real kinds of actor in the region, but every
+business ID is computed from an invented seven-digit number in the 98xxxxx range
+(not issued to real businesses), every address is under ``example.fi`` and every
+person is fictional.
+"""
+
+from datetime import date
+
+from networks.models import MembershipLevel, MembershipStatus, NetworkRoleKind
+from partners.models import OrganisationKind
+
+# The documented password of every seeded account; the command prints it.
+DEMO_PASSWORD = "verkosto-demo-2026"  # noqa: S105 - public by design, printed by seed_demo
+
+MAIN_NETWORK = "keski-suomi"
+
+# (slug, name)
+EXPERTISE_AREAS = [
+    ("osaamisen-tunnistaminen", "Aiemmin hankitun osaamisen tunnistaminen"),
+    ("maahanmuuttajien-ohjaus", "Maahanmuuttajien ohjaus"),
+    ("urasuunnittelu", "Urasuunnittelu"),
+    ("digituki", "Digituki"),
+    ("tyonhaku", "Työnhaku"),
+    ("opintojen-rahoitus", "Opintojen rahoitus"),
+    ("nuorten-aikuisten-ohjaus", "Nuorten aikuisten ohjaus"),
+    ("jatkuva-oppiminen", "Jatkuva oppiminen"),
+    ("tyokyvyn-tuki", "Työkyvyn tuki"),
+    ("kielikoulutus", "Suomen kielen koulutus ja kotoutuminen"),
+    ("yrittajyys", "Yrittäjyysneuvonta"),
+    ("erityinen-tuki", "Erityistä tukea tarvitsevien ohjaus"),
+]
+
+# (slug, name, description, require_mfa_for_coordinators)
+NETWORKS = [
+    (
+        MAIN_NETWORK,
+        "Keski-Suomen aikuisohjauksen verkosto",
+        "Keski-Suomen oppilaitosten, työllisyyspalveluiden, kuntien, kirjastojen ja järjestöjen "
+        "yhteinen verkosto, joka kehittää aikuisten elinikäistä ohjausta maakunnassa. Verkosto "
+        "sopii yhteisistä ohjauskäytännöistä, jakaa tietoa koulutustarjonnasta ja ohjaa asiakkaan "
+        "oikean palvelun luo.",
+        True,
+    ),
+    (
+        "jyvaskylan-seudun-maahanmuuttajaohjaus",
+        "Jyväskylän seudun maahanmuuttajaohjauksen verkosto",
+        "Maahanmuuttajien koulutus- ja työllistymispolkujen ohjauksen yhteistyöverkosto: "
+        "kielikoulutus, osaamisen tunnistaminen ja ohjaus monikielisesti.",
+        True,
+    ),
+    (
+        "ohjaamot",
+        "Ohjaamojen yhteistyöverkosto",
+        "Keski-Suomen Ohjaamojen ja niiden kumppaneiden verkosto alle 30-vuotiaiden "
+        "matalan kynnyksen ohjauksen kehittämiseen.",
+        True,
+    ),
+]
+
+# (slug, name, short name, kind, invented base number for the business ID, municipality, web domain)
+ORGANISATIONS = [
+    (
+        "gradia",
+        "Jyväskylän koulutuskuntayhtymä Gradia",
+        "Gradia",
+        OrganisationKind.VOCATIONAL,
+        "9810012",
+        "Jyväskylä",
+        "gradia",
+    ),
+    (
+        "jamk",
+        "Jyväskylän ammattikorkeakoulu JAMK",
+        "JAMK",
+        OrganisationKind.UAS,
+        "9810027",
+        "Jyväskylä",
+        "jamk",
+    ),
+    ("jyu", "Jyväskylän yliopisto", "JYU", OrganisationKind.UNIVERSITY, "9810035", "Jyväskylä", "jyu"),
+    (
+        "keski-suomen-opisto",
+        "Keski-Suomen kansanopisto",
+        "KSKO",
+        OrganisationKind.FOLK_HIGH_SCHOOL,
+        "9810043",
+        "Uurainen",
+        "kansanopisto",
+    ),
+    (
+        "kansalaisopisto",
+        "Jyväskylän kansalaisopisto",
+        "Kansalaisopisto",
+        OrganisationKind.ADULT_EDUCATION_CENTRE,
+        "9810051",
+        "Jyväskylä",
+        "kansalaisopisto",
+    ),
+    (
+        "kesayliopisto",
+        "Jyväskylän kesäyliopisto",
+        "Kesäyliopisto",
+        OrganisationKind.SUMMER_UNIVERSITY,
+        "9810068",
+        "Jyväskylä",
+        "kesayliopisto",
+    ),
+    (
+        "tyollisyyspalvelut",
+        "Jyväskylän kaupungin työllisyyspalvelut",
+        "Työllisyyspalvelut",
+        OrganisationKind.EMPLOYMENT_SERVICES,
+        "9810076",
+        "Jyväskylä",
+        "tyollisyys",
+    ),
+    (
+        "ohjaamo-jyvaskyla",
+        "Ohjaamo Jyväskylä",
+        "Ohjaamo",
+        OrganisationKind.ONE_STOP_GUIDANCE,
+        "9810084",
+        "Jyväskylä",
+        "ohjaamo-jkl",
+    ),
+    ("laukaa", "Laukaan kunta", "Laukaa", OrganisationKind.MUNICIPALITY, "9810092", "Laukaa", "laukaa"),
+    (
+        "hyvinvointialue",
+        "Keski-Suomen hyvinvointialue",
+        "Hyvaks",
+        OrganisationKind.WELLBEING_COUNTY,
+        "9810105",
+        "Jyväskylä",
+        "hyvaks",
+    ),
+    (
+        "keski-kirjastot",
+        "Keski-kirjastot",
+        "Keski",
+        OrganisationKind.LIBRARY,
+        "9810113",
+        "Jyväskylä",
+        "keskikirjastot",
+    ),
+    (
+        "monikulttuuriyhdistys",
+        "Keski-Suomen monikulttuurinen yhdistys ry",
+        "Monikulttuuriyhdistys",
+        OrganisationKind.NGO,
+        "9810121",
+        "Jyväskylä",
+        "monikulttuuri",
+    ),
+    (
+        "aanekosken-konepaja",
+        "Äänekosken Konepaja Oy",
+        "Konepaja",
+        OrganisationKind.EMPLOYER,
+        "9810138",
+        "Äänekoski",
+        "konepaja",
+    ),
+    (
+        "ohjaamo-jamsa",
+        "Ohjaamo Jämsä",
+        "Ohjaamo Jämsä",
+        OrganisationKind.ONE_STOP_GUIDANCE,
+        "9810146",
+        "Jämsä",
+        "ohjaamo-jamsa",
+    ),
+]
+
+_A = MembershipStatus.ACTIVE
+_L = MembershipLevel
+
+# (network slug, organisation slug, level, status, joined on). Ohjaamo Jämsä is deliberately
+# not in the main network: the outsider demo account works there.
+MEMBERSHIPS = [
+    (MAIN_NETWORK, "gradia", _L.STRATEGIC, _A, date(2015, 9, 1)),
+    (MAIN_NETWORK, "jamk", _L.STRATEGIC, _A, date(2015, 9, 1)),
+    (MAIN_NETWORK, "jyu", _L.COORDINATION, _A, date(2016, 1, 15)),
+    (MAIN_NETWORK, "keski-suomen-opisto", _L.COOPERATION, _A, date(2018, 3, 1)),
+    (MAIN_NETWORK, "kansalaisopisto", _L.COOPERATION, _A, date(2017, 8, 14)),
+    (MAIN_NETWORK, "kesayliopisto", _L.NETWORKING, MembershipStatus.PAUSED, date(2019, 5, 20)),
+    (MAIN_NETWORK, "tyollisyyspalvelut", _L.STRATEGIC, _A, date(2015, 9, 1)),
+    (MAIN_NETWORK, "ohjaamo-jyvaskyla", _L.COORDINATION, _A, date(2016, 2, 1)),
+    (MAIN_NETWORK, "laukaa", _L.COOPERATION, _A, date(2021, 4, 12)),
+    (MAIN_NETWORK, "hyvinvointialue", _L.COORDINATION, _A, date(2023, 1, 1)),
+    (MAIN_NETWORK, "keski-kirjastot", _L.COOPERATION, _A, date(2020, 10, 5)),
+    (MAIN_NETWORK, "monikulttuuriyhdistys", _L.NETWORKING, _A, date(2022, 2, 7)),
+    (MAIN_NETWORK, "aanekosken-konepaja", _L.NETWORKING, MembershipStatus.APPLIED, None),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "tyollisyyspalvelut", _L.COORDINATION, _A, date(2019, 1, 10)),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "gradia", _L.COOPERATION, _A, date(2019, 1, 10)),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "kansalaisopisto", _L.COOPERATION, _A, date(2019, 6, 3)),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "keski-suomen-opisto", _L.NETWORKING, _A, date(2020, 8, 17)),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "monikulttuuriyhdistys", _L.STRATEGIC, _A, date(2019, 1, 10)),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "keski-kirjastot", _L.NETWORKING, _A, date(2021, 9, 1)),
+    ("ohjaamot", "ohjaamo-jyvaskyla", _L.COORDINATION, _A, date(2017, 3, 1)),
+    ("ohjaamot", "ohjaamo-jamsa", _L.COOPERATION, _A, date(2018, 1, 8)),
+    ("ohjaamot", "tyollisyyspalvelut", _L.NETWORKING, _A, date(2017, 3, 1)),
+    ("ohjaamot", "hyvinvointialue", _L.NETWORKING, _A, date(2023, 1, 1)),
+]
+
+# The demo accounts, keyed by the label printed in the table.
+ADMIN_EMAIL = "admin@verkosto.example.fi"
+COORDINATOR_EMAIL = "koordinaattori@verkosto.example.fi"
+COUNSELLOR_EMAIL = "ohjaaja@verkosto.example.fi"
+OBSERVER_EMAIL = "tarkkailija@verkosto.example.fi"
+OUTSIDER_EMAIL = "ulkopuolinen@verkosto.example.fi"
+
+DEMO_ACCOUNTS = [
+    ("admin", ADMIN_EMAIL),
+    ("coordinator", COORDINATOR_EMAIL),
+    ("counsellor", COUNSELLOR_EMAIL),
+    ("observer", OBSERVER_EMAIL),
+    ("outsider", OUTSIDER_EMAIL),
+]
+
+# (e-mail, first name, last name, job title, phone, languages, expertise slugs, primary organisation slug,
+#  working there since)
+PEOPLE = [
+    (
+        ADMIN_EMAIL,
+        "Ville",
+        "Järvinen",
+        "järjestelmäpääkäyttäjä",
+        "+358 40 718 2290",
+        ["fi", "en"],
+        ["digituki"],
+        "gradia",
+        date(2014, 8, 1),
+    ),
+    (
+        COORDINATOR_EMAIL,
+        "Sanna",
+        "Lehtonen",
+        "verkostokoordinaattori",
+        "+358 50 433 1806",
+        ["fi", "sv", "en"],
+        ["jatkuva-oppiminen", "osaamisen-tunnistaminen", "urasuunnittelu"],
+        "gradia",
+        date(2016, 3, 1),
+    ),
+    (
+        COUNSELLOR_EMAIL,
+        "Mikko",
+        "Virtanen",
+        "uraohjaaja",
+        "+358 44 712 5530",
+        ["fi", "en"],
+        ["urasuunnittelu", "tyonhaku", "osaamisen-tunnistaminen"],
+        "tyollisyyspalvelut",
+        date(2023, 1, 2),
+    ),
+    (
+        OBSERVER_EMAIL,
+        "Kaisa",
+        "Heikkinen",
+        "HR-asiantuntija",
+        "+358 40 551 9024",
+        ["fi", "en"],
+        ["tyonhaku", "osaamisen-tunnistaminen"],
+        "aanekosken-konepaja",
+        date(2020, 5, 4),
+    ),
+    (
+        OUTSIDER_EMAIL,
+        "Jari",
+        "Koskinen",
+        "ohjaaja",
+        "+358 50 327 6618",
+        ["fi"],
+        ["nuorten-aikuisten-ohjaus", "tyonhaku"],
+        "ohjaamo-jamsa",
+        date(2021, 9, 1),
+    ),
+    (
+        "aino.korhonen@gradia.example.fi",
+        "Aino",
+        "Korhonen",
+        "opinto-ohjaaja",
+        "+358 40 612 3047",
+        ["fi", "sv"],
+        ["osaamisen-tunnistaminen", "opintojen-rahoitus"],
+        "gradia",
+        date(2012, 8, 13),
+    ),
+    (
+        "juha.makinen@gradia.example.fi",
+        "Juha",
+        "Mäkinen",
+        "koulutussuunnittelija",
+        "+358 50 481 7720",
+        ["fi", "en"],
+        ["jatkuva-oppiminen"],
+        "gradia",
+        date(2018, 1, 8),
+    ),
+    (
+        "leena.nieminen@jamk.example.fi",
+        "Leena",
+        "Nieminen",
+        "opinto-ohjaaja",
+        "+358 40 905 1183",
+        ["fi", "en"],
+        ["urasuunnittelu", "osaamisen-tunnistaminen"],
+        "jamk",
+        date(2011, 2, 1),
+    ),
+    (
+        "antti.hamalainen@jamk.example.fi",
+        "Antti",
+        "Hämäläinen",
+        "jatkuvan oppimisen asiantuntija",
+        "+358 44 230 8841",
+        ["fi", "en", "et"],
+        ["jatkuva-oppiminen", "yrittajyys"],
+        "jamk",
+        date(2019, 8, 1),
+    ),
+    (
+        "elina.laine@jyu.example.fi",
+        "Elina",
+        "Laine",
+        "urapalvelusuunnittelija",
+        "+358 40 805 4412",
+        ["fi", "en", "sv"],
+        ["urasuunnittelu"],
+        "jyu",
+        date(2015, 10, 1),
+    ),
+    (
+        "tuomas.salminen@jyu.example.fi",
+        "Tuomas",
+        "Salminen",
+        "opintoasiainsuunnittelija",
+        "+358 50 366 0975",
+        ["fi", "en"],
+        ["opintojen-rahoitus", "erityinen-tuki"],
+        "jyu",
+        date(2017, 4, 18),
+    ),
+    (
+        "riikka.kinnunen@kansanopisto.example.fi",
+        "Riikka",
+        "Kinnunen",
+        "opinto-ohjaaja",
+        "+358 40 177 6239",
+        ["fi", "en"],
+        ["maahanmuuttajien-ohjaus", "kielikoulutus"],
+        "keski-suomen-opisto",
+        date(2016, 8, 8),
+    ),
+    (
+        "petri.turunen@kansalaisopisto.example.fi",
+        "Petri",
+        "Turunen",
+        "rehtori",
+        "+358 50 592 4410",
+        ["fi"],
+        ["jatkuva-oppiminen"],
+        "kansalaisopisto",
+        date(2013, 1, 1),
+    ),
+    (
+        "hanna.lahtinen@kansalaisopisto.example.fi",
+        "Hanna",
+        "Lahtinen",
+        "suunnittelijaopettaja",
+        "+358 44 519 3076",
+        ["fi", "ru"],
+        ["kielikoulutus", "digituki"],
+        "kansalaisopisto",
+        date(2018, 8, 1),
+    ),
+    (
+        "marjo.laitinen@kesayliopisto.example.fi",
+        "Marjo",
+        "Laitinen",
+        "koulutuskoordinaattori",
+        "+358 40 384 2261",
+        ["fi", "en"],
+        ["jatkuva-oppiminen", "opintojen-rahoitus"],
+        "kesayliopisto",
+        date(2014, 3, 3),
+    ),
+    (
+        "olli.rantanen@tyollisyys.example.fi",
+        "Olli",
+        "Rantanen",
+        "työllisyyskoordinaattori",
+        "+358 50 418 8832",
+        ["fi", "en"],
+        ["tyonhaku", "yrittajyys"],
+        "tyollisyyspalvelut",
+        date(2015, 6, 1),
+    ),
+    (
+        "noora.ahonen@tyollisyys.example.fi",
+        "Noora",
+        "Ahonen",
+        "palveluohjaaja",
+        "+358 44 301 6657",
+        ["fi", "en", "so"],
+        ["maahanmuuttajien-ohjaus", "tyonhaku"],
+        "tyollisyyspalvelut",
+        date(2019, 1, 7),
+    ),
+    (
+        "ali.hassan@tyollisyys.example.fi",
+        "Ali",
+        "Hassan",
+        "kotoutumisohjaaja",
+        "+358 40 726 5514",
+        ["ar", "fi", "en"],
+        ["maahanmuuttajien-ohjaus", "kielikoulutus"],
+        "tyollisyyspalvelut",
+        date(2020, 2, 3),
+    ),
+    (
+        "johanna.heinonen@ohjaamo-jkl.example.fi",
+        "Johanna",
+        "Heinonen",
+        "Ohjaamon koordinaattori",
+        "+358 50 437 2298",
+        ["fi", "en"],
+        ["nuorten-aikuisten-ohjaus", "tyokyvyn-tuki"],
+        "ohjaamo-jyvaskyla",
+        date(2016, 2, 1),
+    ),
+    (
+        "lauri.miettinen@ohjaamo-jkl.example.fi",
+        "Lauri",
+        "Miettinen",
+        "ohjaaja",
+        "+358 44 608 1142",
+        ["fi", "en"],
+        ["nuorten-aikuisten-ohjaus", "tyonhaku", "digituki"],
+        "ohjaamo-jyvaskyla",
+        date(2022, 8, 15),
+    ),
+    (
+        "satu.pitkanen@laukaa.example.fi",
+        "Satu",
+        "Pitkänen",
+        "sivistysjohtaja",
+        "+358 40 199 8305",
+        ["fi"],
+        ["jatkuva-oppiminen"],
+        "laukaa",
+        date(2017, 9, 1),
+    ),
+    (
+        "timo.rasanen@laukaa.example.fi",
+        "Timo",
+        "Räsänen",
+        "työllisyyskoordinaattori",
+        "+358 50 284 7719",
+        ["fi"],
+        ["tyonhaku", "tyokyvyn-tuki"],
+        "laukaa",
+        date(2021, 4, 12),
+    ),
+    (
+        "paivi.karjalainen@hyvaks.example.fi",
+        "Päivi",
+        "Karjalainen",
+        "sosiaaliohjaaja",
+        "+358 44 752 0386",
+        ["fi", "sv"],
+        ["tyokyvyn-tuki", "erityinen-tuki"],
+        "hyvinvointialue",
+        date(2023, 1, 1),
+    ),
+    (
+        "katja.savolainen@hyvaks.example.fi",
+        "Katja",
+        "Savolainen",
+        "kuntoutusohjaaja",
+        "+358 40 663 9127",
+        ["fi", "fse"],
+        ["tyokyvyn-tuki", "erityinen-tuki"],
+        "hyvinvointialue",
+        date(2023, 1, 1),
+    ),
+    (
+        "minna.leppanen@keskikirjastot.example.fi",
+        "Minna",
+        "Leppänen",
+        "kirjastonhoitaja",
+        "+358 50 871 4453",
+        ["fi", "en"],
+        ["digituki"],
+        "keski-kirjastot",
+        date(2010, 9, 1),
+    ),
+    (
+        "jussi.koivisto@keskikirjastot.example.fi",
+        "Jussi",
+        "Koivisto",
+        "informaatikko",
+        "+358 44 426 7008",
+        ["fi", "en", "sv"],
+        ["digituki", "opintojen-rahoitus"],
+        "keski-kirjastot",
+        date(2019, 3, 11),
+    ),
+    (
+        "olga.smirnova@monikulttuuri.example.fi",
+        "Olga",
+        "Smirnova",
+        "kotoutumiskoordinaattori",
+        "+358 40 358 6691",
+        ["ru", "uk", "fi", "en"],
+        ["maahanmuuttajien-ohjaus", "kielikoulutus"],
+        "monikulttuuriyhdistys",
+        date(2020, 6, 1),
+    ),
+    (
+        "sari.jokinen@monikulttuuri.example.fi",
+        "Sari",
+        "Jokinen",
+        "toiminnanjohtaja",
+        "+358 50 209 3364",
+        ["fi", "en", "fa"],
+        ["maahanmuuttajien-ohjaus", "tyonhaku"],
+        "monikulttuuriyhdistys",
+        date(2018, 2, 1),
+    ),
+    (
+        "markku.ojala@konepaja.example.fi",
+        "Markku",
+        "Ojala",
+        "tuotantopäällikkö",
+        "+358 40 944 1870",
+        ["fi"],
+        ["osaamisen-tunnistaminen"],
+        "aanekosken-konepaja",
+        date(2009, 4, 6),
+    ),
+    (
+        "heidi.kallio@ohjaamo-jamsa.example.fi",
+        "Heidi",
+        "Kallio",
+        "nuorisotyöntekijä",
+        "+358 44 815 2937",
+        ["fi", "en"],
+        ["nuorten-aikuisten-ohjaus"],
+        "ohjaamo-jamsa",
+        date(2018, 1, 8),
+    ),
+]
+
+# Further affiliations: (e-mail, organisation slug, title, since, until); until None is a current,
+# secondary affiliation, a date is past work.
+OTHER_AFFILIATIONS = [
+    ("antti.hamalainen@jamk.example.fi", "kesayliopisto", "tuntiopettaja", date(2022, 1, 10), None),
+    ("hanna.lahtinen@kansalaisopisto.example.fi", "monikulttuuriyhdistys", "vapaaehtoinen", date(2021, 9, 1), None),
+    (COUNSELLOR_EMAIL, "ohjaamo-jyvaskyla", "ohjaaja", date(2019, 3, 1), date(2022, 12, 31)),
+    ("lauri.miettinen@ohjaamo-jkl.example.fi", "laukaa", "nuorisotyöntekijä", date(2017, 6, 1), date(2022, 8, 14)),
+]
+
+# Roles in networks other than the member role in the main network, which everyone working for an
+# active or paused member organisation gets. (network slug, e-mail, role)
+ROLES = [
+    (MAIN_NETWORK, COORDINATOR_EMAIL, NetworkRoleKind.COORDINATOR),
+    (MAIN_NETWORK, OBSERVER_EMAIL, NetworkRoleKind.OBSERVER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "noora.ahonen@tyollisyys.example.fi", NetworkRoleKind.COORDINATOR),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "ali.hassan@tyollisyys.example.fi", NetworkRoleKind.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "aino.korhonen@gradia.example.fi", NetworkRoleKind.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "hanna.lahtinen@kansalaisopisto.example.fi", NetworkRoleKind.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "riikka.kinnunen@kansanopisto.example.fi", NetworkRoleKind.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "olga.smirnova@monikulttuuri.example.fi", NetworkRoleKind.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "sari.jokinen@monikulttuuri.example.fi", NetworkRoleKind.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "minna.leppanen@keskikirjastot.example.fi", NetworkRoleKind.OBSERVER),
+    ("ohjaamot", "johanna.heinonen@ohjaamo-jkl.example.fi", NetworkRoleKind.COORDINATOR),
+    ("ohjaamot", "lauri.miettinen@ohjaamo-jkl.example.fi", NetworkRoleKind.MEMBER),
+    ("ohjaamot", "heidi.kallio@ohjaamo-jamsa.example.fi", NetworkRoleKind.MEMBER),
+    ("ohjaamot", "olli.rantanen@tyollisyys.example.fi", NetworkRoleKind.MEMBER),
+    ("ohjaamot", "paivi.karjalainen@hyvaks.example.fi", NetworkRoleKind.MEMBER),
+]
+
+# People who get no member role in the main network although their organisation is in it: the
+# admin (a superuser sees everything anyway) and the employer's production manager (the
+# employer has only applied).
+NO_MAIN_ROLE = {ADMIN_EMAIL, "markku.ojala@konepaja.example.fi"}
+
+# For the --scale benchmark data.
+SCALE_FIRST_NAMES = [
+    "Anna", "Antti", "Eeva", "Eero", "Helmi", "Heikki", "Iida", "Janne", "Kati", "Kalle",
+    "Laura", "Lasse", "Maria", "Matti", "Niina", "Oskari", "Pirjo", "Pekka", "Suvi", "Teemu",
+]  # fmt: skip
+SCALE_LAST_NAMES = [
+    "Aaltonen", "Heikkilä", "Hiltunen", "Jääskeläinen", "Kettunen", "Koponen", "Lindholm", "Manninen",
+    "Nurmi", "Peltonen", "Puustinen", "Saarinen", "Tuominen", "Vainio", "Väisänen", "Ylönen",
+]  # fmt: skip
+SCALE_TITLES = [
+    "opinto-ohjaaja",
+    "uraohjaaja",
+    "työllisyyskoordinaattori",
+    "kirjastonhoitaja",
+    "palveluohjaaja",
+    "koulutussuunnittelija",
+    "kotoutumiskoordinaattori",
+    "sosiaaliohjaaja",
+]
+SCALE_MUNICIPALITIES = [
+    "Jyväskylä", "Jämsä", "Äänekoski", "Laukaa", "Keuruu", "Saarijärvi", "Viitasaari", "Muurame",
+    "Hankasalmi", "Joutsa", "Kannonkoski", "Karstula", "Kinnula", "Konnevesi", "Kuhmoinen", "Kyyjärvi",
+    "Luhanka", "Multia", "Petäjävesi", "Pihtipudas", "Toivakka", "Uurainen",
+]  # fmt: skip

@@ -1,0 +1,115 @@
+"""The cast every test can use, and shared helpers.
+
+The cast (HOUSE-STYLE rule 20): in ``network`` there is a ``coordinator``, a
+``member`` and an ``observer``; the ``outsider`` belongs to ``other_network``
+only; ``admin`` is a superuser with an authenticator; ``anonymous`` is nobody.
+"""
+
+import os
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.management import call_command
+
+from networks.models import NetworkRole
+from tests import factories
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# made by the tests themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The database cache backs allauth's rate limits, so its table must exist."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache(db):
+    """Rate-limit counters must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def organisation(db):
+    return factories.OrganisationFactory(name="Jyväskylän kansalaisopisto", slug="kansalaisopisto")
+
+
+@pytest.fixture
+def network(db, organisation):
+    network = factories.NetworkFactory(name="Keski-Suomen ohjausverkosto", slug="keski-suomi")
+    factories.MembershipFactory(network=network, organisation=organisation)
+    return network
+
+
+@pytest.fixture
+def other_network(db):
+    network = factories.NetworkFactory(name="Toinen verkosto", slug="toinen")
+    factories.MembershipFactory(network=network, organisation__slug="toinen-org", organisation__name="Toinen org")
+    return network
+
+
+def _person(network, organisation, role, email):
+    user = factories.UserFactory(email=email)
+    factories.AffiliationFactory(user=user, organisation=organisation)
+    if network is not None:
+        factories.NetworkRoleFactory(network=network, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def coordinator(network, organisation):
+    return _person(network, organisation, NetworkRole.Role.COORDINATOR, "koordinaattori@example.fi")
+
+
+@pytest.fixture
+def member(network, organisation):
+    return _person(network, organisation, NetworkRole.Role.MEMBER, "jasen@example.fi")
+
+
+@pytest.fixture
+def observer(network, organisation):
+    return _person(network, organisation, NetworkRole.Role.OBSERVER, "tarkkailija@example.fi")
+
+
+@pytest.fixture
+def outsider(other_network):
+    org = other_network.memberships.get().organisation
+    return _person(other_network, org, NetworkRole.Role.MEMBER, "ulkopuolinen@example.fi")
+
+
+@pytest.fixture
+def admin_user(db):
+    user = factories.UserFactory(email="yllapito@example.fi", is_staff=True, is_superuser=True)
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def cast(coordinator, member, observer, outsider, admin_user):
+    """Everyone, by role name; ``anonymous`` is None."""
+    return {
+        "anonymous": None,
+        "outsider": outsider,
+        "observer": observer,
+        "member": member,
+        "coordinator": coordinator,
+        "admin": admin_user,
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)`` gives the test client signed in as ``user`` (None: anonymous)."""
+
+    def _client_for(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _client_for

@@ -1,0 +1,97 @@
+"""factory_boy factories for every model the tests need."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+
+from networks.models import Membership, Network, NetworkRole
+from partners.models import Affiliation, ExpertiseArea, Organisation
+from portal.models import Invitation, User
+
+PASSWORD = "Testi-salasana-2026"
+_PASSWORD_HASH = None
+
+
+def _password_hash():
+    global _PASSWORD_HASH  # noqa: PLW0603 - hashed once per test run
+    if _PASSWORD_HASH is None:
+        _PASSWORD_HASH = make_password(PASSWORD)
+    return _PASSWORD_HASH
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.fi")
+    first_name = factory.Faker("first_name", locale="fi_FI")
+    last_name = factory.Faker("last_name", locale="fi_FI")
+    password = factory.LazyFunction(_password_hash)
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisaatio {n}")
+    slug = factory.Sequence(lambda n: f"organisaatio-{n}")
+    kind = Organisation.Kind.OTHER
+
+
+class ExpertiseAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertiseArea
+
+    name = factory.Sequence(lambda n: f"Osaamisalue {n}")
+    slug = factory.Sequence(lambda n: f"osaamisalue-{n}")
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Affiliation
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    primary = True
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+
+    name = factory.Sequence(lambda n: f"Verkosto {n}")
+    slug = factory.Sequence(lambda n: f"verkosto-{n}")
+    require_mfa_for_coordinators = False
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    network = factory.SubFactory(NetworkFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    level = Membership.Level.COOPERATION
+    status = Membership.Status.ACTIVE
+
+
+class NetworkRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkRole
+
+    network = factory.SubFactory(NetworkFactory)
+    user = factory.SubFactory(UserFactory)
+    role = NetworkRole.Role.MEMBER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"invitee{n}@example.fi")
+    organisation = factory.SubFactory(OrganisationFactory)

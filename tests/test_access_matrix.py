@@ -1,0 +1,272 @@
+"""The access matrix (HOUSE-STYLE rule 21): every URL pattern × every role → expected status.
+
+The test walks the whole URLconf. A pattern with no entry here fails the
+suite, so a new view cannot ship without deciding who may open it. Django
+admin URLs are generated from the admin registry (every registered model's
+views), so a newly registered model is covered automatically.
+
+Statuses are for a GET. ``302`` for the anonymous visitor means "sent to the
+sign-in page"; the tests check where a redirect goes when it matters.
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests import factories
+
+ROLES = ("anonymous", "outsider", "observer", "member", "coordinator", "admin")
+
+
+@dataclass(frozen=True)
+class Entry:
+    expect: dict  # role -> status
+    kwargs: object = None  # callable(objs) -> dict of URL kwargs
+    login_redirect: bool = False  # the anonymous 302 must go to the sign-in page
+
+
+def row(anonymous, outsider, observer, member, coordinator, admin_):
+    return dict(zip(ROLES, (anonymous, outsider, observer, member, coordinator, admin_), strict=True))
+
+
+PUBLIC = row(200, 200, 200, 200, 200, 200)
+SIGNED_IN = row(302, 200, 200, 200, 200, 200)
+NETWORK_READ = row(302, 404, 200, 200, 200, 200)
+NETWORK_WRITE = row(302, 404, 403, 403, 200, 200)
+ANONYMOUS_ONLY = row(200, 302, 302, 302, 302, 302)
+
+
+def _slug(objs):
+    return {"slug": objs.network.slug}
+
+
+MATRIX: dict[str, Entry] = {
+    # --- portal ---
+    "portal:home": Entry(PUBLIC),
+    "portal:profile_detail": Entry(SIGNED_IN, login_redirect=True),
+    "portal:profile_edit": Entry(SIGNED_IN, login_redirect=True),
+    "portal:person_detail": Entry(NETWORK_READ, lambda o: {"uuid": o.member.uuid}, login_redirect=True),
+    # Anyone holding the link may accept; a signed-in person is told to sign out first (409).
+    "portal:invitation_accept": Entry(row(200, 409, 409, 409, 409, 409), lambda o: {"token": o.invitation.token}),
+    "portal:accessibility": Entry(PUBLIC),
+    "portal:privacy": Entry(PUBLIC),
+    "healthz": Entry(PUBLIC),
+    # Switching language is a POST; a GET just goes back.
+    "set_language": Entry(row(302, 302, 302, 302, 302, 302)),
+    # --- networks and organisations ---
+    "networks:network_detail": Entry(NETWORK_READ, _slug, login_redirect=True),
+    "networks:network_edit": Entry(NETWORK_WRITE, _slug, login_redirect=True),
+    "networks:invitation_create": Entry(NETWORK_WRITE, _slug, login_redirect=True),
+    "partners:organisation_detail": Entry(NETWORK_READ, lambda o: {"slug": o.organisation.slug}, login_redirect=True),
+    # --- accounts (django-allauth) ---
+    "account_login": Entry(ANONYMOUS_ONLY),
+    "account_logout": Entry(row(302, 200, 200, 200, 200, 200)),
+    "account_inactive": Entry(PUBLIC),
+    # Sign-up is closed: the page explains that accounts come by invitation.
+    "account_signup": Entry(ANONYMOUS_ONLY),
+    "account_reauthenticate": Entry(SIGNED_IN, login_redirect=True),
+    "account_request_reauthentication_code": Entry(SIGNED_IN, login_redirect=True),
+    # Without a code requested first, confirming sends the person back to request one.
+    "account_confirm_reauthentication_code": Entry(row(302, 302, 302, 302, 302, 302)),
+    "account_email": Entry(SIGNED_IN, login_redirect=True),
+    "account_email_verification_sent": Entry(PUBLIC),
+    "account_change_password": Entry(SIGNED_IN, login_redirect=True),
+    "account_set_password": Entry(row(302, 302, 302, 302, 302, 302)),
+    "account_reset_password": Entry(PUBLIC),
+    "account_confirm_login_code": Entry(row(302, 302, 302, 302, 302, 302)),
+    "account_confirm_email": Entry(row(200, 200, 200, 200, 200, 200), lambda o: {"key": "not-a-real-key"}),
+    "account_reset_password_from_key_done": Entry(PUBLIC),
+    "account_reset_password_from_key": Entry(PUBLIC, lambda o: {"uidb36": "zz", "key": "not-a-real-key"}),
+    "account_reset_password_done": Entry(PUBLIC),
+    # --- two-factor authentication (allauth.mfa) ---
+    "mfa_index": Entry(SIGNED_IN, login_redirect=True),
+    "mfa_authenticate": Entry(row(302, 302, 302, 302, 302, 302)),
+    "mfa_reauthenticate": Entry(row(302, 302, 302, 302, 302, 200)),
+    # Changing authenticators asks for the password again first (a test session has no fresh sign-in).
+    "mfa_activate_totp": Entry(row(302, 302, 302, 302, 302, 302)),
+    # Nothing to deactivate or show for people without an authenticator app: 404.
+    "mfa_deactivate_totp": Entry(row(302, 404, 404, 404, 404, 302)),
+    "mfa_view_recovery_codes": Entry(row(302, 404, 404, 404, 404, 404)),
+    "mfa_generate_recovery_codes": Entry(row(302, 302, 302, 302, 302, 302)),
+    "mfa_download_recovery_codes": Entry(row(302, 404, 404, 404, 404, 404)),
+    "mfa_list_webauthn": Entry(SIGNED_IN, login_redirect=True),
+    "mfa_add_webauthn": Entry(row(302, 302, 302, 302, 302, 302)),
+    "mfa_reauthenticate_webauthn": Entry(row(302, 302, 302, 302, 302, 302)),
+    # Someone else's security key: not found for everybody (the admin's own list is empty too).
+    "mfa_remove_webauthn": Entry(row(302, 302, 302, 302, 302, 302), lambda o: {"pk": o.foreign_key_pk}),
+    "mfa_edit_webauthn": Entry(row(302, 302, 302, 302, 302, 302), lambda o: {"pk": o.foreign_key_pk}),
+    # Passkey sign-in is a POST from the sign-in page; a GET goes back there.
+    "mfa_login_webauthn": Entry(row(302, 302, 302, 302, 302, 302)),
+}
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else (pattern.name or "")
+            yield prefix + str(pattern.pattern), name
+
+
+def all_patterns():
+    return list(_walk(get_resolver().url_patterns))
+
+
+def test_every_url_pattern_has_an_entry():
+    missing = []
+    for route, name in all_patterns():
+        if route.startswith("admin/"):
+            continue  # generated from the admin registry, see admin_urls()
+        if name not in MATRIX:
+            missing.append(f"{route} (name: {name or '—'})")
+    assert not missing, "URL patterns without an access-matrix entry:\n" + "\n".join(missing)
+
+
+def test_matrix_has_no_stale_entries():
+    names = {name for _, name in all_patterns()}
+    stale = sorted(set(MATRIX) - names)
+    assert not stale, f"access-matrix entries for URLs that no longer exist: {stale}"
+
+
+@pytest.fixture
+def objs(cast, network, organisation, other_network):
+    invitation = factories.InvitationFactory(organisation=organisation, network=network)
+    other = factories.UserFactory(email="avain@example.fi")
+    key = Authenticator.objects.create(user=other, type=Authenticator.Type.WEBAUTHN, data={"name": "x"})
+    factories.ExpertiseAreaFactory()
+    return SimpleNamespace(
+        network=network,
+        organisation=organisation,
+        invitation=invitation,
+        foreign_key_pk=key.pk,
+        **cast,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access(name, objs, client_for):
+    entry = MATRIX[name]
+    url = reverse(name, kwargs=entry.kwargs(objs) if entry.kwargs else None)
+    failures = []
+    for role in ROLES:
+        client = client_for(getattr(objs, role))
+        response = client.get(url)
+        if response.status_code != entry.expect[role]:
+            failures.append(f"{role}: expected {entry.expect[role]}, got {response.status_code}")
+        elif role == "anonymous" and entry.login_redirect:
+            assert response["Location"].startswith(reverse("account_login")), response["Location"]
+    assert not failures, f"{url}: " + "; ".join(failures)
+
+
+# --- Django admin: generated from the registry ------------------------------
+
+
+def admin_urls(objs):
+    """(url, expected status per role) for every admin view of every registered model."""
+    staff_only = {"anonymous": 302, "outsider": 302, "observer": 302, "member": 302, "coordinator": 302}
+    urls = [
+        (reverse("admin:index"), 200),
+        (reverse("admin:password_change"), 200),
+        (reverse("admin:password_change_done"), 200),
+        (reverse("admin:jsi18n"), 200),
+    ]
+    for model, model_admin in admin.site._registry.items():
+        info = (model._meta.app_label, model._meta.model_name)
+        urls.append((reverse("admin:app_list", kwargs={"app_label": info[0]}), 200))
+        urls.append((reverse("admin:%s_%s_changelist" % info), 200))
+        urls.append((reverse("admin:%s_%s_add" % info), 200 if model_admin.has_add_permission(_FakeRequest) else 403))
+        instance = model._default_manager.order_by("pk").first()
+        if instance is None:
+            continue
+        for view in ("change", "history", "delete"):
+            urls.append((reverse(f"admin:{info[0]}_{info[1]}_{view}", args=[instance.pk]), 200))
+    for url, admin_status in urls:
+        yield url, {**staff_only, "admin": admin_status}
+
+
+class _FakeRequest:
+    """Enough of a request for ModelAdmin.has_add_permission with a superuser."""
+
+    class user:  # noqa: N801 - mimics request.user
+        is_active = is_staff = is_superuser = True
+
+        @staticmethod
+        def has_perm(perm, obj=None):
+            return True
+
+
+@pytest.mark.django_db
+def test_admin_access(objs, client_for):
+    failures = []
+    checked = 0
+    for url, expect in admin_urls(objs):
+        for role in ROLES:
+            response = client_for(getattr(objs, role)).get(url)
+            checked += 1
+            if response.status_code != expect[role]:
+                failures.append(f"{url} as {role}: expected {expect[role]}, got {response.status_code}")
+    assert checked > 100
+    assert not failures, "\n".join(failures)
+
+
+def test_admin_patterns_are_all_generated():
+    """Every admin pattern is one of the kinds admin_urls() generates (or known extras)."""
+    known_suffixes = (
+        "",
+        "login/",
+        "logout/",
+        "password_change/",
+        "password_change/done/",
+        "autocomplete/",
+        "jsi18n/",
+        "r/<path:content_type_id>/<path:object_id>/",
+        "<path:object_id>/password/",
+        "add/",
+        "<path:object_id>/history/",
+        "<path:object_id>/delete/",
+        "<path:object_id>/change/",
+        "<path:object_id>/",
+        "(?P<url>.*)$",
+    )
+    unknown = []
+    for route, _ in all_patterns():
+        if not route.startswith("admin/"):
+            continue
+        rest = route.removeprefix("admin/")
+        if rest.startswith("^(?P<app_label>"):
+            continue  # app index pages, one per app label: generated above
+        if any(rest == s or rest.endswith("/" + s) or (s and rest.endswith(s)) for s in known_suffixes):
+            continue
+        if rest.count("/") == 2 and rest.endswith("/"):
+            continue  # <app>/<model>/ changelist
+        unknown.append(route)
+    assert not unknown, f"admin patterns the generated matrix does not cover: {unknown}"
+
+
+@pytest.mark.django_db
+def test_admin_login_goes_through_allauth(client, member):
+    """The admin's own login form is never shown: the sign-in (with rate limits and MFA) is allauth's."""
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    client.force_login(member)
+    assert client.get(reverse("admin:login")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_view_on_site_and_catch_all(objs, client_for):
+    ct = ContentType.objects.get_for_model(objs.organisation)
+    url = reverse("admin:view_on_site", args=[ct.pk, objs.organisation.pk])
+    assert client_for(objs.member).get(url).status_code == 302
+    assert client_for(objs.admin).get(url).status_code == 404  # organisations have no public page of their own
+    assert client_for(objs.admin).get("/admin/no-such-page/").status_code == 404
