@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -64,13 +65,16 @@ class RequireMFAMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not request.path.startswith(_MFA_EXEMPT_PREFIXES):
-            if mfa_required_for(user, request.path):
-                messages.warning(
-                    request,
-                    _("Your role requires two-factor authentication. Set up an authenticator app to continue."),
-                )
-                return redirect(reverse("mfa_activate_totp"))
+        if (
+            user.is_authenticated
+            and not request.path.startswith(_MFA_EXEMPT_PREFIXES)
+            and mfa_required_for(user, request.path)
+        ):
+            messages.warning(
+                request,
+                _("Your role requires two-factor authentication. Set up an authenticator app to continue."),
+            )
+            return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
 
@@ -86,3 +90,23 @@ class NoStoreForAuthenticatedMiddleware:
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class RejectNulBytesMiddleware:
+    """Answer 400 to a request whose path, query string or form fields contain a NUL byte.
+
+    PostgreSQL refuses NUL in text, so such input would otherwise reach the
+    database as a 500. No legitimate browser input contains one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
+            return HttpResponseBadRequest("Bad request\n", content_type="text/plain")
+        return self.get_response(request)
+
+
+def _has_nul(querydict) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in querydict.lists())

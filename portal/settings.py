@@ -27,7 +27,7 @@ if not TESTING:
     load_env_file(BASE_DIR / ".env")
 DEBUG = env_bool("DEBUG", False)
 
-_DEV_SECRET = "dev-only-insecure-key-never-use-in-production-0123456789abcdefghij"
+_DEV_SECRET = "dev-only-insecure-key-never-use-in-production-0123456789abcdefghij"  # noqa: S105 - DEBUG/tests only
 SECRET_KEY = env_secret("SECRET_KEY", default=_DEV_SECRET if (DEBUG or TESTING) else None)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if (DEBUG or TESTING) else [])
@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

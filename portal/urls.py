@@ -15,7 +15,7 @@ portal_patterns = [
     path("profile/", views.profile_detail, name="profile_detail"),
     path("profile/edit/", views.profile_edit, name="profile_edit"),
     path("people/<uuid:uuid>/", views.person_detail, name="person_detail"),
-    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("invitations/<slug:token>/", views.invitation_accept, name="invitation_accept"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
 ]

@@ -16,7 +16,7 @@ def assert_budget(client, url, *, budget: int, grow) -> None:
 
     ``grow`` should multiply the rows the page lists (e.g. 3 → 300).
     """
-    small, small_sql = count_queries(client, url)
+    small, _ = count_queries(client, url)
     grow()
     large, large_sql = count_queries(client, url)
     detail = "\n".join(large_sql)

@@ -183,8 +183,9 @@ def admin_urls(objs):
     for model, model_admin in admin.site._registry.items():
         info = (model._meta.app_label, model._meta.model_name)
         urls.append((reverse("admin:app_list", kwargs={"app_label": info[0]}), 200))
-        urls.append((reverse("admin:%s_%s_changelist" % info), 200))
-        urls.append((reverse("admin:%s_%s_add" % info), 200 if model_admin.has_add_permission(_FakeRequest) else 403))
+        urls.append((reverse(f"admin:{info[0]}_{info[1]}_changelist"), 200))
+        can_add = model_admin.has_add_permission(_FakeRequest)
+        urls.append((reverse(f"admin:{info[0]}_{info[1]}_add"), 200 if can_add else 403))
         instance = model._default_manager.order_by("pk").first()
         if instance is None:
             continue

@@ -74,8 +74,8 @@ def load_env_file(path: Path) -> None:
     """
     if not path.is_file():
         return
-    for line in path.read_text().splitlines():
-        line = line.strip()
+    for raw_line in path.read_text().splitlines():
+        line = raw_line.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
         key, _, value = line.partition("=")

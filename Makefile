@@ -1,0 +1,57 @@
+# Verkosto developer commands. Needs only make and bash: the scripts in
+# portal/bin install the rest (uv, Python packages, system packages, PostgreSQL
+# role and database). `make help` lists the targets.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint format messages seed clean distclean
+
+BIN := portal/bin
+PY := .venv/bin/python
+# Extra arguments for pytest: make test PYTEST_ARGS="-x -k invitation"
+PYTEST_ARGS ?=
+export PYTEST_ARGS
+
+help: ## List the targets
+	@while IFS= read -r line; do \
+		if [[ $$line =~ ^([a-z-]+):.*\#\#\ (.*)$$ ]]; then \
+			printf '  make %-10s %s\n' "$${BASH_REMATCH[1]}" "$${BASH_REMATCH[2]}"; \
+		fi; \
+	done < $(firstword $(MAKEFILE_LIST))
+
+setup: ## Install and prepare everything (uv, .venv, packages, PostgreSQL, migrations)
+	@bash $(BIN)/setup.sh
+
+run: ## Set up, seed demo data if empty, run the task worker and the server on :8000
+	@bash $(BIN)/run.sh
+
+test: ## Set up, lint, check migrations, run pytest (PYTEST_ARGS=...)
+	@bash $(BIN)/test.sh
+
+lint: ## ruff check and ruff format --check
+	@bash $(BIN)/setup.sh --venv
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: ## Fix what ruff can and format the code
+	@bash $(BIN)/setup.sh --venv
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+messages: ## Update the Finnish and Swedish message catalogues (makemessages)
+	@bash $(BIN)/setup.sh --no-db
+	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=staticfiles
+
+seed: ## Set up, then load the demo data (manage.py seed_demo)
+	@bash $(BIN)/setup.sh
+	$(PY) manage.py seed_demo
+
+clean: ## Remove caches, collected static files and compiled messages
+	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts
+	find . -path ./.venv -prune -o -path ./.pgdata -prune -o \
+		\( -name __pycache__ -type d -prune -exec rm -rf {} + \) -o \( -name '*.mo' -type f -delete \)
+
+distclean: clean ## Also remove .venv and the local PostgreSQL cluster in .pgdata
+	@bash $(BIN)/ensure-postgres.sh stop
+	rm -rf .venv .pgdata

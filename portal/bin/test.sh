@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up (no demo data), then lint, check migrations and run the tests.
+# Extra pytest arguments come from PYTEST_ARGS (split on whitespace), e.g.
+#   PYTEST_ARGS="-x -k invitation" test.sh
+# pytest's exit code is this script's: 5 (no tests collected) is a failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash "$ROOT/portal/bin/setup.sh"
+
+# Under pytest the settings do not read .env, so pass its DATABASE_URL on
+# (the local cluster in .pgdata, for one, is only reachable through it).
+if [ -z "${DATABASE_URL:-}" ] && [ -n "$(env_file_get DATABASE_URL)" ]; then
+    DATABASE_URL="$(env_file_get DATABASE_URL)"
+    export DATABASE_URL
+fi
+
+say "Lint: ruff check"
+"$VENV/bin/ruff" check .
+say "Format: ruff format --check"
+"$VENV/bin/ruff" format --check .
+say "Migrations: makemigrations --check"
+"$VENV/bin/python" manage.py makemigrations --check --dry-run
+
+read -r -a pytest_args <<<"${PYTEST_ARGS:-}"
+say "Tests: pytest ${PYTEST_ARGS:-}"
+exec "$VENV/bin/pytest" "${pytest_args[@]}"
