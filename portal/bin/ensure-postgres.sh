@@ -48,12 +48,16 @@ wait_for() {
         if err="$(PGCONNECT_TIMEOUT=3 q "$@" -c 'select 1' 2>&1 >/dev/null)"; then
             return 0
         fi
-        LAST_ERROR="${err//$'\n'/ }"
+        LAST_ERROR="$(printf '%s' "$err" | tr -s '\n\t' '  ')"
         case "$err" in
             *"Connection refused"* | *"No such file or directory"* | *"starting up"* | *"shutting down"* | *"timeout expired"*) ;;
             *) return 1 ;;
         esac
         [ "$SECONDS" -lt "$deadline" ] || return 1
+        if [ -n "${WAITING_FOR:-}" ]; then
+            say "PostgreSQL: waiting up to 20 s for $WAITING_FOR to answer"
+            WAITING_FOR=""
+        fi
         sleep 1
     done
 }
@@ -102,9 +106,11 @@ ensure_role_and_db() {
 
 check_url() {
     local url="$1"
+    local shown
+    shown="$(printf '%s' "$url" | sed -E 's#(//[^:/@]*):[^@/]*@#\1:***@#')" # hide a password
     command -v psql >/dev/null || die "psql not found: install the Debian package postgresql-client"
-    if ! wait_for "$url"; then
-        die "DATABASE_URL does not answer: ${LAST_ERROR:-no reply}
+    if ! WAITING_FOR="DATABASE_URL $shown" wait_for "$url"; then
+        die "DATABASE_URL $shown does not answer: ${LAST_ERROR:-no reply}
     (DATABASE_URL comes from the environment or .env; fix it, start that server, or empty it to use a local one)"
     fi
     warn_if_no_createdb "$url"

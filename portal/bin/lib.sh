@@ -1,9 +1,10 @@
+# shellcheck shell=bash disable=SC2034  # (variables are used by the scripts that source this)
 # Shared helpers for the scripts in portal/bin. Source it, do not run it:
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # It moves to the repository root, so every script works from any directory.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 
 # uv installed with `pip install --user` lands in ~/.local/bin. Put it first,
 # ahead of pyenv's shims (a shim named uv may exist but fail for Python 3.13).

@@ -30,7 +30,7 @@ install_uv() {
     # with whichever Python has pip: the one on PATH, then Debian's.
     local py
     for py in python3 /usr/bin/python3; do
-        command -v "$py" >/dev/null 2>&1 && "$py" -m pip --version >/dev/null 2>&1 || continue
+        if ! "$py" -m pip --version >/dev/null 2>&1; then continue; fi
         say "uv: installing with $py -m pip install --user uv"
         if "$py" -m pip install --user --quiet uv ||
             "$py" -m pip install --user --quiet --break-system-packages uv; then
