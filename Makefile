@@ -49,8 +49,8 @@ seed: ## Set up, then load the demo data (manage.py seed_demo)
 
 clean: ## Remove caches, collected static files and compiled messages
 	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts
-	find . -path ./.venv -prune -o -path ./.pgdata -prune -o \
-		\( -name __pycache__ -type d -prune -exec rm -rf {} + \) -o \( -name '*.mo' -type f -delete \)
+	find . \( -path ./.venv -o -path ./.pgdata -o -path ./.git \) -prune -o \
+		-name __pycache__ -type d -prune -exec rm -rf {} + -o -name '*.mo' -type f -exec rm -f {} +
 
 distclean: clean ## Also remove .venv and the local PostgreSQL cluster in .pgdata
 	@bash $(BIN)/ensure-postgres.sh stop

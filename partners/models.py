@@ -15,9 +15,15 @@ class OrganisationQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
+        from networks.models import Membership, NetworkRole  # networks imports partners: import here
+
+        # Subqueries rather than joins: an OR across multi-valued joins with DISTINCT
+        # multiplies rows (seconds at 10,000 organisations); IN-subqueries stay milliseconds.
+        my_networks = NetworkRole.objects.filter(user=user).values("network")
         return self.filter(
-            Q(affiliations__user=user, affiliations__until__isnull=True) | Q(memberships__network__roles__user=user)
-        ).distinct()
+            Q(pk__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
+            | Q(pk__in=Membership.objects.filter(network__in=my_networks).values("organisation"))
+        )
 
 
 class OrganisationKind(models.TextChoices):

@@ -22,7 +22,13 @@ class UserQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(models.Q(pk=user.pk) | models.Q(network_roles__network__roles__user=user)).distinct()
+        from networks.models import NetworkRole  # networks imports portal: import here
+
+        # An IN-subquery, not an OR across joins with DISTINCT (which took seconds at scale).
+        my_networks = NetworkRole.objects.filter(user=user).values("network")
+        return self.filter(
+            models.Q(pk=user.pk) | models.Q(pk__in=NetworkRole.objects.filter(network__in=my_networks).values("user"))
+        )
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):

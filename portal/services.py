@@ -56,7 +56,10 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
     """Create the invited person's account with a verified e-mail, their affiliation and role."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update(of=("self",)).select_related("organisation", "network").filter(token=token).first()
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("organisation", "network")
+            .filter(token=token)
+            .first()
         )
         if invitation is None or not invitation.is_usable:
             raise InvitationError(_("This invitation is no longer valid. Ask the coordinator for a new one."))

@@ -32,8 +32,9 @@ install_uv() {
     for py in python3 /usr/bin/python3; do
         if ! "$py" -m pip --version >/dev/null 2>&1; then continue; fi
         say "uv: installing with $py -m pip install --user uv"
-        if "$py" -m pip install --user --quiet uv ||
-            "$py" -m pip install --user --quiet --break-system-packages uv; then
+        # Debian's own Python refuses --user installs (PEP 668) without the override.
+        if PIP_ROOT_USER_ACTION=ignore "$py" -m pip install --user --quiet uv 2>/dev/null ||
+            PIP_ROOT_USER_ACTION=ignore "$py" -m pip install --user --quiet --break-system-packages uv; then
             # pip puts scripts in <user base>/bin, normally ~/.local/bin (already on PATH).
             PATH="$("$py" -m site --user-base)/bin:$PATH"
             hash -r
@@ -62,12 +63,11 @@ find_python() {
     # uv's own search (--system: not our .venv; no downloads, see lib.sh).
     candidate="$(uv python find --system "$want" 2>/dev/null || true)"
     [ -n "$candidate" ] && candidates+=("$candidate")
-    if command -v pyenv >/dev/null 2>&1; then
-        root="$(pyenv root)"
-        for candidate in "$root"/versions/"$want"*/bin/python"$want"; do
-            [ -x "$candidate" ] && candidates+=("$candidate")
-        done
-    fi
+    # pyenv's versions, even when pyenv itself is not on PATH.
+    root="$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")"
+    for candidate in "$root"/versions/"$want"*/bin/python"$want"; do
+        [ -x "$candidate" ] && candidates+=("$candidate")
+    done
     candidate="$(command -v "python$want" 2>/dev/null || true)"
     [ -n "$candidate" ] && candidates+=("$candidate")
     for candidate in "${candidates[@]}"; do
