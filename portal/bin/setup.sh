@@ -168,23 +168,35 @@ executor = MigrationExecutor(connection)
 plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
 if plan:
     say(f"Django: applying {len(plan)} migration(s)")
-    call_command("migrate", interactive=False, verbosity=1)
+    call_command("migrate", interactive=False, verbosity=0)
 else:
     say("Django: migrations up to date")
 
 call_command("createcachetable", verbosity=0)
 
-# Compile messages only when a .po file is newer than its .mo.
+# Compile messages only when a .po file is newer than its .mo (not looking
+# into .venv, .git, .pgdata and the like: slow, or not ours to read).
 root = Path.cwd()
+skip = {"staticfiles", "media", "node_modules"}
+catalogues = [*root.glob("locale/*/LC_MESSAGES/*.po")] + [
+    po
+    for top in root.iterdir()
+    if top.is_dir() and not top.name.startswith(".") and top.name not in skip
+    for po in top.glob("**/locale/*/LC_MESSAGES/*.po")
+]
 stale = [
     po
-    for po in root.glob("**/locale/*/LC_MESSAGES/*.po")
-    if ".venv" not in po.parts
-    and (not po.with_suffix(".mo").exists() or po.stat().st_mtime > po.with_suffix(".mo").stat().st_mtime)
+    for po in catalogues
+    if not po.with_suffix(".mo").exists()
+    or po.stat().st_mtime > po.with_suffix(".mo").stat().st_mtime
 ]
 if (root / "locale").is_dir() and stale:
     say(f"Django: compiling messages ({len(stale)} catalogue(s) changed)")
-    call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
+    call_command(
+        "compilemessages",
+        ignore_patterns=[".venv", ".pgdata", "staticfiles", "node_modules"],
+        verbosity=0,
+    )
 
 call_command("collectstatic", interactive=False, verbosity=0)
 say("Django: cache table and static files ready")
