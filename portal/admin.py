@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Affiliation
+from portal import services
 from portal.models import Invitation, User
 
 
@@ -62,6 +65,8 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
+    """Administrators invite people here too; saving a new invitation e-mails the link."""
+
     list_display = [
         "email",
         "organisation",
@@ -74,5 +79,23 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ["accepted_at", "network"]
     search_fields = ["email", "organisation__name"]
     autocomplete_fields = ["organisation", "network", "invited_by", "accepted_by"]
-    readonly_fields = ["created_at", "accepted_at", "accepted_by"]
+    readonly_fields = ["invited_by", "created_at", "accepted_at", "accepted_by"]
     list_select_related = ["organisation", "network", "invited_by"]
+    actions = ["resend"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.email = obj.email.strip().lower()
+            obj.invited_by = request.user
+        super().save_model(request, obj, form, change)
+        if not change:
+            services.invitation_send(invitation=obj, site_url=settings.SITE_URL, language=get_language())
+
+    @admin.action(description=_("Send the invitation e-mail again"))
+    def resend(self, request, queryset):
+        sent = 0
+        for invitation in queryset.select_related("organisation", "network", "invited_by"):
+            if invitation.is_usable:
+                services.invitation_send(invitation=invitation, site_url=settings.SITE_URL, language=get_language())
+                sent += 1
+        self.message_user(request, _("%(count)d invitation(s) sent.") % {"count": sent})

@@ -36,20 +36,21 @@ def invitation_create(
             # Replace the old open invitation: the new link is the one that works.
             Invitation.objects.filter(email__iexact=email, organisation=organisation, accepted_at__isnull=True).delete()
         invitation = Invitation.objects.create(
-            email=email,
-            organisation=organisation,
-            network=network,
-            invited_by=invited_by,
+            email=email, organisation=organisation, network=network, invited_by=invited_by
         )
-        link = site_url + reverse("portal:invitation_accept", kwargs={"token": invitation.token})
-        with override(language):
-            context = {"invitation": invitation, "link": link, "inviter": invited_by}
-            subject = render_to_string("portal/email/invitation_subject.txt", context).strip()
-            body = render_to_string("portal/email/invitation_message.txt", context)
-        transaction.on_commit(
-            lambda: send_email.enqueue(subject=subject, body=body, to=[email], from_email=None, html=None)
-        )
+        invitation_send(invitation=invitation, site_url=site_url, language=language)
     return invitation
+
+
+def invitation_send(*, invitation: Invitation, site_url: str, language: str) -> None:
+    """E-mail the invitation link in ``language`` once the surrounding transaction commits."""
+    link = site_url + reverse("portal:invitation_accept", kwargs={"token": invitation.token})
+    with override(language):
+        context = {"invitation": invitation, "link": link, "inviter": invitation.invited_by}
+        subject = render_to_string("portal/email/invitation_subject.txt", context).strip()
+        body = render_to_string("portal/email/invitation_message.txt", context)
+    to = [invitation.email]
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to, from_email=None, html=None))
 
 
 def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:

@@ -171,3 +171,26 @@ def test_nul_bytes_in_input_are_a_400_not_a_500(client, organisation):
     assert client.post(url, {"first_name": "A\x00", "last_name": "B"}).status_code == 400
     assert client.get(url + "?q=%00").status_code == 400
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_invites_through_the_admin(
+    client, admin_user, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:portal_invitation_add"),
+            {
+                "email": "Uusi@Example.fi",
+                "organisation": organisation.pk,
+                "expires_at_0": "1.1.2099",
+                "expires_at_1": "12:00",
+            },
+        )
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    invitation = Invitation.objects.get()
+    assert invitation.email == "uusi@example.fi"
+    assert invitation.invited_by == admin_user
+    assert len(mailoutbox) == 1
+    assert invitation.token in mailoutbox[0].body
