@@ -225,7 +225,10 @@ stop_local() {
 # --- Main ------------------------------------------------------------------------
 
 main() {
-    [ -f "$ENV_FILE" ] || die ".env is missing (setup.sh creates it from .env.example)"
+    if [ ! -f "$ENV_FILE" ]; then
+        cp .env.example "$ENV_FILE"
+        say ".env: created from .env.example (DEBUG on)"
+    fi
     local url
     url="$(database_url)"
     # A .pgdata URL left in .env after .pgdata was deleted: forget it.
