@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Affiliation
@@ -98,4 +98,5 @@ class InvitationAdmin(admin.ModelAdmin):
             if invitation.is_usable:
                 services.invitation_send(invitation=invitation, site_url=settings.SITE_URL, language=get_language())
                 sent += 1
-        self.message_user(request, _("%(count)d invitation(s) sent.") % {"count": sent})
+        message = ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", sent) % {"count": sent}
+        self.message_user(request, message)

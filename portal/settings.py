@@ -174,6 +174,7 @@ ACCOUNT_RATE_LIMITS = {}  # {} keeps allauth's defaults; False would switch them
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Verkosto"
+MFA_TOTP_TOLERANCE = 1  # accept the neighbouring 30-second step, for clock skew (RFC 6238 section 5.2)
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
