@@ -12,38 +12,45 @@ PORT="${PORT:-8000}"
 
 bash "$ROOT/portal/bin/setup.sh" --seed-if-empty
 
-# Each process gets its own process group (setsid), so that stopping it also
-# stops the children it forks (the autoreloaders of runserver and db_worker).
+# Both stay in the terminal's process group, so Ctrl-C and a closed terminal
+# reach them directly; stop() also ends the children their autoreloaders fork.
 worker=""
 server=""
 
 stop() {
     local status="$1" pid
     trap - INT TERM EXIT
-    say "Stopping the server and the task worker"
+    # The terminal may be gone (or a pipe such as `| tee` closed by the same Ctrl-C):
+    # never let a failed write stop us before the children are stopped.
+    trap '' PIPE HUP
     for pid in $server $worker; do
-        kill -TERM -- "-$pid" 2>/dev/null || true
+        pkill -TERM -P "$pid" 2>/dev/null || true
+        kill -TERM "$pid" 2>/dev/null || true
     done
+    say "Stopping the server and the task worker" 2>/dev/null || true
     # Give them 10 s to finish (the worker completes its current task), then kill.
     (
         sleep 10
-        for pid in $server $worker; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+        for pid in $server $worker; do
+            pkill -KILL -P "$pid" 2>/dev/null || true
+            kill -KILL "$pid" 2>/dev/null || true
+        done
     ) &
     local watchdog=$!
     wait $server $worker 2>/dev/null || true
     kill "$watchdog" 2>/dev/null || true
-    # Anything left in their groups (a reloader's child) goes too.
-    for pid in $server $worker; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+    # Anything left (a reloader's child whose parent went first) goes too.
+    pkill -KILL -f "$ROOT/.venv/bin/python manage.py (runserver $HOST:$PORT|db_worker)" 2>/dev/null || true
     exit "$status"
 }
-trap 'stop 0' INT TERM
+trap 'stop 0' INT TERM HUP
 trap 'stop $?' EXIT
 
 say "Task worker: starting manage.py db_worker"
-setsid "$VENV/bin/python" manage.py db_worker </dev/null &
+"$VENV/bin/python" manage.py db_worker </dev/null &
 worker=$!
 
-setsid "$VENV/bin/python" manage.py runserver "$HOST:$PORT" </dev/null &
+"$VENV/bin/python" manage.py runserver "$HOST:$PORT" </dev/null &
 server=$!
 say "Verkosto: http://$HOST:$PORT/  (Ctrl-C stops the server and the task worker)"
 
