@@ -13,6 +13,7 @@ from networks.models import Network
 from portal import services as portal_services
 from portal.access import can, get_for_user
 from portal.forms import InvitationForm
+from portal.lib.pagination import paginate
 
 
 @login_required
@@ -20,7 +21,7 @@ def network_detail(request, slug):
     network = get_for_user(request.user, Network, slug=slug)
     context = {
         "network": network,
-        "memberships": selectors.network_memberships(network=network),
+        "page_obj": paginate(request, selectors.network_memberships(network=network)),
         "coordinators": selectors.network_coordinators(network=network),
         "can_edit": can(request.user, network, "edit"),
     }

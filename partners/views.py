@@ -6,6 +6,7 @@ from django.shortcuts import render
 from partners import selectors
 from partners.models import Organisation
 from portal.access import get_for_user
+from portal.lib.pagination import paginate
 
 
 @login_required
@@ -13,7 +14,7 @@ def organisation_detail(request, slug):
     organisation = get_for_user(request.user, Organisation, slug=slug)
     context = {
         "organisation": organisation,
-        "people": selectors.organisation_people(organisation=organisation),
+        "people": paginate(request, selectors.organisation_people(organisation=organisation)),
         "memberships": selectors.organisation_memberships(organisation=organisation, user=request.user),
     }
     return render(request, "partners/organisation_detail.html", context)

@@ -50,8 +50,9 @@ def test_dashboard(client, member, small_world, organisation):
 def test_network_detail(client, member, small_world, organisation):
     client.force_login(member)
     url = reverse("networks:network_detail", kwargs={"slug": small_world.slug})
-    # session, user, MFA check, network (visible_to), memberships, coordinators, role for the edit button
-    assert_budget(client, url, budget=7, grow=lambda: _grow_network(small_world, organisation, 300))
+    # session, user, MFA check, network (visible_to), member count, a page of memberships, coordinators,
+    # role for the edit button
+    assert_budget(client, url, budget=8, grow=lambda: _grow_network(small_world, organisation, 300))
 
 
 @pytest.mark.django_db
@@ -66,8 +67,8 @@ def test_organisation_detail(client, member, small_world, organisation):
             factories.MembershipFactory(network=net, organisation=organisation)
             factories.NetworkRoleFactory(network=net, user=member)
 
-    # session, user, MFA check, organisation, people, memberships
-    assert_budget(client, url, budget=6, grow=grow)
+    # session, user, MFA check, organisation, people count, a page of people, memberships
+    assert_budget(client, url, budget=7, grow=grow)
 
 
 @pytest.mark.django_db

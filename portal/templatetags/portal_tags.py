@@ -14,3 +14,12 @@ def language_label(code: str) -> str:
         return Language(code).label
     except ValueError:
         return code
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced, e.g. ``{% query_with page=2 %}``."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return "?" + params.urlencode()

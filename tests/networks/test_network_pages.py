@@ -1,0 +1,70 @@
+"""The network page: members paginated, the coordinator edits the network."""
+
+import pytest
+from django.urls import reverse
+
+from networks.models import Membership
+from tests import factories
+
+
+@pytest.fixture
+def big_network(network):
+    orgs = factories.OrganisationFactory.create_batch(60)
+    Membership.objects.bulk_create(Membership(network=network, organisation=o, status="active") for o in orgs)
+    return network
+
+
+@pytest.mark.django_db
+def test_member_list_is_paginated(client, member, big_network):
+    client.force_login(member)
+    url = reverse("networks:network_detail", kwargs={"slug": big_network.slug})
+    first = client.get(url)
+    assert len(first.context["page_obj"]) == 50
+    assert first.context["page_obj"].paginator.count == 61
+    assert 'aria-current="page"' in first.text
+    second = client.get(url + "?page=2")
+    assert len(second.context["page_obj"]) == 11
+    # Nonsense page numbers give a page, never an error.
+    for bad in ("abc", "999", "-1", "1e9"):
+        assert client.get(url, {"page": bad}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_left_members_are_not_listed(client, member, network, organisation):
+    gone = factories.MembershipFactory(network=network, status=Membership.Status.LEFT)
+    client.force_login(member)
+    response = client.get(reverse("networks:network_detail", kwargs={"slug": network.slug}))
+    assert organisation.name in response.text
+    assert gone.organisation.name not in response.text
+
+
+@pytest.mark.django_db
+def test_coordinator_edits_the_network(client, coordinator, network):
+    client.force_login(coordinator)
+    url = reverse("networks:network_edit", kwargs={"slug": network.slug})
+    response = client.post(url, {"name": "Uusi nimi", "description": "Kuvaus", "require_mfa_for_coordinators": "on"})
+    assert response.status_code == 302
+    network.refresh_from_db()
+    assert network.name == "Uusi nimi"
+    assert network.require_mfa_for_coordinators
+
+
+@pytest.mark.django_db
+def test_empty_name_is_refused_and_input_kept(client, coordinator, network):
+    client.force_login(coordinator)
+    url = reverse("networks:network_edit", kwargs={"slug": network.slug})
+    response = client.post(url, {"name": "", "description": "Pidä tämä"})
+    assert response.status_code == 200
+    assert "name" in response.context["form"].errors
+    assert "Pidä tämä" in response.text
+    network.refresh_from_db()
+    assert network.name != ""
+
+
+@pytest.mark.django_db
+def test_observer_cannot_post_an_edit(client, observer, network):
+    client.force_login(observer)
+    url = reverse("networks:network_edit", kwargs={"slug": network.slug})
+    assert client.post(url, {"name": "Kaapattu"}).status_code == 403
+    network.refresh_from_db()
+    assert network.name != "Kaapattu"
