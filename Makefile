@@ -5,7 +5,7 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages seed clean distclean
+.PHONY: help setup run test lint format messages seed bench clean distclean
 
 BIN := portal/bin
 PY := .venv/bin/python
@@ -46,6 +46,11 @@ messages: ## Update the Finnish and Swedish message catalogues (makemessages)
 seed: ## Set up, then load the demo data (manage.py seed_demo)
 	@bash $(BIN)/setup.sh
 	$(PY) manage.py seed_demo
+
+bench: ## Page throughput as ratios to a plain WSGI hello (needs wrk; BENCH_ARGS="--scale 2000")
+	@bash $(BIN)/setup.sh
+	@command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+	$(PY) tests/bench/pages.py $(BENCH_ARGS)
 
 clean: ## Remove caches, collected static files and compiled messages
 	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts

@@ -5,14 +5,12 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.querysets import VisibleToQuerySet
 
-class NetworkQuerySet(models.QuerySet):
-    def visible_to(self, user):
+
+class NetworkQuerySet(VisibleToQuerySet):
+    def _visible_to(self, user):
         """Networks the person has a role in (coordinator, member or observer)."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
         return self.filter(roles__user=user)
 
     def with_member_counts(self):

@@ -5,16 +5,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_business_id
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class OrganisationQuerySet(VisibleToQuerySet):
+    def _visible_to(self, user):
         """Organisations the person may see: their own, and the members of their networks."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
         from networks.models import Membership, NetworkRole  # networks imports partners: import here
 
         # Subqueries rather than joins: an OR across multi-valued joins with DISTINCT

@@ -13,15 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.lib.choices import Language
+from portal.lib.querysets import VisibleToQuerySet
 
 
-class UserQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class UserQuerySet(VisibleToQuerySet):
+    def _visible_to(self, user):
         """People who share a network with ``user``, and ``user`` themself."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
         from networks.models import NetworkRole  # networks imports portal: import here
 
         # An IN-subquery, not an OR across joins with DISTINCT (which took seconds at scale).

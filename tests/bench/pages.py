@@ -119,6 +119,7 @@ def main():
             except OSError:
                 time.sleep(0.2)
         pages = {
+            "healthz (1 query)": "/healthz",
             "dashboard": "/",
             "network page": "/networks/keski-suomi/",
             "organisation page": "/organisations/gradia/",
