@@ -173,6 +173,7 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_RATE_LIMITS = {}  # {} keeps allauth's defaults; False would switch them off
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {"add_webauthn": "portal.mfa_forms.AddWebAuthnForm", "edit_webauthn": "portal.mfa_forms.EditWebAuthnForm"}
 MFA_TOTP_ISSUER = "Verkosto"
 MFA_TOTP_TOLERANCE = 1  # accept the neighbouring 30-second step, for clock skew (RFC 6238 section 5.2)
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING

@@ -8,22 +8,10 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from playwright.sync_api import expect
 
+from tests.browser.actions import sign_in, sign_out
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sign_in(page, email, password=PASSWORD):
-    page.goto("/accounts/login/")
-    page.get_by_label("Sähköposti").fill(email)
-    page.get_by_label("Salasana").fill(password)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Kirjaudu ulos").first.click()
-    if "/accounts/logout/" in page.url:  # allauth asks to confirm
-        page.get_by_role("button", name="Kirjaudu ulos").last.click()
 
 
 def test_counsellor_signs_in_browses_switches_language_and_signs_out(page, check, member, network, organisation):
