@@ -29,6 +29,7 @@ class ProfileForm(forms.ModelForm):
         queryset=ExpertiseArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("The areas come from the shared vocabulary that coordinators maintain."),
     )
 
     class Meta:
