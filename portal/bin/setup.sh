@@ -204,6 +204,7 @@ say("Django: cache table and static files ready")
 if os.environ.get("SEED") == "1":
     if apps.get_model("partners", "Organisation").objects.exists():
         say("Demo data: organisations exist, not seeding")
+        call_command("seed_demo", accounts=True)
     else:
         say("Demo data: empty database, running manage.py seed_demo")
         call_command("seed_demo")

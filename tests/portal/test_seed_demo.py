@@ -51,3 +51,13 @@ def test_seed_demo_scale_adds_bulk_organisations():
     _seed("--scale", "60")
     assert Organisation.objects.count() == before + 60
     assert User.objects.count() >= 120
+
+
+@pytest.mark.django_db
+def test_accounts_only_prints_and_changes_nothing():
+    assert "not in this database" in _seed("--accounts")
+    assert not Organisation.objects.exists()
+    _seed()
+    output = _seed("--accounts")
+    assert "koordinaattori@verkosto.example.fi" in output
+    assert "verkosto-demo-2026" in output

@@ -59,9 +59,22 @@ class Command(BaseCommand):
             metavar="N",
             help="Also create N organisations (two people each) in the main network, with bulk inserts.",
         )
+        parser.add_argument(
+            "--accounts",
+            action="store_true",
+            help="Only print the demo accounts (when the demo data is there); change nothing.",
+        )
 
-    def handle(self, *args, scale, **options):
+    def handle(self, *args, scale, accounts=False, **options):
         """Seed inside one transaction and print what was created."""
+        if accounts:
+            if User.objects.filter(email__in=[email for _, email in data.DEMO_ACCOUNTS]).count() == len(
+                data.DEMO_ACCOUNTS
+            ):
+                self._print_accounts()
+            else:
+                self.stdout.write("The demo accounts are not in this database.")
+            return
         if scale < 0:
             raise CommandError("--scale must be zero or a positive number.")
         started = time.perf_counter()
