@@ -49,7 +49,7 @@ seed: ## Set up, then load the demo data (manage.py seed_demo)
 
 bench: ## Page throughput as ratios to a plain WSGI hello (needs wrk; BENCH_ARGS="--scale 2000")
 	@bash $(BIN)/setup.sh
-	@command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/pages.py $(BENCH_ARGS)
 
 clean: ## Remove caches, collected static files and compiled messages

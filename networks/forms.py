@@ -11,7 +11,9 @@ from networks.models import Network
 class NetworkForm(forms.ModelForm):
     class Meta:
         model = Network
-        fields = ["name", "description", "require_mfa_for_coordinators"]
+        # The MFA requirement is an administrator's decision (Django admin): a coordinator
+        # could otherwise switch off the protection of their own role.
+        fields = ["name", "description"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,12 +18,11 @@ def network_coordinators(*, network: Network):
 
 
 def invitable_organisations(*, network: Network):
-    """Organisations a coordinator may invite people for: the network's current members."""
+    """Organisations a coordinator may invite people for: the network's active and paused members.
+
+    Not applicants: their people would see the whole network before the organisation is accepted.
+    """
     return Organisation.objects.filter(
         memberships__network=network,
-        memberships__status__in=[
-            Membership.Status.ACTIVE,
-            Membership.Status.PAUSED,
-            Membership.Status.APPLIED,
-        ],
+        memberships__status__in=[Membership.Status.ACTIVE, Membership.Status.PAUSED],
     ).order_by("name")

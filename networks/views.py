@@ -1,5 +1,6 @@
 """Views of networks: the network page, its settings and invitations."""
 
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -47,6 +48,8 @@ def invitation_create(request, slug):
         request.POST or None,
         organisations=selectors.invitable_organisations(network=network),
     )
+    if request.method == "POST" and (limited := ratelimit.consume_or_429(request, action="invite", user=request.user)):
+        return limited
     if request.method == "POST" and form.is_valid():
         try:
             portal_services.invitation_create(

@@ -19,7 +19,11 @@ class OrganisationQuerySet(VisibleToQuerySet):
         my_networks = NetworkRole.objects.filter(user=user).values("network")
         return self.filter(
             Q(pk__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
-            | Q(pk__in=Membership.objects.filter(network__in=my_networks).values("organisation"))
+            | Q(
+                pk__in=Membership.objects.filter(network__in=my_networks)
+                .exclude(status=Membership.Status.LEFT)
+                .values("organisation")
+            )
         )
 
 

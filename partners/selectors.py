@@ -2,11 +2,17 @@
 
 from networks.models import Membership, Network
 from partners.models import Affiliation, Organisation
+from portal.models import User
 
 
-def organisation_people(*, organisation: Organisation):
+def organisation_people(*, organisation: Organisation, viewer):
+    """The organisation's current people whom ``viewer`` may see (who share a network with them)."""
     return (
-        Affiliation.objects.filter(organisation=organisation, until__isnull=True)
+        Affiliation.objects.filter(
+            organisation=organisation,
+            until__isnull=True,
+            user__in=User.objects.visible_to(viewer).values("pk"),
+        )
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     )

@@ -14,7 +14,7 @@ def organisation_detail(request, slug):
     organisation = get_for_user(request.user, Organisation, slug=slug)
     context = {
         "organisation": organisation,
-        "people": paginate(request, selectors.organisation_people(organisation=organisation)),
+        "people": paginate(request, selectors.organisation_people(organisation=organisation, viewer=request.user)),
         "memberships": selectors.organisation_memberships(organisation=organisation, user=request.user),
     }
     return render(request, "partners/organisation_detail.html", context)

@@ -11,7 +11,7 @@ A model takes part by giving its queryset a ``visible_to(user)`` method and
 itself a ``permits(user, action) -> bool`` predicate.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -30,7 +30,7 @@ def get_for_user(user, model_or_queryset, *, action: str = VIEW, **lookup):
         if user.is_authenticated and user.is_superuser:
             return get_object_or_404(queryset, **lookup)
         obj = get_object_or_404(queryset.visible_to(user), **lookup)
-    except (ValueError, models.ObjectDoesNotExist):
+    except (ValueError, ValidationError, models.ObjectDoesNotExist):
         # A malformed identifier (bad UUID, NUL byte) is just "not found".
         raise Http404 from None
     if action != VIEW and not obj.permits(user, action):

@@ -1,3 +1,4 @@
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Affiliation
 from portal import services
+from portal.admin_forms import InvitationAdminForm, UserChangeForm, UserCreationForm
 from portal.models import Invitation, User
 
 
@@ -17,6 +19,10 @@ class AffiliationInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """People. Addresses are kept in lower case, and the login address is a verified allauth address."""
+
+    form = UserChangeForm
+    add_form = UserCreationForm
     ordering = ["last_name", "first_name", "email"]
     list_display = [
         "email",
@@ -62,10 +68,21 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
+    def save_model(self, request, obj, form, change):
+        obj.email = obj.email.strip().lower()
+        super().save_model(request, obj, form, change)
+        EmailAddress.objects.filter(user=obj).exclude(email=obj.email).update(primary=False)
+        EmailAddress.objects.update_or_create(user=obj, email=obj.email, defaults={"verified": True, "primary": True})
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    """Administrators invite people here too; saving a new invitation e-mails the link."""
+    """Administrators invite people here too; saving a new invitation e-mails the link.
+
+    Once sent, the address, organisation and network cannot change: the link went to that address.
+    """
+
+    form = InvitationAdminForm
 
     list_display = [
         "email",
@@ -82,6 +99,11 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = ["invited_by", "created_at", "accepted_at", "accepted_by"]
     list_select_related = ["organisation", "network", "invited_by"]
     actions = ["resend"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return self.readonly_fields
+        return [*self.readonly_fields, "email", "organisation", "network"]
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -48,7 +48,7 @@ class ProfileForm(forms.ModelForm):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
 
     def __init__(self, *args, organisations, **kwargs):

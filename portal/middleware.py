@@ -20,19 +20,19 @@ _MFA_EXEMPT_PREFIXES = (
 )
 
 
-def mfa_required_for(user, path: str) -> bool:
-    """Whether ``user`` must have an authenticator before using ``path``.
+def mfa_required_for(user) -> bool:
+    """Whether ``user`` must set up an authenticator before using the portal.
 
-    Staff always need one for the admin; coordinators of a network that asks
-    for it need one everywhere. It runs on every signed-in request, so it is
-    one small hand-written query (the ORM's compilation of the same two EXISTS
-    cost more than the query itself).
+    Staff (administrators) always need one, everywhere: they can reach every
+    network. Coordinators of a network that asks for it need one too. This
+    runs on every signed-in request, so it is one small hand-written query
+    (the ORM's compilation of the same two EXISTS cost more than the query).
     """
     from allauth.mfa.models import Authenticator
 
     from networks.models import Network, NetworkRole
 
-    needs_admin = path.startswith("/admin/") and user.is_staff
+    privileged = user.is_staff or user.is_superuser
     sql = f"""
         SELECT
             EXISTS (SELECT 1 FROM {Authenticator._meta.db_table}
@@ -52,7 +52,7 @@ def mfa_required_for(user, path: str) -> bool:
         has_authenticator, coordinates_strict_network = cursor.fetchone()
     if has_authenticator:
         return False
-    return needs_admin or coordinates_strict_network
+    return privileged or coordinates_strict_network
 
 
 class RequireMFAMiddleware:
@@ -65,8 +65,9 @@ class RequireMFAMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not request.path.startswith(_MFA_EXEMPT_PREFIXES)
-            and mfa_required_for(user, request.path)
+            # path_info: the path inside the app, whatever prefix (SCRIPT_NAME) it is served under
+            and not request.path_info.startswith(_MFA_EXEMPT_PREFIXES)
+            and mfa_required_for(user)
         ):
             messages.warning(
                 request,
@@ -101,8 +102,11 @@ class RejectNulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
-            return HttpResponseBadRequest("Bad request\n", content_type="text/plain")
+        # Only url-encoded form bodies are read here: parsing a multipart body now would fix its
+        # upload handlers before a view could choose its own.
+        form_post = request.method == "POST" and request.content_type == "application/x-www-form-urlencoded"
+        if "\x00" in request.path or _has_nul(request.GET) or (form_post and _has_nul(request.POST)):
+            return HttpResponseBadRequest(_("The request contained characters that are not allowed."))
         return self.get_response(request)
 
 

@@ -91,6 +91,11 @@ class User(AbstractUser):
                 name="portal_user_email_ci_unique",
                 violation_error_message=_("A person with this e-mail address already exists."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(languages__contained_by=Language.values),
+                name="portal_user_languages_valid",
+                violation_error_message=_("Unknown language."),
+            ),
         ]
 
     def __str__(self):

@@ -3,7 +3,7 @@
 from django.db.models import OuterRef, Prefetch, Subquery
 
 from networks.models import Network, NetworkRole
-from partners.models import Affiliation
+from partners.models import Affiliation, Organisation
 
 
 def dashboard_networks(*, user):
@@ -21,13 +21,15 @@ def current_affiliations(*, user):
     return Affiliation.objects.filter(user=user, until__isnull=True).select_related("organisation")
 
 
-def with_profile(queryset):
-    """People with what their profile page shows, prefetched."""
+def with_profile(queryset, *, viewer):
+    """People with what their profile page shows, prefetched: only organisations ``viewer`` may see."""
     return queryset.prefetch_related(
         "expertise",
         Prefetch(
             "affiliations",
-            queryset=Affiliation.objects.filter(until__isnull=True).select_related("organisation"),
+            queryset=Affiliation.objects.filter(
+                until__isnull=True, organisation__in=Organisation.objects.visible_to(viewer).values("pk")
+            ).select_related("organisation"),
             to_attr="current_affiliations",
         ),
     )

@@ -1,7 +1,7 @@
 """Writes of the portal app: invitations and profiles."""
 
 from allauth.account.models import EmailAddress
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -27,19 +27,39 @@ def invitation_create(
     site_url: str,
     language: str,
 ) -> Invitation:
-    """Invite a person by e-mail to join for an organisation (and a network); e-mail them the link."""
-    email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
+    """Invite a person by e-mail to join for an organisation (and a network); e-mail them the link.
+
+    Inviting the same address for the same organisation and network again replaces the open
+    invitation (the new link is the one that works); an open invitation from another network
+    is left alone and reported.
+    """
+    email = email.strip().lower()  # addresses are stored in lower case everywhere
+    if account_exists(email):
         raise InvitationError(_("This person already has an account."))
-    with transaction.atomic():
-        if Invitation.objects.filter(email__iexact=email, organisation=organisation, accepted_at__isnull=True).exists():
-            # Replace the old open invitation: the new link is the one that works.
-            Invitation.objects.filter(email__iexact=email, organisation=organisation, accepted_at__isnull=True).delete()
-        invitation = Invitation.objects.create(
-            email=email, organisation=organisation, network=network, invited_by=invited_by
-        )
-        invitation_send(invitation=invitation, site_url=site_url, language=language)
+    try:
+        with transaction.atomic():
+            # Serialise invitations for one organisation: a double-click cannot create two.
+            Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+            open_invitation = Invitation.objects.filter(
+                email=email, organisation=organisation, accepted_at__isnull=True
+            ).first()
+            if open_invitation is not None:
+                if open_invitation.network_id != (network.pk if network else None) and open_invitation.is_usable:
+                    raise InvitationError(_("Another network has already invited this person for this organisation."))
+                open_invitation.delete()
+            invitation = Invitation.objects.create(
+                email=email, organisation=organisation, network=network, invited_by=invited_by
+            )
+            invitation_send(invitation=invitation, site_url=site_url, language=language)
+    except IntegrityError:
+        raise InvitationError(_("This person was invited at the same moment. Check the invitations.")) from None
     return invitation
+
+
+def account_exists(email: str) -> bool:
+    """Whether an account uses ``email`` (as its login or as one of its addresses)."""
+    email = email.strip().lower()
+    return User.objects.filter(email=email).exists() or EmailAddress.objects.filter(email=email).exists()
 
 
 def invitation_send(*, invitation: Invitation, site_url: str, language: str) -> None:
@@ -54,7 +74,18 @@ def invitation_send(*, invitation: Invitation, site_url: str, language: str) -> 
 
 
 def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
-    """Create the invited person's account with a verified e-mail, their affiliation and role."""
+    """Create the invited person's account with a verified e-mail, their affiliation and role.
+
+    The address counts as verified: the link reached it. Two accepts racing for one address
+    make one account; the other gets an InvitationError.
+    """
+    try:
+        return _invitation_accept(token=token, first_name=first_name, last_name=last_name, password=password)
+    except IntegrityError:
+        raise InvitationError(_("This person already has an account.")) from None
+
+
+def _invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update(of=("self",))
@@ -64,7 +95,7 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
         )
         if invitation is None or not invitation.is_usable:
             raise InvitationError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
-        if User.objects.filter(email__iexact=invitation.email).exists():
+        if account_exists(invitation.email):
             raise InvitationError(_("This person already has an account."))
         user = User.objects.create_user(
             email=invitation.email,

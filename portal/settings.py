@@ -3,7 +3,7 @@
 ``.env.example`` lists every variable read here. ``DEBUG`` is off unless set.
 """
 
-import sys
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -21,10 +21,14 @@ from portal.lib.env import (
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-TESTING = "pytest" in sys.modules
+# pytest sets PYTEST_VERSION for the length of a run (merely importing pytest does not).
+TESTING = "PYTEST_VERSION" in os.environ
 if not TESTING:
     # A developer's local .env (created from .env.example by `make`); never read in tests.
-    load_env_file(BASE_DIR / ".env")
+    # ENV_FILE names another file, or "" for none.
+    _env_file = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+    if _env_file:
+        load_env_file(Path(_env_file))
 DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET = "dev-only-insecure-key-never-use-in-production-0123456789abcdefghij"  # noqa: S105 - DEBUG/tests only
@@ -170,9 +174,15 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Verkosto] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("HTTPS", False) else "http"
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
-ACCOUNT_RATE_LIMITS = {}  # {} keeps allauth's defaults; False would switch them off
+# allauth's defaults stay on; ours are added: a coordinator sends at most 30 invitations an hour.
+ACCOUNT_RATE_LIMITS = {"invite": "30/h/user"}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
+ACCOUNT_FORMS = {
+    "add_email": "portal.account_forms.AddEmailForm",
+    "change_email": "portal.account_forms.ChangeEmailForm",
+    "reset_password": "portal.account_forms.ResetPasswordForm",
+}
 MFA_FORMS = {"add_webauthn": "portal.mfa_forms.AddWebAuthnForm", "edit_webauthn": "portal.mfa_forms.EditWebAuthnForm"}
 MFA_TOTP_ISSUER = "Verkosto"
 MFA_TOTP_TOLERANCE = 1  # accept the neighbouring 30-second step, for clock skew (RFC 6238 section 5.2)
@@ -242,8 +252,13 @@ HTTPS = env_bool("HTTPS", False)
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers probe the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
@@ -251,6 +266,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS preloading is a commitment the operator makes (SECURE_HSTS_PRELOAD=1), not a default.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from portal import selectors, services
 from portal.access import get_for_user
@@ -36,7 +36,7 @@ def home(request):
 
 @login_required
 def profile_detail(request):
-    person = selectors.with_profile(User.objects.filter(pk=request.user.pk)).get()
+    person = selectors.with_profile(User.objects.filter(pk=request.user.pk), viewer=request.user).get()
     return render(request, "portal/person_detail.html", {"person": person, "is_own": True})
 
 
@@ -54,7 +54,7 @@ def profile_edit(request):
 
 @login_required
 def person_detail(request, uuid):
-    person = get_for_user(request.user, selectors.with_profile(User.objects.all()), uuid=uuid)
+    person = get_for_user(request.user, selectors.with_profile(User.objects.all(), viewer=request.user), uuid=uuid)
     return render(
         request,
         "portal/person_detail.html",
@@ -110,7 +110,7 @@ def privacy_notice(request):
     return render(request, "portal/privacy.html", context)
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """200 when the database answers, 503 when it does not. No details for outsiders."""

@@ -1,8 +1,8 @@
 """The cast every test can use, and shared helpers.
 
 The cast (HOUSE-STYLE rule 20): in ``network`` there is a ``coordinator``, a
-``member`` and an ``observer``; the ``outsider`` belongs to ``other_network``
-only; ``admin`` is a superuser with an authenticator; ``anonymous`` is nobody.
+``member`` and an ``observer``; the ``outsider`` coordinates ``other_network``
+and has no role in ``network``; ``admin`` is a superuser with an authenticator; ``anonymous`` is nobody.
 """
 
 import os
@@ -78,8 +78,9 @@ def observer(network, organisation):
 
 @pytest.fixture
 def outsider(other_network):
+    """A coordinator, but of another network: every right there, none here."""
     org = other_network.memberships.get().organisation
-    return _person(other_network, org, NetworkRole.Role.MEMBER, "ulkopuolinen@example.fi")
+    return _person(other_network, org, NetworkRole.Role.COORDINATOR, "ulkopuolinen@example.fi")
 
 
 @pytest.fixture

@@ -97,7 +97,8 @@ MATRIX: dict[str, Entry] = {
     "mfa_list_webauthn": Entry(SIGNED_IN, login_redirect=True),
     "mfa_add_webauthn": Entry(row(302, 302, 302, 302, 302, 302)),
     "mfa_reauthenticate_webauthn": Entry(row(302, 302, 302, 302, 302, 302)),
-    # Someone else's security key: not found for everybody (the admin's own list is empty too).
+    # Another person's security key: allauth first asks to re-authenticate (302); that the key itself
+    # is out of reach is allauth's own check (keys are looked up among the person's own).
     "mfa_remove_webauthn": Entry(row(302, 302, 302, 302, 302, 302), lambda o: {"pk": o.foreign_key_pk}),
     "mfa_edit_webauthn": Entry(row(302, 302, 302, 302, 302, 302), lambda o: {"pk": o.foreign_key_pk}),
     # Passkey sign-in is a POST from the sign-in page; a GET goes back there.

@@ -109,3 +109,19 @@ def test_invitation_form(client, coordinator, small_world, organisation):
     client.force_login(coordinator)
     url = reverse("networks:invitation_create", kwargs={"slug": small_world.slug})
     assert_budget(client, url, budget=7, grow=lambda: _grow_network(small_world, organisation, 300))
+
+
+@pytest.mark.django_db
+def test_network_edit_form(client, coordinator, small_world, organisation):
+    client.force_login(coordinator)
+    url = reverse("networks:network_edit", kwargs={"slug": small_world.slug})
+    # session, user, MFA check, network (visible_to), role for the permission
+    assert_budget(client, url, budget=5, grow=lambda: _grow_network(small_world, organisation, 300))
+
+
+@pytest.mark.django_db
+def test_invitation_accept_page(client, network, organisation):
+    invitation = factories.InvitationFactory(organisation=organisation, network=network)
+    url = reverse("portal:invitation_accept", kwargs={"token": invitation.token})
+    # the invitation with its organisation and network; anonymous, so no session or user
+    assert_budget(client, url, budget=1, grow=lambda: _grow_network(network, organisation, 300))

@@ -38,6 +38,8 @@ def test_no_string_in_the_code_is_missing_from_the_catalogs(tmp_path):
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
     environment = {**os.environ, "DEBUG": "1"}
     environment.pop("PYTEST_CURRENT_TEST", None)
+    environment.pop("PYTEST_VERSION", None)
+    environment["ENV_FILE"] = ""
     result = subprocess.run(
         [sys.executable, "manage.py", "makemessages", *[f"--locale={lang}" for lang in LANGUAGES], "--no-obsolete"],
         cwd=tmp_path,

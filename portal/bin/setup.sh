@@ -27,9 +27,17 @@ uv_works() { uv --version >/dev/null 2>&1; }
 
 install_uv() {
     # The official installer downloads from GitHub, so use pip from PyPI instead,
-    # with whichever Python has pip: the one on PATH, then Debian's.
-    local py
-    for py in python3 /usr/bin/python3; do
+    # with whichever Python has pip: the one on PATH, Debian's, then pyenv's.
+    local py root
+    root="$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")"
+    if ! python3 -m pip --version >/dev/null 2>&1 && ! /usr/bin/python3 -m pip --version >/dev/null 2>&1 &&
+        ! compgen -G "$root/versions/3.*/bin/python3" >/dev/null && command -v apt-get >/dev/null 2>&1; then
+        say "uv: no Python with pip found, installing python3-pip"
+        DEBIAN_FRONTEND=noninteractive as_root apt-get -qq -y -o DPkg::Lock::Timeout=120 install python3-pip >/dev/null ||
+            { as_root apt-get -qq update && DEBIAN_FRONTEND=noninteractive as_root apt-get -qq -y install python3-pip >/dev/null; }
+    fi
+    for py in python3 /usr/bin/python3 "$root"/versions/3.*/bin/python3; do
+        [ -x "$py" ] || command -v "$py" >/dev/null 2>&1 || continue
         if ! "$py" -m pip --version >/dev/null 2>&1; then continue; fi
         say "uv: installing with $py -m pip install --user uv"
         # Debian's own Python refuses --user installs (PEP 668) without the override.
@@ -83,7 +91,7 @@ find_python() {
 if PYTHON="$(find_python 3.13)"; then
     :
 elif PYTHON="$(find_python 3.12)"; then
-    warn "Python 3.13 not found, trying 3.12 ($PYTHON); pyproject.toml asks for 3.13, so install it (pyenv install 3.13)"
+    warn "Python 3.13 not found, using 3.12 ($PYTHON); 3.13 is the version we test on (pyenv install 3.13)"
 else
     die "Python 3.13 not found: install it (e.g. 'pyenv install 3.13', or a python3.13 package), then run again"
 fi
@@ -101,12 +109,9 @@ fi
 # --- 3. System packages ----------------------------------------------------------
 
 missing=()
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 command -v chromium >/dev/null || missing+=(chromium)           # browser tests
 command -v chromedriver >/dev/null || missing+=(chromium-driver) # browser tests
 command -v msgfmt >/dev/null || missing+=(gettext)               # compilemessages
-installed libvoikko1 || missing+=(libvoikko1)                    # Finnish morphology
-installed voikko-fi || missing+=(voikko-fi)
 command -v psql >/dev/null || missing+=(postgresql-client)
 # pg_trgm comes with the server's contrib modules; some installs leave them out.
 for server in /usr/lib/postgresql/*/bin/postgres; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up (no demo data), then lint, check migrations and run the tests.
+# Set up (no demo data), then run the whole test suite (lint and migration checks included).
 # Extra pytest arguments come from PYTEST_ARGS (split on whitespace), e.g.
 #   PYTEST_ARGS="-x -k invitation" test.sh
 # pytest's exit code is this script's: 5 (no tests collected) is a failure.
@@ -15,13 +15,8 @@ if [ -z "${DATABASE_URL:-}" ] && [ -n "$(env_file_get DATABASE_URL)" ]; then
     export DATABASE_URL
 fi
 
-say "Lint: ruff check"
-"$VENV/bin/ruff" check .
-say "Format: ruff format --check"
-"$VENV/bin/ruff" format --check .
-say "Migrations: makemigrations --check"
-"$VENV/bin/python" manage.py makemigrations --check --dry-run
-
+# ruff check, ruff format --check and makemigrations --check run inside the suite
+# (tests/test_tooling.py), so one pytest run reports everything.
 read -r -a pytest_args <<<"${PYTEST_ARGS:-}"
 say "Tests: pytest ${PYTEST_ARGS:-}"
 exec "$VENV/bin/pytest" "${pytest_args[@]}"

@@ -42,7 +42,13 @@ def test_left_members_are_not_listed(client, member, network, organisation):
 def test_coordinator_edits_the_network(client, coordinator, network):
     client.force_login(coordinator)
     url = reverse("networks:network_edit", kwargs={"slug": network.slug})
-    response = client.post(url, {"name": "Uusi nimi", "description": "Kuvaus", "require_mfa_for_coordinators": "on"})
+    network.require_mfa_for_coordinators = True
+    network.save()
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(coordinator, generate_totp_secret())
+    # An attempt to switch off the MFA requirement is ignored: only administrators decide it.
+    response = client.post(url, {"name": "Uusi nimi", "description": "Kuvaus", "require_mfa_for_coordinators": ""})
     assert response.status_code == 302
     network.refresh_from_db()
     assert network.name == "Uusi nimi"

@@ -21,9 +21,12 @@ def test_invalid_business_ids(value):
         validate_business_id(value)
 
 
-def test_check_digit_remainder_one_is_never_issued():
-    assert business_id_check_digit("0000001") is not None or True
-    # 7*0+9*0+10*0+5*0+8*0+4*0+2*6 = 12 -> remainder 1 -> no valid ID exists
+def test_check_digits():
+    # 0*7+7*9+3*10+7*5+5*8+4*4+6*2 = 196; 196 % 11 = 9; 11 - 9 = 2
+    assert business_id_check_digit("0737546") == 2
+    # remainder 0 gives check digit 0: 0000000
+    assert business_id_check_digit("0000000") == 0
+    # 2*6 = 12 -> remainder 1 -> such numbers are never issued
     assert business_id_check_digit("0000006") is None
 
 

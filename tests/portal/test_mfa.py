@@ -46,16 +46,35 @@ def test_coordinator_of_a_relaxed_network_is_not_asked(client, coordinator, netw
 
 
 @pytest.mark.django_db
-def test_staff_need_mfa_for_the_admin(client):
+@pytest.mark.parametrize(
+    "flags", [{"is_staff": True}, {"is_superuser": True}, {"is_staff": True, "is_superuser": True}]
+)
+def test_staff_need_mfa_everywhere(client, network, flags):
+    """Administrators reach every network, so they need an authenticator on every page, not only the admin."""
+    staff = factories.UserFactory(**flags)
+    client.force_login(staff)
+    for url in (
+        reverse("admin:index"),
+        reverse("portal:home"),
+        reverse("networks:network_edit", kwargs={"slug": network.slug}),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == reverse("mfa_activate_totp")
+    TOTP.activate(staff, generate_totp_secret())
+    assert client.get(reverse("portal:home")).status_code == 200
+    assert client.get(reverse("admin:index")).status_code in (200, 302)  # a non-staff superuser goes to the login
+
+
+@pytest.mark.django_db
+def test_mfa_requirement_holds_under_a_url_prefix(client):
+    """Served under a prefix (SCRIPT_NAME), the admin is still behind MFA and the MFA pages still open."""
     staff = factories.UserFactory(is_staff=True, is_superuser=True)
     client.force_login(staff)
-    response = client.get(reverse("admin:index"))
+    response = client.get("/admin/", SCRIPT_NAME="/verkosto")
     assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
-    # Outside the admin a staff member without a network role is not stopped.
-    assert client.get(reverse("portal:home")).status_code == 200
-    TOTP.activate(staff, generate_totp_secret())
-    assert client.get(reverse("admin:index")).status_code == 200
+    assert response["Location"].endswith("/accounts/2fa/totp/activate/")
+    assert client.get("/accounts/2fa/", SCRIPT_NAME="/verkosto").status_code == 200
 
 
 @pytest.mark.django_db
@@ -81,7 +100,7 @@ def test_mfa_requirement_costs_one_query(client, coordinator, strict_network, dj
     from portal.middleware import mfa_required_for
 
     with django_assert_num_queries(1):
-        assert mfa_required_for(coordinator, "/") is True
+        assert mfa_required_for(coordinator) is True
     Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={"secret": "x"})
     with django_assert_num_queries(1):
-        assert mfa_required_for(coordinator, "/") is False
+        assert mfa_required_for(coordinator) is False

@@ -34,7 +34,7 @@ def test_seed_demo_creates_a_believable_network_once():
         assert authenticate(email=f"{email}@verkosto.example.fi", password=DEMO_PASSWORD) is not None
     coordinator = User.objects.get(email="koordinaattori@verkosto.example.fi")
     assert main.roles.get(user=coordinator).role == NetworkRole.Role.COORDINATOR
-    assert mfa_required_for(coordinator, "/")
+    assert mfa_required_for(coordinator)
     outsider = User.objects.get(email="ulkopuolinen@verkosto.example.fi")
     assert not Network.objects.visible_to(outsider).filter(pk=main.pk).exists()
 

@@ -20,7 +20,7 @@ PRODUCTION_ENV = {
     "SITE_URL": "https://verkosto.example.fi",
     "HTTPS": "1",
     "BEHIND_PROXY": "1",
-    "SECURE_HSTS_PRELOAD": "1",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -28,10 +28,10 @@ def _manage(*args, extra_env):
     environment = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k not in {"DEBUG", "SECRET_KEY", "PYTEST_CURRENT_TEST", "PYTEST_VERSION", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(extra_env)
-    # Run from a directory without .env so only these variables count.
+    environment["ENV_FILE"] = ""  # only these variables count, not a developer's .env
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
         env=environment,
@@ -53,6 +53,16 @@ def test_check_deploy_complains_about_a_debug_setup():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", extra_env={**PRODUCTION_ENV, "HTTPS": "0"})
     assert result.returncode != 0
     assert "SECURE_HSTS_SECONDS" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "check_id"),
+    [({"TRUSTED_PROXY_COUNT": "0"}, "portal.W001"), ({"SITE_URL": "http://127.0.0.1:8000"}, "portal.W002")],
+)
+def test_check_deploy_catches_our_own_mistakes(change, check_id):
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", extra_env={**PRODUCTION_ENV, **change})
+    assert result.returncode != 0
+    assert check_id in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -370,6 +370,6 @@ class Command(BaseCommand):
             self.style.WARNING(
                 f"MFA: {main.name} requires two-factor authentication of coordinators, so "
                 f"{data.COORDINATOR_EMAIL} is asked to set up an authenticator app at first sign-in (intended). "
-                f"{data.ADMIN_EMAIL} must set one up before using the admin (/admin/), as all staff must."
+                f"{data.ADMIN_EMAIL} is asked too, as all staff are, before using the portal or the admin."
             )
         )

@@ -1,0 +1,30 @@
+"""allauth's e-mail forms with the length limit the database has (its own have none: a long address was a 500)."""
+
+from allauth.account import forms as account_forms
+from django.core.validators import MaxLengthValidator
+
+EMAIL_MAX_LENGTH = 254  # RFC 5321, and Django's EmailField
+
+
+def _limit(field) -> None:
+    field.max_length = EMAIL_MAX_LENGTH
+    field.validators.append(MaxLengthValidator(EMAIL_MAX_LENGTH))
+    field.widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)
+
+
+class AddEmailForm(account_forms.AddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit(self.fields["email"])
+
+
+class ChangeEmailForm(account_forms.ChangeEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit(self.fields["email"])
+
+
+class ResetPasswordForm(account_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit(self.fields["email"])
