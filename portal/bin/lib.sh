@@ -11,6 +11,8 @@ cd "$ROOT" || exit 1
 export PATH="$HOME/.local/bin:$PATH"
 # uv must never try to download a Python build (there is no network for that).
 export UV_PYTHON_DOWNLOADS=never
+# Trust the system certificate store (as pip and apt do), e.g. behind a TLS-inspecting proxy.
+export UV_NATIVE_TLS="${UV_NATIVE_TLS:-1}"
 
 VENV="$ROOT/.venv"
 ENV_FILE="$ROOT/.env"
