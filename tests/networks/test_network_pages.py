@@ -74,3 +74,17 @@ def test_observer_cannot_post_an_edit(client, observer, network):
     assert client.post(url, {"name": "Kaapattu"}).status_code == 403
     network.refresh_from_db()
     assert network.name != "Kaapattu"
+
+
+@pytest.mark.django_db
+def test_pagination_links_are_elided(client, member, network):
+    orgs = factories.OrganisationFactory.create_batch(600)
+    Membership.objects.bulk_create(Membership(network=network, organisation=o, status="active") for o in orgs)
+    client.force_login(member)
+    response = client.get(reverse("networks:network_detail", kwargs={"slug": network.slug}), {"page": 6})
+    page = response.context["page_obj"]
+    assert page.number == 6
+    assert page.page_links[0] == 1 and page.page_links[-1] == 13
+    assert page.ellipsis in page.page_links
+    assert response.text.count('aria-current="page"') == 1
+    assert "?page=13" in response.text and "?page=5" in response.text
