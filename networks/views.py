@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from networks import selectors
 from networks.forms import NetworkForm
@@ -17,6 +18,7 @@ from portal.forms import InvitationForm
 from portal.lib.pagination import paginate
 
 
+@require_safe
 @login_required
 def network_detail(request, slug):
     network = get_for_user(request.user, Network, slug=slug)

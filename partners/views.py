@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from partners import selectors
 from partners.models import Organisation
@@ -9,6 +10,7 @@ from portal.access import get_for_user
 from portal.lib.pagination import paginate
 
 
+@require_safe
 @login_required
 def organisation_detail(request, slug):
     organisation = get_for_user(request.user, Organisation, slug=slug)

@@ -23,6 +23,7 @@ from portal.models import Invitation, User
 ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 29)
 
 
+@require_safe
 def home(request):
     """Signed-in people get their dashboard; visitors a short introduction and the sign-in link."""
     if not request.user.is_authenticated:
@@ -34,6 +35,7 @@ def home(request):
     return render(request, "portal/dashboard.html", context)
 
 
+@require_safe
 @login_required
 def profile_detail(request):
     person = selectors.with_profile(User.objects.filter(pk=request.user.pk), viewer=request.user).get()
@@ -52,6 +54,7 @@ def profile_edit(request):
     return render(request, "portal/profile_form.html", {"form": form})
 
 
+@require_safe
 @login_required
 def person_detail(request, uuid):
     person = get_for_user(request.user, selectors.with_profile(User.objects.all(), viewer=request.user), uuid=uuid)
@@ -96,6 +99,7 @@ def invitation_accept(request, token):
     )
 
 
+@require_safe
 def accessibility_statement(request):
     context = {
         "operator": settings.SERVICE_OPERATOR,
@@ -105,6 +109,7 @@ def accessibility_statement(request):
     return render(request, "portal/accessibility.html", context)
 
 
+@require_safe
 def privacy_notice(request):
     context = {"operator": settings.SERVICE_OPERATOR, "privacy_email": settings.PRIVACY_CONTACT_EMAIL}
     return render(request, "portal/privacy.html", context)

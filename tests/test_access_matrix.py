@@ -272,3 +272,63 @@ def test_view_on_site_and_catch_all(objs, client_for):
     assert client_for(objs.member).get(url).status_code == 302
     assert client_for(objs.admin).get(url).status_code == 404  # organisations have no public page of their own
     assert client_for(objs.admin).get("/admin/no-such-page/").status_code == 404
+
+
+# --- Mutations: the same decision for POST --------------------------------------------------
+# A POST with an empty form: whoever may act gets the form back with errors (200); the others are
+# stopped before any validation, exactly as for GET.
+
+POST_MATRIX: dict[str, Entry] = {
+    "portal:profile_edit": Entry(row(302, 200, 200, 200, 200, 200)),
+    "networks:network_edit": Entry(NETWORK_WRITE, _slug),
+    "networks:invitation_create": Entry(NETWORK_WRITE, _slug),
+    "portal:invitation_accept": Entry(row(200, 409, 409, 409, 409, 409), lambda o: {"token": o.invitation.token}),
+}
+
+
+def test_every_form_view_has_a_post_entry():
+    """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
+    ours = {name for name in MATRIX if name.split(":")[0] in {"portal", "networks", "partners"}}
+    read_only = {
+        "portal:home",
+        "portal:profile_detail",
+        "portal:person_detail",
+        "portal:accessibility",
+        "portal:privacy",
+        "networks:network_detail",
+        "partners:organisation_detail",
+    }
+    assert ours - read_only == set(POST_MATRIX)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(POST_MATRIX))
+def test_post_access(name, objs, client_for):
+    entry = POST_MATRIX[name]
+    url = reverse(name, kwargs=entry.kwargs(objs) if entry.kwargs else None)
+    failures = []
+    for role in ROLES:
+        response = client_for(getattr(objs, role)).post(url, {})
+        if response.status_code != entry.expect[role]:
+            failures.append(f"{role}: expected {entry.expect[role]}, got {response.status_code}")
+    assert not failures, f"POST {url}: " + "; ".join(failures)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    ["portal:home", "portal:profile_detail", "portal:accessibility", "portal:privacy", "healthz"],
+)
+def test_read_only_pages_refuse_post(name, client_for, member):
+    assert client_for(member).post(reverse(name)).status_code == 405
+
+
+@pytest.mark.django_db
+def test_read_only_object_pages_refuse_post(objs, client_for):
+    client = client_for(objs.member)
+    for url in (
+        reverse("portal:person_detail", kwargs={"uuid": objs.member.uuid}),
+        reverse("networks:network_detail", kwargs={"slug": objs.network.slug}),
+        reverse("partners:organisation_detail", kwargs={"slug": objs.organisation.slug}),
+    ):
+        assert client.post(url).status_code == 405, url
