@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from networks import selectors
+from networks import selectors, services
 from networks.forms import NetworkForm
 from networks.models import Network
 from portal import services as portal_services
@@ -36,7 +36,9 @@ def network_edit(request, slug):
     network = get_for_user(request.user, Network, action="edit", slug=slug)
     form = NetworkForm(request.POST or None, instance=network)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.network_update(
+            network=network, name=form.cleaned_data["name"], description=form.cleaned_data["description"]
+        )
         messages.success(request, _("The network has been saved."))
         return redirect("networks:network_detail", slug=network.slug)
     return render(request, "networks/network_form.html", {"form": form, "network": network})
