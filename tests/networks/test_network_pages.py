@@ -88,3 +88,15 @@ def test_pagination_links_are_elided(client, member, network):
     assert page.ellipsis in page.page_links
     assert response.text.count('aria-current="page"') == 1
     assert "?page=13" in response.text and "?page=5" in response.text
+
+
+@pytest.mark.django_db
+def test_member_counts_count_active_members_only(network, member):
+    from networks.models import Network
+
+    for status in (Membership.Status.ACTIVE, Membership.Status.PAUSED, Membership.Status.LEFT):
+        factories.MembershipFactory(network=network, status=status)
+    empty = factories.NetworkFactory()
+    counts = dict(Network.objects.with_member_counts().values_list("slug", "active_member_count"))
+    assert counts[network.slug] == 2  # the fixture's organisation and one more
+    assert counts[empty.slug] == 0
