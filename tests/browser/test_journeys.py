@@ -67,13 +67,13 @@ def test_coordinator_is_asked_to_set_up_mfa_and_then_uses_it(page, check, coordi
     sign_in(page, coordinator.email)
     # Adding an authenticator asks for the password once more (allauth's re-authentication).
     expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
-    expect(page.get_by_text("Roolisi edellyttää kaksivaiheista tunnistautumista")).to_be_visible()
+    expect(page.get_by_text("Roolisi edellyttää kaksivaiheista tunnistusta")).to_be_visible()
     check(page, "19-reauthenticate")
     page.get_by_label("Salasana").fill(PASSWORD)
     page.get_by_role("button", name="Vahvista").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/"))
     check(page, "20-totp-activate")
-    secret_text = page.get_by_label("Todennussovelluksen salainen avain").input_value()
+    secret_text = page.get_by_label("Tunnistinsovelluksen salainen avain").input_value()
     page.get_by_label("Tunnistinkoodi").fill(pyotp.TOTP(secret_text.strip()).now())
     page.get_by_role("button", name="Aktivoi").click()
     # allauth offers recovery codes next; the network page is now open.
