@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership
 from portal.models import Invitation, User
-from portal.services import account_exists
 
 
 def _clean_email(form) -> str:
@@ -47,10 +46,8 @@ class InvitationAdminForm(forms.ModelForm):
         fields = ["email", "organisation", "network", "expires_at"]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if account_exists(email):
-            raise forms.ValidationError(_("This person already has an account."))
-        return email
+        # People who already have an account are invited too: they sign in and accept.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()

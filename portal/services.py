@@ -31,11 +31,11 @@ def invitation_create(
 
     Inviting the same address for the same organisation and network again replaces the open
     invitation (the new link is the one that works); an open invitation from another network
-    is left alone and reported.
+    is left alone and reported. A person who already has an account gets the same kind of
+    link: they sign in and accept (``invitation_join``), so the inviter learns nothing about
+    which addresses have accounts.
     """
     email = email.strip().lower()  # addresses are stored in lower case everywhere
-    if account_exists(email):
-        raise InvitationError(_("This person already has an account."))
     try:
         with transaction.atomic():
             # Serialise invitations for one organisation: a double-click cannot create two.
@@ -58,15 +58,60 @@ def invitation_create(
 
 def account_exists(email: str) -> bool:
     """Whether an account uses ``email`` (as its login or as one of its addresses)."""
+    return existing_account(email) is not None
+
+
+def existing_account(email: str) -> User | None:
+    """The account that owns ``email``: its login address, or one of its verified addresses."""
     email = email.strip().lower()
-    return User.objects.filter(email=email).exists() or EmailAddress.objects.filter(email=email).exists()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        address = EmailAddress.objects.filter(email=email, verified=True).select_related("user").first()
+        user = address.user if address else None
+    return user
+
+
+def invitation_join(*, token: str, user: User) -> Invitation:
+    """An existing account accepts an invitation sent to one of its addresses.
+
+    The person gets the organisation (as a current affiliation, primary if they have none)
+    and the network (as a member; a role they already have is kept).
+    """
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("organisation", "network")
+            .filter(token=token)
+            .first()
+        )
+        if invitation is None or not invitation.is_usable:
+            raise InvitationError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
+        owner = existing_account(invitation.email)
+        if owner is None or owner.pk != user.pk:
+            raise InvitationError(_("This invitation was sent to another e-mail address."))
+        if not Affiliation.objects.filter(user=user, organisation=invitation.organisation, until__isnull=True).exists():
+            has_primary = Affiliation.objects.filter(user=user, primary=True, until__isnull=True).exists()
+            Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=not has_primary)
+        if invitation.network_id:
+            NetworkRole.objects.get_or_create(
+                network=invitation.network, user=user, defaults={"role": NetworkRole.Role.MEMBER}
+            )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return invitation
 
 
 def invitation_send(*, invitation: Invitation, site_url: str, language: str) -> None:
     """E-mail the invitation link in ``language`` once the surrounding transaction commits."""
     link = site_url + reverse("portal:invitation_accept", kwargs={"token": invitation.token})
     with override(language):
-        context = {"invitation": invitation, "link": link, "inviter": invitation.invited_by}
+        context = {
+            "invitation": invitation,
+            "link": link,
+            "inviter": invitation.invited_by,
+            "has_account": account_exists(invitation.email),
+        }
         subject = render_to_string("portal/email/invitation_subject.txt", context).strip()
         body = render_to_string("portal/email/invitation_message.txt", context)
     to = [invitation.email]

@@ -6,6 +6,7 @@ from allauth.account.utils import perform_login
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -67,10 +68,17 @@ def person_detail(request, uuid):
 
 @never_cache
 def invitation_accept(request, token):
-    """The invitee chooses a password and lands signed in. Signed-in people are told to sign out first."""
+    """The invitee chooses a password and lands signed in.
+
+    Someone who already has an account signs in and confirms (they join the organisation
+    and the network); a person signed in with another account is told so.
+    """
     invitation = Invitation.objects.select_related("organisation", "network").filter(token=token).first()
     if invitation is None or not invitation.is_usable:
         return render(request, "portal/invitation_invalid.html", status=404)
+    owner = services.existing_account(invitation.email)
+    if owner is not None:
+        return _invitation_join(request, invitation, owner)
     if request.user.is_authenticated:
         return render(
             request,
@@ -97,6 +105,25 @@ def invitation_accept(request, token):
         "portal/invitation_accept.html",
         {"form": form, "invitation": invitation},
     )
+
+
+def _invitation_join(request, invitation, owner):
+    if not request.user.is_authenticated:
+        messages.info(request, _("You already have an account: sign in to accept the invitation."))
+        return redirect_to_login(request.get_full_path())
+    if request.user.pk != owner.pk:
+        return render(request, "portal/invitation_signed_in.html", {"invitation": invitation}, status=409)
+    if request.method == "POST":
+        try:
+            services.invitation_join(token=invitation.token, user=request.user)
+        except services.InvitationError as error:
+            messages.error(request, str(error))
+            return redirect("portal:home")
+        messages.success(request, _("You have accepted the invitation."))
+        if invitation.network_id:
+            return redirect("networks:network_detail", slug=invitation.network.slug)
+        return redirect("portal:home")
+    return render(request, "portal/invitation_join.html", {"invitation": invitation})
 
 
 @require_safe

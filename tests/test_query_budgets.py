@@ -123,5 +123,6 @@ def test_network_edit_form(client, coordinator, small_world, organisation):
 def test_invitation_accept_page(client, network, organisation):
     invitation = factories.InvitationFactory(organisation=organisation, network=network)
     url = reverse("portal:invitation_accept", kwargs={"token": invitation.token})
-    # the invitation with its organisation and network; anonymous, so no session or user
-    assert_budget(client, url, budget=1, grow=lambda: _grow_network(network, organisation, 300))
+    # the invitation with its organisation and network; whether an account owns the address (login
+    # address, then verified addresses); anonymous, so no session or user
+    assert_budget(client, url, budget=3, grow=lambda: _grow_network(network, organisation, 300))

@@ -149,3 +149,29 @@ def test_phone_width_menu(page, check, member):
     expect(page.get_by_role("link", name="Oma profiili")).to_be_visible()
     expect(page.locator("#main-nav.show")).to_be_visible()  # the opening animation has finished
     check(page, "50-phone-menu")
+
+
+def test_a_person_with_an_account_accepts_an_invitation(
+    page, check, coordinator, outsider, network, organisation, mailoutbox
+):
+    """Someone already in another network is invited: they sign in from the link and join."""
+    sign_in(page, coordinator.email)
+    page.goto(f"/networks/{network.slug}/invite/")
+    page.get_by_label("Sähköpostiosoite").fill(outsider.email)
+    page.get_by_label("Organisaatio").select_option(label=organisation.name)
+    page.get_by_role("button", name="Lähetä kutsu").click()
+    expect(page.get_by_text(f"Kutsu lähetetty osoitteeseen {outsider.email}.")).to_be_visible()
+    sign_out(page)
+
+    link = re.search(r"http://\S+(/invitations/\S+/)", mailoutbox[0].body).group(1)
+    assert "Sinulla on jo tili" in mailoutbox[0].body
+    page.goto(link)
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_label("Sähköposti").fill(outsider.email)
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hyväksy kutsu")
+    check(page, "42-join")
+    page.get_by_role("button", name="Hyväksy kutsu").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(network.name)
+    expect(page.get_by_text("Olet hyväksynyt kutsun.")).to_be_visible()

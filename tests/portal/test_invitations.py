@@ -105,13 +105,56 @@ def test_accepting_twice_makes_one_account(organisation):
 
 
 @pytest.mark.django_db
-def test_cannot_invite_an_existing_account(client, coordinator, member, network, organisation):
+def test_an_existing_account_is_invited_to_sign_in_and_accept(
+    client, coordinator, outsider, network, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The coordinator learns nothing about accounts; the person signs in and joins."""
     client.force_login(coordinator)
     url = reverse("networks:invitation_create", kwargs={"slug": network.slug})
-    response = client.post(url, {"email": member.email.upper(), "organisation": organisation.pk})
-    assert response.status_code == 200
-    assert response.context["form"].errors["email"]
-    assert not Invitation.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"email": outsider.email.upper(), "organisation": organisation.pk})
+    assert response.status_code == 302
+    assert "sign in to accept" in mailoutbox[0].body or "kirjaudu" in mailoutbox[0].body.lower()
+    invitation = Invitation.objects.get()
+    accept_url = reverse("portal:invitation_accept", kwargs={"token": invitation.token})
+
+    client.logout()
+    response = client.get(accept_url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+    client.force_login(coordinator)  # someone else's account
+    assert client.get(accept_url).status_code == 409
+    assert client.post(accept_url).status_code == 409
+
+    client.force_login(outsider)
+    assert client.get(accept_url).status_code == 200
+    response = client.post(accept_url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("networks:network_detail", kwargs={"slug": network.slug})
+    assert NetworkRole.objects.get(user=outsider, network=network).role == NetworkRole.Role.MEMBER
+    affiliation = Affiliation.objects.get(user=outsider, organisation=organisation)
+    assert not affiliation.primary  # they already had a primary organisation
+    assert client.get(accept_url).status_code == 404  # spent
+
+
+@pytest.mark.django_db
+def test_joining_keeps_an_existing_role(coordinator, network, organisation):
+    invitation = factories.InvitationFactory(organisation=organisation, network=network, email=coordinator.email)
+    services.invitation_join(token=invitation.token, user=coordinator)
+    assert NetworkRole.objects.get(user=coordinator, network=network).role == NetworkRole.Role.COORDINATOR
+    assert Affiliation.objects.filter(user=coordinator, organisation=organisation).count() == 1
+
+
+@pytest.mark.django_db
+def test_joining_for_someone_else_is_refused(member, outsider, network):
+    other_org = factories.MembershipFactory(network=network).organisation
+    invitation = factories.InvitationFactory(organisation=other_org, network=network, email=outsider.email)
+    with pytest.raises(services.InvitationError):
+        services.invitation_join(token=invitation.token, user=member)
+    assert not Affiliation.objects.filter(user=member, organisation=other_org).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
 
 
 @pytest.mark.django_db

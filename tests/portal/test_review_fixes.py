@@ -184,7 +184,7 @@ def test_admin_invitation_checks(client, admin_user, member, network, other_netw
         },
     )
     form = response.context["adminform"].form
-    assert "email" in form.errors
+    assert "email" not in form.errors  # an existing account is invited to sign in and accept
     assert "organisation" in form.errors
     assert not Invitation.objects.exists()
 
