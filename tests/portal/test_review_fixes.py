@@ -15,6 +15,12 @@ from tests import factories
 NEW_PASSWORD = "Vahva-salasana-2026"
 
 
+def _invite(organisation, network, inviter, email="x@example.fi"):
+    return services.invitation_create(
+        email=email, organisation=organisation, network=network, invited_by=inviter, site_url="http://t", language="fi"
+    )
+
+
 @pytest.mark.django_db
 def test_organisation_page_lists_only_people_the_viewer_may_see(client, member, organisation, other_network):
     """Someone who works for the same organisation but only in another network stays hidden."""
@@ -60,23 +66,9 @@ def test_applicants_cannot_be_invited_for(client, coordinator, network):
 @pytest.mark.django_db
 def test_another_networks_open_invitation_is_not_replaced(coordinator, network, organisation, other_network):
     factories.MembershipFactory(network=other_network, organisation=organisation)
-    first = services.invitation_create(
-        email="x@example.fi",
-        organisation=organisation,
-        network=other_network,
-        invited_by=coordinator,
-        site_url="http://t",
-        language="fi",
-    )
+    first = _invite(organisation, other_network, coordinator)
     with pytest.raises(services.InvitationError):
-        services.invitation_create(
-            email="x@example.fi",
-            organisation=organisation,
-            network=network,
-            invited_by=coordinator,
-            site_url="http://t",
-            language="fi",
-        )
+        _invite(organisation, network, coordinator)
     assert list(Invitation.objects.all()) == [first]
 
 
@@ -146,14 +138,7 @@ def test_subject_is_not_html_escaped(coordinator, network, mailoutbox, django_ca
     organisation = factories.OrganisationFactory(name="Työ & Elinkeino O'Brien")
     factories.MembershipFactory(network=network, organisation=organisation)
     with django_capture_on_commit_callbacks(execute=True):
-        services.invitation_create(
-            email="x@example.fi",
-            organisation=organisation,
-            network=network,
-            invited_by=coordinator,
-            site_url="http://t",
-            language="fi",
-        )
+        _invite(organisation, network, coordinator)
     assert "Työ & Elinkeino O'Brien" in mailoutbox[0].subject
 
 
