@@ -1,11 +1,14 @@
 """Networks, the organisations that are members of them, and people's roles in them."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from partners.models import logo_path
+from portal.lib.choices import Region
 from portal.lib.querysets import VisibleToQuerySet
 
 
@@ -35,7 +38,25 @@ class Network(models.Model):
 
     slug = models.SlugField(_("identifier in addresses"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description for members"), blank=True, help_text=_("Shown to the network's members only.")
+    )
+    regions = ArrayField(
+        models.CharField(max_length=20, choices=Region.choices),
+        verbose_name=_("regions"),
+        default=list,
+        blank=True,
+    )
+    field = models.CharField(
+        _("field"), max_length=200, blank=True, help_text=_("For example: guidance for immigrants in Central Finland.")
+    )
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    is_public = models.BooleanField(
+        _("public page"),
+        default=False,
+        help_text=_("Anyone can read the public description; everything else stays for members."),
+    )
+    public_description = models.TextField(_("public description"), max_length=5000, blank=True)
     require_mfa_for_coordinators = models.BooleanField(
         _("coordinators must use two-factor authentication"), default=True
     )
@@ -78,9 +99,11 @@ class MembershipStatus(models.TextChoices):
     """Where a membership stands."""
 
     APPLIED = "applied", _("Applied")
+    INVITED = "invited", _("Invited")
     ACTIVE = "active", _("Active")
     PAUSED = "paused", _("Paused")
     LEFT = "left", _("Left")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Membership(models.Model):
@@ -106,6 +129,25 @@ class Membership(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.APPLIED)
     joined_on = models.DateField(_("joined"), null=True, blank=True)
     left_on = models.DateField(_("left"), null=True, blank=True)
+    # The tie belongs to the organisation: the named people can change without losing it.
+    representative = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("representative"),
+        related_name="represented_memberships",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deputy representative"),
+        related_name="deputised_memberships",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    application_note = models.TextField(_("application"), max_length=2000, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("membership")
@@ -136,6 +178,8 @@ class Membership(models.Model):
         indexes = [
             # network page and member counts: active members of one network
             models.Index(fields=["network", "status"], name="networks_membership_status_idx"),
+            # "networks this organisation belongs to" and visibility subqueries
+            models.Index(fields=["organisation", "status"], name="networks_membership_org_idx"),
         ]
 
     def __str__(self):
@@ -202,3 +246,45 @@ class NetworkRole(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.network} ({self.get_role_display()})"
+
+
+class MembershipChange(models.Model):
+    """One change of a membership's level or status: who, when, from what to what, and why.
+
+    Written by the services that change memberships, never edited afterwards; the network page
+    draws how the levels have moved over time from these rows.
+    """
+
+    membership = models.ForeignKey(
+        Membership, verbose_name=_("membership"), related_name="changes", on_delete=models.CASCADE
+    )
+    # Denormalised from the membership so the network's timeline is one index range scan.
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), related_name="membership_changes", on_delete=models.CASCADE
+    )
+    changed_at = models.DateTimeField(_("when"), db_default=models.functions.Now())
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    old_level = models.CharField(_("previous level"), max_length=20, choices=MembershipLevel.choices, blank=True)
+    new_level = models.CharField(_("level"), max_length=20, choices=MembershipLevel.choices)
+    old_status = models.CharField(_("previous status"), max_length=10, choices=MembershipStatus.choices, blank=True)
+    new_status = models.CharField(_("status"), max_length=10, choices=MembershipStatus.choices)
+    reason = models.TextField(_("reason"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("membership change")
+        verbose_name_plural = _("membership changes")
+        ordering = ["-changed_at", "-pk"]
+        indexes = [
+            models.Index(fields=["network", "changed_at"], name="networks_mchange_network_idx"),
+            models.Index(fields=["membership", "changed_at"], name="networks_mchange_member_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership}: {self.old_level}/{self.old_status} → {self.new_level}/{self.new_status}"

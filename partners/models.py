@@ -1,10 +1,16 @@
 """Organisations of a guidance network, the people who work for them, and expertise."""
 
+import uuid
+
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.choices import Language, Region
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_business_id
 
@@ -25,6 +31,14 @@ class OrganisationQuerySet(VisibleToQuerySet):
                 .values("organisation")
             )
         )
+
+
+def logo_path(instance, filename: str) -> str:
+    """A server-generated name: the uploaded name is never used (only its checked extension)."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    extension = extension if extension in {"png", "jpg", "jpeg", "gif", "webp"} else "img"
+    folder = type(instance)._meta.model_name
+    return f"logos/{folder}/{uuid.uuid4().hex}.{extension}"
 
 
 class OrganisationKind(models.TextChoices):
@@ -61,9 +75,27 @@ class Organisation(models.Model):
         blank=True,
         validators=[validate_business_id],
     )
+    regions = ArrayField(
+        models.CharField(max_length=20, choices=Region.choices),
+        verbose_name=_("regions it works in"),
+        default=list,
+        blank=True,
+    )
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    address = models.TextField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=3, choices=Language.choices),
+        verbose_name=_("languages it serves in"),
+        default=list,
+        blank=True,
+    )
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -83,29 +115,115 @@ class Organisation(models.Model):
                 name="partners_organisation_kind_valid",
                 violation_error_message=_("Unknown kind of organisation."),
             ),
+            models.CheckConstraint(
+                condition=Q(regions__contained_by=Region.values),
+                name="partners_organisation_regions_valid",
+                violation_error_message=_("Unknown region."),
+            ),
+            models.CheckConstraint(
+                condition=Q(languages__contained_by=Language.values),
+                name="partners_organisation_languages_valid",
+                violation_error_message=_("Unknown language."),
+            ),
+        ]
+        indexes = [
+            # directory filters: kind, and regions (array overlap/containment)
+            models.Index(fields=["kind", "name"], name="partners_org_kind_idx"),
+            GinIndex(fields=["regions"], name="partners_org_regions_gin"),
         ]
 
     def __str__(self):
         return self.name
 
     def permits(self, user, action: str) -> bool:
-        """Only viewing exists for organisations so far; editing arrives with the directory."""
-        return action == "view"
+        """Anyone who can see it may view it; its own people and its networks' coordinators edit it.
+
+        ``edit`` covers the organisation's details, logo and services.
+        """
+        if action == "view":
+            return True
+        if action == "edit":
+            return self.is_staff_member(user) or self.is_coordinated_by(user)
+        return False
+
+    def is_staff_member(self, user) -> bool:
+        """Whether ``user`` currently works for this organisation."""
+        return Affiliation.objects.filter(organisation=self, user=user, until__isnull=True).exists()
+
+    def is_coordinated_by(self, user) -> bool:
+        """Whether ``user`` coordinates a network this organisation belongs to (applicants included)."""
+        from networks.models import Membership, NetworkRole
+
+        return (
+            Membership.objects.filter(
+                organisation=self,
+                network__in=NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values("network"),
+            )
+            .exclude(status=Membership.Status.LEFT)
+            .exists()
+        )
+
+
+class ExpertiseAreaQuerySet(VisibleToQuerySet):
+    def _visible_to(self, user):
+        """Portal-wide terms and the terms of the person's networks."""
+        from networks.models import NetworkRole
+
+        return self.filter(
+            Q(network__isnull=True) | Q(network__in=NetworkRole.objects.filter(user=user).values("network"))
+        )
 
 
 class ExpertiseArea(models.Model):
-    """A term of the network's shared expertise vocabulary (e.g. "recognition of prior learning")."""
+    """A term of the shared expertise vocabulary (e.g. "recognition of prior learning").
+
+    A term with a network belongs to that network's vocabulary, which its coordinators curate;
+    a term without one is portal-wide and kept by administrators.
+    """
 
     slug = models.SlugField(_("identifier"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        related_name="expertise_areas",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("Empty: a portal-wide term kept by administrators."),
+    )
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    objects = ExpertiseAreaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("area of expertise")
         verbose_name_plural = _("areas of expertise")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "network",
+                Lower("name"),
+                nulls_distinct=False,
+                name="partners_expertise_name_unique",
+                violation_error_message=_("This vocabulary already has a term with this name."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def permits(self, user, action: str) -> bool:
+        """A network's terms are curated by its coordinators; portal-wide terms only by administrators."""
+        if action == "view":
+            return True
+        if self.network_id is None:
+            return False
+        from networks.models import NetworkRole
+
+        return NetworkRole.objects.filter(
+            network_id=self.network_id, user=user, role=NetworkRole.Role.COORDINATOR
+        ).exists()
 
 
 class Affiliation(models.Model):
@@ -162,3 +280,136 @@ class Affiliation(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organisation}"
+
+
+class ServiceLevel(models.TextChoices):
+    """The three levels of lifelong guidance: tieto, neuvonta, ohjaus."""
+
+    INFORMATION = "information", _("Information")
+    ADVICE = "advice", _("Advice")
+    GUIDANCE = "guidance", _("Guidance")
+
+
+class ServiceChannel(models.TextChoices):
+    FACE_TO_FACE = "face_to_face", _("Face to face")
+    PHONE = "phone", _("Phone")
+    ONLINE = "online", _("Online")
+    CHAT = "chat", _("Chat")
+    GROUP = "group", _("Group")
+
+
+class TargetGroup(models.TextChoices):
+    """Whom a guidance service is for."""
+
+    UNEMPLOYED = "unemployed", _("Unemployed people")
+    IMMIGRANTS = "immigrants", _("Immigrants")
+    CAREER_CHANGERS = "career_changers", _("Employed people changing careers")
+    DISABILITIES = "disabilities", _("People with disabilities")
+    SENIORS = "seniors", _("Seniors")
+    YOUNG_ADULTS = "young_adults", _("Young adults")
+    LOW_BASIC_SKILLS = "basic_skills", _("Adults with low basic skills")
+    ENTREPRENEURS = "entrepreneurs", _("Entrepreneurs")
+    EVERYONE = "everyone", _("All adults")
+
+
+class GuidanceServiceQuerySet(VisibleToQuerySet):
+    def _visible_to(self, user):
+        """Services of the organisations the person may see."""
+        return self.filter(organisation__in=Organisation.objects.visible_to(user).values("pk"))
+
+
+class GuidanceService(models.Model):
+    """A guidance service an organisation gives adults."""
+
+    Level = ServiceLevel
+    Channel = ServiceChannel
+    TargetGroup = TargetGroup
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        related_name="services",
+        on_delete=models.CASCADE,
+    )
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(_("level"), max_length=12, choices=ServiceLevel.choices, default=ServiceLevel.INFORMATION)
+    channels = ArrayField(
+        models.CharField(max_length=14, choices=ServiceChannel.choices),
+        verbose_name=_("channels"),
+        default=list,
+        blank=True,
+    )
+    target_groups = ArrayField(
+        models.CharField(max_length=16, choices=TargetGroup.choices),
+        verbose_name=_("target groups"),
+        default=list,
+        blank=True,
+    )
+    languages = ArrayField(
+        models.CharField(max_length=3, choices=Language.choices),
+        verbose_name=_("languages"),
+        default=list,
+        blank=True,
+    )
+    regions = ArrayField(
+        models.CharField(max_length=20, choices=Region.choices),
+        verbose_name=_("regions"),
+        default=list,
+        blank=True,
+    )
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_url = models.URLField(_("web page or booking link"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = GuidanceServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("guidance service")
+        verbose_name_plural = _("guidance services")
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__in=ServiceLevel.values),
+                name="partners_service_level_valid",
+                violation_error_message=_("Unknown level of guidance."),
+            ),
+            models.CheckConstraint(
+                condition=Q(channels__contained_by=ServiceChannel.values),
+                name="partners_service_channels_valid",
+                violation_error_message=_("Unknown channel."),
+            ),
+            models.CheckConstraint(
+                condition=Q(target_groups__contained_by=TargetGroup.values),
+                name="partners_service_target_groups_valid",
+                violation_error_message=_("Unknown target group."),
+            ),
+            models.CheckConstraint(
+                condition=Q(languages__contained_by=Language.values),
+                name="partners_service_languages_valid",
+                violation_error_message=_("Unknown language."),
+            ),
+            models.CheckConstraint(
+                condition=Q(regions__contained_by=Region.values),
+                name="partners_service_regions_valid",
+                violation_error_message=_("Unknown region."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "name"], name="partners_service_org_idx"),
+            models.Index(fields=["level"], name="partners_service_level_idx"),
+            # service-map filters: array containment/overlap on each vocabulary
+            GinIndex(fields=["channels"], name="partners_service_channels_gin"),
+            GinIndex(fields=["target_groups"], name="partners_service_groups_gin"),
+            GinIndex(fields=["languages"], name="partners_service_langs_gin"),
+            GinIndex(fields=["regions"], name="partners_service_regions_gin"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def permits(self, user, action: str) -> bool:
+        """Viewing follows the organisation; editing is for its people and its networks' coordinators."""
+        return self.organisation.permits(user, action)

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from partners import views
+from partners.views import organisations
 
 app_name = "partners"
 urlpatterns = [
-    path("<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
 ]

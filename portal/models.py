@@ -69,6 +69,13 @@ class User(AbstractUser):
         default=list,
         blank=True,
     )
+    is_contact = models.BooleanField(
+        _("contact without an account"),
+        default=False,
+        help_text=_(
+            "Added to the directory by a coordinator; becomes an account when the person accepts an invitation."
+        ),
+    )
     expertise = models.ManyToManyField(
         "partners.ExpertiseArea",
         verbose_name=_("areas of expertise"),

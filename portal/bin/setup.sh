@@ -113,6 +113,9 @@ command -v chromium >/dev/null || missing+=(chromium)           # browser tests
 command -v chromedriver >/dev/null || missing+=(chromium-driver) # browser tests
 command -v msgfmt >/dev/null || missing+=(gettext)               # compilemessages
 command -v psql >/dev/null || missing+=(postgresql-client)
+# Finnish search: Voikko's library and its Finnish dictionary (the Python binding loads them).
+ldconfig -p 2>/dev/null | grep -q "libvoikko\.so\.1" || missing+=(libvoikko1)
+compgen -G "/usr/lib/voikko/*/mor-standard" >/dev/null || compgen -G "/usr/share/voikko/*/mor-standard" >/dev/null || missing+=(voikko-fi)
 # pg_trgm comes with the server's contrib modules; some installs leave them out.
 for server in /usr/lib/postgresql/*/bin/postgres; do
     [ -x "$server" ] || continue

@@ -19,6 +19,11 @@ from portal.demo_data.people import (  # noqa: F401 - re-exported for seed_demo
     PEOPLE,
 )
 
+# Functions called at the end of the demo seeding, each with keyword arguments ``networks``,
+# ``organisations`` and ``people`` (dicts by slug / e-mail) and ``areas`` (expertise terms by slug).
+# Each part of the directory registers its own in this list.
+DEMO_EXTENSIONS: list = []
+
 # The documented password of every seeded account; the command prints it.
 DEMO_PASSWORD = "verkosto-demo-2026"  # noqa: S105 - public by design, printed by seed_demo
 

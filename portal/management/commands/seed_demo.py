@@ -207,6 +207,10 @@ class Command(BaseCommand):
             for (network_slug, email), role in roles.items()
         )
 
+        # The directory's parts add their own demo data (services, contacts, membership history, ...).
+        for seed in data.DEMO_EXTENSIONS:
+            seed(networks=networks, organisations=organisations, people=people, areas=areas)
+
     # --- bulk benchmark data ----------------------------------------------------------------------
 
     def _seed_scale(self, count: int, password_hash: str) -> None:
