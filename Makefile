@@ -5,7 +5,7 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages seed bench clean distclean
+.PHONY: help setup run test lint format messages seed bench bench-directory clean distclean
 
 BIN := portal/bin
 PY := .venv/bin/python
@@ -51,6 +51,10 @@ bench: ## Page throughput as ratios to a plain WSGI hello (needs wrk; BENCH_ARGS
 	@bash $(BIN)/setup.sh
 	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/pages.py $(BENCH_ARGS)
+
+bench-directory: ## Directory pages at 10,000 organisations: median, p95, ratio to a minimal Django view
+	@bash $(BIN)/setup.sh
+	$(PY) tests/bench/directory.py $(BENCH_ARGS)
 
 clean: ## Remove caches, collected static files and compiled messages
 	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts

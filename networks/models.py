@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import logo_path
 from portal.lib.choices import Region
 from portal.lib.querysets import VisibleToQuerySet
+from portal.lib.validators import validate_logo
 
 
 class NetworkQuerySet(VisibleToQuerySet):
@@ -50,7 +51,7 @@ class Network(models.Model):
     field = models.CharField(
         _("field"), max_length=200, blank=True, help_text=_("For example: guidance for immigrants in Central Finland.")
     )
-    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True, validators=[validate_logo])
     is_public = models.BooleanField(
         _("public page"),
         default=False,
@@ -106,6 +107,28 @@ class MembershipStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class MembershipQuerySet(VisibleToQuerySet):
+    def _visible_to(self, user):
+        """Memberships the person may see.
+
+        A network's coordinators see all of its memberships; its other members and observers see
+        the current and past members (not applications, invitations or rejections); the people of
+        an organisation see their own organisation's memberships (so they can follow an application
+        or accept an invitation before they have a role in the network).
+        """
+        from partners.models import Affiliation  # partners imports networks lazily: import here
+
+        my_roles = NetworkRole.objects.filter(user=user)
+        return self.filter(
+            Q(network__in=my_roles.filter(role=NetworkRoleKind.COORDINATOR).values("network"))
+            | Q(
+                network__in=my_roles.values("network"),
+                status__in=[MembershipStatus.ACTIVE, MembershipStatus.PAUSED, MembershipStatus.LEFT],
+            )
+            | Q(organisation__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
+        )
+
+
 class Membership(models.Model):
     """An organisation's membership of a network, at a level of the collaboration continuum."""
 
@@ -148,6 +171,8 @@ class Membership(models.Model):
     )
     application_note = models.TextField(_("application"), max_length=2000, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
@@ -194,6 +219,17 @@ class Membership(models.Model):
     @property
     def status_label(self) -> str:
         return MembershipStatus(self.status).label
+
+    def permits(self, user, action: str) -> bool:
+        """``manage`` (approve, reject, change, invite): the network's coordinators.
+        ``respond`` (accept an invitation): the organisation's current staff."""
+        if action == "view":
+            return True
+        if action == "manage":
+            return self.network.role_of(user) == NetworkRoleKind.COORDINATOR
+        if action == "respond":
+            return self.organisation.is_staff_member(user)
+        return False
 
 
 class NetworkRoleKind(models.TextChoices):

@@ -1,21 +1,61 @@
-from django.contrib import admin
+"""Administration of organisations, their services and the expertise vocabulary.
 
-from partners.models import Affiliation, ExpertiseArea, Organisation
+The admin validates as the forms do: the model's validators and constraints through ``full_clean``
+(Y-tunnus check digit and uniqueness, logo checks, vocabularies), and vocabulary arrays as checkboxes.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
+from portal.lib.admin import ChoiceArrayAdminMixin, choice_array_filter
+from portal.lib.choices import Language, Region
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "business_id", "municipality"]
-    list_filter = ["kind"]
+    list_filter = [
+        "kind",
+        choice_array_filter("regions", _("region"), Region.choices),
+        choice_array_filter("languages", _("language"), Language.choices),
+    ]
     search_fields = ["name", "short_name", "business_id", "municipality"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+    logo_url_name = "partners:organisation_logo"
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "kind", "business_id"]}),
+        (_("Where and in which languages"), {"fields": ["regions", "municipality", "languages"]}),
+        (_("Contact details"), {"fields": ["address", "website", "email", "phone"]}),
+        (_("Presentation"), {"fields": ["description", "logo"]}),
+        (_("Dates"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+
+@admin.register(GuidanceService)
+class GuidanceServiceAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "organisation", "level", "updated_at"]
+    list_filter = [
+        "level",
+        choice_array_filter("regions", _("region"), Region.choices),
+        choice_array_filter("languages", _("language"), Language.choices),
+    ]
+    search_fields = ["name", "organisation__name", "description"]
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation"]
+    readonly_fields = ["created_at", "updated_at"]
+    radio_fields = {"level": admin.VERTICAL}
 
 
 @admin.register(ExpertiseArea)
 class ExpertiseAreaAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    list_display = ["name", "network", "slug"]
+    list_filter = [("network", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["network"]
+    list_select_related = ["network"]
 
 
 @admin.register(Affiliation)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.lib.choices import Language, Region
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.validators import validate_business_id
+from portal.lib.validators import validate_business_id, validate_logo
 
 
 class OrganisationQuerySet(VisibleToQuerySet):
@@ -93,7 +93,7 @@ class Organisation(models.Model):
         blank=True,
     )
     description = models.TextField(_("description"), max_length=5000, blank=True)
-    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True, validators=[validate_logo])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -136,15 +136,29 @@ class Organisation(models.Model):
         return self.name
 
     def permits(self, user, action: str) -> bool:
-        """Anyone who can see it may view it; its own people and its networks' coordinators edit it.
+        """Anyone who can see it may view it; its named representatives and its networks' coordinators edit it.
 
-        ``edit`` covers the organisation's details, logo and services.
+        ``edit`` covers the organisation's details, logo and services. Working for the organisation
+        is not enough: people add affiliations to their own profiles themselves, so an affiliation
+        proves nothing. A representative or deputy was named by a coordinator (or approved with
+        the organisation's application).
         """
         if action == "view":
             return True
         if action == "edit":
-            return self.is_staff_member(user) or self.is_coordinated_by(user)
+            return self.is_represented_by(user) or self.is_coordinated_by(user)
         return False
+
+    def is_represented_by(self, user) -> bool:
+        """Whether ``user`` is the representative or deputy of one of its (not ended) memberships."""
+        from networks.models import Membership
+
+        return (
+            Membership.objects.filter(organisation=self)
+            .filter(Q(representative=user) | Q(deputy=user))
+            .exclude(status__in=[Membership.Status.LEFT, Membership.Status.REJECTED])
+            .exists()
+        )
 
     def is_staff_member(self, user) -> bool:
         """Whether ``user`` currently works for this organisation."""

@@ -28,3 +28,12 @@ class ResetPasswordForm(account_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _limit(self.fields["email"])
+
+    def clean_email(self):
+        """A directory contact has no account: no reset link, as for an unknown address.
+
+        A contact becomes an account only by accepting an invitation.
+        """
+        email = super().clean_email()
+        self.users = [user for user in self.users if not getattr(user, "is_contact", False)]
+        return email

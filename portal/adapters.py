@@ -12,6 +12,12 @@ class AccountAdapter(DefaultAccountAdapter):
         """People join through invitations only."""
         return False
 
+    def send_password_reset_mail(self, user, email, context):
+        """Never a reset link for a directory contact: only an invitation makes them an account."""
+        if getattr(user, "is_contact", False):
+            return
+        super().send_password_reset_mail(user, email, context)
+
     def send_mail(self, template_prefix, email, context):
         """Render in the request's language now; send from the worker after commit."""
         request = allauth_context.request

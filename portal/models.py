@@ -189,3 +189,7 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+# The search index is a portal model kept in its own package.
+from portal.search.models import SearchEntry  # noqa: E402, F401

@@ -1,9 +1,10 @@
 """Reads of the portal app, shaped for the pages that show them."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Value
 
 from networks.models import Network, NetworkRole
-from partners.models import Affiliation, Organisation
+from partners.models import Affiliation, ExpertiseArea, Organisation
+from portal.models import User
 
 
 def dashboard_networks(*, user):
@@ -24,7 +25,8 @@ def current_affiliations(*, user):
 def with_profile(queryset, *, viewer):
     """People with what their profile page shows, prefetched: only organisations ``viewer`` may see."""
     return queryset.prefetch_related(
-        "expertise",
+        # Only the terms of vocabularies ``viewer`` may see (another network's terms stay private).
+        Prefetch("expertise", queryset=ExpertiseArea.objects.visible_to(viewer).order_by("name")),
         Prefetch(
             "affiliations",
             queryset=Affiliation.objects.filter(
@@ -33,3 +35,116 @@ def with_profile(queryset, *, viewer):
             to_attr="current_affiliations",
         ),
     )
+
+
+# --- the people directory ("who knows what") -------------------------------------------------
+
+
+def shares_network_with(viewer):
+    """A boolean expression over people: whether ``viewer`` may see their e-mail and phone.
+
+    The one rule for contact details: the person themself, and people who share a network
+    with them (any role). Used as an annotation (``contact_visible``) on every list and page
+    that shows people, so the rule is written once and costs no extra query per person.
+    """
+    if not viewer.is_authenticated:
+        return Value(False)
+    my_networks = NetworkRole.objects.filter(user=viewer).values("network")
+    return Q(pk=viewer.pk) | Exists(NetworkRole.objects.filter(user=OuterRef("pk"), network__in=my_networks))
+
+
+def with_contact_visibility(queryset, *, viewer):
+    """People annotated with ``contact_visible`` (see :func:`shares_network_with`)."""
+    return queryset.annotate(
+        contact_visible=ExpressionWrapper(shares_network_with(viewer), output_field=BooleanField())
+    )
+
+
+def contact_details_visible(*, viewer, person) -> bool:
+    """Whether ``viewer`` may see ``person``'s e-mail and phone (uses the annotation when present)."""
+    if hasattr(person, "contact_visible"):
+        return person.contact_visible
+    return (
+        with_contact_visibility(User.objects.filter(pk=person.pk), viewer=viewer)
+        .values_list("contact_visible", flat=True)
+        .first()
+        is True
+    )
+
+
+def people_directory(
+    *,
+    viewer,
+    name: str = "",
+    organisation: str = "",
+    area: ExpertiseArea | None = None,
+    language: str = "",
+    region: str = "",
+):
+    """People ``viewer`` may see, filtered, with what a directory row shows prefetched.
+
+    ``organisation`` matches a current organisation's identifier exactly or its name or short name
+    in part; ``region`` is a region the person's current organisations work in. Filters are
+    IN-subqueries over current affiliations, so the row count never multiplies.
+    """
+    people = User.objects.visible_to(viewer).filter(is_active=True)
+    for word in name.split()[:5]:
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    current = Affiliation.objects.filter(until__isnull=True)
+    if organisation:
+        organisations = Organisation.objects.visible_to(viewer).filter(
+            Q(slug=organisation) | Q(name__icontains=organisation) | Q(short_name__icontains=organisation)
+        )
+        people = people.filter(pk__in=current.filter(organisation__in=organisations.values("pk")).values("user"))
+    if region:
+        people = people.filter(pk__in=current.filter(organisation__regions__contains=[region]).values("user"))
+    if area is not None:
+        people = people.filter(pk__in=User.expertise.through.objects.filter(expertisearea=area).values("user"))
+    if language:
+        people = people.filter(languages__contains=[language])
+    visible_organisations = Organisation.objects.visible_to(viewer).values("pk")
+    people = people.prefetch_related(
+        Prefetch("expertise", queryset=ExpertiseArea.objects.visible_to(viewer).order_by("name")),
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.filter(until__isnull=True, organisation__in=visible_organisations)
+            .select_related("organisation")
+            .order_by("-primary", "organisation__name"),
+            to_attr="current_affiliations",
+        ),
+    )
+    return with_contact_visibility(people, viewer=viewer).order_by("last_name", "first_name", "pk")
+
+
+def own_affiliations(*, user):
+    """A person's affiliations, current first, then past ones newest first."""
+    return (
+        Affiliation.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by(F("until").desc(nulls_first=True), "-primary", "organisation__name")
+    )
+
+
+def contact_invitation_targets(*, person, viewer) -> list[tuple]:
+    """Where ``viewer`` may invite the contact ``person``: (network, organisation) pairs.
+
+    Networks ``viewer`` coordinates and the contact belongs to, for the contact's current
+    organisations that are active or paused members there (as ``networks:invitation_create`` allows).
+    """
+    if not person.is_contact or not viewer.is_authenticated:
+        return []
+    from networks.models import Membership
+
+    networks = Network.objects.filter(roles__user=viewer, roles__role=NetworkRole.Role.COORDINATOR).filter(
+        pk__in=NetworkRole.objects.filter(user=person).values("network")
+    )
+    memberships = (
+        Membership.objects.filter(
+            network__in=networks,
+            status__in=[Membership.Status.ACTIVE, Membership.Status.PAUSED],
+            organisation__in=Affiliation.objects.filter(user=person, until__isnull=True).values("organisation"),
+        )
+        .select_related("network", "organisation")
+        .order_by("network__name", "organisation__name")
+    )
+    return [(membership.network, membership.organisation) for membership in memberships]

@@ -5,11 +5,12 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from networks.models import Network, NetworkRole
-from partners.models import Affiliation, Organisation
+from partners.models import Affiliation, ExpertiseArea, Organisation
 from portal.models import Invitation, User
 from portal.tasks import send_email
 
@@ -62,13 +63,25 @@ def account_exists(email: str) -> bool:
 
 
 def existing_account(email: str) -> User | None:
-    """The account that owns ``email``: its login address, or one of its verified addresses."""
+    """The account that owns ``email``: its login address, or one of its verified addresses.
+
+    A directory contact (``is_contact``) is not an account: accepting an invitation turns it into one.
+    """
     email = email.strip().lower()
-    user = User.objects.filter(email=email).first()
+    user = User.objects.filter(email=email, is_contact=False).first()
     if user is None:
-        address = EmailAddress.objects.filter(email=email, verified=True).select_related("user").first()
+        address = (
+            EmailAddress.objects.filter(email=email, verified=True, user__is_contact=False)
+            .select_related("user")
+            .first()
+        )
         user = address.user if address else None
     return user
+
+
+def existing_contact(email: str) -> User | None:
+    """The directory contact (a person without an account yet) with ``email``, if any."""
+    return User.objects.filter(email__iexact=email.strip(), is_contact=True).first()
 
 
 def invitation_join(*, token: str, user: User) -> Invitation:
@@ -122,7 +135,9 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
     """Create the invited person's account with a verified e-mail, their affiliation and role.
 
     The address counts as verified: the link reached it. Two accepts racing for one address
-    make one account; the other gets an InvitationError.
+    make one account; the other gets an InvitationError. When a coordinator had added the
+    person as a directory contact, that row becomes the account (its affiliations, roles and
+    expertise are kept) instead of a second person being made.
     """
     try:
         return _invitation_accept(token=token, first_name=first_name, last_name=last_name, password=password)
@@ -142,14 +157,28 @@ def _invitation_accept(*, token: str, first_name: str, last_name: str, password:
             raise InvitationError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
         if account_exists(invitation.email):
             raise InvitationError(_("This person already has an account."))
-        user = User.objects.create_user(
-            email=invitation.email,
-            password=password,
-            first_name=first_name,
-            last_name=last_name,
-        )
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=True)
+        contact = User.objects.select_for_update().filter(email__iexact=invitation.email, is_contact=True).first()
+        if contact is not None:
+            user = contact
+            user.first_name, user.last_name, user.is_contact = first_name, last_name, False
+            user.set_password(password)
+            user.save(update_fields=["first_name", "last_name", "is_contact", "password"])
+            EmailAddress.objects.filter(user=user).update(primary=False)
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+        else:
+            user = User.objects.create_user(
+                email=invitation.email,
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        current = Affiliation.objects.filter(user=user, until__isnull=True)
+        if not current.filter(organisation=invitation.organisation).exists():
+            has_primary = current.filter(primary=True).exists()
+            Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=not has_primary)
         if invitation.network_id:
             NetworkRole.objects.get_or_create(
                 network=invitation.network,
@@ -169,4 +198,122 @@ def profile_update(*, user: User, data: dict, expertise) -> User:
             setattr(user, field, value)
         user.save(update_fields=list(data))
         user.expertise.set(expertise)
+    return user
+
+
+# --- affiliations, the expertise vocabulary and directory contacts ------------------------------
+
+
+class AffiliationError(Exception):
+    """An affiliation cannot be saved; the message is for the user."""
+
+
+def affiliation_create(*, user: User, organisation: Organisation, title: str, since, primary: bool) -> Affiliation:
+    """Add a current affiliation to a person's own profile.
+
+    The database holds "one current affiliation per organisation" and "one primary"; a request
+    that races past the form's checks gets an AffiliationError, never a 500.
+    """
+    try:
+        with transaction.atomic():
+            return Affiliation.objects.create(
+                user=user, organisation=organisation, title=title, since=since, primary=primary
+            )
+    except IntegrityError:
+        raise AffiliationError(
+            _("You already work for this organisation, or already have a primary organisation.")
+        ) from None
+
+
+def affiliation_end(*, affiliation: Affiliation, until) -> Affiliation:
+    """End a current affiliation on ``until`` (it stays in the person's history)."""
+    if affiliation.since and until < affiliation.since:
+        raise AffiliationError(_("The end date must not be before the start date."))
+    with transaction.atomic():
+        affiliation.until = until
+        affiliation.save(update_fields=["until"])
+    return affiliation
+
+
+class ExpertiseError(Exception):
+    """A term of the vocabulary cannot be saved; the message is for the user."""
+
+
+def _free_slug(name: str) -> str:
+    base = slugify(name)[:70].strip("-") or "term"
+    taken = set(ExpertiseArea.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def expertise_area_save(*, area: ExpertiseArea) -> ExpertiseArea:
+    """Save a term of a network's vocabulary; a new term gets a unique identifier from its name."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                if not area.slug:
+                    area.slug = _free_slug(area.name)
+                area.save()
+            return area
+        except IntegrityError:
+            if area.pk is None and ExpertiseArea.objects.filter(slug=area.slug).exists():
+                area.slug = ""  # another term took the identifier at the same moment: try the next one
+                continue
+            break
+    raise ExpertiseError(_("This vocabulary already has a term with this name."))
+
+
+class ContactError(Exception):
+    """A directory contact cannot be added; the message is for the user."""
+
+
+def contact_create(
+    *,
+    network: Network,
+    organisation: Organisation,
+    email: str,
+    first_name: str,
+    last_name: str,
+    title: str = "",
+    phone: str = "",
+    languages: list[str] | None = None,
+    expertise=(),
+) -> User:
+    """Add a person without an account to the directory, working for ``organisation``.
+
+    The person is a member of ``network`` (so its people see them) and has an unusable password:
+    they cannot sign in until they accept an invitation, which turns this row into their account.
+    An address that already belongs to an account or a contact is refused: nobody is added twice.
+    """
+    email = email.strip().lower()
+    taken = ContactError(
+        _(
+            "This e-mail address already belongs to a person in Verkosto (an account or a contact), "
+            "so no new contact was added."
+        )
+    )
+    if existing_account(email) is not None or User.objects.filter(email__iexact=email).exists():
+        raise taken
+    try:
+        with transaction.atomic():
+            user = User(
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+                title=title,
+                phone=phone,
+                languages=list(languages or []),
+                is_contact=True,
+            )
+            user.set_unusable_password()
+            user.save()
+            user.expertise.set(expertise)
+            Affiliation.objects.create(user=user, organisation=organisation, title=title, primary=True)
+            NetworkRole.objects.create(network=network, user=user, role=NetworkRole.Role.MEMBER)
+    except IntegrityError:
+        raise taken from None
     return user

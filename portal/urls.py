@@ -4,7 +4,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import views
+from portal import views, views_people
+from portal.search import views as search_views
 
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Verkosto"
@@ -14,16 +15,21 @@ portal_patterns = [
     path("", views.home, name="home"),
     path("profile/", views.profile_detail, name="profile_detail"),
     path("profile/edit/", views.profile_edit, name="profile_edit"),
+    path("profile/affiliations/", views_people.affiliation_create, name="affiliation_create"),
+    path("profile/affiliations/<int:pk>/end/", views_people.affiliation_end, name="affiliation_end"),
+    path("people/", views_people.people_list, name="people_list"),
     path("people/<uuid:uuid>/", views.person_detail, name="person_detail"),
     path("invitations/<slug:token>/", views.invitation_accept, name="invitation_accept"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
+    path("search/", search_views.search, name="search"),
 ]
 
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("networks/", include("networks.urls")),
     path("organisations/", include("partners.urls")),
+    path("services/", include("partners.map_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from networks import selectors as network_selectors
+from networks.models import NetworkRole
 from portal import selectors, services
 from portal.access import get_for_user
 from portal.forms import InvitationAcceptForm, ProfileForm
@@ -29,9 +31,13 @@ def home(request):
     """Signed-in people get their dashboard; visitors a short introduction and the sign-in link."""
     if not request.user.is_authenticated:
         return render(request, "portal/landing.html")
+    networks = list(selectors.dashboard_networks(user=request.user))
+    # The coordinator's to-do list (one query, and none for people who coordinate nothing).
+    coordinated = [network.pk for network in networks if network.my_role == NetworkRole.Role.COORDINATOR]
     context = {
-        "networks": selectors.dashboard_networks(user=request.user),
+        "networks": networks,
         "affiliations": selectors.current_affiliations(user=request.user),
+        "todo": network_selectors.coordinator_todo(network_ids=coordinated) if coordinated else None,
     }
     return render(request, "portal/dashboard.html", context)
 
@@ -39,7 +45,9 @@ def home(request):
 @require_safe
 @login_required
 def profile_detail(request):
-    person = selectors.with_profile(User.objects.filter(pk=request.user.pk), viewer=request.user).get()
+    person = selectors.with_contact_visibility(
+        selectors.with_profile(User.objects.filter(pk=request.user.pk), viewer=request.user), viewer=request.user
+    ).get()
     return render(request, "portal/person_detail.html", {"person": person, "is_own": True})
 
 
@@ -58,11 +66,19 @@ def profile_edit(request):
 @require_safe
 @login_required
 def person_detail(request, uuid):
-    person = get_for_user(request.user, selectors.with_profile(User.objects.all(), viewer=request.user), uuid=uuid)
+    people = selectors.with_contact_visibility(
+        selectors.with_profile(User.objects.all(), viewer=request.user), viewer=request.user
+    )
+    person = get_for_user(request.user, people, uuid=uuid)
     return render(
         request,
         "portal/person_detail.html",
-        {"person": person, "is_own": person.pk == request.user.pk},
+        {
+            "person": person,
+            "is_own": person.pk == request.user.pk,
+            # A contact without an account: the coordinators of their networks may invite them.
+            "invitation_targets": selectors.contact_invitation_targets(person=person, viewer=request.user),
+        },
     )
 
 
@@ -86,7 +102,10 @@ def invitation_accept(request, token):
             {"invitation": invitation},
             status=409,
         )
-    form = InvitationAcceptForm(request.POST or None, email=invitation.email)
+    # A directory contact's names are already known: offered for checking, and the row becomes the account.
+    contact = services.existing_contact(invitation.email)
+    initial = {"first_name": contact.first_name, "last_name": contact.last_name} if contact else None
+    form = InvitationAcceptForm(request.POST or None, email=invitation.email, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_accept(

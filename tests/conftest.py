@@ -1,8 +1,9 @@
 """The cast every test can use, and shared helpers.
 
 The cast (HOUSE-STYLE rule 20): in ``network`` there is a ``coordinator``, a
-``member`` and an ``observer``; the ``outsider`` coordinates ``other_network``
-and has no role in ``network``; ``admin`` is a superuser with an authenticator; ``anonymous`` is nobody.
+``member`` (the representative of ``organisation`` there) and an ``observer``; the
+``outsider`` coordinates ``other_network`` and has no role in ``network``; ``admin`` is a
+superuser with an authenticator; ``anonymous`` is nobody.
 """
 
 import os
@@ -68,7 +69,10 @@ def coordinator(network, organisation):
 
 @pytest.fixture
 def member(network, organisation):
-    return _person(network, organisation, NetworkRole.Role.MEMBER, "jasen@example.fi")
+    """A member who also represents the organisation in the network (so may edit the organisation)."""
+    user = _person(network, organisation, NetworkRole.Role.MEMBER, "jasen@example.fi")
+    network.memberships.filter(organisation=organisation).update(representative=user)
+    return user
 
 
 @pytest.fixture

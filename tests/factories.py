@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
 from networks.models import Membership, Network, NetworkRole
-from partners.models import Affiliation, ExpertiseArea, Organisation
+from partners.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.models import Invitation, User
 
 PASSWORD = "Testi-salasana-2026"
@@ -95,3 +95,15 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"invitee{n}@example.fi")
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+class GuidanceServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GuidanceService
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Ohjauspalvelu {n}")
+    level = GuidanceService.Level.GUIDANCE
+    channels = factory.LazyFunction(lambda: ["face_to_face"])
+    languages = factory.LazyFunction(lambda: ["fi"])
+    regions = factory.LazyFunction(lambda: ["keski-suomi"])

@@ -18,6 +18,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from partners.models import ExpertiseArea
 from tests import factories
 
 ROLES = ("anonymous", "outsider", "observer", "member", "coordinator", "admin")
@@ -45,6 +46,57 @@ def _slug(objs):
     return {"slug": objs.network.slug}
 
 
+# Organisations and their guidance services (issue 3): edited by the organisation's representative or
+# deputy (the member) and its networks' coordinators; the observer works there too, but working for an
+# organisation is not enough (people add affiliations themselves): 403.
+_ORG_STAFF = row(302, 404, 403, 200, 200, 200)
+
+
+def _service(objs):
+    service = factories.GuidanceServiceFactory(organisation=objs.organisation)
+    return {"slug": objs.organisation.slug, "pk": service.pk}
+
+
+# people directory, affiliations, expertise vocabulary, contacts (issue 3, part 3)
+_OWN_ONLY = row(302, 404, 404, 200, 404, 404)  # the member's own affiliation: nobody else's, not even an admin's
+
+
+def _member_affiliation(objs):
+    return {"pk": objs.member.affiliations.get().pk}
+
+
+def _network_term(objs):
+    term, _ = ExpertiseArea.objects.get_or_create(
+        network=objs.network, slug="matrix-term", defaults={"name": "Matrix term"}
+    )
+    return {"slug": objs.network.slug, "pk": term.pk}
+
+
+# membership and joining (issue 3, parts 5 and 6)
+def _own_membership(objs):
+    """The cast organisation's active membership (the observer, member and coordinator work there)."""
+    return {"slug": objs.network.slug, "pk": objs.network.memberships.get(organisation=objs.organisation).pk}
+
+
+def _application(objs):
+    """An application from an organisation nobody in the cast works for: coordinators only."""
+    membership = factories.MembershipFactory(
+        network=objs.network, organisation__slug="matrix-hakija", status="applied", level="networking"
+    )
+    return {"slug": objs.network.slug, "pk": membership.pk}
+
+
+def _invitation_to_outsiders_org(objs):
+    """The network has invited the outsider's organisation: its staff (the outsider) may accept."""
+    organisation = objs.outsider.affiliations.get().organisation
+    membership = factories.MembershipFactory(network=objs.network, organisation=organisation, status="invited")
+    return {"slug": objs.network.slug, "pk": membership.pk}
+
+
+_APPLICATION_MANAGE = row(302, 404, 404, 404, 200, 200)
+_INVITED_STAFF = row(302, 200, 404, 404, 403, 200)
+
+
 MATRIX: dict[str, Entry] = {
     # --- portal ---
     "portal:home": Entry(PUBLIC),
@@ -63,6 +115,53 @@ MATRIX: dict[str, Entry] = {
     "networks:network_edit": Entry(NETWORK_WRITE, _slug, login_redirect=True),
     "networks:invitation_create": Entry(NETWORK_WRITE, _slug, login_redirect=True),
     "partners:organisation_detail": Entry(NETWORK_READ, lambda o: {"slug": o.organisation.slug}, login_redirect=True),
+    # --- guidance services and the service map (issue 3, part 2) ---
+    # The organisation's people (the observer and the member work there too) and its networks' coordinators.
+    "partners:service_create": Entry(_ORG_STAFF, lambda o: {"slug": o.organisation.slug}, login_redirect=True),
+    "partners:service_edit": Entry(_ORG_STAFF, _service, login_redirect=True),
+    "partners:service_delete": Entry(_ORG_STAFF, _service, login_redirect=True),
+    # Every signed-in person: each sees the services of the organisations visible to them.
+    "servicemap:service_map": Entry(SIGNED_IN, login_redirect=True),
+    # --- organisation directory, organisation editing, networks list and public pages (issue 3, parts 1, 4) ---
+    "partners:organisation_list": Entry(SIGNED_IN, login_redirect=True),
+    "partners:organisation_edit": Entry(_ORG_STAFF, lambda o: {"slug": o.organisation.slug}, login_redirect=True),
+    # The matrix organisation has no logo: 404 even for those who may see it (served logos:
+    # tests/partners/test_organisations_directory.py).
+    "partners:organisation_logo": Entry(
+        row(302, 404, 404, 404, 404, 404), lambda o: {"slug": o.organisation.slug}, login_redirect=True
+    ),
+    "networks:network_list": Entry(PUBLIC),
+    # The matrix network is not public: members only, 404 for everyone else
+    # (public networks: tests/networks/test_network_public.py).
+    "networks:network_public": Entry(row(404, 404, 200, 200, 200, 200), _slug),
+    "networks:network_logo": Entry(row(404, 404, 404, 404, 404, 404), _slug),
+    # --- people directory, affiliations, expertise vocabulary, contacts (issue 3, part 3) ---
+    "portal:people_list": Entry(SIGNED_IN, login_redirect=True),
+    "portal:affiliation_create": Entry(SIGNED_IN, login_redirect=True),
+    "portal:affiliation_end": Entry(_OWN_ONLY, _member_affiliation, login_redirect=True),
+    "networks:expertise_list": Entry(NETWORK_READ, _slug, login_redirect=True),
+    "networks:expertise_create": Entry(NETWORK_WRITE, _slug, login_redirect=True),
+    "networks:expertise_edit": Entry(NETWORK_WRITE, _network_term, login_redirect=True),
+    "networks:expertise_delete": Entry(NETWORK_WRITE, _network_term, login_redirect=True),
+    "networks:contact_create": Entry(NETWORK_WRITE, _slug, login_redirect=True),
+    # --- import and export (issue 3, part 8) ---
+    "networks:organisation_import": Entry(NETWORK_WRITE, _slug, login_redirect=True),
+    "networks:organisation_import_template": Entry(
+        NETWORK_WRITE, lambda o: {"slug": o.network.slug, "fmt": "xlsx"}, login_redirect=True
+    ),
+    # Everyone signed in exports the organisations they may see (tests/partners/test_export.py).
+    "partners:organisation_export": Entry(SIGNED_IN, lambda o: {"fmt": "csv"}, login_redirect=True),
+    # --- search (issue 3, part 7): every signed-in person searches what they may see ---
+    "portal:search": Entry(SIGNED_IN, login_redirect=True),
+    # --- membership and joining (issue 3, parts 5 and 6) ---
+    # The matrix network is not public and invited nobody: its people may open the form, others 404.
+    "networks:membership_apply": Entry(NETWORK_READ, _slug, login_redirect=True),
+    "networks:membership_invite": Entry(NETWORK_WRITE, _slug, login_redirect=True),
+    "networks:membership_detail": Entry(NETWORK_READ, _own_membership, login_redirect=True),
+    "networks:membership_edit": Entry(NETWORK_WRITE, _own_membership, login_redirect=True),
+    "networks:membership_approve": Entry(row(405, 405, 405, 405, 405, 405), _application),  # POST only
+    "networks:membership_reject": Entry(_APPLICATION_MANAGE, _application, login_redirect=True),
+    "networks:membership_accept": Entry(_INVITED_STAFF, _invitation_to_outsiders_org, login_redirect=True),
     # --- accounts (django-allauth) ---
     "account_login": Entry(ANONYMOUS_ONLY),
     "account_logout": Entry(row(302, 200, 200, 200, 200, 200)),
@@ -279,16 +378,39 @@ def test_view_on_site_and_catch_all(objs, client_for):
 # stopped before any validation, exactly as for GET.
 
 POST_MATRIX: dict[str, Entry] = {
+    # --- membership and joining (issue 3, parts 5 and 6); approving needs no form: it approves (302), and the
+    # admin, after the coordinator, gets the "already a member" message (302) ---
+    "networks:membership_apply": Entry(row(302, 404, 200, 200, 200, 200), _slug),
+    "networks:membership_invite": Entry(NETWORK_WRITE, _slug),
+    "networks:membership_edit": Entry(NETWORK_WRITE, _own_membership),
+    "networks:membership_approve": Entry(row(302, 404, 404, 404, 302, 302), _application),
+    "networks:membership_reject": Entry(_APPLICATION_MANAGE, _application),
+    "networks:membership_accept": Entry(_INVITED_STAFF, _invitation_to_outsiders_org),
+    # --- organisation editing (issue 3, part 1): an empty POST gives the form back with errors ---
+    "partners:organisation_edit": Entry(_ORG_STAFF, lambda o: {"slug": o.organisation.slug}),
     "portal:profile_edit": Entry(row(302, 200, 200, 200, 200, 200)),
     "networks:network_edit": Entry(NETWORK_WRITE, _slug),
     "networks:invitation_create": Entry(NETWORK_WRITE, _slug),
     "portal:invitation_accept": Entry(row(200, 409, 409, 409, 409, 409), lambda o: {"token": o.invitation.token}),
+    # --- people directory (issue 3, part 3): an empty POST gives the form (or the delete confirmation) back ---
+    "portal:affiliation_create": Entry(row(302, 200, 200, 200, 200, 200)),
+    "portal:affiliation_end": Entry(_OWN_ONLY, _member_affiliation),
+    "networks:expertise_create": Entry(NETWORK_WRITE, _slug),
+    "networks:expertise_edit": Entry(NETWORK_WRITE, _network_term),
+    "networks:expertise_delete": Entry(NETWORK_WRITE, _network_term),
+    "networks:contact_create": Entry(NETWORK_WRITE, _slug),
+    # --- guidance services (issue 3, part 2); an empty POST to delete asks again (no confirm=yes) ---
+    "partners:service_create": Entry(_ORG_STAFF, lambda o: {"slug": o.organisation.slug}),
+    "partners:service_edit": Entry(_ORG_STAFF, _service),
+    "partners:service_delete": Entry(_ORG_STAFF, _service),
+    # --- import (issue 3, part 8): an empty POST gives the upload form back with an error ---
+    "networks:organisation_import": Entry(NETWORK_WRITE, _slug),
 }
 
 
 def test_every_form_view_has_a_post_entry():
     """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
-    ours = {name for name in MATRIX if name.split(":")[0] in {"portal", "networks", "partners"}}
+    ours = {name for name in MATRIX if name.split(":")[0] in {"portal", "networks", "partners", "servicemap"}}
     read_only = {
         "portal:home",
         "portal:profile_detail",
@@ -297,6 +419,20 @@ def test_every_form_view_has_a_post_entry():
         "portal:privacy",
         "networks:network_detail",
         "partners:organisation_detail",
+        "networks:membership_detail",  # membership and joining (issue 3, parts 5 and 6)
+        # import template and export (issue 3, part 8)
+        "networks:organisation_import_template",
+        "partners:organisation_export",
+        # organisation directory, networks list and public pages (issue 3, parts 1, 4)
+        "partners:organisation_list",
+        "partners:organisation_logo",
+        "networks:network_list",
+        "networks:network_public",
+        "networks:network_logo",
+        "servicemap:service_map",  # guidance services (issue 3, part 2)
+        "portal:people_list",  # people directory and expertise vocabulary (issue 3, part 3)
+        "networks:expertise_list",
+        "portal:search",  # search (issue 3, part 7)
     }
     assert ours - read_only == set(POST_MATRIX)
 

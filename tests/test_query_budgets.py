@@ -51,8 +51,8 @@ def test_network_detail(client, member, small_world, organisation):
     client.force_login(member)
     url = reverse("networks:network_detail", kwargs={"slug": small_world.slug})
     # session, user, MFA check, network (visible_to), member count, a page of memberships, coordinators,
-    # role for the edit button
-    assert_budget(client, url, budget=8, grow=lambda: _grow_network(small_world, organisation, 300))
+    # role for the edit button; + the levels over time (one query) and the member count per level
+    assert_budget(client, url, budget=10, grow=lambda: _grow_network(small_world, organisation, 300))
 
 
 @pytest.mark.django_db
@@ -67,8 +67,9 @@ def test_organisation_detail(client, member, small_world, organisation):
             factories.MembershipFactory(network=net, organisation=organisation)
             factories.NetworkRoleFactory(network=net, user=member)
 
-    # session, user, MFA check, organisation, people count, a page of people, memberships
-    assert_budget(client, url, budget=7, grow=grow)
+    # session, user, MFA check, organisation, people count, a page of people, memberships, services,
+    # the edit right (representative or deputy; coordinator of one of its networks)
+    assert_budget(client, url, budget=9, grow=grow)
 
 
 @pytest.mark.django_db
@@ -124,5 +125,5 @@ def test_invitation_accept_page(client, network, organisation):
     invitation = factories.InvitationFactory(organisation=organisation, network=network)
     url = reverse("portal:invitation_accept", kwargs={"token": invitation.token})
     # the invitation with its organisation and network; whether an account owns the address (login
-    # address, then verified addresses); anonymous, so no session or user
-    assert_budget(client, url, budget=3, grow=lambda: _grow_network(network, organisation, 300))
+    # address, then verified addresses, where a directory contact does not count); anonymous, so no session or user
+    assert_budget(client, url, budget=4, grow=lambda: _grow_network(network, organisation, 300))

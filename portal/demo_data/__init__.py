@@ -286,3 +286,19 @@ SCALE_MUNICIPALITIES = [
     "Hankasalmi", "Joutsa", "Kannonkoski", "Karstula", "Kinnula", "Konnevesi", "Kuhmoinen", "Kyyjärvi",
     "Luhanka", "Multia", "Petäjävesi", "Pihtipudas", "Toivakka", "Uurainen",
 ]  # fmt: skip
+
+# The people directory's demo data: the main network's own expertise terms and contacts without accounts.
+from portal.demo_data.people_directory import seed_people_directory  # noqa: E402 - needs the tables above
+
+DEMO_EXTENSIONS.append(seed_people_directory)
+
+# Membership on the collaboration continuum: representatives, history over three years, an application
+# and an invitation.
+from portal.demo_data.memberships import seed_membership_history  # noqa: E402 - needs the tables above
+
+DEMO_EXTENSIONS.append(seed_membership_history)
+
+# Guidance services: what each demo organisation offers adults (the service map's data).
+from portal.demo_data.services import seed_services  # noqa: E402 - needs the tables above
+
+DEMO_EXTENSIONS.append(seed_services)

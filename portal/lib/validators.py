@@ -1,9 +1,12 @@
-"""Validators for Finnish identifiers."""
+"""Validators for Finnish identifiers and uploaded logos."""
 
 import re
+import warnings
 
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 _BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
@@ -27,3 +30,65 @@ def validate_business_id(value: str) -> None:
     expected = business_id_check_digit(match.group(1))
     if expected is None or expected != int(match.group(2)):
         raise ValidationError(_("The check digit of this business ID is wrong."), code="business_id_check")
+
+
+# --- logos (issue 3: organisations and networks) ---------------------------------------------------
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+# What a logo may really be (Pillow's format name → the content type it is served with). No SVG:
+# it can carry scripts, and Pillow cannot check it.
+# MPO is how Pillow names a camera JPEG that carries extra pictures: still a JPEG to a browser.
+LOGO_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif"}
+LOGO_ACCEPT = ",".join(sorted(set(LOGO_FORMATS.values())))
+
+
+def validate_logo_size(value) -> None:
+    """At most 2 MB."""
+    size = getattr(value, "size", 0) or 0
+    if size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo file is too large (%(size)s). The largest allowed size is %(limit)s."),
+            code="logo_too_large",
+            params={"size": filesizeformat(size), "limit": filesizeformat(LOGO_MAX_BYTES)},
+        )
+
+
+def logo_format(file) -> str | None:
+    """Pillow's name for the image format of ``file`` (read from its start, position restored), or None."""
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with warnings.catch_warnings():
+            # A decompression bomb is refused, not merely warned about.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                found = image.format
+                image.verify()
+        return found
+    except Exception:  # anything Pillow cannot read is "not an image"
+        return None
+    finally:
+        file.seek(position)
+
+
+def validate_logo(value) -> None:
+    """A logo must be at most 2 MB and really a PNG, JPEG, WebP or GIF image (checked with Pillow, not by name).
+
+    Used by the model fields (so the admin checks the same) and the forms. A file already stored
+    was checked when it was uploaded, so it is not opened again on every save.
+    """
+    if not value or getattr(value, "_committed", False):
+        return
+    validate_logo_size(value)
+    found = logo_format(value)
+    if found is None:
+        raise ValidationError(
+            _("This file is not an image, or it is damaged. Upload a PNG, JPEG, WebP or GIF image."),
+            code="logo_not_image",
+        )
+    if found not in LOGO_FORMATS:
+        raise ValidationError(
+            _("A logo must be a PNG, JPEG, WebP or GIF image (this one is %(format)s)."),
+            code="logo_format",
+            params={"format": found},
+        )

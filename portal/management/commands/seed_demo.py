@@ -21,8 +21,10 @@ from django.utils.text import slugify
 from networks.models import Membership, Network, NetworkRole
 from partners.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
+from portal.demo_data.services import seed_scale_services
 from portal.lib.validators import business_id_check_digit
 from portal.models import User
+from portal.search import index as search_index
 
 BATCH_SIZE = 2000
 
@@ -92,6 +94,8 @@ class Command(BaseCommand):
                 self._seed_demo(password_hash)
             if scale:
                 self._seed_scale(scale, password_hash)
+        # Bulk inserts send no signals: index everything once the data is in.
+        search_index.rebuild()
         if scale:
             # Fresh planner statistics after bulk inserts, so benchmarks see the plans production would.
             with connection.cursor() as cursor:
@@ -239,6 +243,7 @@ class Command(BaseCommand):
             ),
             batch_size=BATCH_SIZE,
         )
+        seed_scale_services(organisations, rng)
 
         memberships = []
         participating = []

@@ -1,0 +1,10 @@
+"""The service map, at /services/ (its own namespace: it lists services across organisations)."""
+
+from django.urls import path
+
+from partners.views import services
+
+app_name = "servicemap"
+urlpatterns = [
+    path("", services.service_map, name="service_map"),
+]

@@ -1,0 +1,156 @@
+"""Searching the index: the query is analysed like the indexed text, and only what the user may see is found.
+
+Each word of the query becomes the OR of its forms (the word, its Voikko base forms, and its
+``finnish`` and ``swedish`` stems); the words are ANDed; the last word also matches as a prefix,
+for type-ahead. Trigram word similarity on the title finds names with typos. Each kind is
+limited to the objects its ``visible_to(user)`` queryset allows, as an IN-subquery.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import Case, Count, F, FloatField, Q, When, Window
+from django.db.models.functions import Lower, RowNumber
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Network
+from partners.models import GuidanceService, Organisation
+from portal.models import User
+from portal.search.analysis import word_terms, words
+from portal.search.models import SearchEntry, SearchKind
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+PER_KIND = 10  # results per kind on the overview; "more" lists one kind, paginated
+
+# The order the kinds are shown in.
+KINDS = [SearchKind.ORGANISATION, SearchKind.SERVICE, SearchKind.PERSON, SearchKind.NETWORK]
+
+
+class SearchError(ValueError):
+    """A query that cannot be searched; the message is for the user."""
+
+
+@dataclass
+class ParsedQuery:
+    text: str  # the query as searched (whitespace normalised)
+    tsquery: SearchQuery
+    lowered: str  # for trigram similarity on lower(title)
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    count: int
+    results: list = field(default_factory=list)
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > len(self.results)
+
+
+def _quote(term: str) -> str:
+    """A lexeme for to_tsquery: quoted, with quotes and backslashes escaped."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def parse(text: str) -> ParsedQuery:
+    """The tsquery for ``text``; raises :class:`SearchError` for an empty, too long or unusable query."""
+    text = " ".join((text or "").split())
+    if not text:
+        raise SearchError(_("Type a word to search for."))
+    if len(text) > MAX_QUERY_LENGTH or "\x00" in text:
+        raise SearchError(_("The search is too long. Use at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH})
+    query_words = words(text)
+    if not query_words:
+        raise SearchError(_("Type letters or numbers to search for."))
+    if len(query_words) > MAX_WORDS:
+        raise SearchError(_("Use at most %(count)d words.") % {"count": MAX_WORDS})
+    tsquery = None
+    for position, word in enumerate(query_words):
+        prefix = ":*" if position == len(query_words) - 1 else ""
+        alternatives = " | ".join(_quote(term) + prefix for term in word_terms(word, parts=False))
+        word_query = (
+            SearchQuery(alternatives, config="simple", search_type="raw")
+            | SearchQuery(word, config="finnish", search_type="plain")
+            | SearchQuery(word, config="swedish", search_type="plain")
+        )
+        tsquery = word_query if tsquery is None else tsquery & word_query
+    return ParsedQuery(text=text, tsquery=tsquery, lowered=text.lower())
+
+
+def _visible(user) -> Q:
+    """Entries of the objects ``user`` may see, kind by kind."""
+    visible = {
+        SearchKind.ORGANISATION: Organisation.objects.visible_to(user),
+        SearchKind.SERVICE: GuidanceService.objects.visible_to(user),
+        SearchKind.PERSON: User.objects.visible_to(user),
+        SearchKind.NETWORK: Network.objects.visible_to(user),
+    }
+    condition = Q()
+    for kind, queryset in visible.items():
+        condition |= Q(kind=kind, object_id__in=queryset.values("pk"))
+    return condition
+
+
+def matches(user, query: ParsedQuery):
+    """The entries ``user`` may see that match ``query``, with their ``rank``, best first."""
+    # Words found rank above names that are only alike (typos); the similarity of a name is
+    # computed only for those, as it costs more than the text ranking.
+    rank = Case(
+        When(document=query.tsquery, then=SearchRank(F("document"), query.tsquery, cover_density=True) + 1.0),
+        default=TrigramWordSimilarity(query.lowered, Lower("title")),
+        output_field=FloatField(),
+    )
+    return (
+        SearchEntry.objects.alias(lower_title=Lower("title"))
+        .filter(Q(document=query.tsquery) | Q(lower_title__trigram_word_similar=query.lowered))
+        .filter(_visible(user))
+        .annotate(rank=rank)
+        .only("kind", "object_id", "title", "subtitle", "summary", "link_key")
+        .order_by("-rank", "title", "pk")
+    )
+
+
+def _with_urls(entries):
+    names = {
+        SearchKind.ORGANISATION: ("partners:organisation_detail", "slug"),
+        SearchKind.SERVICE: ("partners:organisation_detail", "slug"),
+        SearchKind.PERSON: ("portal:person_detail", "uuid"),
+        SearchKind.NETWORK: ("networks:network_detail", "slug"),
+    }
+    for entry in entries:
+        name, kwarg = names[entry.kind]
+        entry.url = reverse(name, kwargs={kwarg: entry.link_key})
+    return entries
+
+
+def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group]:
+    """The best ``per_kind`` results of each kind with the kind's total count, in one query."""
+    entries = list(
+        matches(user, query)
+        .annotate(
+            position=Window(RowNumber(), partition_by=F("kind"), order_by=[F("rank").desc(), "title", "pk"]),
+            total=Window(Count("pk"), partition_by=F("kind")),
+        )
+        .filter(position__lte=per_kind)
+    )
+    _with_urls(entries)
+    groups = {kind: Group(kind=kind, label=SearchKind(kind).label, count=0) for kind in KINDS}
+    for entry in entries:
+        group = groups[entry.kind]
+        group.count = int(entry.total)
+        group.results.append(entry)
+    return [group for group in groups.values() if group.count]
+
+
+def of_kind(user, query: ParsedQuery, kind: str):
+    """All results of one kind, best first (paginate it); ``kind`` must be a :class:`SearchKind` value."""
+    return matches(user, query).filter(kind=kind)
+
+
+def with_urls(entries):
+    """Set ``url`` on each entry of a page of results."""
+    return _with_urls(list(entries))

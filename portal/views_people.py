@@ -1,0 +1,79 @@
+"""Views of the people directory ("who knows what") and of a person's own affiliations."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from partners.models import Affiliation
+from portal import selectors, services
+from portal.forms import AffiliationEndForm, AffiliationForm, PeopleFilterForm
+from portal.lib.pagination import paginate
+
+
+@require_safe
+@login_required
+def people_list(request):
+    """People the viewer may see, filtered by name, organisation, expertise, language and region."""
+    form = PeopleFilterForm(request.GET, viewer=request.user)
+    filters = form.filters()
+    page_obj = paginate(request, selectors.people_directory(viewer=request.user, **filters))
+    context = {"form": form, "page_obj": page_obj, "filtered": any(filters.values())}
+    return render(request, "portal/people_list.html", context)
+
+
+@login_required
+def affiliation_create(request):
+    """A person's organisations: the current and past ones, and a form to add one."""
+    form = AffiliationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.affiliation_create(
+                user=request.user,
+                organisation=form.cleaned_data["organisation"],
+                title=form.cleaned_data["title"],
+                since=form.cleaned_data["since"],
+                primary=form.cleaned_data["primary"],
+            )
+        except services.AffiliationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(organisation)s has been added to your organisations.")
+                % {"organisation": form.cleaned_data["organisation"].name},
+            )
+            return redirect("portal:affiliation_create")
+    context = {"form": form, "affiliations": selectors.own_affiliations(user=request.user)}
+    return render(request, "portal/affiliation_list.html", context)
+
+
+@login_required
+def affiliation_end(request, pk):
+    """Confirm (GET) and end (POST) one of the person's own current affiliations."""
+    affiliation = get_object_or_404(
+        Affiliation.objects.filter(user=request.user, until__isnull=True).select_related("organisation"), pk=pk
+    )
+    today = timezone.localdate()
+    form = AffiliationEndForm(
+        request.POST or None,
+        affiliation=affiliation,
+        initial={"until": max(today, affiliation.since or datetime.date.min)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.affiliation_end(affiliation=affiliation, until=form.cleaned_data["until"])
+        except services.AffiliationError as error:
+            form.add_error("until", str(error))
+        else:
+            messages.success(
+                request,
+                _("Your affiliation with %(organisation)s has ended.")
+                % {"organisation": affiliation.organisation.name},
+            )
+            return redirect("portal:affiliation_create")
+    return render(request, "portal/affiliation_end.html", {"form": form, "affiliation": affiliation})
