@@ -25,6 +25,9 @@ class LogoAdminWidget(AdminFileWidget):
     """The admin's "currently" link goes to the logo view (``logo_url``), not to a media URL that does not exist."""
 
     logo_url = None
+    # A <label for> the file input rather than Django's <fieldset><legend>: on an add form there is no
+    # "clear" checkbox, and a lone input in a fieldset has no label of its own (axe: label, critical).
+    use_fieldset = False
 
     def format_value(self, value):
         value = super().format_value(value)
