@@ -228,8 +228,24 @@ class Membership(models.Model):
         if action == "manage":
             return self.network.role_of(user) == NetworkRoleKind.COORDINATOR
         if action == "respond":
-            return self.organisation.is_staff_member(user)
+            return self.may_respond(user)
         return False
+
+    def may_respond(self, user) -> bool:
+        """Whether ``user`` may accept this membership's invitation on the organisation's behalf.
+
+        Its named representative or deputy (here or in another network), or someone who joined the
+        organisation through a portal invitation (which a coordinator sent to them by name).
+        Working for the organisation is not enough: people add affiliations to their profile themselves.
+        """
+        from portal.models import Invitation  # portal imports networks: import here
+
+        if user.pk in (self.representative_id, self.deputy_id) or self.organisation.is_represented_by(user):
+            return True
+        return (
+            self.organisation.is_staff_member(user)
+            and Invitation.objects.filter(organisation=self.organisation, accepted_by=user).exists()
+        )
 
 
 class NetworkRoleKind(models.TextChoices):

@@ -513,8 +513,10 @@ def membership_accept_invitation(
     """
     with transaction.atomic():
         membership = _lock(membership)
-        if not _is_current_staff(membership.organisation, accepted_by):
-            raise MembershipError(_("Only people who work for the organisation can accept its invitation."))
+        if not membership.may_respond(accepted_by):
+            raise MembershipError(
+                _("Only the organisation's representatives, or a person invited for it, can accept its invitation.")
+            )
         if membership.status != Membership.Status.INVITED:
             raise MembershipError(_("This organisation has no open invitation to this network."))
         old_level, old_status = membership.level, membership.status

@@ -87,8 +87,9 @@ def _application(objs):
 
 
 def _invitation_to_outsiders_org(objs):
-    """The network has invited the outsider's organisation: its staff (the outsider) may accept."""
+    """The network has invited the outsider's organisation, which the outsider represents elsewhere: they may accept."""
     organisation = objs.outsider.affiliations.get().organisation
+    organisation.memberships.update(representative=objs.outsider)
     membership = factories.MembershipFactory(network=objs.network, organisation=organisation, status="invited")
     return {"slug": objs.network.slug, "pk": membership.pk}
 

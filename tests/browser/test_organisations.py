@@ -85,7 +85,7 @@ def test_member_filters_the_directory_and_edits_their_organisation(page, check, 
     page.locator("#id_logo").set_input_files(str(fake))
     page.locator("form[enctype] [type=submit]").click()
     expect(page.locator("#id_logo")).to_have_class(re.compile(r"\bis-invalid\b"))
-    expect(page.locator("#id_logo_error")).to_contain_text("PNG, JPEG, WebP")
+    expect(page.locator("#id_logo_error")).to_contain_text("PNG-, JPEG-, WebP-")  # in Finnish
     check(page, "org-06-organisation-edit-bad-logo")
 
 

@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from networks import charts, selectors, services
 from networks.models import Membership, MembershipChange, Network, NetworkRole
@@ -18,6 +18,13 @@ from tests.querybudget import assert_budget
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 L = Membership.Level
 S = Membership.Status
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Service errors and chart labels are checked in English (the default language is Finnish)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -329,6 +336,11 @@ def test_invite_an_existing_organisation_and_its_staff_accepts(network, coordina
 
     with pytest.raises(services.MembershipError):
         services.membership_accept_invitation(membership=membership, accepted_by=coordinator)
+    # Working for the organisation is not enough (anyone can add an affiliation to their profile) ...
+    with pytest.raises(services.MembershipError):
+        services.membership_accept_invitation(membership=membership, accepted_by=outsider)
+    # ... representing it (here: in the other network) is.
+    other_network.memberships.filter(organisation=toinen).update(representative=outsider)
     with commit():
         services.membership_accept_invitation(membership=membership, accepted_by=outsider)
     membership.refresh_from_db()
@@ -609,6 +621,7 @@ def test_invite_page_invites_a_new_organisation(client, network, coordinator):
 def test_accept_page(client, network, coordinator, other_network, outsider):
     toinen = Organisation.objects.get(slug="toinen-org")
     membership = Membership.objects.create(network=network, organisation=toinen, status=S.INVITED)
+    other_network.memberships.filter(organisation=toinen).update(representative=outsider)
     client.force_login(outsider)
     assert client.get(_url("membership_detail", membership)).status_code == 200
     response = client.post(_url("membership_accept", membership), {"representative": outsider.pk})
