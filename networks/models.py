@@ -112,20 +112,25 @@ class MembershipQuerySet(VisibleToQuerySet):
         """Memberships the person may see.
 
         A network's coordinators see all of its memberships; its other members and observers see
-        the current and past members (not applications, invitations or rejections); the people of
-        an organisation see their own organisation's memberships (so they can follow an application
-        or accept an invitation before they have a role in the network).
+        the current and past members (not applications, invitations or rejections). Before they have
+        a role in the network, the people who speak for an organisation see its memberships (to follow
+        an application or accept an invitation): whoever applied for it, its established
+        representatives and deputies, and people a coordinator invited for it. Working for the
+        organisation is not enough: people add affiliations to their profiles themselves.
         """
-        from partners.models import Affiliation  # partners imports networks lazily: import here
+        from portal.models import Invitation  # portal imports networks: import here
 
         my_roles = NetworkRole.objects.filter(user=user)
+        established = Membership.objects.filter(status__in=Membership.ESTABLISHED)
         return self.filter(
             Q(network__in=my_roles.filter(role=NetworkRoleKind.COORDINATOR).values("network"))
             | Q(
                 network__in=my_roles.values("network"),
                 status__in=[MembershipStatus.ACTIVE, MembershipStatus.PAUSED, MembershipStatus.LEFT],
             )
-            | Q(organisation__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
+            | Q(pk__in=MembershipChange.objects.filter(changed_by=user).values("membership"))
+            | Q(organisation__in=established.filter(Q(representative=user) | Q(deputy=user)).values("organisation"))
+            | Q(organisation__in=Invitation.objects.filter(accepted_by=user).values("organisation"))
         )
 
 
@@ -135,6 +140,8 @@ class Membership(models.Model):
     Level = MembershipLevel
 
     Status = MembershipStatus
+    # Memberships a coordinator has approved and that have not ended: these carry rights.
+    ESTABLISHED = (MembershipStatus.ACTIVE, MembershipStatus.PAUSED)
 
     network = models.ForeignKey(
         Network,
@@ -240,7 +247,7 @@ class Membership(models.Model):
         """
         from portal.models import Invitation  # portal imports networks: import here
 
-        if user.pk in (self.representative_id, self.deputy_id) or self.organisation.is_represented_by(user):
+        if self.organisation.is_represented_by(user):
             return True
         return (
             self.organisation.is_staff_member(user)

@@ -85,6 +85,17 @@ def _record(
     )
 
 
+def _applicant(membership: Membership) -> User | None:
+    """Who made the membership's latest application."""
+    change = (
+        membership.changes.filter(new_status=Membership.Status.APPLIED)
+        .select_related("changed_by")
+        .order_by("-changed_at", "-pk")
+        .first()
+    )
+    return change.changed_by if change else None
+
+
 def _is_current_staff(organisation: Organisation, user: User | None) -> bool:
     return user is not None and organisation.is_staff_member(user)
 
@@ -117,7 +128,8 @@ def _send(*, template: str, recipients, context: dict) -> None:
         seen.add(person.email.lower())
         with override(recipient_language(person)):
             full_context = {**context, "recipient": person}
-            subject = render_to_string(f"networks/email/{template}_subject.txt", full_context).strip()
+            # One line whatever the names in it hold (a line break in a header would lose the message).
+            subject = " ".join(render_to_string(f"networks/email/{template}_subject.txt", full_context).split())
             body = render_to_string(f"networks/email/{template}_message.txt", full_context)
         to = [person.email]
         transaction.on_commit(
@@ -199,16 +211,13 @@ def membership_apply(*, network: Network, organisation: Organisation, applicant:
                     level=Membership.Level.NETWORKING,
                     status=Membership.Status.APPLIED,
                     application_note=note,
-                    representative=applicant,
                 )
                 old_level = old_status = ""
             elif membership.status in (Membership.Status.REJECTED, Membership.Status.LEFT):
                 old_level, old_status = membership.level, membership.status
                 membership.status = Membership.Status.APPLIED
                 membership.application_note = note
-                if membership.representative_id is None:
-                    membership.representative = applicant
-                membership.save(update_fields=["status", "application_note", "representative", "updated_at"])
+                membership.save(update_fields=["status", "application_note", "updated_at"])
             elif membership.status == Membership.Status.APPLIED:
                 raise MembershipError(_("This organisation has already applied to this network."))
             elif membership.status == Membership.Status.INVITED:
@@ -244,6 +253,12 @@ def membership_approve(*, membership: Membership, approved_by: User, reason: str
         _record(
             membership=membership, old_level=old_level, old_status=old_status, changed_by=approved_by, reason=reason
         )
+        if membership.representative_id is None and old_status == Membership.Status.APPLIED:
+            # The applicant becomes the representative, now that a coordinator has accepted them.
+            applicant = _applicant(membership)
+            if _is_current_staff(membership.organisation, applicant):
+                membership.representative = applicant
+                membership.save(update_fields=["representative", "updated_at"])
         _grant_member_role(network=membership.network, users=[membership.representative, membership.deputy])
         _mail_organisation(template="approved", membership=membership)
     return membership
@@ -347,6 +362,10 @@ def membership_set_representatives(
         raise MembershipError(_("The representative and the deputy must be different people."))
     with transaction.atomic():
         membership = _lock(membership)
+        if (representative or deputy) and membership.status not in Membership.ESTABLISHED:
+            # Naming someone for an application or invitation would let them speak for the organisation
+            # before a coordinator (or the organisation itself) has agreed to the membership.
+            raise MembershipError(_("Representatives are named once the membership is active."))
         for person in (representative, deputy):
             if person is not None and not _is_current_staff(membership.organisation, person):
                 raise MembershipError(

@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from networks.models import Membership, MembershipLevel, NetworkRole
-from partners.models import Affiliation, Organisation, OrganisationKind
+from networks.models import Membership, MembershipLevel
+from partners.models import Organisation, OrganisationKind
 from portal.lib.choices import Language, Region, region_from_name
 
 MAX_ROWS = 2000
@@ -411,25 +410,9 @@ def check_against_database(rows: list[ImportRow], *, network, user) -> list[Impo
     in_network = set(
         Membership.objects.filter(network=network, organisation__in=existing_pks).values_list("organisation", flat=True)
     )
-    if user.is_superuser:
-        editable = set(existing_pks)
-    else:
-        editable = set(
-            Organisation.objects.filter(pk__in=existing_pks)
-            .filter(
-                Q(pk__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
-                | Q(
-                    pk__in=Membership.objects.filter(
-                        network__in=NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values(
-                            "network"
-                        )
-                    )
-                    .exclude(status=Membership.Status.LEFT)
-                    .values("organisation")
-                )
-            )
-            .values_list("pk", flat=True)
-        )
+    # The same rule as editing an organisation (Organisation.permits): its established representatives
+    # and the coordinators of networks it is an established member of. Not its self-declared staff.
+    editable = set(Organisation.objects.filter(pk__in=existing_pks).editable_by(user).values_list("pk", flat=True))
     member_names = {
         _normalise(name)
         for name in Organisation.objects.filter(memberships__network=network).values_list("name", flat=True)

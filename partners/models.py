@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.lib.choices import Language, Region
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.validators import validate_business_id, validate_logo
+from portal.lib.validators import validate_business_id, validate_logo, validate_single_line
 
 
 class OrganisationQuerySet(VisibleToQuerySet):
@@ -22,13 +22,40 @@ class OrganisationQuerySet(VisibleToQuerySet):
 
         # Subqueries rather than joins: an OR across multi-valued joins with DISTINCT
         # multiplies rows (seconds at 10,000 organisations); IN-subqueries stay milliseconds.
-        my_networks = NetworkRole.objects.filter(user=user).values("network")
+        my_roles = NetworkRole.objects.filter(user=user)
         return self.filter(
             Q(pk__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
+            # members and observers: the network's current members
             | Q(
-                pk__in=Membership.objects.filter(network__in=my_networks)
+                pk__in=Membership.objects.filter(
+                    network__in=my_roles.values("network"), status__in=Membership.ESTABLISHED
+                ).values("organisation")
+            )
+            # coordinators also see applicants, invited and rejected organisations
+            | Q(
+                pk__in=Membership.objects.filter(
+                    network__in=my_roles.filter(role=NetworkRole.Role.COORDINATOR).values("network")
+                )
                 .exclude(status=Membership.Status.LEFT)
                 .values("organisation")
+            )
+        )
+
+    def editable_by(self, user):
+        """Organisations ``user`` may edit (see :meth:`Organisation.permits`), as one queryset."""
+        from networks.models import Membership, NetworkRole
+
+        if user.is_superuser:
+            return self.all()
+        established = Membership.objects.filter(status__in=Membership.ESTABLISHED)
+        return self.filter(
+            Q(pk__in=established.filter(Q(representative=user) | Q(deputy=user)).values("organisation"))
+            | Q(
+                pk__in=established.filter(
+                    network__in=NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values(
+                        "network"
+                    )
+                ).values("organisation")
             )
         )
 
@@ -66,8 +93,8 @@ class Organisation(models.Model):
     Kind = OrganisationKind
 
     slug = models.SlugField(_("identifier in addresses"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    short_name = models.CharField(_("short name"), max_length=40, blank=True, validators=[validate_single_line])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     business_id = models.CharField(
         _("business ID (Y-tunnus)"),
@@ -150,13 +177,13 @@ class Organisation(models.Model):
         return False
 
     def is_represented_by(self, user) -> bool:
-        """Whether ``user`` is the representative or deputy of one of its (not ended) memberships."""
+        """Whether ``user`` is the representative or deputy of one of its established (active or paused)
+        memberships: one a coordinator approved, not an application or invitation."""
         from networks.models import Membership
 
         return (
-            Membership.objects.filter(organisation=self)
+            Membership.objects.filter(organisation=self, status__in=Membership.ESTABLISHED)
             .filter(Q(representative=user) | Q(deputy=user))
-            .exclude(status__in=[Membership.Status.LEFT, Membership.Status.REJECTED])
             .exists()
         )
 
@@ -165,17 +192,17 @@ class Organisation(models.Model):
         return Affiliation.objects.filter(organisation=self, user=user, until__isnull=True).exists()
 
     def is_coordinated_by(self, user) -> bool:
-        """Whether ``user`` coordinates a network this organisation belongs to (applicants included)."""
+        """Whether ``user`` coordinates a network this organisation is an established member of.
+
+        Not applicants or invited organisations: inviting an organisation gives no rights over it.
+        """
         from networks.models import Membership, NetworkRole
 
-        return (
-            Membership.objects.filter(
-                organisation=self,
-                network__in=NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values("network"),
-            )
-            .exclude(status=Membership.Status.LEFT)
-            .exists()
-        )
+        return Membership.objects.filter(
+            organisation=self,
+            status__in=Membership.ESTABLISHED,
+            network__in=NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values("network"),
+        ).exists()
 
 
 class ExpertiseAreaQuerySet(VisibleToQuerySet):

@@ -25,7 +25,8 @@ def organisation_people(*, organisation: Organisation, viewer):
 def organisation_memberships(*, organisation: Organisation, user):
     """The organisation's memberships in networks the viewer can see (other networks stay private)."""
     return (
-        Membership.objects.filter(organisation=organisation, network__in=Network.objects.visible_to(user))
+        Membership.objects.visible_to(user)
+        .filter(organisation=organisation, network__in=Network.objects.visible_to(user))
         .select_related("network")
         .order_by("network__name")
     )

@@ -97,7 +97,13 @@ def people_directory(
         )
         people = people.filter(pk__in=current.filter(organisation__in=organisations.values("pk")).values("user"))
     if region:
-        people = people.filter(pk__in=current.filter(organisation__regions__contains=[region]).values("user"))
+        # Only through organisations the viewer may see: a hidden organisation's region must not show.
+        people = people.filter(
+            pk__in=current.filter(
+                organisation__regions__contains=[region],
+                organisation__in=Organisation.objects.visible_to(viewer).values("pk"),
+            ).values("user")
+        )
     if area is not None:
         people = people.filter(pk__in=User.expertise.through.objects.filter(expertisearea=area).values("user"))
     if language:

@@ -5,6 +5,7 @@ outsider gets 404 and a member without the right 403, and a membership is always
 the network of the address (a coordinator of network B cannot reach network A's memberships).
 """
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -153,6 +154,13 @@ def membership_invite(request, slug):
         request.POST or None,
         organisations=selectors.organisations_to_invite(network=network, user=request.user),
     )
+    # An e-mail address means a portal invitation is sent: the same limit as inviting a person.
+    if (
+        request.method == "POST"
+        and request.POST.get("email")
+        and (limited := ratelimit.consume_or_429(request, action="invite", user=request.user))
+    ):
+        return limited
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

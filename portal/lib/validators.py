@@ -22,6 +22,12 @@ def business_id_check_digit(first_seven: str) -> int | None:
     return 11 - remainder
 
 
+def validate_single_line(value: str) -> None:
+    """Names are one line: a line break or other control character would break e-mail subjects and exports."""
+    if any(ord(character) < 32 or ord(character) == 127 for character in value):
+        raise ValidationError(_("Write this on one line, without line breaks or tabs."), code="single_line")
+
+
 def validate_business_id(value: str) -> None:
     """Check the form NNNNNNN-C and the check digit of a Y-tunnus."""
     match = _BUSINESS_ID.match(value or "")

@@ -150,7 +150,11 @@ def person_documents(ids=None) -> Iterator[list[Document]]:
     for batch in _batches(queryset, ids):
         pks = [person["pk"] for person in batch]
         expertise = defaultdict(list)
-        for user_id, name in through.objects.filter(user_id__in=pks).values_list("user_id", "expertisearea__name"):
+        # Only portal-wide terms: a network's own vocabulary is for that network's people, and the
+        # index does not know who searches.
+        for user_id, name in through.objects.filter(user_id__in=pks, expertisearea__network__isnull=True).values_list(
+            "user_id", "expertisearea__name"
+        ):
             expertise[user_id].append(name)
         organisations = defaultdict(list)
         titles = defaultdict(list)
@@ -174,11 +178,12 @@ def person_documents(ids=None) -> Iterator[list[Document]]:
                     title=name,
                     link_key=str(person["uuid"]),
                     subtitle=person["title"],
-                    summary=_short(", ".join(organisations[pk])),
+                    # Not their organisations' names: the searcher may not see every organisation a visible
+                    # person works for (the person page shows only those the viewer may see).
+                    summary="",
                     body=_join(
                         " ".join(dict.fromkeys([person["title"], *titles[pk]])),
                         " ".join(expertise[pk]),
-                        " ".join(organisations[pk]),
                     ),
                 )
             )

@@ -83,7 +83,8 @@ def test_apply_creates_an_application_with_history_and_tells_the_coordinators(
     assert membership.status == S.APPLIED
     assert membership.level == L.NETWORKING
     assert membership.application_note == "Haluamme mukaan."
-    assert membership.representative == applicant
+    # Applying gives no right to speak for the organisation: the applicant is named at approval.
+    assert membership.representative is None
     [change] = _changes(membership)
     assert (change.old_level, change.old_status, change.new_level, change.new_status) == (
         "",
@@ -150,7 +151,9 @@ def test_approve_makes_an_active_member_today_and_tells_the_representative_in_th
     assert application.joined_on == timezone.localdate()
     last = _changes(application)[-1]
     assert (last.old_status, last.new_status, last.changed_by) == (S.APPLIED, S.ACTIVE, coordinator)
-    # The representative takes part in the network from now on.
+    # The applicant is named the representative now that a coordinator has accepted the application,
+    # and takes part in the network from now on.
+    assert application.representative == applicant
     assert network.role_of(applicant) == NetworkRole.Role.MEMBER
     [message] = mail.outbox
     assert message.to == [applicant.email]

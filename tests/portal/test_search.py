@@ -289,7 +289,7 @@ def test_saves_and_deletes_keep_the_index_current(member, network, django_captur
 
 
 @pytest.mark.django_db
-def test_a_persons_entry_follows_their_name_expertise_and_organisations(
+def test_a_persons_entry_follows_their_name_and_expertise_but_not_organisations(
     member, organisation, django_capture_on_commit_callbacks
 ):
     area = factories.ExpertiseAreaFactory(name="Urasuunnittelu")
@@ -310,9 +310,16 @@ def test_a_persons_entry_follows_their_name_expertise_and_organisations(
         area.people.clear()
     assert titles(member, "uraohjaus") == {}
 
+    # Organisation names are not indexed for people: the searcher may not see every organisation a
+    # person they can see works for (a hidden organisation's name must not surface through them).
     with django_capture_on_commit_callbacks(execute=True):
-        factories.AffiliationFactory(user=member, organisation__name="Gradia", primary=False)
-    assert titles(member, "gradia", SearchKind.PERSON) == ["Aino Korhonen"]
+        factories.AffiliationFactory(user=member, organisation__name="Salainen Zyxwv Oy", primary=False)
+    assert titles(member, "zyxwv", SearchKind.PERSON) == []  # (the organisation itself is theirs to find)
+    # Nor the terms of a network's own vocabulary: only portal-wide terms.
+    private = factories.ExpertiseAreaFactory(name="Kvanttiohjaus", network=factories.NetworkFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        member.expertise.add(private)
+    assert titles(member, "kvanttiohjaus") == {}
 
     with django_capture_on_commit_callbacks(execute=True):
         member.delete()

@@ -1,0 +1,83 @@
+"""Rights over an organisation come from established memberships, never from a self-declared affiliation.
+
+People add affiliations to their own profiles, and coordinators invite any organisation they can see:
+neither may turn into the right to edit an organisation, speak for it or read its private dealings.
+These are the holes a review of the directory found, each closed and kept closed here.
+"""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from networks import services
+from networks.models import Membership, NetworkRole
+from partners.models import Organisation
+from tests import factories
+
+S = Membership.Status
+
+
+@pytest.fixture
+def public_network(db):
+    network = factories.NetworkFactory(slug="julkinen", is_public=True)
+    coordinator = factories.UserFactory(email="julkinen-koordinaattori@example.fi")
+    factories.NetworkRoleFactory(network=network, user=coordinator, role=NetworkRole.Role.COORDINATOR)
+    return network
+
+
+@pytest.mark.django_db
+def test_applying_for_an_organisation_gives_no_right_to_edit_it(client, observer, organisation, public_network):
+    """The observer works for the organisation (self-declared): applying for it names nobody and grants nothing."""
+    services.membership_apply(network=public_network, organisation=organisation, applicant=observer)
+    application = public_network.memberships.get(organisation=organisation)
+    assert application.representative is None
+    assert not organisation.permits(observer, "edit")
+    client.force_login(observer)
+    assert client.get(reverse("partners:organisation_edit", kwargs={"slug": organisation.slug})).status_code == 403
+
+
+@pytest.mark.django_db
+def test_inviting_an_organisation_gives_its_coordinator_no_rights_over_it(outsider, other_network, organisation):
+    """The outsider coordinates another network: inviting our organisation there changes nothing for it."""
+    membership = services.membership_invite(network=other_network, invited_by=outsider, organisation=organisation)
+    assert membership.status == S.INVITED
+    assert not organisation.permits(outsider, "edit")
+    # Nor can the inviting coordinator name someone to accept on the organisation's behalf.
+    factories.AffiliationFactory(user=outsider, organisation=organisation, primary=False)
+    with pytest.raises(services.MembershipError):
+        services.membership_set_representatives(membership=membership, representative=outsider, deputy=None)
+    assert not membership.may_respond(outsider)
+    assert Organisation.objects.editable_by(outsider).filter(pk=organisation.pk).exists() is False
+
+
+@pytest.mark.django_db
+def test_working_for_an_organisation_does_not_open_its_memberships_elsewhere(
+    client, observer, organisation, other_network, outsider
+):
+    """Another network's rejection of our organisation, with its reason, stays with that network's coordinators."""
+    rejected = factories.MembershipFactory(network=other_network, organisation=organisation, status=S.APPLIED)
+    services.membership_reject(membership=rejected, rejected_by=outsider, reason="SALAINEN")
+    client.force_login(observer)
+    url = reverse("networks:membership_detail", kwargs={"slug": other_network.slug, "pk": rejected.pk})
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_members_do_not_see_applicants_or_rejected_organisations(client, member, coordinator, network):
+    applicant = factories.MembershipFactory(network=network, status=S.APPLIED).organisation
+    rejected = factories.MembershipFactory(network=network, status=S.REJECTED).organisation
+    for organisation in (applicant, rejected):
+        url = reverse("partners:organisation_detail", kwargs={"slug": organisation.slug})
+        client.force_login(member)
+        assert client.get(url).status_code == 404
+        client.force_login(coordinator)
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["Kaksi\nriviä", "Sarkain\tvälissä", "Loppu\r"])
+def test_organisation_names_are_one_line(name):
+    organisation = factories.OrganisationFactory.build(name=name, slug="yksi-rivi")
+    with pytest.raises(ValidationError) as error:
+        organisation.full_clean()
+    assert "name" in error.value.message_dict
