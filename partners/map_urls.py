@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from partners.views import services
+from partners.views import exporting, services
 
 app_name = "servicemap"
 urlpatterns = [
     path("", services.service_map, name="service_map"),
+    path("export.<str:fmt>", exporting.service_export, name="service_export"),
 ]

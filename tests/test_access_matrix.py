@@ -123,6 +123,8 @@ MATRIX: dict[str, Entry] = {
     "partners:service_delete": Entry(_ORG_STAFF, _service, login_redirect=True),
     # Every signed-in person: each sees the services of the organisations visible to them.
     "servicemap:service_map": Entry(SIGNED_IN, login_redirect=True),
+    # Only the services the person may see (tests/partners/test_export.py).
+    "servicemap:service_export": Entry(SIGNED_IN, lambda o: {"fmt": "xlsx"}, login_redirect=True),
     # --- organisation directory, organisation editing, networks list and public pages (issue 3, parts 1, 4) ---
     "partners:organisation_list": Entry(SIGNED_IN, login_redirect=True),
     "partners:organisation_edit": Entry(_ORG_STAFF, lambda o: {"slug": o.organisation.slug}, login_redirect=True),
@@ -431,6 +433,7 @@ def test_every_form_view_has_a_post_entry():
         "networks:network_public",
         "networks:network_logo",
         "servicemap:service_map",  # guidance services (issue 3, part 2)
+        "servicemap:service_export",
         "portal:people_list",  # people directory and expertise vocabulary (issue 3, part 3)
         "networks:expertise_list",
         "portal:search",  # search (issue 3, part 7)

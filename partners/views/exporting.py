@@ -134,3 +134,63 @@ def organisation_export(request, fmt):
     if fmt == "csv":
         return csv_response(header, rows, filename="organisations.csv")
     return xlsx_response(header, rows, filename="organisations.xlsx", title=str(Organisation._meta.verbose_name_plural))
+
+
+def service_table(services) -> tuple[list[str], object]:
+    """The header (in the current language) and a generator of rows for the service map's ``services``."""
+    from partners.models import GuidanceService, ServiceChannel, ServiceLevel, TargetGroup
+
+    labels = {
+        "level": {value: str(label) for value, label in ServiceLevel.choices},
+        "channels": {value: str(label) for value, label in ServiceChannel.choices},
+        "target_groups": {value: str(label) for value, label in TargetGroup.choices},
+        "languages": {value: str(label) for value, label in Language.choices},
+        "regions": {value: str(label) for value, label in Region.choices},
+    }
+    field = GuidanceService._meta.get_field
+    header = [
+        str(field("name").verbose_name).capitalize(),
+        str(Organisation._meta.verbose_name).capitalize(),
+        _("Level of guidance"),
+        *(str(field(name).verbose_name).capitalize() for name in ("channels", "target_groups", "languages", "regions")),
+        *(str(field(name).verbose_name).capitalize() for name in ("description", "contact_email", "contact_phone")),
+        str(field("contact_url").verbose_name).capitalize(),
+    ]
+
+    def listed(service, name):
+        return ", ".join(labels[name].get(value, value) for value in getattr(service, name))
+
+    def rows():
+        for service in services.iterator(chunk_size=CHUNK):
+            yield [
+                service.name,
+                service.organisation.name,
+                labels["level"].get(service.level, service.level),
+                listed(service, "channels"),
+                listed(service, "target_groups"),
+                listed(service, "languages"),
+                listed(service, "regions"),
+                service.description,
+                service.contact_email,
+                service.contact_phone,
+                service.contact_url,
+            ]
+
+    return header, rows()
+
+
+@require_safe
+@login_required
+def service_export(request, fmt):
+    """The guidance services the person may see, filtered like the service map."""
+    from partners import selectors
+    from partners.forms import ServiceMapFilterForm
+
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    form = ServiceMapFilterForm(request.GET or None, networks=Network.objects.visible_to(request.user))
+    filters = form.filters() if form.is_bound else {}
+    header, rows = service_table(selectors.service_map_services(user=request.user, filters=filters))
+    if fmt == "csv":
+        return csv_response(header, rows, filename="services.csv")
+    return xlsx_response(header, rows, filename="services.xlsx", title=_("Guidance services"))

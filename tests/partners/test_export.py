@@ -196,3 +196,68 @@ def test_query_count_does_not_grow(client_for, member, network, other_network, f
     assert large <= 8
     _header, *rows = (csv_rows if fmt == "csv" else xlsx_rows)(client.get(export_url(fmt)))
     assert len(rows) == 1001
+
+
+# --- the service map's services --------------------------------------------------------------------
+
+
+def service_export_url(fmt, query=""):
+    return reverse("servicemap:service_export", kwargs={"fmt": fmt}) + query
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_service_export_has_the_visible_services_filtered_like_the_map(
+    client_for, member, outsider, organisation, other_network, fmt
+):
+    factories.GuidanceServiceFactory(
+        organisation=organisation,
+        name="Opintoneuvonta",
+        level="advice",
+        channels=["phone", "chat"],
+        target_groups=[],
+        languages=["fi", "sv"],
+        regions=["kainuu"],
+    )
+    factories.GuidanceServiceFactory(organisation=organisation, name=INJECTION, level="guidance")
+    hidden = other_network.memberships.get().organisation
+    factories.GuidanceServiceFactory(organisation=hidden, name="Toisen verkoston palvelu", level="advice")
+    read = csv_rows if fmt == "csv" else xlsx_rows
+
+    header, *rows = read(client_for(member).get(service_export_url(fmt)))
+    assert header[:3] == ["Name", "Organisation", "Level of guidance"]
+    assert sorted(row[0] for row in rows) == sorted(["Opintoneuvonta", "'" + INJECTION])
+    [advice] = [row for row in rows if row[0] == "Opintoneuvonta"]
+    assert advice[1:7] == [organisation.name, "Advice", "Phone, Chat", "", "Finnish, Swedish", "Kainuu"]
+
+    _header, *rows = read(client_for(member).get(service_export_url(fmt, "?level=advice")))
+    assert [row[0] for row in rows] == ["Opintoneuvonta"]
+    # The outsider sees only their own network's service.
+    _header, *rows = read(client_for(outsider).get(service_export_url(fmt)))
+    assert [row[0] for row in rows] == ["Toisen verkoston palvelu"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_service_export_query_count_does_not_grow(client_for, member, network, fmt):
+    def grow(start, stop):
+        organisations = Organisation.objects.bulk_create(
+            Organisation(name=f"Org {n}", slug=f"org-{n}") for n in range(start, stop)
+        )
+        Membership.objects.bulk_create(Membership(network=network, organisation=org) for org in organisations)
+        factories.GuidanceServiceFactory._meta.model.objects.bulk_create(
+            factories.GuidanceServiceFactory.build(organisation=org) for org in organisations
+        )
+
+    client = client_for(member)
+    grow(0, 10)
+    small = _count(client, service_export_url(fmt))
+    grow(10, 1000)
+    large = _count(client, service_export_url(fmt))
+    assert small == large, (small, large)
+    assert large <= 6
+
+
+@pytest.mark.django_db
+def test_service_export_has_no_other_formats(client_for, member):
+    assert client_for(member).get("/services/export.pdf").status_code == 404
