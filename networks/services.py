@@ -3,17 +3,21 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
+from networks.membership_mail import (
+    mail_coordinators,
+    mail_organisation,
+    membership_link,
+    organisation_recipients,
+    recipient_language,
+    send_membership_mail,
+)
 from networks.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
 from partners.models import Organisation
+from portal.lib.slugs import free_slugs
 from portal.models import User
-from portal.tasks import send_email
 
 # What a network's coordinators may change (the MFA requirement is the administrators' decision).
 NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description")
@@ -107,86 +111,6 @@ def _grant_member_role(*, network: Network, users) -> None:
             NetworkRole.objects.get_or_create(network=network, user=user, defaults={"role": NetworkRole.Role.MEMBER})
 
 
-def recipient_language(user: User | None) -> str:
-    """The first of the person's languages the portal speaks; Finnish when none is known."""
-    portal_languages = {code for code, _name in settings.LANGUAGES}
-    for code in getattr(user, "languages", None) or []:
-        if code in portal_languages:
-            return code
-    return settings.LANGUAGE_CODE
-
-
-def _send(*, template: str, recipients, context: dict) -> None:
-    """Render ``networks/email/<template>_subject.txt`` and ``_message.txt`` for each recipient in
-    their language and send each their own message once the transaction commits."""
-    seen = set()
-    for person in recipients:
-        if person is None or not person.email or person.is_contact or not person.is_active:
-            continue
-        if person.email.lower() in seen:
-            continue
-        seen.add(person.email.lower())
-        with override(recipient_language(person)):
-            full_context = {**context, "recipient": person}
-            # One line whatever the names in it hold (a line break in a header would lose the message).
-            subject = " ".join(render_to_string(f"networks/email/{template}_subject.txt", full_context).split())
-            body = render_to_string(f"networks/email/{template}_message.txt", full_context)
-        to = [person.email]
-        transaction.on_commit(
-            lambda subject=subject, body=body, to=to: send_email.enqueue(
-                subject=subject, body=body, to=to, from_email=None, html=None
-            )
-        )
-
-
-def _membership_link(membership: Membership) -> str:
-    return settings.SITE_URL + reverse(
-        "networks:membership_detail", kwargs={"slug": membership.network.slug, "pk": membership.pk}
-    )
-
-
-def _coordinators(network: Network):
-    return User.objects.filter(
-        network_roles__network=network, network_roles__role=NetworkRole.Role.COORDINATOR, is_active=True
-    ).order_by("pk")
-
-
-def organisation_recipients(membership: Membership) -> list[User]:
-    """Who hears about the organisation's membership: its representative and deputy; lacking them,
-    its current staff in the network; lacking those too (an organisation just invited), its current staff."""
-    named = [
-        person
-        for person in (membership.representative, membership.deputy)
-        if person is not None and person.is_active and not person.is_contact
-    ]
-    if named:
-        return named
-    staff = User.objects.filter(
-        affiliations__organisation=membership.organisation,
-        affiliations__until__isnull=True,
-        is_active=True,
-        is_contact=False,
-    ).order_by("pk")
-    in_network = list(staff.filter(network_roles__network=membership.network_id))
-    return in_network or list(staff)
-
-
-def _mail_organisation(*, template: str, membership: Membership, extra: dict | None = None) -> None:
-    _send(
-        template=template,
-        recipients=organisation_recipients(membership),
-        context={"membership": membership, "link": _membership_link(membership), **(extra or {})},
-    )
-
-
-def _mail_coordinators(*, template: str, membership: Membership, extra: dict | None = None) -> None:
-    _send(
-        template=template,
-        recipients=_coordinators(membership.network),
-        context={"membership": membership, "link": _membership_link(membership), **(extra or {})},
-    )
-
-
 def membership_apply(*, network: Network, organisation: Organisation, applicant: User, note: str = "") -> Membership:
     """A person who works for ``organisation`` applies for it to join ``network``.
 
@@ -233,7 +157,7 @@ def membership_apply(*, network: Network, organisation: Organisation, applicant:
                 changed_by=applicant,
                 reason=note,
             )
-            _mail_coordinators(template="application", membership=membership, extra={"applicant": applicant})
+            mail_coordinators(template="application", membership=membership, extra={"applicant": applicant})
     except IntegrityError:
         raise MembershipError(_("This organisation applied at the same moment. Check its membership.")) from None
     return membership
@@ -260,7 +184,7 @@ def membership_approve(*, membership: Membership, approved_by: User, reason: str
                 membership.representative = applicant
                 membership.save(update_fields=["representative", "updated_at"])
         _grant_member_role(network=membership.network, users=[membership.representative, membership.deputy])
-        _mail_organisation(template="approved", membership=membership)
+        mail_organisation(template="approved", membership=membership)
     return membership
 
 
@@ -279,7 +203,7 @@ def membership_reject(*, membership: Membership, rejected_by: User, reason: str)
         _record(
             membership=membership, old_level=old_level, old_status=old_status, changed_by=rejected_by, reason=reason
         )
-        _mail_organisation(template="rejected", membership=membership, extra={"reason": reason})
+        mail_organisation(template="rejected", membership=membership, extra={"reason": reason})
     return membership
 
 
@@ -340,7 +264,7 @@ def membership_change(
         membership.status = new_status
         membership.save(update_fields=fields)
         _record(membership=membership, old_level=old_level, old_status=old_status, changed_by=changed_by, reason=reason)
-        _mail_organisation(
+        mail_organisation(
             template="changed",
             membership=membership,
             extra={
@@ -405,21 +329,10 @@ def membership_edit(
     return membership
 
 
-def _unique_organisation_slug(name: str) -> str:
-    base = (slugify(name) or "organisaatio")[:70]
-    taken = set(Organisation.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
-
-
 def organisation_for_invitation(*, name: str, business_id: str = "") -> Organisation:
     """A new organisation a coordinator names when inviting it (validated like any other)."""
     organisation = Organisation(name=name.strip(), business_id=business_id.strip(), slug="")
-    organisation.slug = _unique_organisation_slug(organisation.name)
+    [organisation.slug] = free_slugs(Organisation, [organisation.name], fallback="organisation")
     try:
         organisation.full_clean()
     except ValidationError as error:
@@ -503,12 +416,12 @@ def membership_invite(
                 for person in organisation_recipients(membership)
                 if person.email.lower() != email.strip().lower()
             ]
-            _send(
+            send_membership_mail(
                 template="invited",
                 recipients=recipients,
                 context={
                     "membership": membership,
-                    "link": _membership_link(membership),
+                    "link": membership_link(membership),
                     "inviter": invited_by,
                     "message": message,
                 },
@@ -548,5 +461,5 @@ def membership_accept_invitation(
             membership=membership, representative=representative or accepted_by, deputy=deputy
         )
         _grant_member_role(network=membership.network, users=[accepted_by])
-        _mail_coordinators(template="accepted", membership=membership, extra={"accepted_by": accepted_by})
+        mail_coordinators(template="accepted", membership=membership, extra={"accepted_by": accepted_by})
     return membership

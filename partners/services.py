@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from partners.models import GuidanceService, Organisation
+from portal.lib.slugs import free_slugs
 
 # --- guidance services (issue 3, part 2) ------------------------------------------------------------
 
@@ -119,7 +120,7 @@ def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
                     _("The file has errors now: nothing was saved. Correct the file and upload it again."), rows=rows
                 )
             new_rows = [row for row in rows if row.existing_pk is None]
-            slugs = _unique_slugs([row.data["name"] for row in new_rows])
+            slugs = free_slugs(Organisation, [row.data["name"] for row in new_rows], fallback="organisation")
             created = Organisation.objects.bulk_create(
                 [Organisation(slug=slug, **row.data) for slug, row in zip(slugs, new_rows, strict=True)],
                 batch_size=500,
@@ -163,29 +164,6 @@ def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
             _("Someone changed the same organisations at the same moment: nothing was saved. Try again.")
         ) from None
     return created
-
-
-def _unique_slugs(names: list[str]) -> list[str]:
-    """An unused address identifier for each name, also unused by each other (one query).
-
-    Slugs hold only ``[a-z0-9_-]``, so they go into the regular expression as they are.
-    """
-    from django.utils.text import slugify
-
-    bases = [slugify(name)[:70].strip("-") or "organisation" for name in names]
-    if not bases:
-        return []
-    pattern = "^(" + "|".join(sorted(set(bases))) + r")(-[0-9]+)?$"
-    taken = set(Organisation.objects.filter(slug__regex=pattern).values_list("slug", flat=True))
-    slugs = []
-    for base in bases:
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 # --- an organisation's own details (issue 3, part 1) -----------------------------------------------

@@ -5,12 +5,12 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from networks.models import Network, NetworkRole
 from partners.models import Affiliation, ExpertiseArea, Organisation
+from portal.lib.slugs import free_slugs
 from portal.models import Invitation, User
 from portal.tasks import send_email
 
@@ -239,24 +239,13 @@ class ExpertiseError(Exception):
     """A term of the vocabulary cannot be saved; the message is for the user."""
 
 
-def _free_slug(name: str) -> str:
-    base = slugify(name)[:70].strip("-") or "term"
-    taken = set(ExpertiseArea.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
-
-
 def expertise_area_save(*, area: ExpertiseArea) -> ExpertiseArea:
     """Save a term of a network's vocabulary; a new term gets a unique identifier from its name."""
     for _attempt in range(3):
         try:
             with transaction.atomic():
                 if not area.slug:
-                    area.slug = _free_slug(area.name)
+                    [area.slug] = free_slugs(ExpertiseArea, [area.name], fallback="term")
                 area.save()
             return area
         except IntegrityError:
