@@ -1,14 +1,13 @@
 """Networks, the organisations that are members of them, and people's roles in them."""
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import logo_path
-from portal.lib.choices import Region
+from portal.lib.choices import Region, choice_array
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_logo
 
@@ -42,12 +41,7 @@ class Network(models.Model):
     description = models.TextField(
         _("description for members"), blank=True, help_text=_("Shown to the network's members only.")
     )
-    regions = ArrayField(
-        models.CharField(max_length=20, choices=Region.choices),
-        verbose_name=_("regions"),
-        default=list,
-        blank=True,
-    )
+    regions = choice_array(Region, _("regions"), max_length=20)
     field = models.CharField(
         _("field"), max_length=200, blank=True, help_text=_("For example: guidance for immigrants in Central Finland.")
     )

@@ -3,14 +3,13 @@
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from portal.lib.choices import Language, Region
+from portal.lib.choices import Language, Region, choice_array
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_business_id, validate_logo, validate_single_line
 
@@ -102,23 +101,13 @@ class Organisation(models.Model):
         blank=True,
         validators=[validate_business_id],
     )
-    regions = ArrayField(
-        models.CharField(max_length=20, choices=Region.choices),
-        verbose_name=_("regions it works in"),
-        default=list,
-        blank=True,
-    )
+    regions = choice_array(Region, _("regions it works in"), max_length=20)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     address = models.TextField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    languages = ArrayField(
-        models.CharField(max_length=3, choices=Language.choices),
-        verbose_name=_("languages it serves in"),
-        default=list,
-        blank=True,
-    )
+    languages = choice_array(Language, _("languages it serves in"), max_length=3)
     description = models.TextField(_("description"), max_length=5000, blank=True)
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True, validators=[validate_logo])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -377,30 +366,10 @@ class GuidanceService(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=12, choices=ServiceLevel.choices, default=ServiceLevel.INFORMATION)
-    channels = ArrayField(
-        models.CharField(max_length=14, choices=ServiceChannel.choices),
-        verbose_name=_("channels"),
-        default=list,
-        blank=True,
-    )
-    target_groups = ArrayField(
-        models.CharField(max_length=16, choices=TargetGroup.choices),
-        verbose_name=_("target groups"),
-        default=list,
-        blank=True,
-    )
-    languages = ArrayField(
-        models.CharField(max_length=3, choices=Language.choices),
-        verbose_name=_("languages"),
-        default=list,
-        blank=True,
-    )
-    regions = ArrayField(
-        models.CharField(max_length=20, choices=Region.choices),
-        verbose_name=_("regions"),
-        default=list,
-        blank=True,
-    )
+    channels = choice_array(ServiceChannel, _("channels"), max_length=14)
+    target_groups = choice_array(TargetGroup, _("target groups"), max_length=16)
+    languages = choice_array(Language, _("languages"), max_length=3)
+    regions = choice_array(Region, _("regions"), max_length=20)
     description = models.TextField(_("description"), max_length=5000, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)

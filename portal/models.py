@@ -6,13 +6,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.lib.choices import Language
+from portal.lib.choices import Language, choice_array
 from portal.lib.querysets import VisibleToQuerySet
 
 
@@ -63,12 +62,7 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     title = models.CharField(_("job title"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    languages = ArrayField(
-        models.CharField(max_length=3, choices=Language.choices),
-        verbose_name=_("languages"),
-        default=list,
-        blank=True,
-    )
+    languages = choice_array(Language, _("languages"), max_length=3)
     is_contact = models.BooleanField(
         _("contact without an account"),
         default=False,

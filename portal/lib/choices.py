@@ -1,5 +1,6 @@
 """Vocabularies two or more apps share."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -75,3 +76,16 @@ def region_from_name(text: str) -> str | None:
         if wanted == value or any(wanted == name.casefold() for name in names):
             return value
     return None
+
+
+def choice_array(vocabulary: type[models.TextChoices], verbose_name, *, max_length: int):
+    """A list of values of ``vocabulary`` (e.g. the regions an organisation works in), empty by default.
+
+    Give the model a ``contained_by`` check constraint too: the database then refuses unknown values.
+    """
+    return ArrayField(
+        models.CharField(max_length=max_length, choices=vocabulary.choices),
+        verbose_name=verbose_name,
+        default=list,
+        blank=True,
+    )
