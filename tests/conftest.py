@@ -118,3 +118,22 @@ def client_for(client):
         return client
 
     return _client_for
+
+
+@pytest.fixture
+def partner_organisation(network):
+    """A second active member of ``network`` (the other party to ``agreement``)."""
+    org = factories.OrganisationFactory(name="Gradia", slug="gradia")
+    factories.MembershipFactory(network=network, organisation=org)
+    return org
+
+
+@pytest.fixture
+def agreement(network, organisation, partner_organisation, coordinator):
+    """A draft agreement of ``network`` between ``organisation`` (the member represents it) and
+    ``partner_organisation``, each with one commitment; commitments are not shared with members."""
+    agreement = factories.AgreementFactory(network=network, title="Yhteinen ohjauspiste", coordinator=coordinator)
+    for org in (organisation, partner_organisation):
+        party = factories.AgreementPartyFactory(agreement=agreement, organisation=org)
+        factories.CommitmentFactory(party=party)
+    return agreement

@@ -5,7 +5,15 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
 from networks.models import Membership, Network, NetworkRole
-from partners.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
+from partners.models import (
+    Affiliation,
+    Agreement,
+    AgreementParty,
+    Commitment,
+    ExpertiseArea,
+    GuidanceService,
+    Organisation,
+)
 from portal.models import Invitation, User
 
 PASSWORD = "Testi-salasana-2026"
@@ -107,3 +115,37 @@ class GuidanceServiceFactory(factory.django.DjangoModelFactory):
     channels = factory.LazyFunction(lambda: ["face_to_face"])
     languages = factory.LazyFunction(lambda: ["fi"])
     regions = factory.LazyFunction(lambda: ["keski-suomi"])
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A draft agreement; pass ``network``. Parties are added with :class:`AgreementPartyFactory`."""
+
+    class Meta:
+        model = Agreement
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Yhteistyösopimus {n}")
+    kind = Agreement.Kind.COOPERATION
+    purpose = "Yhteinen aikuisohjauksen palvelu."
+
+
+class AgreementPartyFactory(factory.django.DjangoModelFactory):
+    """A party; its organisation should be an established member of the agreement's network."""
+
+    class Meta:
+        model = AgreementParty
+
+    agreement = factory.SubFactory(AgreementFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commitment
+
+    party = factory.SubFactory(AgreementPartyFactory)
+    agreement = factory.LazyAttribute(lambda o: o.party.agreement)
+    kind = Commitment.Kind.STAFF_TIME
+    description = "Ohjaajan työaikaa"
+    amount = 10
+    unit = "h/kk"

@@ -1,0 +1,3 @@
+"""Placeholder: replaced by the views of this part of issue 4."""
+
+urlpatterns = []
