@@ -302,3 +302,8 @@ DEMO_EXTENSIONS.append(seed_membership_history)
 from portal.demo_data.services import seed_services  # noqa: E402 - needs the tables above
 
 DEMO_EXTENSIONS.append(seed_services)
+
+# Partner agreements (issue 4): the main network's agreements in every state.
+from portal.demo_data.agreements import seed_agreements  # noqa: E402 - needs the tables above
+
+DEMO_EXTENSIONS.append(seed_agreements)
