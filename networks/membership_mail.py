@@ -4,46 +4,17 @@ Each message is rendered per recipient and handed to the task worker once the tr
 """
 
 from django.conf import settings
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import override
 
 from networks.models import Membership, Network, NetworkRole
+from portal.lib.mail import send_personal_mail
 from portal.models import User
-from portal.tasks import send_email
-
-
-def recipient_language(user: User | None) -> str:
-    """The first of the person's languages the portal speaks; Finnish when none is known."""
-    portal_languages = {code for code, _name in settings.LANGUAGES}
-    for code in getattr(user, "languages", None) or []:
-        if code in portal_languages:
-            return code
-    return settings.LANGUAGE_CODE
 
 
 def send_membership_mail(*, template: str, recipients, context: dict) -> None:
     """Render ``networks/email/<template>_subject.txt`` and ``_message.txt`` for each recipient in
     their language and send each their own message once the transaction commits."""
-    seen = set()
-    for person in recipients:
-        if person is None or not person.email or person.is_contact or not person.is_active:
-            continue
-        if person.email.lower() in seen:
-            continue
-        seen.add(person.email.lower())
-        with override(recipient_language(person)):
-            full_context = {**context, "recipient": person}
-            # One line whatever the names in it hold (a line break in a header would lose the message).
-            subject = " ".join(render_to_string(f"networks/email/{template}_subject.txt", full_context).split())
-            body = render_to_string(f"networks/email/{template}_message.txt", full_context)
-        to = [person.email]
-        transaction.on_commit(
-            lambda subject=subject, body=body, to=to: send_email.enqueue(
-                subject=subject, body=body, to=to, from_email=None, html=None
-            )
-        )
+    send_personal_mail(template_prefix=f"networks/email/{template}", recipients=recipients, context=context)
 
 
 def membership_link(membership: Membership) -> str:

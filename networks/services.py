@@ -11,11 +11,11 @@ from networks.membership_mail import (
     mail_organisation,
     membership_link,
     organisation_recipients,
-    recipient_language,
     send_membership_mail,
 )
 from networks.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
 from partners.models import Organisation
+from portal.lib.mail import recipient_language
 from portal.lib.slugs import free_slugs
 from portal.models import User
 

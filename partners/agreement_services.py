@@ -483,5 +483,6 @@ def agreements_refresh_statuses(*, today: datetime.date | None = None) -> dict[s
             if new_status != agreement.status:
                 agreement.status = new_status
                 agreement.save(update_fields=["status", "updated_at"])
-                counts[new_status] += 1
+                # Back to active too, when a later end date (or a shorter notice) moves it out of the window.
+                counts[new_status] = counts.get(new_status, 0) + 1
     return counts

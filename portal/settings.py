@@ -193,6 +193,8 @@ MFA_TOTP_TOLERANCE = 1  # accept the neighbouring 30-second step, for clock skew
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# How many days before an agreement ends its coordinators and parties are reminded (manage.py agreement_reminders).
+AGREEMENT_EXPIRY_REMINDER_DAYS = env_int("AGREEMENT_EXPIRY_REMINDER_DAYS", 60)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SESSION_COOKIE_HTTPONLY = True

@@ -38,6 +38,10 @@ def home(request):
         "networks": networks,
         "affiliations": selectors.current_affiliations(user=request.user),
         "todo": network_selectors.coordinator_todo(network_ids=coordinated) if coordinated else None,
+        # The agreements (issue 4): the coordinator's three lists (one query), and for anyone who
+        # speaks for an organisation, what waits for its signature (one query).
+        "agreement_todo": selectors.coordinator_agreement_todo(network_ids=coordinated) if coordinated else None,
+        "awaiting_signature": selectors.agreements_awaiting_signature(user=request.user),
     }
     return render(request, "portal/dashboard.html", context)
 

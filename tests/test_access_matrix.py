@@ -98,6 +98,49 @@ _APPLICATION_MANAGE = row(302, 404, 404, 404, 200, 200)
 _INVITED_STAFF = row(302, 200, 404, 404, 403, 200)
 
 
+# Partner agreements (issue 4). ``objs.agreement`` is in negotiation between the member's organisation
+# and a partner: the coordinators manage it, the member (its party's representative) reads everything
+# and signs for that party, the observer sees that it exists, its parties and status (403 for
+# commitments, documents and history), outsiders get 404.
+_PARTY_REP = row(302, 404, 403, 200, 200, 200)
+
+
+def _agreement(objs):
+    return {"pk": objs.agreement.pk}
+
+
+def _agreement_in_state(objs, status):
+    """Another agreement of the network, in ``status``, with the same two parties (signed when in force)."""
+    agreement = factories.AgreementFactory(network=objs.network, status=status)
+    for party in objs.agreement.parties.all():
+        factories.AgreementPartyFactory(
+            agreement=agreement,
+            organisation=party.organisation,
+            signed_on=None if status == "draft" else objs.agreement.created_at.date(),
+        )
+    return {"pk": agreement.pk}
+
+
+def _member_party(objs):
+    party = objs.agreement.parties.get(organisation=objs.organisation)
+    return {"pk": objs.agreement.pk, "party": party.pk}
+
+
+def _document(objs):
+    from django.core.files.base import ContentFile
+
+    from partners.models import AgreementDocument
+
+    document = AgreementDocument.objects.create(
+        agreement=objs.agreement,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="x.pdf"),
+        original_name="sopimus.pdf",
+        content_type="application/pdf",
+        size=14,
+    )
+    return {"pk": objs.agreement.pk, "document": document.pk}
+
+
 MATRIX: dict[str, Entry] = {
     # --- portal ---
     "portal:home": Entry(PUBLIC),
@@ -165,6 +208,27 @@ MATRIX: dict[str, Entry] = {
     "networks:membership_approve": Entry(row(405, 405, 405, 405, 405, 405), _application),  # POST only
     "networks:membership_reject": Entry(_APPLICATION_MANAGE, _application, login_redirect=True),
     "networks:membership_accept": Entry(_INVITED_STAFF, _invitation_to_outsiders_org, login_redirect=True),
+    # --- partner agreements (issue 4) ---
+    # Everyone signed in lists (and exports) the agreements they may see (tests/partners/test_agreement_list.py).
+    "agreements:agreement_list": Entry(SIGNED_IN, login_redirect=True),
+    "agreements:agreement_export": Entry(SIGNED_IN, lambda o: {"fmt": "csv"}, login_redirect=True),
+    "agreements:agreement_create": Entry(NETWORK_WRITE, lambda o: {"network": o.network.slug}, login_redirect=True),
+    "agreements:agreement_detail": Entry(NETWORK_READ, _agreement, login_redirect=True),
+    "agreements:agreement_edit": Entry(NETWORK_WRITE, _agreement, login_redirect=True),
+    "agreements:agreement_negotiate": Entry(row(405, 405, 405, 405, 405, 405), _agreement),  # POST only
+    "agreements:agreement_back_to_draft": Entry(row(405, 405, 405, 405, 405, 405), _agreement),  # POST only
+    "agreements:agreement_terminate": Entry(NETWORK_WRITE, _agreement, login_redirect=True),
+    "agreements:agreement_renew": Entry(NETWORK_WRITE, lambda o: _agreement_in_state(o, "active"), login_redirect=True),
+    "agreements:agreement_delete": Entry(NETWORK_WRITE, lambda o: _agreement_in_state(o, "draft"), login_redirect=True),
+    "agreements:agreement_history": Entry(NETWORK_WRITE, _agreement, login_redirect=True),
+    "agreements:party_add": Entry(NETWORK_WRITE, _agreement, login_redirect=True),
+    "agreements:party_edit": Entry(NETWORK_WRITE, _member_party, login_redirect=True),
+    "agreements:party_remove": Entry(NETWORK_WRITE, _member_party, login_redirect=True),
+    "agreements:party_sign": Entry(_PARTY_REP, _member_party, login_redirect=True),
+    "agreements:document_upload": Entry(NETWORK_WRITE, _agreement, login_redirect=True),
+    # An outsider guessing a document's address gets 404 (tests/partners/test_agreement_documents.py).
+    "agreements:document_download": Entry(_PARTY_REP, _document, login_redirect=True),
+    "agreements:document_delete": Entry(NETWORK_WRITE, _document, login_redirect=True),
     # --- accounts (django-allauth) ---
     "account_login": Entry(ANONYMOUS_ONLY),
     "account_logout": Entry(row(302, 200, 200, 200, 200, 200)),
@@ -241,7 +305,11 @@ def test_matrix_has_no_stale_entries():
 
 
 @pytest.fixture
-def objs(cast, network, organisation, other_network):
+def objs(cast, network, organisation, other_network, agreement, settings, tmp_path):
+    from partners import agreement_services
+
+    settings.MEDIA_ROOT = tmp_path
+    agreement_services.agreement_start_negotiation(agreement=agreement)
     invitation = factories.InvitationFactory(organisation=organisation, network=network)
     other = factories.UserFactory(email="avain@example.fi")
     key = Authenticator.objects.create(user=other, type=Authenticator.Type.WEBAUTHN, data={"name": "x"})
@@ -249,6 +317,7 @@ def objs(cast, network, organisation, other_network):
     return SimpleNamespace(
         network=network,
         organisation=organisation,
+        agreement=agreement,
         invitation=invitation,
         foreign_key_pk=key.pk,
         **cast,
@@ -264,6 +333,8 @@ def test_access(name, objs, client_for):
     for role in ROLES:
         client = client_for(getattr(objs, role))
         response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)  # read to the end, so a served document's file is closed
         if response.status_code != entry.expect[role]:
             failures.append(f"{role}: expected {entry.expect[role]}, got {response.status_code}")
         elif role == "anonymous" and entry.login_redirect:
@@ -408,12 +479,30 @@ POST_MATRIX: dict[str, Entry] = {
     "partners:service_delete": Entry(_ORG_STAFF, _service),
     # --- import (issue 3, part 8): an empty POST gives the upload form back with an error ---
     "networks:organisation_import": Entry(NETWORK_WRITE, _slug),
+    # --- partner agreements (issue 4): an empty POST gives the form back with errors, or asks again
+    # (no confirm=yes); negotiate/back-to-draft act at once (302, and the admin after the coordinator
+    # is told the state no longer allows it: 302) ---
+    "agreements:agreement_create": Entry(NETWORK_WRITE, lambda o: {"network": o.network.slug}),
+    "agreements:agreement_edit": Entry(NETWORK_WRITE, _agreement),
+    "agreements:agreement_negotiate": Entry(row(302, 404, 403, 403, 302, 302), _agreement),
+    "agreements:agreement_back_to_draft": Entry(row(302, 404, 403, 403, 302, 302), _agreement),
+    "agreements:agreement_terminate": Entry(NETWORK_WRITE, _agreement),
+    "agreements:agreement_renew": Entry(NETWORK_WRITE, lambda o: _agreement_in_state(o, "active")),
+    "agreements:agreement_delete": Entry(NETWORK_WRITE, lambda o: _agreement_in_state(o, "draft")),
+    "agreements:party_add": Entry(NETWORK_WRITE, _agreement),
+    "agreements:party_edit": Entry(NETWORK_WRITE, _member_party),
+    "agreements:party_remove": Entry(NETWORK_WRITE, _member_party),
+    "agreements:party_sign": Entry(_PARTY_REP, _member_party),
+    "agreements:document_upload": Entry(NETWORK_WRITE, _agreement),
+    "agreements:document_delete": Entry(NETWORK_WRITE, _document),
 }
 
 
 def test_every_form_view_has_a_post_entry():
     """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
-    ours = {name for name in MATRIX if name.split(":")[0] in {"portal", "networks", "partners", "servicemap"}}
+    ours = {
+        name for name in MATRIX if name.split(":")[0] in {"portal", "networks", "partners", "servicemap", "agreements"}
+    }
     read_only = {
         "portal:home",
         "portal:profile_detail",
@@ -437,6 +526,12 @@ def test_every_form_view_has_a_post_entry():
         "portal:people_list",  # people directory and expertise vocabulary (issue 3, part 3)
         "networks:expertise_list",
         "portal:search",  # search (issue 3, part 7)
+        # partner agreements (issue 4)
+        "agreements:agreement_list",
+        "agreements:agreement_export",
+        "agreements:agreement_detail",
+        "agreements:agreement_history",
+        "agreements:document_download",
     }
     assert ours - read_only == set(POST_MATRIX)
 

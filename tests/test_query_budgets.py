@@ -42,8 +42,8 @@ def test_dashboard(client, member, small_world, organisation):
         for _ in range(20):
             factories.AffiliationFactory(user=member, primary=False)
 
-    # session, user, MFA check, networks, affiliations
-    assert_budget(client, reverse("portal:home"), budget=5, grow=grow)
+    # session, user, MFA check, networks, affiliations, agreements awaiting the person's organisation's signature
+    assert_budget(client, reverse("portal:home"), budget=6, grow=grow)
 
 
 @pytest.mark.django_db
@@ -68,8 +68,8 @@ def test_organisation_detail(client, member, small_world, organisation):
             factories.NetworkRoleFactory(network=net, user=member)
 
     # session, user, MFA check, organisation, people count, a page of people, memberships, services,
-    # the edit right (representative or deputy; coordinator of one of its networks)
-    assert_budget(client, url, budget=9, grow=grow)
+    # its agreements, the edit right (representative or deputy; coordinator of one of its networks)
+    assert_budget(client, url, budget=10, grow=grow)
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from partners import selectors, services
+from partners.agreement_filters import organisation_agreements
 from partners.forms import OrganisationFilterForm, OrganisationForm
 from partners.models import Organisation
 from portal.access import can, get_for_user
@@ -40,6 +41,7 @@ def organisation_detail(request, slug):
         "people": paginate(request, selectors.organisation_people(organisation=organisation, viewer=request.user)),
         "memberships": selectors.organisation_memberships(organisation=organisation, user=request.user),
         "services": list(selectors.organisation_services(organisation=organisation)),
+        "agreements": organisation_agreements(organisation=organisation, user=request.user),
         "can_edit": can(request.user, organisation, "edit"),
     }
     return render(request, "partners/organisation_detail.html", context)

@@ -796,8 +796,9 @@ def test_membership_detail_query_budget(client, network, coordinator, active):
 def test_dashboard_query_budget_for_a_coordinator(client, network, coordinator):
     client.force_login(coordinator)
     _grow_members(network, 5, 0)
-    # session, user, MFA check, networks, to-do (one query), affiliations
-    assert_budget(client, reverse("portal:home"), budget=6, grow=lambda: _grow_members(network, 300, 100))
+    # session, user, MFA check, networks, to-do (one query), affiliations; the agreement lists (one query)
+    # and the agreements awaiting the person's organisation's signature (one query)
+    assert_budget(client, reverse("portal:home"), budget=8, grow=lambda: _grow_members(network, 300, 100))
 
 
 # --- demo data -----------------------------------------------------------------------------------
