@@ -6,6 +6,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partners import documents
 from partners.models import AgreementDocument, DocumentKind
@@ -30,7 +31,7 @@ class DocumentForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, widget=forms.RadioSelect)
     title = forms.CharField(
-        label=_("Title"),
+        label=pgettext_lazy("document", "Title"),
         max_length=AgreementDocument._meta.get_field("title").max_length,
         required=False,
         validators=[validate_single_line],

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
@@ -31,7 +32,7 @@ class AgreementStatus(models.TextChoices):
 
     DRAFT = "draft", _("Draft")
     NEGOTIATION = "negotiation", _("In negotiation")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("agreement status", "Active")
     EXPIRING = "expiring", _("Expiring")
     EXPIRED = "expired", _("Expired")
     TERMINATED = "terminated", _("Terminated")
@@ -128,7 +129,7 @@ class Agreement(models.Model):
     network = models.ForeignKey(
         "networks.Network", verbose_name=_("network"), related_name="agreements", on_delete=models.PROTECT
     )
-    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=200, validators=[validate_single_line])
     kind = models.CharField(_("kind"), max_length=12, choices=AgreementKind.choices, default=AgreementKind.COOPERATION)
     status = models.CharField(
         _("status"), max_length=12, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
@@ -451,7 +452,9 @@ class AgreementDocument(models.Model):
         Agreement, verbose_name=_("agreement"), related_name="documents", on_delete=models.CASCADE
     )
     kind = models.CharField(_("kind"), max_length=8, choices=DocumentKind.choices, default=DocumentKind.ANNEX)
-    title = models.CharField(_("title"), max_length=200, blank=True, validators=[validate_single_line])
+    title = models.CharField(
+        pgettext_lazy("document", "title"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     file = models.FileField(_("file"), upload_to=document_path, max_length=200)
     # The uploaded name, cleaned (no folders, no control characters): shown and offered when downloading.
     original_name = models.CharField(_("file name"), max_length=200)

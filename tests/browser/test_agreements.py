@@ -34,18 +34,8 @@ def _submit(page):
     page.locator("main form [type=submit]").last.click()
 
 
-def test_coordinator_drafts_three_parties_sign_and_the_print_version_is_a4(
-    page, check, network, organisation, member, coordinator
-):
-    parties = [(organisation, member)]
-    parties.append(_party_with_representative(network, "Gradia Jyväskylä", "gradia", "gradia@example.fi"))
-    parties.append(_party_with_representative(network, "Ohjaamo Jyväskylä", "ohjaamo", "ohjaamo@example.fi"))
-    # Someone who works at a member organisation but represents none: sees the agreement, not its commitments.
-    factories.MembershipFactory(network=network, organisation__name="Laukaan kirjasto", organisation__slug="laukaa")
-    assert Membership.objects.filter(network=network).count() == 4
-
-    # The coordinator drafts the agreement from the list page.
-    sign_in(page, coordinator.email)
+def _draft(page, check, network) -> Agreement:
+    """The coordinator drafts the agreement from the list page."""
     page.goto("/agreements/")
     check(page, "agreements-01-list-empty")
     page.locator(f"a[href='/agreements/new/{network.slug}/']").click()
@@ -63,8 +53,11 @@ def test_coordinator_drafts_three_parties_sign_and_the_print_version_is_a4(
     agreement = Agreement.objects.get(title="Yhteinen ohjauspiste Jyväskylään")
     expect(page).to_have_url(re.compile(rf"/agreements/{agreement.pk}/$"))
     assert agreement.status == AgreementStatus.DRAFT
+    return agreement
 
-    # Three parties, each with its own objectives, roles and a commitment.
+
+def _add_parties(page, check, agreement, parties) -> None:
+    """Three parties, each with its own objectives, roles and a commitment."""
     for number, (party_organisation, _person) in enumerate(parties):
         page.goto(f"/agreements/{agreement.pk}/parties/add/")
         page.locator("#id_organisation").select_option(str(party_organisation.pk))
@@ -87,15 +80,9 @@ def test_coordinator_drafts_three_parties_sign_and_the_print_version_is_a4(
     assert agreement.parties.count() == 3
     assert agreement.commitments.count() == 3
 
-    page.goto(f"/agreements/{agreement.pk}/")
-    check(page, "agreements-05-draft")
-    page.locator(f"form[action='/agreements/{agreement.pk}/negotiate/'] [type=submit]").click()
-    expect(page.locator(".alert-success").first).to_be_visible()
-    agreement.refresh_from_db()
-    assert agreement.status == AgreementStatus.NEGOTIATION
-    sign_out(page)
 
-    # Each party's representative signs for their own organisation only.
+def _each_representative_signs(page, check, agreement, parties) -> None:
+    """Each party's representative signs for their own organisation only."""
     for number, (party_organisation, person) in enumerate(parties):
         sign_in(page, person.email)
         page.goto(f"/agreements/{agreement.pk}/")
@@ -112,18 +99,9 @@ def test_coordinator_drafts_three_parties_sign_and_the_print_version_is_a4(
         expect(page.locator(".alert-success").first).to_be_visible()
         sign_out(page)
 
-    agreement.refresh_from_db()
-    assert agreement.status == AgreementStatus.ACTIVE
-    assert agreement.activated_on is not None
 
-    # The coordinator sees it in force, with every party signed, and prints it.
-    sign_in(page, coordinator.email)
-    page.goto(f"/agreements/{agreement.pk}/")
-    check(page, "agreements-07-active")
-    for number in range(3):
-        expect(page.get_by_text(f"Allekirjoittaja {number + 1}").first).to_be_visible()
-    page.goto(f"/agreements/{agreement.pk}/history/")
-    check(page, "agreements-08-history")
+def _print_to_pdf(page, agreement, parties) -> None:
+    """The agreement page printed by Chromium: A4 pages with every party and commitment, no controls."""
     page.goto(f"/agreements/{agreement.pk}/")
     page.emulate_media(media="print")
     page.screenshot(path=str(ARTIFACTS / "agreements-09-print-media.png"), full_page=True)
@@ -135,9 +113,45 @@ def test_coordinator_drafts_three_parties_sign_and_the_print_version_is_a4(
     assert boxes, "no page boxes in the PDF"
     assert all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes), boxes
     assert 1 <= len(boxes) <= 4, f"{len(boxes)} pages for one agreement"
-    # What is printed: every party and commitment, none of the page's controls.
     printed = page.locator("main")
     for party_organisation, _person in parties:
         expect(printed.get_by_text(f"Ohjaajan työaikaa ({party_organisation.name})")).to_be_visible()
     expect(page.locator("header")).to_be_hidden()
     expect(page.locator("main .btn").first).to_be_hidden()
+
+
+def test_coordinator_drafts_three_parties_sign_and_the_print_version_is_a4(
+    page, check, network, organisation, member, coordinator
+):
+    parties = [(organisation, member)]
+    parties.append(_party_with_representative(network, "Gradia Jyväskylä", "gradia", "gradia@example.fi"))
+    parties.append(_party_with_representative(network, "Ohjaamo Jyväskylä", "ohjaamo", "ohjaamo@example.fi"))
+    # A fourth member that is not a party: not offered a signature.
+    factories.MembershipFactory(network=network, organisation__name="Laukaan kirjasto", organisation__slug="laukaa")
+    assert Membership.objects.filter(network=network).count() == 4
+
+    sign_in(page, coordinator.email)
+    agreement = _draft(page, check, network)
+    _add_parties(page, check, agreement, parties)
+    page.goto(f"/agreements/{agreement.pk}/")
+    check(page, "agreements-05-draft")
+    page.locator(f"form[action='/agreements/{agreement.pk}/negotiate/'] [type=submit]").click()
+    expect(page.locator(".alert-success").first).to_be_visible()
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.NEGOTIATION
+    sign_out(page)
+
+    _each_representative_signs(page, check, agreement, parties)
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.ACTIVE
+    assert agreement.activated_on is not None
+
+    # The coordinator sees it in force, with every party signed, reads its history and prints it.
+    sign_in(page, coordinator.email)
+    page.goto(f"/agreements/{agreement.pk}/")
+    check(page, "agreements-07-active")
+    for number in range(3):
+        expect(page.get_by_text(f"Allekirjoittaja {number + 1}").first).to_be_visible()
+    page.goto(f"/agreements/{agreement.pk}/history/")
+    check(page, "agreements-08-history")
+    _print_to_pdf(page, agreement, parties)
