@@ -104,8 +104,17 @@ class PartyForm(forms.ModelForm):
         return cleaned
 
 
+def _model_formfield(model, name: str, **kwargs):
+    """The model field's form field, also running the model field's own validators (one line, ...):
+    these plain forms do not run the model's validation, and the service would refuse later."""
+    model_field = model._meta.get_field(name)
+    field = model_field.formfield(**kwargs)
+    field.validators = [*field.validators, *(v for v in model_field.validators if v not in field.validators)]
+    return field
+
+
 def _commitment_field(name: str, **kwargs):
-    return Commitment._meta.get_field(name).formfield(**kwargs)
+    return _model_formfield(Commitment, name, **kwargs)
 
 
 class CommitmentForm(forms.Form):
@@ -167,8 +176,8 @@ def commitment_formset(data=None, *, party: AgreementParty) -> BaseCommitmentFor
 class PartySignForm(forms.Form):
     """A party's signature: who signed, with what title and on which day (today or earlier)."""
 
-    signatory_name = AgreementParty._meta.get_field("signatory_name").formfield(required=True)
-    signatory_title = AgreementParty._meta.get_field("signatory_title").formfield()
+    signatory_name = _model_formfield(AgreementParty, "signatory_name", required=True)
+    signatory_title = _model_formfield(AgreementParty, "signatory_title")
     signed_on = forms.DateField(label=_("Signed on"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):

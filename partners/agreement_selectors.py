@@ -1,6 +1,7 @@
 """Reads of partner agreements (issue 4) shaped for the pages that show them."""
 
 from django.db.models import Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 
 from partners.models import Agreement, AgreementAmendment, AgreementDocument, AgreementParty, Commitment
 
@@ -19,4 +20,29 @@ def agreement_page() -> QuerySet[Agreement]:
         Prefetch("parties", queryset=parties),
         Prefetch("documents", queryset=AgreementDocument.objects.select_related("uploaded_by")),
         Prefetch("amendments", queryset=AgreementAmendment.objects.select_related("made_by").order_by("number")),
+    )
+
+
+# Every version linked to one agreement through renewals, both ways, in one query.
+_CHAIN_SQL = """
+    WITH RECURSIVE earlier(id, renewal_of_id) AS (
+        SELECT id, renewal_of_id FROM partners_agreement WHERE id = %s
+        UNION ALL
+        SELECT a.id, a.renewal_of_id FROM partners_agreement a JOIN earlier e ON a.id = e.renewal_of_id
+    ), later(id) AS (
+        SELECT id FROM partners_agreement WHERE id = %s
+        UNION ALL
+        SELECT a.id FROM partners_agreement a JOIN later l ON a.renewal_of_id = l.id
+    )
+    SELECT id FROM earlier UNION SELECT id FROM later
+"""
+
+
+def agreement_chain(agreement: Agreement) -> list[Agreement]:
+    """Every version of the agreement, oldest first: one query however long the chain."""
+    return list(
+        # A fixed query; the only values are the two bound parameters.
+        Agreement.objects.filter(pk__in=RawSQL(_CHAIN_SQL, [agreement.pk, agreement.pk]))  # noqa: S611
+        .only("pk", "title", "version", "status", "renewal_of")
+        .order_by("version", "pk")
     )

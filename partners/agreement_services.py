@@ -17,6 +17,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,6 +58,14 @@ class AgreementChangedError(Exception):
             )
         )
         self.current_version = current_version
+
+
+# Clearing signatures also moves each party's version: an edit form opened before cannot write one back.
+_UNSIGNED = {"signed_on": None, "signed_by": None, "updated_at": Now()}
+
+# Dates an agreement may have (also keeps the renewal's date arithmetic inside the calendar).
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2199, 12, 31)
 
 
 def _today() -> datetime.date:
@@ -156,10 +165,11 @@ def agreement_update(
                 amendment = _record_amendment(agreement, user=user, summary=amendment_summary, changes=text_changes)
             # New dates may move it in or out of its notice window.
             agreement.status = agreement.status_on(_today())
-            if agreement.status == AgreementStatus.EXPIRED:
+            dates_changed = {"valid_from", "valid_until", "notice_period_days"} & {c["field"] for c in changes}
+            if agreement.status == AgreementStatus.EXPIRED and dates_changed:
                 _refuse(_("The new end date is already past: the agreement would end at once. Terminate it instead."))
         elif agreement.status == AgreementStatus.NEGOTIATION and text_changes:
-            agreement.parties.filter(signed_on__isnull=False).update(signed_on=None, signed_by=None)
+            agreement.parties.filter(signed_on__isnull=False).update(**_UNSIGNED)
         agreement.save()
     return amendment
 
@@ -213,7 +223,7 @@ def party_add(*, agreement: Agreement, organisation: Organisation, **fields) -> 
         party.save()
         if agreement.status == AgreementStatus.NEGOTIATION:
             # A new party changes what the others signed.
-            agreement.parties.exclude(pk=party.pk).update(signed_on=None, signed_by=None)
+            agreement.parties.exclude(pk=party.pk).update(**_UNSIGNED)
         agreement.save(update_fields=["updated_at"])
     return party
 
@@ -261,9 +271,10 @@ def party_update(
                     code="amendment_required",
                 )
             _record_amendment(agreement, user=user, summary=amendment_summary, changes=changes)
-        party.save()
+        # Only the fields of the form: a signature cleared meanwhile is not written back from this copy.
+        party.save(update_fields=[*data, "updated_at"])
         if changes and agreement.status == AgreementStatus.NEGOTIATION:
-            agreement.parties.filter(signed_on__isnull=False).update(signed_on=None, signed_by=None)
+            agreement.parties.filter(signed_on__isnull=False).update(**_UNSIGNED)
             party.signed_on = None
             party.signed_by = None
         agreement.save(update_fields=["updated_at"])
@@ -271,8 +282,8 @@ def party_update(
 
 
 def _describe(commitment) -> str:
-    amount = f" {commitment.amount} {commitment.unit}".rstrip() if commitment.amount is not None else ""
-    return f"{commitment.kind_label}: {commitment.description}{amount}"
+    amount = " ".join(str(part) for part in (commitment.amount, commitment.unit) if part not in (None, ""))
+    return f"{commitment.kind_label}: {commitment.description} {amount}".rstrip()
 
 
 def _replace_commitments(party: AgreementParty, wanted: list[dict]) -> list[dict]:
@@ -289,12 +300,12 @@ def _replace_commitments(party: AgreementParty, wanted: list[dict]) -> list[dict
             if pk not in existing:
                 raise ValidationError(_("A commitment in the form does not belong to this party."), code="foreign")
             commitment = existing[pk]
-            before = _describe(commitment)
+            before, old_values = _describe(commitment), [getattr(commitment, field) for field in COMMITMENT_FIELDS]
             for field, value in fields.items():
                 setattr(commitment, field, value)
             commitment.full_clean(exclude=["party", "agreement"])
             after = _describe(commitment)
-            if before != after:
+            if old_values != [getattr(commitment, field) for field in COMMITMENT_FIELDS]:
                 commitment.save()
                 changes.append({"field": "commitment", "label": label, "old": before, "new": after})
             kept.add(pk)
@@ -318,7 +329,7 @@ def party_remove(*, party: AgreementParty) -> None:
         _check_editable_parties(agreement)
         party.delete()
         if agreement.status == AgreementStatus.NEGOTIATION:
-            agreement.parties.update(signed_on=None, signed_by=None)
+            agreement.parties.update(**_UNSIGNED)
         agreement.save(update_fields=["updated_at"])
 
 
@@ -333,6 +344,9 @@ def agreement_start_negotiation(*, agreement: Agreement) -> Agreement:
             _refuse(_("Only a draft can be sent to the parties for signing."))
         if agreement.parties.count() < 2:
             _refuse(_("An agreement needs at least two parties."))
+        members = Membership.objects.filter(network_id=agreement.network_id, status__in=Membership.ESTABLISHED)
+        if agreement.parties.exclude(organisation__in=members.values("organisation")).exists():
+            _refuse(_("A party is no longer an active or paused member of the network. Remove it first."))
         agreement.status = AgreementStatus.NEGOTIATION
         agreement.save()
     return agreement
@@ -344,7 +358,7 @@ def agreement_back_to_draft(*, agreement: Agreement) -> Agreement:
         _lock(agreement)
         if agreement.status != AgreementStatus.NEGOTIATION:
             _refuse(_("Only an agreement in negotiation can go back to drafting."))
-        agreement.parties.update(signed_on=None, signed_by=None)
+        agreement.parties.update(**_UNSIGNED)
         agreement.status = AgreementStatus.DRAFT
         agreement.save()
     return agreement
@@ -429,12 +443,17 @@ def agreement_renew(*, agreement: Agreement, user) -> Agreement:
                 if field not in {"coordinator", "valid_from", "valid_until", "review_date"}
             },
         )
-        if agreement.valid_until is not None:
+        if agreement.valid_until is not None and agreement.valid_until < LATEST:
             new.valid_from = agreement.valid_until + datetime.timedelta(days=1)
             if agreement.valid_from is not None:
-                new.valid_until = new.valid_from + (agreement.valid_until - agreement.valid_from)
+                length = agreement.valid_until - agreement.valid_from
+                new.valid_until = new.valid_from + length if length < LATEST - new.valid_from else None
         new.save()
-        for party in agreement.parties.prefetch_related("commitments"):
+        # Organisations that have left the network since are not carried over (nobody could sign for them).
+        members = Membership.objects.filter(network_id=agreement.network_id, status__in=Membership.ESTABLISHED)
+        for party in agreement.parties.filter(organisation__in=members.values("organisation")).prefetch_related(
+            "commitments"
+        ):
             copy = AgreementParty.objects.create(
                 agreement=new,
                 organisation_id=party.organisation_id,
@@ -445,25 +464,6 @@ def agreement_renew(*, agreement: Agreement, user) -> Agreement:
                 for c in party.commitments.all()
             )
     return new
-
-
-def agreement_chain(agreement: Agreement) -> list[Agreement]:
-    """Every version of the agreement, oldest first (follows ``renewal_of`` both ways)."""
-    chain = [agreement]
-    current = agreement
-    while current.renewal_of_id is not None:
-        current = Agreement.objects.only("pk", "title", "version", "status", "renewal_of").get(pk=current.renewal_of_id)
-        chain.insert(0, current)
-    current = agreement
-    while True:
-        following = (
-            Agreement.objects.only("pk", "title", "version", "status", "renewal_of").filter(renewal_of=current).first()
-        )
-        if following is None:
-            break
-        chain.append(following)
-        current = following
-    return chain
 
 
 def agreements_refresh_statuses(*, today: datetime.date | None = None) -> dict[str, int]:

@@ -373,7 +373,11 @@ class Commitment(models.Model):
     description = models.CharField(_("description"), max_length=300, validators=[validate_single_line])
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2, null=True, blank=True)
     unit = models.CharField(
-        _("unit"), max_length=30, blank=True, help_text=_("For example: hours per month, euros per year.")
+        _("unit"),
+        max_length=30,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_("For example: hours per month, euros per year."),
     )
 
     class Meta:

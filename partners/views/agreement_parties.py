@@ -66,7 +66,7 @@ def party_add(request, pk):
         try:
             agreement_services.party_add(agreement=agreement, organisation=organisation, **form.service_fields())
         except ValidationError as error:
-            if error.code == "invalid_state":
+            if getattr(error, "code", None) == "invalid_state":
                 return _refused(request, agreement, error)
             _add_errors(form, error)
         else:
@@ -106,7 +106,7 @@ def party_edit(request, pk, party):
             form.data["version"] = error.current_version.isoformat()
             form.add_error(None, str(error))
         except ValidationError as error:
-            if error.code == "invalid_state":
+            if getattr(error, "code", None) == "invalid_state":
                 return _refused(request, agreement, error)
             _add_errors(form, error)
         else:
@@ -155,7 +155,7 @@ def party_sign(request, pk, party):
         try:
             agreement_services.party_sign(party=party, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            if error.code == "invalid_state":
+            if getattr(error, "code", None) == "invalid_state":
                 return _refused(request, agreement, error)
             _add_errors(form, error)
         else:

@@ -14,7 +14,7 @@ from networks.models import Network
 from partners import agreement_services as services
 from partners.agreement_forms import AgreementForm, AgreementTerminateForm
 from partners.agreement_scorecard import agreement_scorecard
-from partners.agreement_selectors import agreement_page
+from partners.agreement_selectors import agreement_chain, agreement_page
 from partners.models import Agreement
 from partners.models.agreements import IN_FORCE
 from portal.access import can, get_for_user
@@ -52,7 +52,7 @@ def _chain(agreement: Agreement) -> list[Agreement]:
     """The versions of the agreement; no query for an agreement that neither renews nor was renewed."""
     if agreement.renewal_of_id is None and not hasattr(agreement, "renewal"):
         return [agreement]
-    return services.agreement_chain(agreement)
+    return agreement_chain(agreement)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -105,7 +105,7 @@ def test_history_lists_removed_rows_and_documents(client_for, coordinator, agree
     client = client_for(coordinator)
     assert client.post(party_url("party_remove", agreement, party), {"confirm": "yes"}).status_code == 302
     with translation.override("en"):
-        entries = entries_of(client.get(history_url(agreement)))
+        entries = entries_of(client.get(history_url(agreement), headers={"accept-language": "en"}))
         assert find(entries, "Document", "Liite 1", "insert")
         assert find(entries, "Party", "Gradia", "delete").who == str(coordinator)
         assert find(entries, "Commitment", "Ohjaajan työaikaa", "delete").who == str(coordinator)

@@ -35,8 +35,8 @@ class Command(BaseCommand):
         parser.add_argument("--today", default=None, help="Run as if today were this date (YYYY-MM-DD).")
 
     def handle(self, *args, days=None, today=None, **options):
-        if days is not None and days < 0:
-            raise CommandError("--days must not be negative.")
+        if days is not None and not 0 <= days <= 3650:
+            raise CommandError("--days must be between 0 and 3650.")
         run = agreement_reminders_run(today=_date(today), days=days)
         moved = ", ".join(f"{count} {status}" for status, count in run.statuses.items())
         self.stdout.write(
