@@ -1,7 +1,5 @@
 """Forms of partner agreements (issue 4): the agreement's own text and its termination."""
 
-import datetime
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
@@ -12,18 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import NetworkRole
 from partners.models import Agreement
+from portal.forms import DateInput, VersionedFormMixin
 
 
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value travels in ISO form (YYYY-MM-DD)."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedFormMixin, forms.ModelForm):
     """An agreement's own text and settings, as the network's coordinators write them.
 
     ``version`` is the ``updated_at`` the form was loaded with (not on a new agreement): the service
@@ -108,22 +98,6 @@ class AgreementForm(forms.ModelForm):
             *(["version"] if "version" in self.fields else []),
         )
         self.helper.add_input(Submit("submit", _("Save")))
-
-    def clean_version(self):
-        try:
-            version = datetime.datetime.fromisoformat(self.cleaned_data["version"])
-        except ValueError:
-            version = None
-        if version is None or version.tzinfo is None:
-            raise forms.ValidationError("bad version", code="version")  # replaced by a message in clean()
-        return version
-
-    def clean(self):
-        cleaned = super().clean()
-        # A hidden field's error would not show next to any field: say it above the form.
-        if self._errors.pop("version", None):
-            self.add_error(None, _("The form was out of date. Open the page again."))
-        return cleaned
 
     def agreement_data(self) -> dict:
         """The cleaned values of the agreement's own fields, for ``agreement_create`` / ``agreement_update``."""

@@ -3,7 +3,6 @@
 The forms validate and normalise; :mod:`partners.agreement_services` saves.
 """
 
-import datetime
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.models import Membership
 from partners.agreement_services import COMMITMENT_FIELDS, PARTY_FIELDS
 from partners.models import Agreement, AgreementParty, Commitment, Organisation
-from portal.forms import DateInput
+from portal.forms import DateInput, VersionedFormMixin
 
 _TEXTAREAS = {"own_objectives": forms.Textarea(attrs={"rows": 4}), "roles": forms.Textarea(attrs={"rows": 4})}
 
@@ -57,7 +56,7 @@ class PartyAddForm(forms.ModelForm):
         return {field: self.cleaned_data[field] for field in PARTY_FIELDS}
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(VersionedFormMixin, forms.ModelForm):
     """A party's signatory, own objectives and roles; its commitments come in :data:`CommitmentFormSet`.
 
     ``version`` is the party's ``updated_at`` when the form was opened: the service refuses the save
@@ -86,22 +85,6 @@ class PartyForm(forms.ModelForm):
 
     def service_fields(self) -> dict:
         return {field: self.cleaned_data[field] for field in PARTY_FIELDS}
-
-    def clean_version(self):
-        try:
-            version = datetime.datetime.fromisoformat(self.cleaned_data["version"])
-        except ValueError:
-            version = None
-        if version is None or version.tzinfo is None:
-            raise forms.ValidationError("bad version", code="version")  # replaced by a message in clean()
-        return version
-
-    def clean(self):
-        cleaned = super().clean()
-        # A hidden field's error would not show next to any field: say it above the form.
-        if self._errors.pop("version", None):
-            self.add_error(None, _("The form was out of date. Open the page again."))
-        return cleaned
 
 
 def _model_formfield(model, name: str, **kwargs):

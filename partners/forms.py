@@ -1,7 +1,5 @@
 """Forms of the partners app."""
 
-import datetime
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
@@ -9,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network
 from partners.models import GuidanceService, Organisation, OrganisationKind, ServiceChannel, ServiceLevel, TargetGroup
+from portal.forms import VersionedFormMixin
 from portal.lib.choices import Language, Region
 from portal.lib.logos import LogoField
 
@@ -218,7 +217,7 @@ class OrganisationFilterForm(forms.Form):
         return {key: value for key, value in cleaned.items() if value not in (None, "")}
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     """An organisation's details, as its people and its networks' coordinators edit them.
 
     ``version`` is the ``updated_at`` the form was loaded with: the service refuses the save
@@ -288,19 +287,3 @@ class OrganisationForm(forms.ModelForm):
 
     def clean_languages(self):
         return _in_vocabulary_order(self.cleaned_data["languages"], Language.choices)
-
-    def clean_version(self):
-        try:
-            version = datetime.datetime.fromisoformat(self.cleaned_data["version"])
-        except ValueError:
-            version = None
-        if version is None or version.tzinfo is None:
-            raise forms.ValidationError("bad version", code="version")  # replaced by a message in clean()
-        return version
-
-    def clean(self):
-        cleaned = super().clean()
-        # A hidden field's error would not show next to any field: say it above the form.
-        if self._errors.pop("version", None):
-            self.add_error(None, _("The form was out of date. Open the page again."))
-        return cleaned

@@ -1,5 +1,7 @@
 """Forms of the portal app: profile, invitations."""
 
+import datetime
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -102,6 +104,27 @@ class InvitationAcceptForm(forms.Form):
 
 
 # --- the people directory, affiliations, expertise vocabulary and contacts --------------------
+
+
+class VersionedFormMixin:
+    """For edit forms with a hidden ``version`` (the object's ``updated_at`` when the form was opened):
+    a missing or malformed version is said above the form; the service compares it with the saved one."""
+
+    def clean_version(self):
+        try:
+            version = datetime.datetime.fromisoformat(self.cleaned_data["version"])
+        except ValueError:
+            version = None
+        if version is None or version.tzinfo is None:
+            raise forms.ValidationError("bad version", code="version")  # replaced by a message in clean()
+        return version
+
+    def clean(self):
+        cleaned = super().clean()
+        # A hidden field's error would not show next to any field: say it above the form.
+        if self._errors.pop("version", None):
+            self.add_error(None, _("The form was out of date. Open the page again."))
+        return cleaned
 
 
 class DateInput(forms.DateInput):

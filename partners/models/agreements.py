@@ -7,7 +7,6 @@ Every change to an agreement, a party or a commitment is kept by database trigge
 
 import datetime
 import uuid
-from functools import cached_property
 
 import pghistory
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partners.models.agreement_access import AgreementAccess
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
 
@@ -62,62 +62,6 @@ class AgreementQuerySet(VisibleToQuerySet):
             .values("organisation"),
         )
         return self.filter(Q(network__in=NetworkRole.objects.filter(user=user).values("network")) | Exists(represented))
-
-
-class AgreementAccess:
-    """What one person may do with one agreement, worked out with two queries and then kept.
-
-    - ``manage``: the network's coordinators: create, edit, move through the lifecycle, documents;
-    - ``details``: commitments, documents and parties' own objectives: coordinators, the parties'
-      representatives, and (when the coordinator shares them) every member of the network;
-    - ``history``: the coordinators;
-    - signing a party is :meth:`may_sign`: its representative or deputy, or a coordinator.
-    """
-
-    def __init__(self, agreement, user):
-        self.agreement = agreement
-        self.user = user
-
-    @cached_property
-    def role(self) -> str | None:
-        return self.agreement.network.role_of(self.user)
-
-    @cached_property
-    def represented_organisation_ids(self) -> frozenset[int]:
-        """The parties' organisations the person represents in the agreement's network."""
-        from networks.models import Membership
-
-        return frozenset(
-            Membership.objects.filter(
-                network_id=self.agreement.network_id,
-                status__in=Membership.ESTABLISHED,
-                organisation__in=self.agreement.parties.values("organisation"),
-            )
-            .filter(Q(representative=self.user) | Q(deputy=self.user))
-            .values_list("organisation_id", flat=True)
-        )
-
-    @property
-    def is_coordinator(self) -> bool:
-        from networks.models import NetworkRole
-
-        return self.role == NetworkRole.Role.COORDINATOR
-
-    def permits(self, action: str) -> bool:
-        if action == "view":
-            return True
-        if action in {"manage", "history"}:
-            return self.is_coordinator
-        if action == "details":
-            return (
-                self.is_coordinator
-                or bool(self.represented_organisation_ids)
-                or (self.agreement.share_details and self.role is not None)
-            )
-        return False
-
-    def may_sign(self, party) -> bool:
-        return self.is_coordinator or party.organisation_id in self.represented_organisation_ids
 
 
 class Agreement(models.Model):
