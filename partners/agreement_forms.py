@@ -9,8 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import NetworkRole
+from partners import agreement_services as services
 from partners.models import Agreement
 from portal.forms import DateInput, VersionedFormMixin
+
+
+def validate_plausible_date(day) -> None:
+    """Dates of agreements stay within 1900–2199: a mistyped year (0001, 9999) is an error, not a record."""
+    if day is not None and not services.EARLIEST <= day <= services.LATEST:
+        raise forms.ValidationError(
+            _("Give a date between %(earliest)s and %(latest)s."),
+            code="implausible",
+            params={"earliest": services.EARLIEST.year, "latest": services.LATEST.year},
+        )
 
 
 class AgreementForm(VersionedFormMixin, forms.ModelForm):
@@ -68,6 +79,8 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
             self.initial.setdefault("version", agreement.updated_at.isoformat())
         if not agreement.is_in_force:
             del self.fields["amendment_summary"]
+        for name in ("valid_from", "valid_until", "review_date"):
+            self.fields[name].validators.append(validate_plausible_date)
         # Only the network's coordinators (and whoever is responsible now) can be made responsible.
         coordinators = Q(
             network_roles__network_id=agreement.network_id, network_roles__role=NetworkRole.Role.COORDINATOR
@@ -113,7 +126,7 @@ class AgreementTerminateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The parties and the network's coordinators see the reason on the agreement's page."),
     )
-    terminated_on = forms.DateField(label=_("Terminated on"), widget=DateInput())
+    terminated_on = forms.DateField(label=_("Terminated on"), widget=DateInput(), validators=[validate_plausible_date])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -140,3 +140,22 @@ def test_the_chain_of_versions_is_one_query(django_assert_num_queries, coordinat
     with django_assert_num_queries(1):
         versions = agreement_chain(chain[2])
     assert [version.version for version in versions] == [1, 2, 3, 4, 5]
+
+
+def test_a_mistyped_year_is_a_form_error(client_for, coordinator, agreement):
+    url = reverse("agreements:agreement_edit", kwargs={"pk": agreement.pk})
+    response = client_for(coordinator).post(
+        url,
+        {
+            "version": agreement.updated_at.isoformat(),
+            "title": agreement.title,
+            "kind": agreement.kind,
+            "notice_period_days": "90",
+            "valid_from": "0001-01-01",
+            "valid_until": "9999-12-31",
+        },
+    )
+    assert response.status_code == 200
+    assert {"valid_from", "valid_until"} <= set(response.context["form"].errors)
+    agreement.refresh_from_db()
+    assert agreement.valid_from is None and agreement.valid_until is None
