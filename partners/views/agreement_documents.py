@@ -17,15 +17,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from partners import documents
 from partners.agreement_document_forms import DocumentForm
-from partners.models import Agreement, AgreementDocument
-from portal.access import get_for_user
+from partners.models import AgreementDocument
+from partners.views.agreement_common import agreement_for
 
 # A downloaded document is never run as a page, even if a browser were to show it inline.
 ATTACHMENT_CSP = "default-src 'none'; sandbox"
-
-
-def _agreement(request, pk, action) -> Agreement:
-    return get_for_user(request.user, Agreement.objects.select_related("network"), action=action, pk=pk)
 
 
 def _document_of(agreement, pk) -> AgreementDocument:
@@ -40,7 +36,7 @@ def _documents_url(agreement) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def document_upload(request, pk):
-    agreement = _agreement(request, pk, "manage")
+    agreement = agreement_for(request, pk, "manage")
     posted = request.method == "POST"
     form = DocumentForm(request.POST if posted else None, request.FILES if posted else None, agreement=agreement)
     if posted and form.is_valid():
@@ -64,7 +60,7 @@ def document_upload(request, pk):
 @login_required
 def document_download(request, pk, document):
     """The stored file, for those who may see the agreement's details, always as a download."""
-    agreement = _agreement(request, pk, "details")
+    agreement = agreement_for(request, pk, "details")
     document = _document_of(agreement, document)
     try:
         handle = document.file.storage.open(document.file.name, "rb")
@@ -83,7 +79,7 @@ def document_download(request, pk, document):
 @login_required
 def document_delete(request, pk, document):
     """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) deletes."""
-    agreement = _agreement(request, pk, "manage")
+    agreement = agreement_for(request, pk, "manage")
     document = _document_of(agreement, document)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         name = str(document)

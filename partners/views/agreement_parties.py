@@ -6,7 +6,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -14,14 +14,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from partners import agreement_history, agreement_services
 from partners.agreement_party_forms import PartyAddForm, PartyForm, PartySignForm, commitment_formset
 from partners.models import Agreement, AgreementParty, AgreementStatus
-from portal.access import get_for_user
+from partners.views.agreement_common import add_service_errors, agreement_for, refuse, to_detail
 from portal.lib.pagination import paginate
 
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
-
-
-def _agreement(request, pk, action) -> Agreement:
-    return get_for_user(request.user, Agreement.objects.select_related("network"), action=action, pk=pk)
 
 
 def _party_of(agreement: Agreement, pk) -> AgreementParty:
@@ -31,33 +27,15 @@ def _party_of(agreement: Agreement, pk) -> AgreementParty:
     return party
 
 
-def _to_detail(agreement: Agreement):
-    return redirect("agreements:agreement_detail", pk=agreement.pk)
-
-
-def _refused(request, agreement: Agreement, error: ValidationError):
-    messages.error(request, " ".join(error.messages))
-    return _to_detail(agreement)
-
-
 def _parties_fixed(request, agreement: Agreement):
     messages.error(request, _("The parties of an agreement in force or ended can no longer change. Renew it instead."))
-    return _to_detail(agreement)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's refusal as form errors: next to the field when the form has it, else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+    return to_detail(agreement)
 
 
 @_GET_OR_POST
 @login_required
 def party_add(request, pk):
-    agreement = _agreement(request, pk, "manage")
+    agreement = agreement_for(request, pk, "manage")
     if not agreement.is_open:
         return _parties_fixed(request, agreement)
     form = PartyAddForm(request.POST or None, agreement=agreement)
@@ -67,13 +45,13 @@ def party_add(request, pk):
             agreement_services.party_add(agreement=agreement, organisation=organisation, **form.service_fields())
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                return _refused(request, agreement, error)
-            _add_errors(form, error)
+                return refuse(request, agreement, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(name)s has been added as a party.") % {"name": organisation.name})
             if agreement.status == AgreementStatus.NEGOTIATION:
                 messages.warning(request, _("The signatures given so far have been cleared: the parties sign again."))
-            return _to_detail(agreement)
+            return to_detail(agreement)
     return render(request, "partners/agreements/party_form.html", {"form": form, "agreement": agreement})
 
 
@@ -82,11 +60,11 @@ def party_add(request, pk):
 def party_edit(request, pk, party):
     """A party's signatory, objectives, roles and commitments. In negotiation a change clears the
     signatures; in force it is an amendment with a summary."""
-    agreement = _agreement(request, pk, "manage")
+    agreement = agreement_for(request, pk, "manage")
     party = _party_of(agreement, party)
     if agreement.is_closed:
         messages.error(request, _("An expired or terminated agreement can no longer be changed. Renew it instead."))
-        return _to_detail(agreement)
+        return to_detail(agreement)
     # A mutable copy: after a refused save the form carries the current version, so saving again overwrites.
     data = request.POST.copy() if request.method == "POST" else None
     # The form works on a copy: the page keeps showing the saved party while the input is being fixed.
@@ -107,11 +85,11 @@ def party_edit(request, pk, party):
             form.add_error(None, str(error))
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                return _refused(request, agreement, error)
-            _add_errors(form, error)
+                return refuse(request, agreement, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The details of %(name)s have been saved.") % {"name": party.organisation.name})
-            return _to_detail(agreement)
+            return to_detail(agreement)
     context = {"form": form, "formset": formset, "agreement": agreement, "party": party}
     return render(request, "partners/agreements/party_form.html", context)
 
@@ -120,7 +98,7 @@ def party_edit(request, pk, party):
 @login_required
 def party_remove(request, pk, party):
     """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) removes."""
-    agreement = _agreement(request, pk, "manage")
+    agreement = agreement_for(request, pk, "manage")
     party = _party_of(agreement, party)
     if not agreement.is_open:
         return _parties_fixed(request, agreement)
@@ -129,9 +107,9 @@ def party_remove(request, pk, party):
         try:
             agreement_services.party_remove(party=party)
         except ValidationError as error:
-            return _refused(request, agreement, error)
+            return refuse(request, agreement, error)
         messages.success(request, _("%(name)s is no longer a party.") % {"name": name})
-        return _to_detail(agreement)
+        return to_detail(agreement)
     return render(request, "partners/agreements/party_confirm_remove.html", {"agreement": agreement, "party": party})
 
 
@@ -139,16 +117,16 @@ def party_remove(request, pk, party):
 @login_required
 def party_sign(request, pk, party):
     """Record a party's signature: its representative or deputy, or a coordinator."""
-    agreement = _agreement(request, pk, "view")
+    agreement = agreement_for(request, pk, "view")
     party = _party_of(agreement, party)
     if not (request.user.is_superuser or agreement.access(request.user).may_sign(party)):
         raise PermissionDenied
     if agreement.status != AgreementStatus.NEGOTIATION:
         messages.error(request, _("Signatures are recorded while the agreement is in negotiation."))
-        return _to_detail(agreement)
+        return to_detail(agreement)
     if party.has_signed:
         messages.info(request, _("%(name)s has already signed.") % {"name": party.organisation.name})
-        return _to_detail(agreement)
+        return to_detail(agreement)
     initial = {"signatory_name": party.signatory_name, "signatory_title": party.signatory_title}
     form = PartySignForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -156,14 +134,14 @@ def party_sign(request, pk, party):
             agreement_services.party_sign(party=party, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                return _refused(request, agreement, error)
-            _add_errors(form, error)
+                return refuse(request, agreement, error)
+            add_service_errors(form, error)
         else:
             name = party.organisation.name
             messages.success(request, _("The signature of %(name)s has been recorded.") % {"name": name})
             if agreement.is_in_force:
                 messages.success(request, _("Every party has signed: the agreement is now in force."))
-            return _to_detail(agreement)
+            return to_detail(agreement)
     return render(
         request, "partners/agreements/party_sign.html", {"form": form, "agreement": agreement, "party": party}
     )
@@ -173,7 +151,7 @@ def party_sign(request, pk, party):
 @login_required
 def history(request, pk):
     """Every change to the agreement, its parties, commitments and documents: who, when and what."""
-    agreement = _agreement(request, pk, "history")
+    agreement = agreement_for(request, pk, "history")
     page_obj = paginate(request, agreement_history.agreement_events(agreement))
     context = {
         "agreement": agreement,

@@ -17,6 +17,7 @@ from partners.agreement_scorecard import agreement_scorecard
 from partners.agreement_selectors import agreement_chain, agreement_page
 from partners.models import Agreement
 from partners.models.agreements import IN_FORCE
+from partners.views.agreement_common import add_service_errors, agreement_for, refuse, to_detail
 from portal.access import can, get_for_user
 
 MANAGE = "manage"
@@ -24,24 +25,7 @@ MANAGE = "manage"
 
 def _managed(request, pk) -> Agreement:
     """The agreement ``pk``, if the person may manage it (404 outsiders, 403 others)."""
-    return get_for_user(request.user, Agreement.objects.select_related("network"), action=MANAGE, pk=pk)
-
-
-def _to_detail(agreement):
-    return redirect("agreements:agreement_detail", pk=agreement.pk)
-
-
-def _message_of(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's error on the form: by field where the form has the field, else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+    return agreement_for(request, pk, MANAGE)
 
 
 def _renewed(agreement: Agreement) -> bool:
@@ -67,13 +51,13 @@ def agreement_create(request, network):
         try:
             agreement = services.agreement_create(network=network, created_by=request.user, **form.agreement_data())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
                 _("The draft agreement %(title)s has been created. Add its parties next.") % {"title": agreement},
             )
-            return _to_detail(agreement)
+            return to_detail(agreement)
     return render(request, "partners/agreements/agreement_form.html", {"form": form, "network": network})
 
 
@@ -114,7 +98,7 @@ def agreement_edit(request, pk):
     agreement = _managed(request, pk)
     if agreement.is_closed:
         messages.error(request, _("An expired or terminated agreement can no longer be changed. Renew it instead."))
-        return _to_detail(agreement)
+        return to_detail(agreement)
     # A mutable copy: after a refused save the form carries the current version, so saving again overwrites.
     data = request.POST.copy() if request.method == "POST" else None
     # The form works on a copy: the page keeps showing the saved title while the input is being fixed.
@@ -132,7 +116,7 @@ def agreement_edit(request, pk):
             form.data["version"] = error.current_version.isoformat()
             form.add_error(None, str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if amendment is not None:
                 messages.success(
@@ -140,7 +124,7 @@ def agreement_edit(request, pk):
                 )
             else:
                 messages.success(request, _("The agreement has been saved."))
-            return _to_detail(agreement)
+            return to_detail(agreement)
     return render(request, "partners/agreements/agreement_form.html", {"form": form, "agreement": agreement})
 
 
@@ -149,10 +133,9 @@ def _transition(request, pk, service, success: str):
     try:
         service(agreement=agreement)
     except ValidationError as error:
-        messages.error(request, _message_of(error))
-    else:
-        messages.success(request, success)
-    return _to_detail(agreement)
+        return refuse(request, agreement, error)
+    messages.success(request, success)
+    return to_detail(agreement)
 
 
 @require_POST
@@ -191,7 +174,7 @@ def agreement_terminate(request, pk):
     agreement = _managed(request, pk)
     if agreement.status not in (Agreement.Status.NEGOTIATION, *IN_FORCE):
         messages.error(request, _("Only an agreement in negotiation or in force can be terminated."))
-        return _to_detail(agreement)
+        return to_detail(agreement)
     form = AgreementTerminateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -202,12 +185,11 @@ def agreement_terminate(request, pk):
             )
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                messages.error(request, _message_of(error))
-                return _to_detail(agreement)
-            _add_errors(form, error)
+                return refuse(request, agreement, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The agreement has been terminated."))
-            return _to_detail(agreement)
+            return to_detail(agreement)
     return _confirm(
         request,
         agreement,
@@ -231,19 +213,18 @@ def agreement_renew(request, pk):
         agreement.status not in (*IN_FORCE, Agreement.Status.EXPIRED) or _renewed(agreement)
     ):
         messages.error(request, _("Only an agreement in force or expired, and not yet renewed, can be renewed."))
-        return _to_detail(agreement)
+        return to_detail(agreement)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             renewal = services.agreement_renew(agreement=agreement, user=request.user)
         except ValidationError as error:
-            messages.error(request, _message_of(error))
-            return _to_detail(agreement)
+            return refuse(request, agreement, error)
         messages.success(
             request,
             _("Version %(version)s has been created as a draft. Check its dates and text, then send it for signing.")
             % {"version": renewal.version},
         )
-        return _to_detail(renewal)
+        return to_detail(renewal)
     return _confirm(
         request,
         agreement,
@@ -264,14 +245,13 @@ def agreement_delete(request, pk):
     agreement = _managed(request, pk)
     if agreement.status != Agreement.Status.DRAFT:
         messages.error(request, _("Only a draft can be deleted. Terminate the agreement instead."))
-        return _to_detail(agreement)
+        return to_detail(agreement)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         title = agreement.title
         try:
             services.agreement_delete(agreement=agreement)
         except ValidationError as error:
-            messages.error(request, _message_of(error))
-            return _to_detail(agreement)
+            return refuse(request, agreement, error)
         messages.success(request, _("The draft agreement %(title)s has been deleted.") % {"title": title})
         return redirect("agreements:agreement_list")
     return _confirm(
