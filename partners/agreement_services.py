@@ -80,6 +80,13 @@ def _lock(agreement: Agreement) -> Agreement:
     return agreement
 
 
+def _member_organisations(agreement: Agreement):
+    """The organisations that may be parties: active or paused members of the agreement's network."""
+    return Membership.objects.filter(network_id=agreement.network_id, status__in=Membership.ESTABLISHED).values(
+        "organisation"
+    )
+
+
 def _refuse(message: str):
     raise ValidationError(message, code="invalid_state")
 
@@ -153,16 +160,9 @@ def agreement_update(
                 )
                 setattr(agreement, field, value)
         text_changes = [change for change in changes if change["field"] not in NOT_TEXT]
-        amendment = None
-        if agreement.is_in_force and text_changes and not amendment_summary.strip():
-            raise ValidationError(
-                {"amendment_summary": _("This agreement is in force: say what is changed and why.")},
-                code="amendment_required",
-            )
         agreement.full_clean()
+        amendment = _amendment_for(agreement, user=user, summary=amendment_summary, changes=text_changes)
         if agreement.is_in_force:
-            if text_changes:
-                amendment = _record_amendment(agreement, user=user, summary=amendment_summary, changes=text_changes)
             # New dates may move it in or out of its notice window.
             agreement.status = agreement.status_on(_today())
             dates_changed = {"valid_from", "valid_until", "notice_period_days"} & {c["field"] for c in changes}
@@ -174,7 +174,15 @@ def agreement_update(
     return amendment
 
 
-def _record_amendment(agreement: Agreement, *, user, summary: str, changes: list) -> AgreementAmendment:
+def _amendment_for(agreement: Agreement, *, user, summary: str, changes: list) -> AgreementAmendment | None:
+    """In force, a change is a numbered amendment: refused without a summary, else recorded (and returned)."""
+    if not (agreement.is_in_force and changes):
+        return None
+    if not summary.strip():
+        raise ValidationError(
+            {"amendment_summary": _("This agreement is in force: say what is changed and why.")},
+            code="amendment_required",
+        )
     number = (agreement.amendments.aggregate(last=Max("number"))["last"] or 0) + 1
     return AgreementAmendment.objects.create(
         agreement=agreement, number=number, summary=summary.strip(), changes=changes, made_by=user
@@ -212,9 +220,7 @@ def party_add(*, agreement: Agreement, organisation: Organisation, **fields) -> 
     with transaction.atomic():
         _lock(agreement)
         _check_editable_parties(agreement)
-        if not Membership.objects.filter(
-            network_id=agreement.network_id, organisation=organisation, status__in=Membership.ESTABLISHED
-        ).exists():
+        if not _member_organisations(agreement).filter(organisation=organisation).exists():
             raise ValidationError(
                 {"organisation": _("Only active or paused members of the network can be parties.")}, code="not_member"
             )
@@ -264,13 +270,7 @@ def party_update(
         if commitments is not None:
             changes += _replace_commitments(party, commitments)
         party.full_clean()
-        if changes and agreement.is_in_force:
-            if not amendment_summary.strip():
-                raise ValidationError(
-                    {"amendment_summary": _("This agreement is in force: say what is changed and why.")},
-                    code="amendment_required",
-                )
-            _record_amendment(agreement, user=user, summary=amendment_summary, changes=changes)
+        _amendment_for(agreement, user=user, summary=amendment_summary, changes=changes)
         # Only the fields of the form: a signature cleared meanwhile is not written back from this copy.
         party.save(update_fields=[*data, "updated_at"])
         if changes and agreement.status == AgreementStatus.NEGOTIATION:
@@ -344,8 +344,7 @@ def agreement_start_negotiation(*, agreement: Agreement) -> Agreement:
             _refuse(_("Only a draft can be sent to the parties for signing."))
         if agreement.parties.count() < 2:
             _refuse(_("An agreement needs at least two parties."))
-        members = Membership.objects.filter(network_id=agreement.network_id, status__in=Membership.ESTABLISHED)
-        if agreement.parties.exclude(organisation__in=members.values("organisation")).exists():
+        if agreement.parties.exclude(organisation__in=_member_organisations(agreement)).exists():
             _refuse(_("A party is no longer an active or paused member of the network. Remove it first."))
         agreement.status = AgreementStatus.NEGOTIATION
         agreement.save()
@@ -450,10 +449,8 @@ def agreement_renew(*, agreement: Agreement, user) -> Agreement:
                 new.valid_until = new.valid_from + length if length < LATEST - new.valid_from else None
         new.save()
         # Organisations that have left the network since are not carried over (nobody could sign for them).
-        members = Membership.objects.filter(network_id=agreement.network_id, status__in=Membership.ESTABLISHED)
-        for party in agreement.parties.filter(organisation__in=members.values("organisation")).prefetch_related(
-            "commitments"
-        ):
+        parties = agreement.parties.filter(organisation__in=_member_organisations(agreement))
+        for party in parties.prefetch_related("commitments"):
             copy = AgreementParty.objects.create(
                 agreement=new,
                 organisation_id=party.organisation_id,
