@@ -34,6 +34,13 @@ _STATUS_RANK = Case(
 )
 
 
+def _in_list_order(agreements):
+    """The list's order (``STATUS_ORDER``, then the end date, undated last, then the newest)."""
+    return agreements.annotate(status_rank=_STATUS_RANK).order_by(
+        "status_rank", F("valid_until").asc(nulls_last=True), "-created_at", "-pk"
+    )
+
+
 def my_network_roles(user) -> list[NetworkRole]:
     """The person's roles with their networks, by network name (the filter's choices and the "new" links)."""
     return list(NetworkRole.objects.filter(user=user).select_related("network").order_by("network__name"))
@@ -115,9 +122,7 @@ def _filtered(user, filters: dict, *, today: datetime.date | None = None):
         agreements = agreements.filter(
             status__in=IN_FORCE, valid_until__gte=today, valid_until__lte=today + datetime.timedelta(days=days)
         )
-    return agreements.annotate(status_rank=_STATUS_RANK).order_by(
-        "status_rank", F("valid_until").asc(nulls_last=True), "-created_at", "-pk"
-    )
+    return _in_list_order(agreements)
 
 
 def agreement_list(*, user, filters: dict, today: datetime.date | None = None):
@@ -148,11 +153,10 @@ def agreement_export_rows(*, user, filters: dict, today: datetime.date | None = 
 
 def organisation_agreements(*, organisation: Organisation, user) -> list[Agreement]:
     """The agreements ``organisation`` is a party to that ``user`` may see, for its page (one query)."""
-    return list(
+    agreements = (
         Agreement.objects.visible_to(user)
         .filter(pk__in=AgreementParty.objects.filter(organisation=organisation).values("agreement"))
         .select_related("network")
         .only("pk", "title", "status", "valid_until", "version", "network__name", "network__slug")
-        .annotate(status_rank=_STATUS_RANK)
-        .order_by("status_rank", F("valid_until").asc(nulls_last=True), "-created_at", "-pk")
     )
+    return list(_in_list_order(agreements))
