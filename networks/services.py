@@ -264,6 +264,12 @@ def membership_change(
         membership.status = new_status
         membership.save(update_fields=fields)
         _record(membership=membership, old_level=old_level, old_status=old_status, changed_by=changed_by, reason=reason)
+        if new_status != old_status:
+            # An organisation that left or paused no longer counts in the goals' open rounds of endorsement:
+            # the rule of all may now be met (issue 5).
+            from networks.goal_services import rounds_evaluate
+
+            rounds_evaluate(network=membership.network)
         mail_organisation(
             template="changed",
             membership=membership,

@@ -50,7 +50,6 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
             "title",
             "kind",
             "purpose",
-            "shared_objectives",
             "indicators",
             "review_arrangements",
             "valid_from",
@@ -62,7 +61,6 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
         ]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
-            "shared_objectives": forms.Textarea(attrs={"rows": 4}),
             "indicators": forms.Textarea(attrs={"rows": 4}),
             "review_arrangements": forms.Textarea(attrs={"rows": 4}),
             "valid_from": DateInput(),
@@ -97,7 +95,6 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
             "title",
             "kind",
             "purpose",
-            "shared_objectives",
             "indicators",
             "review_arrangements",
             Fieldset(

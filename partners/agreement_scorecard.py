@@ -99,13 +99,19 @@ def _partners(parties: list[AgreementParty]) -> ScorecardItem:
 
 def _shared_objectives(agreement: Agreement) -> ScorecardItem:
     label = _("Shared objectives")
-    if agreement.shared_objectives.strip():
+    # The network's goals the agreement serves (linked from the goals' side; prefetched by agreement_page()).
+    if agreement.goals.all():
         return ScorecardItem("shared_objectives", label, IN_PLACE)
     if agreement.purpose.strip():
         return ScorecardItem(
-            "shared_objectives", label, PARTLY, _("Only the purpose is written: add the shared objectives it serves.")
+            "shared_objectives",
+            label,
+            PARTLY,
+            _("Only the purpose is written: link the network's shared goals it serves (on each goal's page)."),
         )
-    return ScorecardItem("shared_objectives", label, MISSING, _("Write the purpose and the shared objectives."))
+    return ScorecardItem(
+        "shared_objectives", label, MISSING, _("Write the purpose and link the network's shared goals it serves.")
+    )
 
 
 def _indicators(agreement: Agreement) -> ScorecardItem:

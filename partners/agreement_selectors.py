@@ -9,7 +9,7 @@ from partners.models import Agreement, AgreementAmendment, AgreementDocument, Ag
 def agreement_page() -> QuerySet[Agreement]:
     """Agreements with everything their page shows, in a fixed number of queries whatever their size:
     the network, the responsible coordinator, the versions before and after, the parties (organisation,
-    who recorded the signature) with their commitments, the documents and the amendments.
+    who recorded the signature) with their commitments, the documents, the amendments and the shared goals it serves.
 
     Filter it (``get_for_user(user, agreement_page(), pk=pk)``); the prefetches run for what is fetched.
     """
@@ -20,6 +20,7 @@ def agreement_page() -> QuerySet[Agreement]:
         Prefetch("parties", queryset=parties),
         Prefetch("documents", queryset=AgreementDocument.objects.select_related("uploaded_by")),
         Prefetch("amendments", queryset=AgreementAmendment.objects.select_related("made_by").order_by("number")),
+        "goals",
     )
 
 

@@ -30,7 +30,6 @@ AGREEMENT_FIELDS = (
     "title",
     "kind",
     "purpose",
-    "shared_objectives",
     "indicators",
     "review_arrangements",
     "valid_from",
@@ -460,6 +459,8 @@ def agreement_renew(*, agreement: Agreement, user) -> Agreement:
                 Commitment(party=copy, agreement=new, **{field: getattr(c, field) for field in COMMITMENT_FIELDS})
                 for c in party.commitments.all()
             )
+        # The renewal serves the same shared goals (those not dropped or achieved).
+        new.goals.set(agreement.goals.exclude(status__in=("dropped", "achieved")))
     return new
 
 

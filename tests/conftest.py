@@ -137,3 +137,21 @@ def agreement(network, organisation, partner_organisation, coordinator):
         party = factories.AgreementPartyFactory(agreement=agreement, organisation=org)
         factories.CommitmentFactory(party=party)
     return agreement
+
+
+@pytest.fixture
+def goal(network, organisation, coordinator):
+    """A proposed goal of ``network``, owned by ``organisation`` with the coordinator as contact."""
+    return factories.GoalFactory(
+        network=network,
+        title="Ohjauksen saavutettavuus paranee",
+        owner_organisation=organisation,
+        contact=coordinator,
+        proposed_by=coordinator,
+    )
+
+
+@pytest.fixture
+def indicator(goal, member):
+    """An increasing indicator of ``goal`` (10 on 2026-01-01 → 30 on 2026-12-31) that the member measures."""
+    return factories.IndicatorFactory(goal=goal, name="Ohjattujen aikuisten määrä", owner=member)

@@ -1,10 +1,12 @@
 """factory_boy factories for every model the tests need."""
 
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
-from networks.models import Membership, Network, NetworkRole
+from networks.models import Goal, GoalRevision, Indicator, Measurement, Membership, Network, NetworkRole
 from partners.models import (
     Affiliation,
     Agreement,
@@ -149,3 +151,56 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     description = "Ohjaajan työaikaa"
     amount = 10
     unit = "h/kk"
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    """A proposed goal; pass ``network``. Its first revision is created with it (as goal_create does)."""
+
+    class Meta:
+        model = Goal
+        skip_postgeneration_save = True
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Yhteinen tavoite {n}")
+    description = "Ohjaus on saavutettavaa kaikille aikuisille."
+    period_start = datetime.date(2026, 1, 1)
+    period_end = datetime.date(2027, 12, 31)
+    quality_area = Goal.Area.SERVICE_PROVISION
+
+    @factory.post_generation
+    def first_revision(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy passes the object
+        if create:
+            GoalRevision.objects.create(
+                goal=obj,
+                number=obj.revision,
+                title=obj.title,
+                description=obj.description,
+                rationale=obj.rationale,
+                period_start=obj.period_start,
+                period_end=obj.period_end,
+            )
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """An increasing indicator from 10 (2026-01-01) to 30 (2026-12-31)."""
+
+    class Meta:
+        model = Indicator
+
+    goal = factory.SubFactory(GoalFactory)
+    name = factory.Sequence(lambda n: f"Mittari {n}")
+    unit = "henkilöä"
+    direction = Indicator.Direction.INCREASE
+    baseline_value = 10
+    baseline_date = datetime.date(2026, 1, 1)
+    target_value = 30
+    target_date = datetime.date(2026, 12, 31)
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measurement
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    measured_on = datetime.date(2026, 7, 1)
+    value = 20

@@ -79,12 +79,6 @@ class Agreement(models.Model):
         _("status"), max_length=12, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
     )
     purpose = models.TextField(_("purpose"), max_length=5000, blank=True)
-    shared_objectives = models.TextField(
-        _("shared objectives"),
-        max_length=5000,
-        blank=True,
-        help_text=_("The network's shared objectives this agreement serves."),
-    )
     indicators = models.TextField(
         _("indicators of success"),
         max_length=5000,

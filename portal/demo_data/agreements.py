@@ -75,7 +75,6 @@ TEXT = {
     "purpose": (
         "Yhteinen aikuisohjauksen palvelupiste, jossa aikuinen saa tietoa, neuvontaa ja ohjausta yhdestä paikasta."
     ),
-    "shared_objectives": "Aikuisten koulutus- ja urapolut selkeytyvät; ohjauksen saatavuus paranee Keski-Suomessa.",
     "indicators": "Ohjauskäyntien määrä, asiakaspalaute (asteikko 1–5), koulutukseen ohjautuneiden osuus.",
     "review_arrangements": (
         "Ohjausryhmä arvioi yhteistyön kerran vuodessa. Osapuoli voi irtautua kolmen kuukauden irtisanomisajalla."

@@ -42,7 +42,6 @@ def _draft(page, check, network) -> Agreement:
     page.locator("#id_title").fill("Yhteinen ohjauspiste Jyväskylään")
     page.locator("#id_kind").select_option("cooperation")
     page.locator("#id_purpose").fill("Aikuinen saa tietoa, neuvontaa ja ohjausta yhdestä paikasta.")
-    page.locator("#id_shared_objectives").fill("Ohjauksen saatavuus paranee Keski-Suomessa.")
     page.locator("#id_indicators").fill("Ohjauskäynnit, asiakaspalaute.")
     page.locator("#id_review_arrangements").fill("Ohjausryhmä arvioi vuosittain; irtisanomisaika kolme kuukautta.")
     page.locator("#id_valid_from").fill("2026-01-01")

@@ -48,7 +48,6 @@ def _form_data(agreement, **changes) -> dict:
         "title": agreement.title,
         "kind": agreement.kind,
         "purpose": agreement.purpose,
-        "shared_objectives": agreement.shared_objectives,
         "indicators": agreement.indicators,
         "review_arrangements": agreement.review_arrangements,
         "valid_from": agreement.valid_from.isoformat() if agreement.valid_from else "",

@@ -58,7 +58,7 @@ def test_shared_objectives(agreement):
     assert _state(agreement, "shared_objectives") == PARTLY  # the factory writes a purpose
     Agreement.objects.filter(pk=agreement.pk).update(purpose="")
     assert _state(agreement, "shared_objectives") == MISSING
-    Agreement.objects.filter(pk=agreement.pk).update(shared_objectives="Ohjaus on saavutettavaa.")
+    factories.GoalFactory(network=agreement.network).agreements.add(agreement)
     assert _state(agreement, "shared_objectives") == IN_PLACE
 
 
@@ -116,8 +116,8 @@ def test_an_agreement_without_parties(network):
 
 @pytest.mark.django_db
 def test_a_complete_agreement(agreement, parties):
+    factories.GoalFactory(network=agreement.network).agreements.add(agreement)
     Agreement.objects.filter(pk=agreement.pk).update(
-        shared_objectives="Yhteiset.",
         indicators="Mittarit.",
         review_arrangements="Vuosittain.",
         review_date=datetime.date(2026, 6, 1),

@@ -33,6 +33,13 @@ class NetworkQuerySet(VisibleToQuerySet):
         return self.annotate(active_member_count=Coalesce(Subquery(active), 0))
 
 
+class EndorsementRule(models.TextChoices):
+    """When a goal counts as agreed: every active member organisation, or a majority of a set number."""
+
+    ALL = "all", _("All active member organisations")
+    MAJORITY = "majority", _("A majority of a set number of organisations")
+
+
 class Network(models.Model):
     """An adult guidance network of one region or field."""
 
@@ -55,6 +62,26 @@ class Network(models.Model):
     require_mfa_for_coordinators = models.BooleanField(
         _("coordinators must use two-factor authentication"), default=True
     )
+    # How the network agrees its shared goals (issue 5): the rule a new round of endorsement takes.
+    goal_rule = models.CharField(
+        _("a goal is agreed when"),
+        max_length=10,
+        choices=EndorsementRule.choices,
+        default=EndorsementRule.ALL,
+    )
+    goal_rule_size = models.PositiveSmallIntegerField(
+        _("set number of organisations"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a majority rule: more than half of this number must agree, for example of a steering group's 9."
+        ),
+    )
+    goal_endorsement_days = models.PositiveSmallIntegerField(
+        _("days to answer"),
+        default=21,
+        help_text=_("The deadline a new round of endorsement gets, counted from its opening."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = NetworkQuerySet.as_manager()
@@ -63,6 +90,13 @@ class Network(models.Model):
         verbose_name = _("network")
         verbose_name_plural = _("networks")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(goal_rule="all") | Q(goal_rule_size__gte=1),
+                name="networks_network_majority_has_size",
+                violation_error_message=_("A majority rule needs the number of organisations."),
+            ),
+        ]
 
     def __str__(self):
         return self.name

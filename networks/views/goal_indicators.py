@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the goal_indicators part of issue 5."""
+
+urlpatterns = []

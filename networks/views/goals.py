@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the goals part of issue 5."""
+
+urlpatterns = []
