@@ -34,6 +34,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from networks.goal_indicator_services import remove_evidence_on_commit
 from networks.models import (
     Endorsement,
     EndorsementRound,
@@ -41,6 +42,7 @@ from networks.models import (
     Goal,
     GoalRevision,
     GoalStatus,
+    Measurement,
     Membership,
     MembershipStatus,
     Network,
@@ -197,6 +199,7 @@ def goal_delete(*, goal: Goal) -> None:
                 _("Only a proposal that was never put to endorsement can be deleted. Drop the goal instead."),
                 code="invalid_state",
             )
+        remove_evidence_on_commit(Measurement.objects.filter(indicator__goal=goal))
         goal.delete()
 
 
@@ -298,14 +301,12 @@ def endorsement_open(*, goal: Goal, user, deadline: datetime.date | None = None)
 def answering_organisations(goal: Goal, user) -> list[Organisation]:
     """The organisations ``user`` may answer for on ``goal``: the active member organisations of the
     goal's network of which they are the representative or deputy."""
-    return list(
-        Organisation.objects.filter(
-            memberships__network_id=goal.network_id, memberships__status=MembershipStatus.ACTIVE
-        )
-        .filter(Q(memberships__representative=user) | Q(memberships__deputy=user))
-        .distinct()
-        .order_by("name")
+    # One membership must match every condition: conditions in separate filter() calls could each match
+    # another membership of the organisation (its representative in another network, or a past one).
+    memberships = Membership.objects.filter(network_id=goal.network_id, status=MembershipStatus.ACTIVE).filter(
+        Q(representative=user) | Q(deputy=user)
     )
+    return list(Organisation.objects.filter(pk__in=memberships.values("organisation")).order_by("name"))
 
 
 def endorsement_answer(
@@ -335,14 +336,20 @@ def endorsement_answer(
                 _("Endorsement of this text is no longer open. Open the goal again to see where it stands."),
                 code="invalid_state",
             )
-        if round_.deadline < _today():
+        too_late = round_.deadline < _today()
+        if too_late:
+            # Close the round now (raising inside this block would roll the closing back).
+            round_evaluate(round_, today=_today())
+        else:
+            Endorsement.objects.filter(round=round_, organisation=organisation, is_current=True).update(
+                is_current=False
+            )
+            endorsement = Endorsement.objects.create(
+                round=round_, organisation=organisation, answer=answer, reason=reason, answered_by=user
+            )
             round_evaluate(round_)
-            raise ValidationError(_("The deadline for answering has passed."), code="invalid_state")
-        Endorsement.objects.filter(round=round_, organisation=organisation, is_current=True).update(is_current=False)
-        endorsement = Endorsement.objects.create(
-            round=round_, organisation=organisation, answer=answer, reason=reason, answered_by=user
-        )
-        round_evaluate(round_)
+    if too_late:
+        raise ValidationError(_("The deadline for answering has passed."), code="invalid_state")
     return endorsement
 
 

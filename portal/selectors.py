@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 
-from networks.models import Membership, Network, NetworkRole
+from networks.models import Endorsement, EndorsementRound, Goal, GoalStatus, Membership, Network, NetworkRole
 from partners.models import Affiliation, Agreement, AgreementParty, AgreementStatus, ExpertiseArea, Organisation
 from partners.models.agreements import IN_FORCE
 from portal.models import User
@@ -134,6 +134,54 @@ def agreements_awaiting_signature(*, user) -> list[Agreement]:
         .annotate(my_unsigned_names=_unsigned_names(mine), awaiting_count=Window(Count("*")))
         .select_related("network")
         .order_by("updated_at", "pk")[:AGREEMENT_TODO_LIMIT]
+    )
+
+
+# --- shared goals on the dashboard (issue 5) -------------------------------------------------------
+
+GOAL_TODO_LIMIT = 10
+
+
+def goals_awaiting_answer(*, user, today: datetime.date | None = None) -> list[EndorsementRound]:
+    """Open rounds of endorsement, deadline not passed, in which an organisation the person answers for
+    (representative or deputy of an active member of the goal's network) has not answered yet, soonest
+    deadline first. ``my_organisation_names`` names those organisations, ``awaiting_count`` is the full
+    count. One query."""
+    today = today or timezone.localdate()
+    answered = Endorsement.objects.filter(
+        round=OuterRef(OuterRef("pk")), organisation=OuterRef("organisation"), is_current=True
+    )
+    unanswered = (
+        Membership.objects.filter(network=OuterRef("goal__network"), status=Membership.Status.ACTIVE)
+        .filter(Q(representative=user) | Q(deputy=user))
+        .filter(~Exists(answered))
+    )
+    return list(
+        EndorsementRound.objects.open()
+        .filter(Exists(unanswered), deadline__gte=today)
+        .annotate(
+            my_organisation_names=ArraySubquery(
+                unanswered.order_by("organisation__name", "pk").values("organisation__name")
+            ),
+            awaiting_count=Window(Count("*")),
+        )
+        .select_related("goal", "goal__network")
+        .order_by("deadline", "pk")[:GOAL_TODO_LIMIT]
+    )
+
+
+def goal_proposals_waiting(*, network_ids) -> list[Goal]:
+    """Goals of the given networks that wait for a coordinator to open endorsement: proposals, and revised
+    goals whose round ended without agreement; oldest first. ``waiting_count`` is the full count. One query."""
+    if not network_ids:
+        return []
+    open_round = EndorsementRound.objects.filter(goal=OuterRef("pk"), outcome=EndorsementRound.Outcome.OPEN)
+    return list(
+        Goal.objects.filter(network_id__in=network_ids)
+        .filter(Q(status=GoalStatus.PROPOSED) | Q(~Exists(open_round), status=GoalStatus.REVISED))
+        .annotate(waiting_count=Window(Count("*")))
+        .select_related("network", "proposed_by")
+        .order_by("created_at", "pk")[:GOAL_TODO_LIMIT]
     )
 
 

@@ -195,6 +195,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 # How many days before an agreement ends its coordinators and parties are reminded (manage.py agreement_reminders).
 AGREEMENT_EXPIRY_REMINDER_DAYS = env_int("AGREEMENT_EXPIRY_REMINDER_DAYS", 60)
+# How many days before a goal's endorsement deadline the organisations that have not answered are reminded
+# (manage.py goal_endorsement_reminders).
+GOAL_ENDORSEMENT_REMINDER_DAYS = env_int("GOAL_ENDORSEMENT_REMINDER_DAYS", 3)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SESSION_COOKIE_HTTPONLY = True

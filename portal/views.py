@@ -42,6 +42,10 @@ def home(request):
         # speaks for an organisation, what waits for its signature (one query).
         "agreement_todo": selectors.coordinator_agreement_todo(network_ids=coordinated) if coordinated else None,
         "awaiting_signature": selectors.agreements_awaiting_signature(user=request.user),
+        # Shared goals (issue 5): what waits for an organisation the person answers for (one query), and
+        # for coordinators the proposals waiting for endorsement to be opened (one query).
+        "goals_awaiting_answer": selectors.goals_awaiting_answer(user=request.user),
+        "goal_proposals": selectors.goal_proposals_waiting(network_ids=coordinated) if coordinated else None,
     }
     return render(request, "portal/dashboard.html", context)
 

@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partners.models import ExpertiseArea
-from tests import factories
+from tests import access_matrix_goals, factories
 
 ROLES = ("anonymous", "outsider", "observer", "member", "coordinator", "admin")
 
@@ -270,6 +270,9 @@ MATRIX: dict[str, Entry] = {
     # Passkey sign-in is a POST from the sign-in page; a GET goes back there.
     "mfa_login_webauthn": Entry(row(302, 302, 302, 302, 302, 302)),
 }
+# --- shared goals (issue 5): tests/access_matrix_goals.py ---
+_GOALS_GET, _GOALS_POST, _GOALS_READ_ONLY = access_matrix_goals.entries(Entry)
+MATRIX.update(_GOALS_GET)
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -495,14 +498,14 @@ POST_MATRIX: dict[str, Entry] = {
     "agreements:party_sign": Entry(_PARTY_REP, _member_party),
     "agreements:document_upload": Entry(NETWORK_WRITE, _agreement),
     "agreements:document_delete": Entry(NETWORK_WRITE, _document),
+    **_GOALS_POST,
 }
 
 
 def test_every_form_view_has_a_post_entry():
     """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
-    ours = {
-        name for name in MATRIX if name.split(":")[0] in {"portal", "networks", "partners", "servicemap", "agreements"}
-    }
+    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals"}
+    ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     read_only = {
         "portal:home",
         "portal:profile_detail",
@@ -532,6 +535,7 @@ def test_every_form_view_has_a_post_entry():
         "agreements:agreement_detail",
         "agreements:agreement_history",
         "agreements:document_download",
+        *_GOALS_READ_ONLY,
     }
     assert ours - read_only == set(POST_MATRIX)
 

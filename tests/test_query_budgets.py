@@ -42,8 +42,9 @@ def test_dashboard(client, member, small_world, organisation):
         for _ in range(20):
             factories.AffiliationFactory(user=member, primary=False)
 
-    # session, user, MFA check, networks, affiliations, agreements awaiting the person's organisation's signature
-    assert_budget(client, reverse("portal:home"), budget=6, grow=grow)
+    # session, user, MFA check, networks, affiliations, agreements awaiting the person's organisation's signature,
+    # goals awaiting the person's organisation's answer (issue 5)
+    assert_budget(client, reverse("portal:home"), budget=7, grow=grow)
 
 
 @pytest.mark.django_db

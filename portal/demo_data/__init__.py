@@ -307,3 +307,8 @@ DEMO_EXTENSIONS.append(seed_services)
 from portal.demo_data.agreements import seed_agreements  # noqa: E402 - needs the tables above
 
 DEMO_EXTENSIONS.append(seed_agreements)
+
+# Shared goals (issue 5): the main network's goals in every status, linked to the agreements above.
+from portal.demo_data.goals import seed_goals  # noqa: E402 - needs the tables above
+
+DEMO_EXTENSIONS.append(seed_goals)
