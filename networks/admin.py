@@ -283,7 +283,7 @@ class GoalAdminForm(forms.ModelForm):
 
     class Meta:
         model = Goal
-        fields = "__all__"
+        fields = ["quality_area", "owner_organisation", "contact", "agreements"]
 
     def clean_agreements(self):
         agreements = self.cleaned_data.get("agreements")

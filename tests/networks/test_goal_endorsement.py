@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from networks import goal_services as services
 from networks import services as network_services
@@ -18,6 +19,13 @@ from tests import factories
 from tests.networks.endorsement_cast import EN, A, O, S, add_member, agreed, answer, reload, three_members, today, url
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are compared in English (the portal's default language is Finnish)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

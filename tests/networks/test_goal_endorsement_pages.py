@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from networks import goal_services as services
 from networks.goal_endorsement_panel import endorsement_panel
@@ -17,6 +18,13 @@ from tests import factories
 from tests.networks.endorsement_cast import EN, A, O, S, add_member, agreed, answer, reload, three_members, today, url
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are compared in English (the portal's default language is Finnish)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -86,8 +86,11 @@ def test_admin_cannot_link_another_networks_agreement(client_for, admin_user, go
             "owner_organisation": goal.owner_organisation_id,
             "contact": goal.contact_id,
             "agreements": [foreign.pk],
-            **{f"{prefix}-{key}": "0" for prefix in ("revisions", "rounds", "indicators") for key in (
-                "TOTAL_FORMS", "INITIAL_FORMS")},
+            **{
+                f"{prefix}-{key}": "0"
+                for prefix in ("revisions", "rounds", "indicators")
+                for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
         },
     )
     assert response.status_code == 200
@@ -130,8 +133,9 @@ def test_admin_cannot_move_an_indicator_to_another_goal(client_for, admin_user, 
 
 
 @pytest.mark.django_db
-def test_goal_form_refuses_other_networks_choices_and_malformed_ids(client_for, coordinator, network, other_network,
-                                                                   outsider):
+def test_goal_form_refuses_other_networks_choices_and_malformed_ids(
+    client_for, coordinator, network, other_network, outsider
+):
     foreign_agreement = factories.AgreementFactory(network=other_network, title="Salainen sopimus")
     foreign_org = other_network.memberships.get().organisation
     client = client_for(coordinator)
@@ -162,8 +166,9 @@ def test_goal_form_refuses_other_networks_choices_and_malformed_ids(client_for, 
 
 
 @pytest.mark.django_db
-def test_forged_endorsement_posts_are_refused_never_500(client_for, coordinator, member, goal, partner_organisation,
-                                                      other_network):
+def test_forged_endorsement_posts_are_refused_never_500(
+    client_for, coordinator, member, goal, partner_organisation, other_network
+):
     goal_services.endorsement_open(goal=goal, user=coordinator)
     round_ = goal.rounds.get()
     foreign_org = other_network.memberships.get().organisation
