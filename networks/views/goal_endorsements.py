@@ -18,25 +18,11 @@ from networks import goal_services as services
 from networks.goal_endorsement_forms import EndorsementAnswerForm, EndorsementOpenForm, GoalRuleForm
 from networks.goal_endorsement_panel import rule_text
 from networks.models import Endorsement, EndorsementRound, Goal, GoalRevision, GoalStatus, Membership, Network
+from networks.views.goal_common import goal_for, refuse, to_goal
 from partners.views.agreement_common import add_service_errors
 from portal.access import get_for_user
 
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
-
-
-def _goal_for(request, pk, action: str) -> Goal:
-    """The goal ``pk``, if the person may do ``action`` on it (404 for outsiders, 403 otherwise)."""
-    return get_for_user(request.user, Goal.objects.select_related("network"), action=action, pk=pk)
-
-
-def _to_goal(goal: Goal):
-    return redirect("goals:goal_detail", pk=goal.pk)
-
-
-def _refuse(request, goal: Goal, error: ValidationError):
-    """A refusal no form input can mend (the goal's state): said on the goal's page."""
-    messages.error(request, " ".join(error.messages))
-    return _to_goal(goal)
 
 
 def _active_member_count(network: Network) -> int:
@@ -73,10 +59,10 @@ def goal_rule(request, slug):
 @login_required
 def endorsement_open(request, pk):
     """A coordinator asks the member organisations to endorse the goal's current text by a deadline."""
-    goal = _goal_for(request, pk, "manage")
+    goal = goal_for(request, pk, "manage")
     if not services.may_open_endorsement(goal):
         messages.error(request, _("Endorsement can be opened for a proposed goal, or again for a revised one."))
-        return _to_goal(goal)
+        return to_goal(goal)
     network = goal.network
     form = EndorsementOpenForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
@@ -84,7 +70,7 @@ def endorsement_open(request, pk):
             round_ = services.endorsement_open(goal=goal, user=request.user, deadline=form.cleaned_data["deadline"])
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                return _refuse(request, goal, error)
+                return refuse(request, goal, error)
             add_service_errors(form, error)
         else:
             messages.success(
@@ -95,7 +81,7 @@ def endorsement_open(request, pk):
                 )
                 % {"deadline": date_format(round_.deadline, "SHORT_DATE_FORMAT")},
             )
-            return _to_goal(goal)
+            return to_goal(goal)
     context = {
         "form": form,
         "goal": goal,
@@ -112,11 +98,11 @@ def endorsement_open(request, pk):
 def endorsement_answer(request, pk):
     """The representative or deputy of an active member organisation answers for it: agree, agree with
     reservations, or object. Only their own organisations are offered; the service checks again."""
-    goal = _goal_for(request, pk, "answer")
+    goal = goal_for(request, pk, "answer")
     round_ = goal.rounds.open().select_related("revision").first()
     if round_ is None:
         messages.error(request, _("The goal is not under endorsement now."))
-        return _to_goal(goal)
+        return to_goal(goal)
     organisations = services.answering_organisations(goal, request.user)
     form = EndorsementAnswerForm(request.POST or None, organisations=organisations, round_=round_)
     if request.method == "POST" and form.is_valid():
@@ -132,14 +118,14 @@ def endorsement_answer(request, pk):
             )
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                return _refuse(request, goal, error)
+                return refuse(request, goal, error)
             add_service_errors(form, error)
         else:
             messages.success(request, _("The answer of %(name)s has been recorded.") % {"name": organisation.name})
             goal.refresh_from_db(fields=["status"])
             if goal.status not in (GoalStatus.ENDORSEMENT, GoalStatus.REVISED):
                 messages.success(request, _("The rule is met: the member organisations have agreed the goal."))
-            return _to_goal(goal)
+            return to_goal(goal)
     current = {
         answer.organisation_id: answer
         for answer in Endorsement.objects.filter(

@@ -12,8 +12,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -22,16 +22,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from networks import goal_indicator_services as services
 from networks.goal_indicator_forms import IndicatorForm, MeasurementForm
 from networks.models import Goal
+from networks.views.goal_common import goal_for, refuse, to_goal
 from partners.views.agreement_common import add_service_errors
 from partners.views.agreement_documents import ATTACHMENT_CSP
-from portal.access import can, get_for_user
+from portal.access import can
 
 FORM_METHODS = ["GET", "HEAD", "POST"]
-
-
-def _goal_for(request, pk, action: str) -> Goal:
-    """The goal ``pk``, if the person may do ``action`` on it (404 for outsiders, 403 otherwise)."""
-    return get_for_user(request.user, Goal.objects.select_related("network"), action=action, pk=pk)
 
 
 def _indicator_of(goal: Goal, pk):
@@ -49,15 +45,11 @@ def _measurement_of(indicator, pk):
 
 def _indicator_to_measure(request, pk, indicator_pk):
     """The goal and its indicator, if the person may enter its measurements (its owner, the coordinators)."""
-    goal = _goal_for(request, pk, "view")
+    goal = goal_for(request, pk, "view")
     indicator = _indicator_of(goal, indicator_pk)
     if not (can(request.user, goal, "manage") or goal.access(request.user).may_measure(indicator)):
         raise PermissionDenied
     return goal, indicator
-
-
-def _to_goal(goal: Goal, anchor: str = "indicators"):
-    return redirect(reverse("goals:goal_detail", kwargs={"pk": goal.pk}) + f"#{anchor}")
 
 
 def _refuse_if_finished(request, goal: Goal):
@@ -66,14 +58,8 @@ def _refuse_if_finished(request, goal: Goal):
         messages.error(
             request, _("The goal has been achieved or dropped: its indicators and measurements no longer change.")
         )
-        return _to_goal(goal)
+        return to_goal(goal, "indicators")
     return None
-
-
-def _refuse(request, goal: Goal, error: ValidationError):
-    """A refusal no form input can mend (the goal's state): said on the goal's page."""
-    messages.error(request, " ".join(error.messages))
-    return _to_goal(goal)
 
 
 # --- indicators -------------------------------------------------------------------------------------
@@ -82,7 +68,7 @@ def _refuse(request, goal: Goal, error: ValidationError):
 @require_http_methods(FORM_METHODS)
 @login_required
 def indicator_create(request, pk):
-    goal = _goal_for(request, pk, "manage")
+    goal = goal_for(request, pk, "manage")
     if refusal := _refuse_if_finished(request, goal):
         return refusal
     form = IndicatorForm(request.POST if request.method == "POST" else None, goal=goal)
@@ -93,14 +79,14 @@ def indicator_create(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("The indicator %(name)s has been added.") % {"name": indicator.name})
-            return _to_goal(goal, f"indicator-{indicator.pk}")
+            return to_goal(goal, f"indicator-{indicator.pk}")
     return render(request, "networks/goals/indicator_form.html", {"form": form, "goal": goal})
 
 
 @require_http_methods(FORM_METHODS)
 @login_required
 def indicator_edit(request, pk, indicator):
-    goal = _goal_for(request, pk, "manage")
+    goal = goal_for(request, pk, "manage")
     indicator = _indicator_of(goal, indicator)
     if refusal := _refuse_if_finished(request, goal):
         return refusal
@@ -112,7 +98,7 @@ def indicator_edit(request, pk, indicator):
             add_service_errors(form, error)
         else:
             messages.success(request, _("The indicator %(name)s has been saved.") % {"name": indicator.name})
-            return _to_goal(goal, f"indicator-{indicator.pk}")
+            return to_goal(goal, f"indicator-{indicator.pk}")
     return render(request, "networks/goals/indicator_form.html", {"form": form, "goal": goal, "indicator": indicator})
 
 
@@ -120,7 +106,7 @@ def indicator_edit(request, pk, indicator):
 @login_required
 def indicator_delete(request, pk, indicator):
     """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) deletes."""
-    goal = _goal_for(request, pk, "manage")
+    goal = goal_for(request, pk, "manage")
     indicator = _indicator_of(goal, indicator)
     if refusal := _refuse_if_finished(request, goal):
         return refusal
@@ -128,9 +114,9 @@ def indicator_delete(request, pk, indicator):
         try:
             services.indicator_delete(indicator=indicator)
         except ValidationError as error:
-            return _refuse(request, goal, error)
+            return refuse(request, goal, error, "indicators")
         messages.success(request, _("The indicator %(name)s has been deleted.") % {"name": indicator.name})
-        return _to_goal(goal)
+        return to_goal(goal, "indicators")
     return render(
         request,
         "networks/goals/indicator_confirm_delete.html",
@@ -161,7 +147,7 @@ def measurement_add(request, pk, indicator):
             add_service_errors(form, error)
         else:
             messages.success(request, _("The measurement of %(name)s has been saved.") % {"name": indicator.name})
-            return _to_goal(goal, f"indicator-{indicator.pk}")
+            return to_goal(goal, f"indicator-{indicator.pk}")
     return render(request, "networks/goals/measurement_form.html", {"form": form, "goal": goal, "indicator": indicator})
 
 
@@ -177,13 +163,13 @@ def measurement_delete(request, pk, indicator, measurement):
         try:
             services.measurement_delete(measurement=measurement)
         except ValidationError as error:
-            return _refuse(request, goal, error)
+            return refuse(request, goal, error, "indicators")
         messages.success(
             request,
             _("The measurement of %(name)s on %(day)s has been deleted.")
             % {"name": indicator.name, "day": date_format(measurement.measured_on, "SHORT_DATE_FORMAT")},
         )
-        return _to_goal(goal, f"indicator-{indicator.pk}")
+        return to_goal(goal, f"indicator-{indicator.pk}")
     return render(
         request,
         "networks/goals/measurement_confirm_delete.html",
@@ -195,7 +181,7 @@ def measurement_delete(request, pk, indicator, measurement):
 @login_required
 def evidence_download(request, pk, indicator, measurement):
     """The stored evidence file, for those who may see the goal, always as a download."""
-    goal = _goal_for(request, pk, "view")
+    goal = goal_for(request, pk, "view")
     measurement = _measurement_of(_indicator_of(goal, indicator), measurement)
     if not measurement.evidence:
         raise Http404

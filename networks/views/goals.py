@@ -23,26 +23,12 @@ from networks.goal_selectors import GROUP_AREA, goal_group_counts, goal_networks
 from networks.goal_selectors import goal_board as board_goals
 from networks.models import Goal, GoalStatus, Membership, Network
 from networks.models.goals import STATUS_ORDER
+from networks.views.goal_common import goal_for, refuse, to_goal
 from partners.views.agreement_common import add_service_errors
 from portal.access import can, get_for_user
 from portal.lib.pagination import paginate
 
 MANAGE = "manage"
-
-
-def _goal_for(request, pk, action: str) -> Goal:
-    """The goal ``pk``, if the person may do ``action`` on it (404 for outsiders, 403 otherwise)."""
-    return get_for_user(request.user, Goal.objects.select_related("network"), action=action, pk=pk)
-
-
-def _to_detail(goal: Goal):
-    return redirect("goals:goal_detail", pk=goal.pk)
-
-
-def _refuse(request, goal: Goal, error: ValidationError):
-    """A refusal that no form input can mend (the goal's state): said on the goal's page."""
-    messages.error(request, " ".join(error.messages))
-    return _to_detail(goal)
 
 
 def _deletable(goal: Goal) -> bool:
@@ -147,7 +133,7 @@ def goal_create(request, slug):
                     "to the member organisations for endorsement."
                 )
             messages.success(request, message % {"title": goal.title})
-            return _to_detail(goal)
+            return to_goal(goal)
     context = {"form": form, "network": network, "is_coordinator": is_coordinator}
     return render(request, "networks/goals/goal_form.html", context)
 
@@ -177,10 +163,10 @@ def goal_detail(request, pk):
 def goal_edit(request, pk):
     """Edit the goal: a proposal freely; once put to endorsement, a change to its text is a revision with a
     summary that reopens endorsement. A save from a form someone else saved over is refused."""
-    goal = _goal_for(request, pk, MANAGE)
+    goal = goal_for(request, pk, MANAGE)
     if goal.is_finished:
         messages.error(request, _("An achieved or dropped goal can no longer be changed."))
-        return _to_detail(goal)
+        return to_goal(goal)
     # A mutable copy: after a refused save the form carries the current version, so saving again overwrites.
     data = request.POST.copy() if request.method == "POST" else None
     # The form works on a copy: the page keeps showing the saved title while the input is being fixed.
@@ -200,7 +186,7 @@ def goal_edit(request, pk):
             form.add_error(None, str(error))
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                return _refuse(request, goal, error)
+                return refuse(request, goal, error)
             add_service_errors(form, error)
         else:
             if revision is not None:
@@ -214,7 +200,7 @@ def goal_edit(request, pk):
                 )
             else:
                 messages.success(request, _("The goal has been saved."))
-            return _to_detail(goal)
+            return to_goal(goal)
     return render(request, "networks/goals/goal_form.html", {"form": form, "goal": goal, "network": goal.network})
 
 
@@ -222,18 +208,18 @@ def goal_edit(request, pk):
 @login_required
 def goal_delete(request, pk):
     """Delete a proposal that was never put to endorsement; any later goal is dropped instead."""
-    goal = _goal_for(request, pk, MANAGE)
+    goal = goal_for(request, pk, MANAGE)
     if goal.status != GoalStatus.PROPOSED or goal.rounds.exists():
         messages.error(
             request, _("Only a proposal that was never put to endorsement can be deleted. Drop the goal instead.")
         )
-        return _to_detail(goal)
+        return to_goal(goal)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         title, network = goal.title, goal.network
         try:
             services.goal_delete(goal=goal)
         except ValidationError as error:
-            return _refuse(request, goal, error)
+            return refuse(request, goal, error)
         messages.success(request, _("The goal %(title)s has been deleted.") % {"title": title})
         return redirect("goals:goal_board", slug=network.slug)
     return render(request, "networks/goals/goal_confirm_delete.html", {"goal": goal})
@@ -243,13 +229,13 @@ def goal_delete(request, pk):
 @login_required
 def goal_status(request, pk):
     """Move the goal by hand: agreed → in progress → achieved, or drop it with a reason."""
-    goal = _goal_for(request, pk, MANAGE)
+    goal = goal_for(request, pk, MANAGE)
     if not services.goal_next_statuses(goal):
         messages.error(
             request,
             _("A goal that is %(status)s cannot be moved by hand.") % {"status": goal.status_label.lower()},
         )
-        return _to_detail(goal)
+        return to_goal(goal)
     form = GoalStatusForm(request.POST or None, goal=goal)
     if request.method == "POST" and form.is_valid():
         try:
@@ -258,11 +244,11 @@ def goal_status(request, pk):
             )
         except ValidationError as error:
             if getattr(error, "code", None) == "invalid_state":
-                return _refuse(request, goal, error)
+                return refuse(request, goal, error)
             add_service_errors(form, error)
         else:
             messages.success(request, _("The goal is now %(status)s.") % {"status": goal.status_label.lower()})
-            return _to_detail(goal)
+            return to_goal(goal)
     return render(request, "networks/goals/goal_status.html", {"goal": goal, "form": form})
 
 
