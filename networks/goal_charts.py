@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from networks.models.goals import Direction
+from networks.models.indicators import Direction
 
 WIDTH = 720
 HEIGHT = 280

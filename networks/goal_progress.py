@@ -19,7 +19,7 @@ the two: the baseline before the baseline date, the target after the target date
 An indicator's light is that of its latest measurement. The light is never shown by its colour alone:
 :data:`LIGHT_LABELS` says it in words.
 
-**Due.** A measurement is due :data:`networks.models.goals.FREQUENCY_MONTHS` months after the latest one
+**Due.** A measurement is due :data:`networks.models.indicators.FREQUENCY_MONTHS` months after the latest one
 (after the baseline date before the first), and at the latest on the target date; none is due once a
 measurement has been made on or after the target date.
 
@@ -35,7 +35,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import pgettext_lazy
 
 from networks.goal_charts import LineChart, line_chart
-from networks.models.goals import FINISHED, FREQUENCY_MONTHS, Direction
+from networks.models.goals import FINISHED
+from networks.models.indicators import FREQUENCY_MONTHS, Direction
 from portal.access import can
 
 # Increase/decrease: behind the straight path by at most this share of the planned change is amber.

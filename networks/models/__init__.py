@@ -1,4 +1,4 @@
-"""Models of the networks app: networks, memberships and roles (core), and shared goals (goals)."""
+"""Models of the networks app: networks, memberships and roles (core), and shared goals (goals, indicators)."""
 
 from networks.models.core import (
     EndorsementRule,
@@ -19,10 +19,9 @@ from networks.models.goals import (
     Goal,
     GoalRevision,
     GoalStatus,
-    Indicator,
-    Measurement,
     QualityArea,
 )
+from networks.models.indicators import Indicator, Measurement
 
 __all__ = [
     "Endorsement",
