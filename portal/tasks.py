@@ -13,11 +13,18 @@ def send_email(
     to: list[str],
     from_email: str | None = None,
     html: str | None = None,
+    attachments: list[list[str]] | None = None,
 ):
-    """Send one e-mail message. Runs in the worker, so a slow SMTP server never slows a page."""
+    """Send one e-mail message. Runs in the worker, so a slow SMTP server never slows a page.
+
+    ``attachments`` are ``[filename, text, mimetype]`` triples (text only: task arguments are JSON),
+    for example a meeting's ``invite.ics`` as ``text/calendar; method=REQUEST``.
+    """
     message = EmailMultiAlternatives(subject=subject, body=body, from_email=from_email, to=to)
     if html:
         message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
     message.send()
 
 

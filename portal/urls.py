@@ -32,6 +32,7 @@ urlpatterns = [
     path("services/", include("partners.map_urls")),
     path("agreements/", include("partners.agreement_urls")),
     path("goals/", include("networks.goal_urls")),
+    path("meetings/", include("networks.meeting_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -5,8 +5,21 @@ import datetime
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
-from networks.models import Goal, GoalRevision, Indicator, Measurement, Membership, Network, NetworkRole
+from networks.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Goal,
+    GoalRevision,
+    Indicator,
+    Measurement,
+    Meeting,
+    Membership,
+    Network,
+    NetworkRole,
+)
 from partners.models import (
     Affiliation,
     Agreement,
@@ -204,3 +217,52 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     measured_on = datetime.date(2026, 7, 1)
     value = 20
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A planned meeting a week from now, 13–15 Helsinki time; pass ``network`` and ``organiser``."""
+
+    class Meta:
+        model = Meeting
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Verkostotapaaminen {n}")
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.localtime() + datetime.timedelta(days=7)).replace(hour=13, minute=0, second=0, microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda obj: obj.starts_at + datetime.timedelta(hours=2))
+    place = "Jyväskylän kaupunginkirjasto"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Asiakohta {n}")
+    planned_minutes = 15
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    item = factory.SubFactory(AgendaItemFactory)
+    meeting = factory.LazyAttribute(lambda obj: obj.item.meeting)
+    network = factory.LazyAttribute(lambda obj: obj.item.meeting.network)
+    decided_on = factory.LazyAttribute(lambda obj: timezone.localdate(obj.item.meeting.starts_at))
+    text = "Päätettiin jatkaa yhteistyötä."
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    """An open action item due in two weeks; pass ``item`` and ``owner``."""
+
+    class Meta:
+        model = ActionItem
+
+    item = factory.SubFactory(AgendaItemFactory)
+    meeting = factory.LazyAttribute(lambda obj: obj.item.meeting)
+    network = factory.LazyAttribute(lambda obj: obj.item.meeting.network)
+    what = factory.Sequence(lambda n: f"Tehtävä {n}")
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))

@@ -1,4 +1,5 @@
-"""Models of the networks app: networks, memberships and roles (core), and shared goals (goals, indicators)."""
+"""Models of the networks app: networks, memberships and roles (core), shared goals (goals, indicators) and
+meetings (meetings, meeting_records)."""
 
 from networks.models.core import (
     EndorsementRule,
@@ -22,8 +23,38 @@ from networks.models.goals import (
     QualityArea,
 )
 from networks.models.indicators import Indicator, Measurement
+from networks.models.meeting_records import (
+    ActionItem,
+    ActionStatus,
+    Amendment,
+    CalendarFeed,
+    Decision,
+    MinutesComment,
+    SlotAnswer,
+    TimePoll,
+    TimeSlot,
+)
+from networks.models.meetings import (
+    AgendaItem,
+    AgendaItemStatus,
+    Attendance,
+    InvitedOrganisation,
+    Invitee,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Reply,
+)
 
 __all__ = [
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "AgendaItemStatus",
+    "Amendment",
+    "Attendance",
+    "CalendarFeed",
+    "Decision",
     "Endorsement",
     "EndorsementAnswer",
     "EndorsementRound",
@@ -32,15 +63,25 @@ __all__ = [
     "GoalRevision",
     "GoalStatus",
     "Indicator",
+    "InvitedOrganisation",
+    "Invitee",
     "Measurement",
+    "Meeting",
+    "MeetingKind",
+    "MeetingStatus",
     "Membership",
     "MembershipChange",
     "MembershipLevel",
     "MembershipQuerySet",
     "MembershipStatus",
+    "MinutesComment",
     "Network",
     "NetworkQuerySet",
     "NetworkRole",
     "NetworkRoleKind",
     "QualityArea",
+    "Reply",
+    "SlotAnswer",
+    "TimePoll",
+    "TimeSlot",
 ]

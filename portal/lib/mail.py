@@ -20,13 +20,14 @@ def recipient_language(user) -> str:
     return settings.LANGUAGE_CODE
 
 
-def send_personal_mail(*, template_prefix: str, recipients, context: dict) -> int:
+def send_personal_mail(*, template_prefix: str, recipients, context: dict, attachments=None) -> int:
     """Render ``<template_prefix>_subject.txt`` and ``_message.txt`` for each recipient in their language
     and send each their own message once the transaction commits.
 
     Skipped: nobody (``None``), people without an e-mail address, directory contacts without an
     account, deactivated accounts, and a second person with the same address. Returns how many
-    messages were queued.
+    messages were queued. ``attachments`` (``[filename, text, mimetype]`` triples) go with every message; a callable
+    ``attachments(person)`` gives each person their own (a calendar invitation names its attendee).
     """
     seen = set()
     for person in recipients:
@@ -41,9 +42,12 @@ def send_personal_mail(*, template_prefix: str, recipients, context: dict) -> in
             subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", full_context).split())
             body = render_to_string(f"{template_prefix}_message.txt", full_context)
         to = [person.email]
+        with override(recipient_language(person)):
+            files = attachments(person) if callable(attachments) else attachments
+        extra = {"attachments": [list(attachment) for attachment in files]} if files else {}
         transaction.on_commit(
-            lambda subject=subject, body=body, to=to: send_email.enqueue(
-                subject=subject, body=body, to=to, from_email=None, html=None
+            lambda subject=subject, body=body, to=to, extra=extra: send_email.enqueue(
+                subject=subject, body=body, to=to, from_email=None, html=None, **extra
             )
         )
     return len(seen)
