@@ -428,3 +428,7 @@ class EndorsementRoundAdmin(admin.ModelAdmin):
         return False
 
     # Deleting stays possible, as for membership history: deleting a goal cascades to its rounds.
+
+
+# Meetings (issue 6) are administered in their own module.
+from networks import meeting_admin  # noqa: E402, F401 - registers the admin of the meeting models

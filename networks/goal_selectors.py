@@ -3,7 +3,18 @@
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from networks.models import Endorsement, EndorsementRound, Goal, Indicator, Measurement, Network
+from networks.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Endorsement,
+    EndorsementRound,
+    Goal,
+    Indicator,
+    Measurement,
+    MeetingStatus,
+    Network,
+)
 from networks.models.goals import STATUS_ORDER, QualityArea, RoundOutcome
 from partners.models import Agreement
 
@@ -43,7 +54,34 @@ def goal_page() -> QuerySet[Goal]:
         Prefetch("agreements", queryset=Agreement.objects.order_by("title", "pk")),
         Prefetch("rounds", queryset=rounds),
         Prefetch("indicators", queryset=indicators),
+        *meeting_records(),
     )
+
+
+def meeting_records() -> list[Prefetch]:
+    """What the network's meetings decided about a goal (issue 6), from approved minutes only (draft ones
+    are not everyone's to read): ``goal.meeting_decisions`` (the decisions linked to it, newest first, with
+    their meeting and item) and ``goal.meeting_items`` (the agenda items linked to it, newest meeting first,
+    each with its action items, owners and organisations). Three queries whatever their number."""
+    approved = MeetingStatus.MINUTES_APPROVED
+    actions = ActionItem.objects.select_related("owner", "organisation").order_by("due_on", "pk")
+    return [
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.filter(meeting__status=approved)
+            .select_related("meeting", "item")
+            .order_by("-decided_on", "-meeting__starts_at", "pk"),
+            to_attr="meeting_decisions",
+        ),
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.filter(meeting__status=approved)
+            .select_related("meeting")
+            .prefetch_related(Prefetch("action_items", queryset=actions))
+            .order_by("-meeting__starts_at", "position", "pk"),
+            to_attr="meeting_items",
+        ),
+    ]
 
 
 def visible_agreements(goal: Goal, user) -> list[Agreement]:

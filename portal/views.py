@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -46,6 +47,11 @@ def home(request):
         # for coordinators the proposals waiting for endorsement to be opened (one query).
         "goals_awaiting_answer": selectors.goals_awaiting_answer(user=request.user),
         "goal_proposals": selectors.goal_proposals_waiting(network_ids=coordinated) if coordinated else None,
+        # Meetings (issue 6): the person's open action items, overdue first (one query), and their next
+        # meetings (one query).
+        "my_actions": selectors.my_open_actions(user=request.user),
+        "next_meetings": selectors.my_next_meetings(user=request.user),
+        "today": timezone.localdate(),
     }
     return render(request, "portal/dashboard.html", context)
 

@@ -8,7 +8,7 @@ then the page's own queries.
 import pytest
 from django.urls import reverse
 
-from networks.models import Membership, NetworkRole
+from networks.models import Invitee, Membership, NetworkRole
 from partners.models import Affiliation
 from tests import factories
 from tests.querybudget import assert_budget
@@ -31,20 +31,30 @@ def small_world(network, organisation, member):
 
 
 @pytest.mark.django_db
+def _meeting_for(network, person):
+    """A planned meeting ``person`` is invited to, and an action item of theirs from it (issue 6)."""
+    meeting = factories.MeetingFactory(network=network)
+    Invitee.objects.create(meeting=meeting, user=person)
+    factories.ActionItemFactory(item=factories.AgendaItemFactory(meeting=meeting), owner=person)
+
+
 def test_dashboard(client, member, small_world, organisation):
     client.force_login(member)
+    _meeting_for(small_world, member)
 
     def grow():
         for i in range(30):
             net = factories.NetworkFactory()
             factories.NetworkRoleFactory(network=net, user=member)
             _grow_network(net, organisation, 10 if i % 10 == 0 else 1)
+            _meeting_for(net, member)
         for _ in range(20):
             factories.AffiliationFactory(user=member, primary=False)
 
     # session, user, MFA check, networks, affiliations, agreements awaiting the person's organisation's signature,
-    # goals awaiting the person's organisation's answer (issue 5)
-    assert_budget(client, reverse("portal:home"), budget=7, grow=grow)
+    # goals awaiting the person's organisation's answer (issue 5); + 2 for meetings (issue 6): the person's open
+    # action items and their next meetings
+    assert_budget(client, reverse("portal:home"), budget=9, grow=grow)
 
 
 @pytest.mark.django_db

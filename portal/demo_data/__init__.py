@@ -312,3 +312,9 @@ DEMO_EXTENSIONS.append(seed_agreements)
 from portal.demo_data.goals import seed_goals  # noqa: E402 - needs the tables above
 
 DEMO_EXTENSIONS.append(seed_goals)
+
+# Meetings (issue 6): a year of the main network's meetings in every status, with decisions linked to the
+# goals above, action items and an open time poll.
+from portal.demo_data.meetings import seed_meetings  # noqa: E402 - needs the tables above
+
+DEMO_EXTENSIONS.append(seed_meetings)

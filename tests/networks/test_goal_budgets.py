@@ -92,12 +92,24 @@ def world(network, organisation, partner_organisation, coordinator, member, agre
     services.endorsement_open(goal=goal, user=coordinator)
     services.endorsement_answer(goal=goal, organisation=organisation, user=member, answer="agree")
     _bulk_goals(network, organisation, member, 4)
+    _meeting_records(network, coordinator, member, goal, 1)
     return goal
+
+
+def _meeting_records(network, organiser, owner, goal, n):
+    """``n`` approved meetings of ``network``, each with an agenda item linked to ``goal`` that has a decision
+    linked to it and an action item (issue 6: the goal page lists them)."""
+    for _ in range(n):
+        meeting = factories.MeetingFactory(network=network, organiser=organiser, status="minutes_approved")
+        item = factories.AgendaItemFactory(meeting=meeting, goal=goal)
+        factories.DecisionFactory(item=item, goal=goal)
+        factories.ActionItemFactory(item=item, owner=owner)
 
 
 def _grow(network, organisation, member, goal):
     def grow():
         _bulk_goals(network, organisation, member, 495)
+        _meeting_records(network, member, member, goal, 10)
         # The page's goal: many indicators and measurements, agreements, old rounds, members and answers.
         _bulk_indicators([goal], member, 30, 12)
         goal.agreements.add(
@@ -145,8 +157,9 @@ def test_the_goal_page_does_not_grow_with_the_goals(request, client_for, network
     client = client_for(request.getfixturevalue(viewer))
     url = reverse("goals:goal_detail", kwargs={"pk": world.pk})
     # session, user, MFA check, the goal (network, owner, contact, proposer), agreements, rounds, answers,
-    # indicators, measurements, the viewer's role, the endorsement panel's active members
-    assert_budget(client, url, budget=11, grow=_grow(network, organisation, member, world))
+    # indicators, measurements, the viewer's role, the endorsement panel's active members; + 3 for the meetings
+    # (issue 6): the decisions linked to the goal, the agenda items linked to it and their action items
+    assert_budget(client, url, budget=14, grow=_grow(network, organisation, member, world))
 
 
 @pytest.mark.django_db
