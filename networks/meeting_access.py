@@ -19,8 +19,10 @@ is open. Organising a meeting or a poll at all is :func:`may_organise` (coordina
 
 from functools import cached_property
 
+from django.db.models import Q
+
 from networks.models.core import NetworkRoleKind
-from networks.models.meetings import MeetingStatus
+from networks.models.meetings import Attendance, MeetingStatus
 
 PROPOSING_ROLES = (NetworkRoleKind.COORDINATOR, NetworkRoleKind.MEMBER)
 
@@ -138,6 +140,22 @@ class PollAccess:
         if action == "answer":
             return self.poll.is_open and self.invited
         return False
+
+
+def minutes_readable(user, *, prefix: str = "") -> Q:
+    """``read_minutes`` as a filter, for lists of what meetings recorded (``prefix`` is the path to the
+    meeting, e.g. ``"meeting__"``): approved minutes, and the drafts of the meetings the person organised,
+    chairs or attended. The coordinators read every draft: a list leaves the filter out for them."""
+    approved = Q(**{f"{prefix}status": MeetingStatus.MINUTES_APPROVED})
+    if not user.is_authenticated:
+        return approved
+    attended = Attendance.objects.filter(user=user).values("meeting")
+    return (
+        approved
+        | Q(**{f"{prefix}organiser": user})
+        | Q(**{f"{prefix}chair": user})
+        | Q(**{f"{prefix}pk__in": attended})
+    )
 
 
 def may_organise(network, user) -> bool:

@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from networks.meeting_access import minutes_readable
 from networks.models import ActionItem, ActionStatus, Decision, MeetingStatus, Network
 from networks.models.meetings import TOOK_PLACE
 
@@ -56,9 +57,15 @@ def _open_first():
     return Case(When(status=ActionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField())
 
 
-def network_actions(*, network: Network, status: str = "", owner=None) -> QuerySet[ActionItem]:
-    """The network's action items (filtered by status and owner): open ones first, soonest due first."""
+def network_actions(*, network: Network, user, sees_drafts: bool, status: str = "", owner=None) -> QuerySet[ActionItem]:
+    """The network's action items (filtered by status and owner): open ones first, soonest due first.
+
+    Action items are part of the minutes: those of draft minutes are listed only for the people who may
+    read the draft (``sees_drafts``: the coordinators; and the meeting's organiser, chair and attendees),
+    and for their owners."""
     actions = ActionItem.objects.filter(network=network)
+    if not sees_drafts:
+        actions = actions.filter(minutes_readable(user, prefix="meeting__") | Q(owner=user))
     if status:
         actions = actions.filter(status=status)
     if owner is not None:

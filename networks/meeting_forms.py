@@ -194,7 +194,7 @@ class MeetingFilterForm(forms.Form):
                 Column("status", css_class="col-md-3"),
             )
         )
-        self.helper.add_input(Submit("apply", _("Filter"), css_class="btn-outline-primary"))
+        self.helper.add_input(Submit("", _("Show meetings")))
 
     def filters(self) -> dict:
         """The valid filters, as keyword arguments of ``meeting_lists.network_meetings``."""

@@ -6,7 +6,8 @@ are templates/networks/email/meeting_*.txt.
 - the time or place of a planned meeting changed → every invitee, with the update (same UID, higher
   SEQUENCE) that their calendar program applies to the event it has;
 - cancelled (or a person taken off the invitations) → those people, with ``cancel.ics`` (METHOD:CANCEL);
-- minutes circulated for comments → the attendees and the chair.
+- minutes circulated for comments → the attendees and the chair;
+- a time poll opened → the people asked (but the organiser), with the link to answer.
 
 The reminders (the day before a meeting, action items due and overdue) are :mod:`networks.meeting_reminders`.
 """
@@ -75,4 +76,13 @@ def mail_minutes_circulated(*, meeting: Meeting) -> int:
         template_prefix="networks/email/meeting_minutes_circulated",
         recipients=recipients,
         context=_context(meeting),
+    )
+
+
+def mail_poll_opened(*, poll) -> int:
+    link = settings.SITE_URL + reverse("meetings:poll_detail", kwargs={"pk": poll.pk})
+    return send_personal_mail(
+        template_prefix="networks/email/meeting_poll_opened",
+        recipients=_people().filter(time_polls=poll).exclude(pk=poll.organiser_id),
+        context={"poll": poll, "network": poll.network, "link": link, "slots": list(poll.slots.all())},
     )

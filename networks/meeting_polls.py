@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks import meeting_services
+from networks.meeting_mail import mail_poll_opened
 from networks.models import Meeting, Network, NetworkRole, SlotAnswer, TimePoll, TimeSlot
 
 POLL_FIELDS = ("kind", "title", "description", "place", "online_link")
@@ -52,7 +53,7 @@ def poll_create(*, network: Network, user, data: dict, slots, organisations=(), 
     Its invitees are the named people, the people of the invited organisations in the network now, and
     the organiser when they have a role in the network."""
     slots = _check_slots(slots)
-    organisations, people = meeting_services._check_invitees(network, organisations, people)
+    organisations, people = meeting_services.check_invitees(network, organisations, people)
     with transaction.atomic():
         poll = TimePoll(network=network, organiser=user, **{key: data[key] for key in POLL_FIELDS if key in data})
         poll.full_clean(exclude=["network", "organiser", "meeting"])
@@ -64,6 +65,7 @@ def poll_create(*, network: Network, user, data: dict, slots, organisations=(), 
         if NetworkRole.objects.filter(network=network, user=user).exists():
             invited.add(user.pk)
         poll.invitees.set(sorted(invited))
+        mail_poll_opened(poll=poll)
     return poll
 
 

@@ -123,7 +123,7 @@ def people_organisations(network: Network, user_ids) -> dict[int, int]:
     return found
 
 
-def _check_invitees(network: Network, organisations, people) -> tuple[list, list]:
+def check_invitees(network: Network, organisations, people) -> tuple[list, list]:
     organisations = list(organisations or [])
     people = list(people or [])
     allowed_organisations = set(invitable_organisations(network).values_list("pk", flat=True))
@@ -259,7 +259,7 @@ def invite(*, meeting: Meeting, user, organisations=(), people=()) -> list[Invit
 
     Returns the new invitees; each gets one invitation with an ``.ics``, people already invited get
     nothing (a person both named and in an invited organisation is invited once)."""
-    organisations, people = _check_invitees(meeting.network, organisations, people)
+    organisations, people = check_invitees(meeting.network, organisations, people)
     with transaction.atomic():
         locked = _lock(meeting)
         if locked.status != MeetingStatus.PLANNED:

@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partners.models import ExpertiseArea
-from tests import access_matrix_goals, factories
+from tests import access_matrix_goals, access_matrix_meetings, factories
 
 ROLES = ("anonymous", "outsider", "observer", "member", "coordinator", "admin")
 
@@ -273,6 +273,9 @@ MATRIX: dict[str, Entry] = {
 # --- shared goals (issue 5): tests/access_matrix_goals.py ---
 _GOALS_GET, _GOALS_POST, _GOALS_READ_ONLY = access_matrix_goals.entries(Entry)
 MATRIX.update(_GOALS_GET)
+# --- meetings (issue 6): tests/access_matrix_meetings.py ---
+_MEETINGS_GET, _MEETINGS_POST, _MEETINGS_READ_ONLY = access_matrix_meetings.entries(Entry)
+MATRIX.update(_MEETINGS_GET)
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -499,12 +502,13 @@ POST_MATRIX: dict[str, Entry] = {
     "agreements:document_upload": Entry(NETWORK_WRITE, _agreement),
     "agreements:document_delete": Entry(NETWORK_WRITE, _document),
     **_GOALS_POST,
+    **_MEETINGS_POST,
 }
 
 
 def test_every_form_view_has_a_post_entry():
     """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
-    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals"}
+    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals", "meetings"}
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     read_only = {
         "portal:home",
@@ -536,6 +540,7 @@ def test_every_form_view_has_a_post_entry():
         "agreements:agreement_history",
         "agreements:document_download",
         *_GOALS_READ_ONLY,
+        *_MEETINGS_READ_ONLY,
     }
     assert ours - read_only == set(POST_MATRIX)
 

@@ -201,8 +201,8 @@ class Amendment(models.Model):
     made_at = models.DateTimeField(_("made"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("amendment")
-        verbose_name_plural = _("amendments")
+        verbose_name = pgettext_lazy("minutes", "amendment")
+        verbose_name_plural = pgettext_lazy("minutes", "amendments")
         ordering = ["made_at", "pk"]
         constraints = [
             models.CheckConstraint(

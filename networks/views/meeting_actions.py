@@ -108,9 +108,12 @@ def network_actions(request, slug):
     network = get_for_user(request.user, Network, slug=slug)
     form = ActionFilterForm(request.GET or None, network=network)
     filters = form.filters()
-    page_obj = paginate(request, list_network_actions(network=network, **filters))
-    # Who may change each one's status, without a query per row (networks.meeting_access.may_update_action).
+    # The coordinators read every draft and change every action item's status; the others see what they may
+    # read (networks.meeting_access.minutes_readable) and change their own (may_update_action), without a
+    # query per row.
     is_coordinator = can(request.user, network, "edit")
+    actions = list_network_actions(network=network, user=request.user, sees_drafts=is_coordinator, **filters)
+    page_obj = paginate(request, actions)
     page_obj.object_list = list(page_obj.object_list)
     for action in page_obj.object_list:
         action.may_update = is_coordinator or request.user.pk in (action.owner_id, action.meeting.organiser_id)

@@ -142,7 +142,7 @@ def agenda_item_delete(request, pk, item_pk):
     """Take an item off the agenda, or decline a proposal: after a confirmation."""
     meeting = meeting_for(request, pk, MANAGE)
     item = item_of(meeting, item_pk)
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             services.item_delete(item=item, user=request.user)
         except ValidationError as error:

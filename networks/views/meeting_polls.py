@@ -80,7 +80,9 @@ def poll_create(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The poll has been created. Share its page with the people you asked."))
+            messages.success(
+                request, _("The poll has been created and the people asked have been e-mailed a link to answer.")
+            )
             return _to_poll(poll)
     context = {"network": network, "form": form, "slots": slots, "more_rows": slots.total_form_count() < 10}
     return render(request, "networks/meetings/poll_form.html", context)

@@ -271,6 +271,8 @@ def meeting_status(request, pk):
         may = _may(meeting, request.user)
         context = {"meeting": meeting, "status_actions": _status_actions(meeting, request.user, may)}
         return render(request, "networks/meetings/meeting_status.html", context)
+    if not (_may_change_status(meeting, request.user, MANAGE) or _may_change_status(meeting, request.user, "approve")):
+        raise PermissionDenied
     to = request.POST.get("to", "")
     if to not in STATUS_CHANGES:
         return HttpResponseBadRequest(_("Unknown status change."))

@@ -86,7 +86,7 @@ def test_declining_a_proposal_is_a_confirmed_delete(client_for, meeting, member,
     page = client.get(_url("agenda_item_delete", meeting, proposal), **EN)
     assert "Decline the proposal" in page.content.decode()
     assert AgendaItem.objects.filter(pk=proposal.pk).exists()
-    assert client.post(_url("agenda_item_delete", meeting, proposal)).status_code == 302
+    assert client.post(_url("agenda_item_delete", meeting, proposal), {"confirm": "yes"}).status_code == 302
     assert not AgendaItem.objects.filter(pk=proposal.pk).exists()
 
 

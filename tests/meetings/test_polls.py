@@ -252,3 +252,24 @@ def test_the_form_offers_rows_for_up_to_ten_times(client_for, network, member):
     response = client.post(url, _form_data(**{"slots-TOTAL_FORMS": "11"}), headers=EN)
     assert response.status_code == 200
     assert not TimePoll.objects.exists()
+
+
+def test_the_people_asked_are_e_mailed_once_each_but_the_organiser(
+    network, organisation, coordinator, member, observer, django_capture_on_commit_callbacks
+):
+
+    start = (timezone.localtime() + datetime.timedelta(days=5)).replace(hour=10, minute=0, second=0, microsecond=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.poll_create(
+            network=network,
+            user=coordinator,
+            data={"title": "Kevään suunnittelu"},
+            slots=[
+                (start, start + datetime.timedelta(hours=1)),
+                (start + datetime.timedelta(days=1), start + datetime.timedelta(days=1, hours=1)),
+            ],
+            organisations=[organisation],
+            people=[member],
+        )
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([member.email, observer.email])
+    assert all("Kevään suunnittelu" in message.subject for message in mail.outbox)
