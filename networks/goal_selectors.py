@@ -12,6 +12,7 @@ from networks.models import (
     Goal,
     Indicator,
     Measurement,
+    Meeting,
     MeetingStatus,
     Network,
 )
@@ -82,6 +83,20 @@ def meeting_records() -> list[Prefetch]:
             to_attr="meeting_items",
         ),
     ]
+
+
+def visible_meeting_records(goal: Goal, user) -> None:
+    """Keep on ``goal`` (prefetched by :func:`goal_page`) only the records of meetings ``user`` sees.
+
+    The network's people see every meeting of the network (no query); a representative of a member
+    organisation who has no role in the network sees a goal, but of the meetings only those they were
+    invited to (one query): the others' minutes are not theirs to read."""
+    if user.is_superuser or goal.access(user).role is not None:
+        return
+    meeting_ids = {row.meeting_id for row in [*goal.meeting_decisions, *goal.meeting_items]}
+    visible = set(Meeting.objects.visible_to(user).filter(pk__in=meeting_ids).values_list("pk", flat=True))
+    goal.meeting_decisions = [row for row in goal.meeting_decisions if row.meeting_id in visible]
+    goal.meeting_items = [row for row in goal.meeting_items if row.meeting_id in visible]
 
 
 def visible_agreements(goal: Goal, user) -> list[Agreement]:

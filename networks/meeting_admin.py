@@ -60,9 +60,12 @@ class MeetingAdmin(admin.ModelAdmin):
         "uid",
         "sequence",
     ]
-    # The time and place are changed on the portal, which sends the calendar update; the status moves there.
+    # The time and place are changed on the portal, which sends the calendar update; the status moves there;
+    # the organiser and the chair (who approves the minutes) are people of the network, chosen there.
     readonly_fields = [
         "network",
+        "organiser",
+        "chair",
         "starts_at",
         "ends_at",
         "place",
@@ -74,7 +77,6 @@ class MeetingAdmin(admin.ModelAdmin):
         "uid",
         "sequence",
     ]
-    raw_id_fields = ["organiser", "chair"]
     inlines = [AgendaItemInline, InviteeInline, AttendanceInline, AmendmentInline]
 
     def has_add_permission(self, request):

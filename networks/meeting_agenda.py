@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
+from networks.meeting_access import minutes_readable
 from networks.models import (
     ActionItem,
     ActionStatus,
@@ -185,11 +186,23 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
     )
 
 
-def agenda_offers(meeting: Meeting) -> tuple[list[ActionItem], list[AgendaItem]]:
+def _readable(user, meeting: Meeting) -> Q:
+    """Offers come out of minutes: a coordinator reads every draft, anyone else (an organiser who is a
+    member) only the minutes they may read (networks.meeting_access.minutes_readable). The person's role
+    is the one the meeting's access check already looked up."""
+    if user is None or user.is_superuser or meeting.access(user).is_coordinator:
+        return Q()
+    return minutes_readable(user, prefix="meeting__")
+
+
+def agenda_offers(meeting: Meeting, user=None) -> tuple[list[ActionItem], list[AgendaItem]]:
     """What an agenda is offered from earlier meetings and does not have yet: the network's open action
-    items from meetings that started before this one, and the unfinished items of the previous meeting."""
+    items from meetings that started before this one, and the unfinished items of the previous meeting;
+    for ``user``, only out of minutes they may read."""
+    readable = _readable(user, meeting)
     actions = list(
         ActionItem.objects.filter(
+            readable,
             network_id=meeting.network_id,
             status=ActionStatus.OPEN,
             meeting__starts_at__lt=meeting.starts_at,
@@ -203,7 +216,7 @@ def agenda_offers(meeting: Meeting) -> tuple[list[ActionItem], list[AgendaItem]]
     items = []
     if previous is not None:
         items = list(
-            AgendaItem.objects.filter(meeting=previous, unfinished=True, status=AgendaItemStatus.ACCEPTED)
+            AgendaItem.objects.filter(readable, meeting=previous, unfinished=True, status=AgendaItemStatus.ACCEPTED)
             .exclude(continued_in__meeting=meeting)
             .select_related("meeting", "presenter")
             .order_by("position", "pk")
@@ -226,7 +239,7 @@ def agenda_carry(*, meeting: Meeting, user, actions=(), items=()) -> list[Agenda
         if not _may(locked, user, "manage"):
             _refuse(_("You cannot change this meeting's agenda."))
         _planned(locked)
-        offered_actions, offered_items = agenda_offers(locked)
+        offered_actions, offered_items = agenda_offers(locked, user)
         wanted_actions = {action.pk for action in actions}
         wanted_items = {item.pk for item in items}
         presenters = set(agenda_presenters(locked).values_list("pk", flat=True))

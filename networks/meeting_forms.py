@@ -17,7 +17,6 @@ from partners.agreement_forms import validate_plausible_date
 from portal.forms import DateInput, VersionedFormMixin
 
 # The fields a meeting keeps once it has taken place (the service leaves the others as they were).
-LATER_FIELDS = ("kind", "title", "description", "chair")
 
 
 class TimeInput(forms.TimeInput):
@@ -95,6 +94,8 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             if meeting.status != MeetingStatus.PLANNED:
                 for name in ("date", "start_time", "end_time", "place", "online_link"):
                     del self.fields[name]
+            if meeting.status in (MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED):
+                del self.fields["chair"]  # the chair approves the minutes: fixed once they are circulated
         if "place" in self.fields:
             self.fields["place"].help_text = _("Address and room, or leave empty for an online meeting.")
         self.helper = FormHelper()
@@ -116,7 +117,8 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
                 )
             )
             layout += ["place", "online_link"]
-        layout.append("chair")
+        if has("chair"):
+            layout.append("chair")
         if has("organisations"):
             layout.append(Fieldset(_("Invitations"), "organisations", "people"))
         if has("version"):

@@ -166,7 +166,7 @@ def meeting_update(*, meeting: Meeting, user, data: dict, version=None) -> Meeti
 
     ``version`` is the ``updated_at`` the form was loaded with; a stale form raises MeetingChangedError.
     Once a meeting has taken place its time stays as it was (only the title, description, kind and
-    chair can change)."""
+    chair can change); once the minutes are circulated, the chair stays too."""
     with transaction.atomic():
         locked = _lock(meeting)
         if version is not None and locked.updated_at != version:
@@ -174,6 +174,9 @@ def meeting_update(*, meeting: Meeting, user, data: dict, version=None) -> Meeti
         if locked.status == MeetingStatus.CANCELLED:
             _refuse(_("A cancelled meeting cannot be changed."))
         fields = MEETING_FIELDS if locked.status == MeetingStatus.PLANNED else ("kind", "title", "description", "chair")
+        if locked.status in (MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED):
+            # The chair approves the minutes: once they are circulated, nobody can make themselves the chair.
+            fields = ("kind", "title", "description")
         before = {field: getattr(locked, field) for field in CALENDAR_FIELDS}
         for field in fields:
             if field in data:

@@ -19,7 +19,14 @@ from networks.goal_endorsement_panel import endorsement_panel
 from networks.goal_filters import GoalFilterForm, filter_goals
 from networks.goal_forms import GoalForm, GoalStatusForm
 from networks.goal_progress import indicator_panels
-from networks.goal_selectors import GROUP_AREA, goal_group_counts, goal_networks, goal_page, visible_agreements
+from networks.goal_selectors import (
+    GROUP_AREA,
+    goal_group_counts,
+    goal_networks,
+    goal_page,
+    visible_agreements,
+    visible_meeting_records,
+)
 from networks.goal_selectors import goal_board as board_goals
 from networks.models import Goal, GoalStatus, Membership, Network
 from networks.models.goals import STATUS_ORDER
@@ -144,6 +151,7 @@ def goal_detail(request, pk):
     """The goal: its text and facts, status, linked agreements, endorsement and indicators."""
     goal = get_for_user(request.user, goal_page(), pk=pk)
     user = request.user
+    visible_meeting_records(goal, user)
     can_manage = can(user, goal, MANAGE)
     context = {
         "goal": goal,

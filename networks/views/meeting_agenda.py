@@ -64,7 +64,7 @@ def _render_edit(request, meeting: Meeting, *, form=None, carry_form=None, statu
     if planned:
         context["form"] = form = form or AgendaItemForm(meeting=meeting, submit_label=_("Add to the agenda"))
         form.helper.form_action = reverse("meetings:agenda_item_add", kwargs={"pk": meeting.pk})
-        offers = services.agenda_offers(meeting)
+        offers = services.agenda_offers(meeting, request.user)
         context["offers"] = offers
         if carry_form is None and (offers[0] or offers[1]):
             context["carry_form"] = CarryForm(offers=offers)
@@ -191,7 +191,7 @@ def agenda_carry(request, pk):
     meeting = meeting_for(request, pk, MANAGE)
     if meeting.status != MeetingStatus.PLANNED:
         return _refused(request, meeting, ValidationError(NOT_PLANNED))
-    form = CarryForm(request.POST, offers=services.agenda_offers(meeting))
+    form = CarryForm(request.POST, offers=services.agenda_offers(meeting, request.user))
     if form.is_valid():
         try:
             carried = services.agenda_carry(

@@ -132,6 +132,9 @@ def test_the_networks_action_items_filtered(client_for, held, coordinator, membe
     services.action_set_status(action=done, user=member, status=ActionStatus.DONE)
     _action(meeting, items[0], coordinator, coordinator, what="Koordinaattorin asia")
     url = reverse("meetings:network_actions", kwargs={"slug": meeting.network.slug})
+    # Action items are part of the minutes: an observer who did not attend sees them once approved.
+    assert "Tehty asia" not in client_for(observer).get(url).content.decode()
+    approve(meeting, coordinator)
     page = client_for(observer).get(url + "?status=done").content.decode()
     assert "Tehty asia" in page and "Koordinaattorin asia" not in page
     page = client_for(observer).get(url + f"?owner={coordinator.pk}").content.decode()

@@ -210,3 +210,24 @@ def test_carrying_needs_a_planned_meeting_and_a_manager(network, coordinator, me
     meeting.save()
     with pytest.raises(ValidationError, match="planned"):
         agenda.agenda_carry(meeting=meeting, user=coordinator, actions=[action])
+
+
+def test_an_organiser_who_is_a_member_is_offered_only_what_they_may_read(network, coordinator, member, organisation):
+    """Draft minutes are the attendees' until approved: their action items are not offered to others."""
+    from networks import meeting_services
+    from networks.models import MeetingStatus
+
+    earlier = factories.MeetingFactory(
+        network=network,
+        organiser=coordinator,
+        chair=coordinator,
+        status=MeetingStatus.MINUTES_DRAFT,
+        starts_at=timezone.now() - datetime.timedelta(days=7),
+        ends_at=timezone.now() - datetime.timedelta(days=7) + datetime.timedelta(hours=1),
+    )
+    action = factories.ActionItemFactory(item=factories.AgendaItemFactory(meeting=earlier), owner=coordinator)
+    planned = factories.MeetingFactory(network=network, organiser=member)
+    assert agenda.agenda_offers(planned, member)[0] == []
+    assert agenda.agenda_offers(planned, coordinator)[0] == [action]
+    meeting_services.minutes_approve(meeting=earlier, user=coordinator)
+    assert agenda.agenda_offers(planned, member)[0] == [action]

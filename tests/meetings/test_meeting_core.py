@@ -143,3 +143,13 @@ def test_only_member_organisations_and_network_people_are_invited(meeting, coord
         services.invite(meeting=meeting, user=coordinator, organisations=[other])
     with pytest.raises(ValidationError):
         services.invite(meeting=meeting, user=coordinator, people=[outsider])
+
+
+def test_the_chair_stays_once_the_minutes_are_circulated(meeting, coordinator, member):
+    meeting.starts_at = timezone.now() - datetime.timedelta(hours=3)
+    meeting.ends_at = timezone.now() - datetime.timedelta(hours=1)
+    meeting.save()
+    held = services.meeting_mark_held(meeting=meeting, user=coordinator)
+    draft = services.minutes_circulate(meeting=held, user=coordinator)
+    kept = services.meeting_update(meeting=draft, user=member, data={"chair": member, "title": "Uusi otsikko"})
+    assert (kept.chair, kept.title) == (coordinator, "Uusi otsikko")

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from networks import meeting_services as services
 from networks.models import Attendance, Meeting, MeetingStatus
@@ -153,7 +153,7 @@ def test_the_printable_agenda_lists_the_accepted_items_with_times(client_for, me
     assert "Avaus" in content and "Talousarvio" in content and "Ehdotus" not in content
     first, second = response.context["items"]
     assert second.planned_start == first.planned_start + datetime.timedelta(minutes=10)
-    assert timezone.localtime(second.planned_start).strftime("%H:%M") in content
+    assert formats.time_format(timezone.localtime(second.planned_start), "TIME_FORMAT") in content
     assert "css/meetings.css" in content
     assert "<script" not in content and "style=" not in content
 

@@ -384,7 +384,8 @@ def test_coordinators_dashboard_query_budget(client_for, coordinator, network, o
         Agreement.objects.filter(status=S.DRAFT).update(updated_at=timezone.now() - datetime.timedelta(days=40))
 
     # session, user, MFA check, networks, affiliations, the membership to-do list, the agreement lists,
-    # agreements awaiting the person's organisation's signature, goals awaiting an answer, goal proposals
-    assert_budget(client_for(coordinator), reverse("portal:home"), budget=10, grow=grow)
+    # agreements awaiting the person's organisation's signature, goals awaiting an answer, goal proposals,
+    # the person's open action items and next meetings (issue 6)
+    assert_budget(client_for(coordinator), reverse("portal:home"), budget=12, grow=grow)
     todo = client_for(coordinator).get(reverse("portal:home")).context["agreement_todo"]
     assert todo.counts == {"expiring": 100, "stalled": 100, "unsigned": 100}
