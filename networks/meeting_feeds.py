@@ -9,18 +9,29 @@ reset the token: the old addresses then answer 404.
 
 The querysets fetch only what :func:`networks.meeting_ics.meeting_event` writes (the organiser with
 ``select_related``), so a feed is a fixed number of queries however many meetings it lists.
+
+Writing a feed of hundreds of events takes a while, and calendar programs ask again every few hours for
+what has mostly not changed: :func:`feed_body` keeps the text in the cache under a fingerprint of what
+it lists (how many meetings, which, their latest change, the feed's name and language). The fingerprint
+is one small query and is also the response's ETag, so an unchanged feed is answered 304.
 """
 
 import datetime
+import hashlib
 
+from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Count, Max, Sum
+from django.utils import timezone, translation
 
+from networks.meeting_ics import feed_ics
 from networks.models import CalendarFeed, Meeting, Network, NetworkRole
 from networks.models.meeting_records import new_feed_token
 
 # A feed lists the meetings from this far back (older ones are in the calendar programs already).
 FEED_HISTORY = datetime.timedelta(days=365)
+# How long a written feed is kept: any change to what it lists gives a new fingerprint anyway.
+FEED_CACHE_SECONDS = 6 * 3600
 
 
 def feed_for(user) -> CalendarFeed:
@@ -70,3 +81,22 @@ def network_feed_meetings(network: Network, now=None):
 def feed_networks(user):
     """The networks the person has a role in (one feed each), by name."""
     return Network.objects.filter(pk__in=NetworkRole.objects.filter(user=user).values("network")).order_by("name")
+
+
+def feed_fingerprint(meetings, *, name: str) -> str:
+    """What a feed lists, in a few bytes: the number and sum of the meetings' ids and their latest change,
+    with the feed's name and language. A new, removed, changed or cancelled meeting changes it."""
+    facts = meetings.order_by().aggregate(count=Count("pk"), ids=Sum("pk"), latest=Max("updated_at"))
+    text = f"{facts['count']}|{facts['ids']}|{facts['latest']}|{name}|{translation.get_language()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def feed_body(meetings, *, name: str) -> tuple[str, bytes]:
+    """(fingerprint, iCalendar text) of a feed of ``meetings``: from the cache while nothing in it changed."""
+    fingerprint = feed_fingerprint(meetings, name=name)
+    key = f"meetings:feed:{fingerprint}"
+    body = cache.get(key)
+    if body is None:
+        body = feed_ics(meetings, name=name)
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    return fingerprint, body

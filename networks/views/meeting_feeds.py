@@ -4,7 +4,7 @@ the feeds themselves, which calendar programs read without a session (the secret
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networks import meeting_feeds as feeds
-from networks.meeting_ics import feed_ics
 
 
 def _absolute(name: str, **kwargs) -> str:
@@ -49,8 +48,15 @@ def feed_reset(request):
     return render(request, "networks/meetings/feed_reset.html")
 
 
-def _feed_response(body: bytes) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+def _feed_response(request, meetings, *, name: str) -> HttpResponse:
+    """The feed, or 304 when the calendar program already has this version (its ETag)."""
+    fingerprint, body = feeds.feed_body(meetings, name=name)
+    etag = f'"{fingerprint}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
     patch_cache_control(response, private=True, max_age=900)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -63,7 +69,7 @@ def personal_feed(request, token):
     if owner is None:
         raise Http404
     name = _("Meetings of %(person)s") % {"person": owner.get_full_name() or owner.email}
-    return _feed_response(feed_ics(feeds.personal_feed_meetings(owner), name=name))
+    return _feed_response(request, feeds.personal_feed_meetings(owner), name=name)
 
 
 @require_safe
@@ -74,7 +80,7 @@ def network_feed(request, slug, token):
     if network is None:
         raise Http404
     name = _("Meetings of %(network)s") % {"network": network.name}
-    return _feed_response(feed_ics(feeds.network_feed_meetings(network), name=name))
+    return _feed_response(request, feeds.network_feed_meetings(network), name=name)
 
 
 urlpatterns = [

@@ -164,7 +164,25 @@ def _grow(network, organiser, invitee, n):
 def test_feed_budgets(client, network, coordinator, member):
     _grow(network, coordinator, member, 20)
     personal, network_url = _personal(member), _network(member, network)
-    # the token with its owner, the meetings with their organisers (+ the network for the network feed)
-    assert_budget(client, personal, budget=2, grow=lambda: _grow(network, coordinator, member, 180))
+    # The token's owner, the feed's fingerprint, the cache lookup, the meetings with their organisers, and
+    # the database cache's write (its size, the key, the row, in a savepoint); once written, the first three.
+    assert_budget(client, personal, budget=9, grow=lambda: _grow(network, coordinator, member, 180))
     assert len(_parse(client.get(personal)).walk("VEVENT")) == 200
-    assert_budget(client, network_url, budget=3, grow=lambda: _grow(network, coordinator, member, 200))
+    assert_budget(client, network_url, budget=10, grow=lambda: _grow(network, coordinator, member, 200))
+
+
+def test_a_feed_is_kept_until_what_it_lists_changes_and_an_unchanged_one_is_304(client, network, coordinator, member):
+    """Calendar programs ask again every few hours: the same feed comes from the cache, with an ETag."""
+    token = feeds.feed_for(member).token
+    url = reverse("meetings:personal_feed", kwargs={"token": token})
+    meeting = factories.MeetingFactory(network=network, organiser=coordinator)
+    services.invite(meeting=meeting, user=coordinator, people=[member])
+    first = client.get(url)
+    etag = first["ETag"]
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+    again = client.get(url)
+    assert (again["ETag"], again.content) == (etag, first.content)
+    services.meeting_update(meeting=meeting, user=coordinator, data={"title": "Uusi nimi"})
+    changed = client.get(url, headers={"if-none-match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert b"Uusi nimi" in changed.content
