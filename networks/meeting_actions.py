@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from networks.meeting_common import lock_meeting as _lock
 from networks.meeting_services import invitable_organisations, people_organisations
 from networks.models import (
     ActionItem,
@@ -42,10 +43,6 @@ from portal.models import User
 
 # Decisions and action items are recorded while the minutes can still change.
 RECORDING = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
-
-
-def _lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
 
 
 def _check_recording(meeting: Meeting) -> None:

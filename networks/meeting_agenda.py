@@ -12,6 +12,9 @@ from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from networks.meeting_access import minutes_readable
+from networks.meeting_common import lock_meeting as _lock
+from networks.meeting_common import may as _may
+from networks.meeting_common import refuse as _refuse
 from networks.models import (
     ActionItem,
     ActionStatus,
@@ -26,18 +29,6 @@ from portal.models import User
 
 ITEM_FIELDS = ("title", "description", "presenter", "planned_minutes", "goal")
 TITLE_LENGTH = 200
-
-
-def _refuse(message: str):
-    raise ValidationError(message)
-
-
-def _lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
-
-
-def _may(meeting: Meeting, user, action: str) -> bool:
-    return user.is_superuser or meeting.permits(user, action)
 
 
 def _planned(meeting: Meeting) -> None:

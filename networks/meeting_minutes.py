@@ -18,6 +18,9 @@ from django.utils.translation import gettext as _
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from networks.meeting_common import lock_meeting as _lock
+from networks.meeting_common import may as _may
+from networks.meeting_common import refuse as _refuse
 from networks.models import AgendaItem, AgendaItemStatus, Amendment, Meeting, MeetingStatus, MinutesComment
 
 # What the rendered minutes may contain; everything else is removed (the text of unknown tags is kept,
@@ -81,18 +84,6 @@ def render_minutes(text: str) -> SafeString:
         strip_comments=True,
     )
     return mark_safe(cleaned)  # noqa: S308 (cleaned by the allow-list above)
-
-
-def _refuse(message: str):
-    raise ValidationError(message)
-
-
-def _lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
-
-
-def _may(meeting: Meeting, user, action: str) -> bool:
-    return user.is_superuser or meeting.permits(user, action)
 
 
 def _locked_item(item: AgendaItem) -> tuple[Meeting, AgendaItem]:

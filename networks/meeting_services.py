@@ -20,6 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from networks.meeting_common import lock_meeting as _lock
+from networks.meeting_common import refuse as _refuse
 from networks.meeting_mail import mail_cancelled, mail_invited, mail_minutes_circulated, mail_updated
 from networks.models import (
     Attendance,
@@ -51,14 +53,6 @@ CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "online_link")
 
 class MeetingChangedError(Exception):
     """The meeting changed since the form was loaded (its ``updated_at`` differs): the save is refused."""
-
-
-def _lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
-
-
-def _refuse(message: str):
-    raise ValidationError(message)
 
 
 def _set_status(meeting: Meeting, status: str) -> None:

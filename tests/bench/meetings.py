@@ -13,11 +13,8 @@ import argparse
 import datetime
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 BENCH_DB = "verkosto_bench_meetings"
 os.environ.setdefault("BENCH_DATABASE_URL", f"postgresql:///{BENCH_DB}")
 
-from tests.bench.pages import _env, _free_port, _manage, _wrk  # noqa: E402 - after the database is chosen
+from tests.bench.pages import _env, _manage, measure  # noqa: E402 - after the database is chosen
 
 PERSON = "ohjaaja@verkosto.example.fi"
 
@@ -35,7 +32,7 @@ def fill(total: int) -> None:
     import django
 
     django.setup()
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.utils import timezone
 
     from networks.models import (
@@ -113,6 +110,9 @@ def fill(total: int) -> None:
             Invitee.objects.bulk_create(invitees)
             Attendance.objects.bulk_create(attendances)
             _records(network, items, {meeting.pk: meeting for meeting in meetings}, person)
+    with connection.cursor() as cursor:
+        # Fresh statistics after the bulk load, as autovacuum would have them in production.
+        cursor.execute("ANALYZE")
 
 
 def _records(network, items, by_meeting, person) -> None:
@@ -187,6 +187,18 @@ def _prepare(total: int) -> dict:
             "from networks.models import CalendarFeed; from portal.models import User;"
             f"print(CalendarFeed.objects.get_or_create(user=User.objects.get(email={PERSON!r}))[0].token)"
         ),
+        **dict(
+            zip(
+                ("feed_events", "feed_ms"),
+                _setup_value(
+                    "import time; from networks import meeting_feeds; from networks.meeting_ics import feed_ics;"
+                    f"from portal.models import User; u = User.objects.get(email={PERSON!r});"
+                    "m = list(meeting_feeds.personal_feed_meetings(u)); t = time.perf_counter();"
+                    "feed_ics(m, name='x'); print(len(m), round((time.perf_counter() - t) * 1000))"
+                ).split(),
+                strict=True,
+            )
+        ),
         "meetings": _setup_value(
             "from networks.models import Meeting;print(Meeting.objects.filter(network__slug='keski-suomi').count())"
         ),
@@ -207,42 +219,15 @@ def main():
         raise SystemExit("wrk is not installed: apt-get install wrk")
 
     data = _prepare(args.meetings)
-    port = _free_port()
-    gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "tests.bench.wsgi:application", "-w", "1", "-k", "sync"]
-    gunicorn += ["-b", f"127.0.0.1:{port}", "--log-level", "warning"]
-    if shutil.which("taskset"):
-        gunicorn = ["taskset", "-c", "0", *gunicorn]
-    server = subprocess.Popen(gunicorn, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        pages = {
-            "meeting page": f"/meetings/{data['meeting']}/",
-            "meeting list": "/meetings/network/keski-suomi/",
-            "personal iCal feed": f"/meetings/feed/{data['token']}.ics",
-        }
-        results = {name: [] for name in ["hello", *pages]}
-        for _ in range(args.rounds):
-            results["hello"].append(_wrk(base + "/__hello__", data["sessionid"], args.seconds))
-            for name, path in pages.items():
-                results[name].append(_wrk(base + path, data["sessionid"], args.seconds))
-        hello = sorted(results["hello"])[len(results["hello"]) // 2]
-        print(
-            f"\nOne gunicorn sync worker on CPU 0, wrk -t1 -c4 -d{args.seconds}s on CPU 1, "
-            f"{args.rounds} interleaved rounds, {data['meetings']} meetings in the network; medians:"
-        )
-        print(f"  {'plain WSGI hello':22} {hello:9.0f} req/s   ratio 1.000")
-        for name in pages:
-            median = sorted(results[name])[len(results[name]) // 2]
-            print(f"  {name:22} {median:9.1f} req/s   ratio {median / hello:.4f}")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+    pages = {
+        "meeting page": f"/meetings/{data['meeting']}/",
+        "meeting list": "/meetings/network/keski-suomi/",
+        # A calendar program asking again: the feed comes from the cache (see networks.meeting_feeds).
+        "personal iCal feed": f"/meetings/feed/{data['token']}.ics",
+    }
+    what = f"{data['meetings']} meetings in the network"
+    measure(pages, cookie=data["sessionid"], seconds=args.seconds, rounds=args.rounds, what=what, decimals=1)
+    print(f"  writing the personal feed once, uncached ({data['feed_events']} events): {data['feed_ms']} ms")
 
 
 if __name__ == "__main__":

@@ -92,21 +92,28 @@ def main():
         raise SystemExit("wrk is not installed: apt-get install wrk")
 
     cookies = _prepare(args.scale)
+    pages = {
+        "healthz (1 query)": "/healthz",
+        "dashboard": "/",
+        "network page": "/networks/keski-suomi/",
+        "organisation page": "/organisations/gradia/",
+        "own profile": "/profile/",
+    }
+    measure(
+        pages,
+        cookie=cookies["sessionid"],
+        seconds=args.seconds,
+        rounds=args.rounds,
+        what=f"{args.scale} organisations",
+    )
+
+
+def measure(pages: dict, *, cookie: str, seconds: int, rounds: int, what: str, decimals: int = 0) -> None:
+    """Serve tests.bench.wsgi with one gunicorn sync worker on CPU 0, run wrk on CPU 1 against the hello
+    and each of ``pages`` ({name: path}) in ``rounds`` interleaved rounds, and print the medians as ratios."""
     port = _free_port()
-    gunicorn = [
-        str(ROOT / ".venv/bin/gunicorn"),
-        "tests.bench.wsgi:application",
-        "-w",
-        "1",
-        "-k",
-        "sync",
-        "-b",
-        f"127.0.0.1:{port}",
-        "--access-logfile",
-        "-",
-        "--log-level",
-        "warning",
-    ]
+    gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "tests.bench.wsgi:application", "-w", "1", "-k", "sync"]
+    gunicorn += ["-b", f"127.0.0.1:{port}", "--access-logfile", "-", "--log-level", "warning"]
     if shutil.which("taskset"):
         gunicorn = ["taskset", "-c", "0", *gunicorn]
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL)
@@ -118,27 +125,20 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        pages = {
-            "healthz (1 query)": "/healthz",
-            "dashboard": "/",
-            "network page": "/networks/keski-suomi/",
-            "organisation page": "/organisations/gradia/",
-            "own profile": "/profile/",
-        }
         results = {name: [] for name in ["hello", *pages]}
-        for _ in range(args.rounds):
-            results["hello"].append(_wrk(base + "/__hello__", cookies["sessionid"], args.seconds))
+        for _ in range(rounds):
+            results["hello"].append(_wrk(base + "/__hello__", cookie, seconds))
             for name, path in pages.items():
-                results[name].append(_wrk(base + path, cookies["sessionid"], args.seconds))
+                results[name].append(_wrk(base + path, cookie, seconds))
         hello = sorted(results["hello"])[len(results["hello"]) // 2]
         print(
-            f"\nOne gunicorn sync worker on CPU 0, wrk -t1 -c4 -d{args.seconds}s on CPU 1, "
-            f"{args.rounds} interleaved rounds, {args.scale} organisations; medians:"
+            f"\nOne gunicorn sync worker on CPU 0, wrk -t1 -c4 -d{seconds}s on CPU 1, "
+            f"{rounds} interleaved rounds, {what}; medians:"
         )
         print(f"  {'plain WSGI hello':22} {hello:9.0f} req/s   ratio 1.000")
         for name in pages:
             median = sorted(results[name])[len(results[name]) // 2]
-            print(f"  {name:22} {median:9.0f} req/s   ratio {median / hello:.3f}")
+            print(f"  {name:22} {median:9.{decimals}f} req/s   ratio {median / hello:.{decimals + 3}f}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
