@@ -226,8 +226,39 @@ def action_add(
     return action
 
 
+def action_update(
+    *, action: ActionItem, user, item: AgendaItem, what: str, owner, due_on: datetime.date, organisation=None
+) -> ActionItem:
+    """Correct an action item while the minutes can still change (the meeting held or its minutes in draft).
+    A new due date or owner is reminded of again."""
+    what = _text(what, "what")
+    if due_on is None:
+        raise ValidationError({"due_on": _("This field is required.")})
+    with transaction.atomic():
+        meeting = _lock(action.meeting)
+        _check_recording(meeting)
+        _check_item(meeting, item)
+        locked = ActionItem.objects.select_for_update().get(pk=action.pk, meeting=meeting)
+        if owner is None or not action_owners(meeting).filter(pk=owner.pk).exists():
+            raise ValidationError({"owner": _("The owner must be one of the network's people or an invitee.")})
+        if organisation is not None:
+            if not invitable_organisations(meeting.network).filter(pk=organisation.pk).exists():
+                raise ValidationError({"organisation": _("Choose one of the network's member organisations.")})
+            organisation_id = organisation.pk
+        else:
+            organisation_id = owner_organisation(meeting, owner)
+        if (locked.due_on, locked.owner_id) != (due_on, owner.pk):
+            locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
+        locked.item, locked.what, locked.owner, locked.due_on = item, what, owner, due_on
+        locked.organisation_id = organisation_id
+        locked.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
+        locked.save()
+    return locked
+
+
 def action_set_status(*, action: ActionItem, user, status: str, note: str = "") -> ActionItem:
-    """Mark an action item done or dropped (dropping needs a note), or open it again."""
+    """Mark an action item done or dropped (dropping needs a note), or open it again (its reminders then go
+    out again when due)."""
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     note = (note or "").strip()
@@ -237,9 +268,13 @@ def action_set_status(*, action: ActionItem, user, status: str, note: str = "") 
         locked = ActionItem.objects.select_for_update().get(pk=action.pk)
         if locked.status == status and locked.status_note == note:
             return locked
+        fields = ["status", "status_note", "status_changed_at"]
+        if status == ActionStatus.OPEN and locked.status != ActionStatus.OPEN:
+            locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
+            fields += ["due_reminder_sent_at", "overdue_reminder_sent_at"]
         locked.status = status
         locked.status_note = note
         locked.status_changed_at = timezone.now()
         locked.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
-        locked.save(update_fields=["status", "status_note", "status_changed_at"])
+        locked.save(update_fields=fields)
     return locked

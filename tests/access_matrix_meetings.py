@@ -232,6 +232,7 @@ def entries(Entry):  # noqa: N803 - the matrix's own Entry class
         "meetings:decision_amend": Entry(MANAGE, _approved_decision, login_redirect=True),
         "meetings:decision_log": Entry(NETWORK_READ, _slug, login_redirect=True),
         "meetings:action_add": Entry(MANAGE, _held_pk, login_redirect=True),
+        "meetings:action_edit": Entry(MANAGE, _action, login_redirect=True),
         "meetings:action_status": Entry(ACTION_OWNER, _action, login_redirect=True),
         "meetings:my_actions": Entry(SIGNED_IN, login_redirect=True),
         "meetings:network_actions": Entry(NETWORK_READ, _slug, login_redirect=True),
@@ -266,6 +267,7 @@ def entries(Entry):  # noqa: N803 - the matrix's own Entry class
         "meetings:decision_delete": Entry(MANAGE, _decision),
         "meetings:decision_amend": Entry(MANAGE, _approved_decision),
         "meetings:action_add": Entry(MANAGE, _held_pk),
+        "meetings:action_edit": Entry(MANAGE, _action),
         "meetings:action_status": Entry(ACTION_OWNER, _action),
     }
     read_only = {

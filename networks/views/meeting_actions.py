@@ -54,6 +54,47 @@ def action_add(request, pk):
     return render(request, "networks/meetings/action_form.html", {"form": form, "meeting": meeting})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def action_edit(request, pk):
+    """Correct an action item (what, owner, organisation, due date) while the minutes can still change."""
+    action = get_for_user(request.user, ActionItem.objects.select_related("meeting__network"), pk=pk)
+    meeting = meeting_for(request, "manage", pk=action.meeting_id)
+    if (response := not_recording(request, meeting)) is not None:
+        return response
+    initial = {
+        "item": action.item_id,
+        "what": action.what,
+        "owner": action.owner_id,
+        "organisation": action.organisation_id,
+        "due_on": action.due_on,
+    }
+    form = ActionForm(request.POST or None, meeting=meeting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved, response = save_or_refuse(
+            request,
+            form,
+            meeting,
+            lambda: services.action_update(
+                action=action,
+                user=request.user,
+                item=data["item"],
+                what=data["what"],
+                owner=data["owner"],
+                organisation=data["organisation"],
+                due_on=data["due_on"],
+            ),
+        )
+        if response is not None:
+            return response
+        if saved is not None:
+            messages.success(request, _("The action item has been saved."))
+            return to_meeting(meeting, saved.item_id)
+    context = {"form": form, "meeting": meeting, "action": action}
+    return render(request, "networks/meetings/action_form.html", context)
+
+
 def _next_url(request, action: ActionItem) -> str:
     """Where to go after saving: the page the form was opened from (``next``), else the meeting."""
     wanted = request.POST.get("next") or request.GET.get("next") or ""
@@ -129,6 +170,7 @@ def network_actions(request, slug):
 
 urlpatterns = [
     path("<int:pk>/actions/new/", action_add, name="action_add"),
+    path("actions/<int:pk>/edit/", action_edit, name="action_edit"),
     path("actions/<int:pk>/status/", action_status, name="action_status"),
     path("actions/", my_actions, name="my_actions"),
     path("network/<slug:slug>/actions/", network_actions, name="network_actions"),
