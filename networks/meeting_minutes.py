@@ -7,6 +7,7 @@ The minutes are rendered by :func:`render_minutes`: Markdown to HTML, then clean
 link into the page.
 """
 
+import functools
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -74,8 +75,15 @@ def render_minutes(text: str) -> SafeString:
     nofollow"``; http, https and mailto only), code, quotes and tables."""
     if not text:
         return mark_safe("")
+    return mark_safe(_clean_html(text))  # noqa: S308 (cleaned by the allow-list in _clean_html)
+
+
+@functools.lru_cache(maxsize=2048)
+def _clean_html(text: str) -> str:
+    """The rendering itself, kept per text: the same minutes are shown again and again (meeting page, print,
+    goal page) and the result depends on nothing but the text."""
     html = markdown.markdown(text, extensions=["tables", "sane_lists", _ShiftHeadingsExtension()])
-    cleaned = nh3.clean(
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -83,7 +91,6 @@ def render_minutes(text: str) -> SafeString:
         link_rel=LINK_REL,
         strip_comments=True,
     )
-    return mark_safe(cleaned)  # noqa: S308 (cleaned by the allow-list above)
 
 
 def _locked_item(item: AgendaItem) -> tuple[Meeting, AgendaItem]:
