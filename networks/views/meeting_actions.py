@@ -16,7 +16,8 @@ from networks.meeting_action_forms import ActionFilterForm, ActionForm, ActionSt
 from networks.meeting_action_selectors import my_actions as own_actions
 from networks.meeting_action_selectors import network_actions as list_network_actions
 from networks.models import ActionItem, ActionStatus, Network
-from networks.views.meeting_decisions import meeting_for, not_recording, save_or_refuse, to_meeting
+from networks.views.meeting_common import meeting_for
+from networks.views.meeting_decisions import not_recording, save_or_refuse, to_records
 from partners.views.agreement_common import add_service_errors
 from portal.access import can, get_for_user
 from portal.lib.pagination import paginate
@@ -50,7 +51,7 @@ def action_add(request, pk):
             return response
         if action is not None:
             messages.success(request, _("The action item has been recorded."))
-            return to_meeting(meeting, action.item_id)
+            return to_records(meeting, action.item_id)
     return render(request, "networks/meetings/action_form.html", {"form": form, "meeting": meeting})
 
 
@@ -90,7 +91,7 @@ def action_edit(request, pk):
             return response
         if saved is not None:
             messages.success(request, _("The action item has been saved."))
-            return to_meeting(meeting, saved.item_id)
+            return to_records(meeting, saved.item_id)
     context = {"form": form, "meeting": meeting, "action": action}
     return render(request, "networks/meetings/action_form.html", context)
 

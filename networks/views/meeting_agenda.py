@@ -13,16 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from networks import meeting_agenda as services
 from networks.meeting_agenda_forms import AgendaItemForm, CarryForm, MoveForm
 from networks.models import AgendaItem, Meeting, MeetingStatus
+from networks.views.meeting_common import meeting_for, to_meeting
 from partners.views.agreement_common import add_service_errors
-from portal.access import get_for_user
 
 MANAGE = "manage"
 NOT_PLANNED = gettext_lazy("The agenda can be changed only while the meeting is planned.")
-
-
-def meeting_for(request, pk, action: str) -> Meeting:
-    """The meeting ``pk``, if the person may do ``action`` with it (404 for outsiders, 403 otherwise)."""
-    return get_for_user(request.user, Meeting.objects.select_related("network"), action=action, pk=pk)
 
 
 def item_of(meeting: Meeting, item_pk) -> AgendaItem:
@@ -31,11 +26,6 @@ def item_of(meeting: Meeting, item_pk) -> AgendaItem:
 
 def to_agenda(meeting: Meeting, anchor: str = ""):
     url = reverse("meetings:agenda_edit", kwargs={"pk": meeting.pk})
-    return redirect(f"{url}#{anchor}" if anchor else url)
-
-
-def to_meeting(meeting: Meeting, anchor: str = ""):
-    url = reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 
@@ -75,14 +65,14 @@ def _render_edit(request, meeting: Meeting, *, form=None, carry_form=None, statu
 @login_required
 def agenda_edit(request, pk):
     """The agenda editor of a planned meeting (a meeting no longer planned shows its agenda read-only)."""
-    meeting = meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     return _render_edit(request, meeting)
 
 
 @require_POST
 @login_required
 def agenda_item_add(request, pk):
-    meeting = meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     if meeting.status != MeetingStatus.PLANNED:
         return _refused(request, meeting, ValidationError(NOT_PLANNED))
     form = AgendaItemForm(request.POST, meeting=meeting, submit_label=_("Add to the agenda"))
@@ -101,7 +91,7 @@ def agenda_item_add(request, pk):
 @login_required
 def agenda_propose(request, pk):
     """Propose an item: it waits for those who manage the meeting to put it on the agenda."""
-    meeting = meeting_for(request, pk, "propose")
+    meeting = meeting_for(request, "propose", pk=pk)
     form = AgendaItemForm(request.POST or None, meeting=meeting, submit_label=_("Propose the item"))
     if request.method == "POST" and form.is_valid():
         try:
@@ -121,7 +111,7 @@ def agenda_propose(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def agenda_item_edit(request, pk, item_pk):
-    meeting = meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():
@@ -140,7 +130,7 @@ def agenda_item_edit(request, pk, item_pk):
 @login_required
 def agenda_item_delete(request, pk, item_pk):
     """Take an item off the agenda, or decline a proposal: after a confirmation."""
-    meeting = meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
@@ -158,7 +148,7 @@ def agenda_item_delete(request, pk, item_pk):
 @require_POST
 @login_required
 def agenda_item_accept(request, pk, item_pk):
-    meeting = meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     try:
         services.item_accept(item=item, user=request.user)
@@ -171,7 +161,7 @@ def agenda_item_accept(request, pk, item_pk):
 @require_POST
 @login_required
 def agenda_item_move(request, pk, item_pk):
-    meeting = meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -188,7 +178,7 @@ def agenda_item_move(request, pk, item_pk):
 @login_required
 def agenda_carry(request, pk):
     """Put the chosen open action items and unfinished items of earlier meetings on the agenda."""
-    meeting = meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     if meeting.status != MeetingStatus.PLANNED:
         return _refused(request, meeting, ValidationError(NOT_PLANNED))
     form = CarryForm(request.POST, offers=services.agenda_offers(meeting, request.user))

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -13,26 +13,15 @@ from networks import meeting_actions as services
 from networks.meeting_action_forms import DecisionAmendForm, DecisionFilterForm, DecisionForm
 from networks.meeting_action_selectors import decision_log as log_decisions
 from networks.models import Decision, Meeting, MeetingStatus, Network
+from networks.views.meeting_common import meeting_for, refuse, to_meeting
 from partners.views.agreement_common import add_service_errors
 from portal.access import can, get_for_user
 from portal.lib.pagination import paginate
 
 
-def meeting_for(request, action: str, **lookup) -> Meeting:
-    """The meeting (by ``pk`` or by one of its decisions), if the person may do ``action`` on it."""
-    return get_for_user(request.user, Meeting.objects.select_related("network"), action=action, **lookup)
-
-
-def to_meeting(meeting: Meeting, item_pk=None):
-    """Back to the meeting's page, at the records of one agenda item when given."""
-    url = reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})
-    return redirect(f"{url}#records-{item_pk}" if item_pk else url)
-
-
-def refuse(request, meeting: Meeting, error: ValidationError):
-    """A refusal no form input can mend (the meeting's state): said on the meeting's page."""
-    messages.error(request, " ".join(error.messages))
-    return to_meeting(meeting)
+def to_records(meeting: Meeting, item_pk):
+    """Back to the meeting's page, at the decisions and action items of one agenda item."""
+    return to_meeting(meeting, f"records-{item_pk}")
 
 
 def not_recording(request, meeting: Meeting):
@@ -80,7 +69,7 @@ def decision_add(request, pk):
             return response
         if decision is not None:
             messages.success(request, _("The decision has been recorded."))
-            return to_meeting(meeting, decision.item_id)
+            return to_records(meeting, decision.item_id)
     return render(request, "networks/meetings/decision_form.html", {"form": form, "meeting": meeting})
 
 
@@ -114,7 +103,7 @@ def decision_edit(request, pk):
             return response
         if saved is not None:
             messages.success(request, _("The decision has been saved."))
-            return to_meeting(meeting, decision.item_id)
+            return to_records(meeting, decision.item_id)
     context = {"form": form, "meeting": meeting, "decision": decision}
     return render(request, "networks/meetings/decision_form.html", context)
 
@@ -132,7 +121,7 @@ def decision_delete(request, pk):
         except ValidationError as error:
             return refuse(request, meeting, error)
         messages.success(request, _("The decision has been deleted."))
-        return to_meeting(meeting, decision.item_id)
+        return to_records(meeting, decision.item_id)
     return render(request, "networks/meetings/decision_delete.html", {"meeting": meeting, "decision": decision})
 
 
@@ -159,7 +148,7 @@ def decision_amend(request, pk):
             return response
         if amendment is not None:
             messages.success(request, _("The decision has been amended and the amendment recorded."))
-            return to_meeting(meeting, decision.item_id)
+            return to_records(meeting, decision.item_id)
     context = {"form": form, "meeting": meeting, "decision": decision}
     return render(request, "networks/meetings/decision_amend.html", context)
 

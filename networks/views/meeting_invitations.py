@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -16,6 +16,7 @@ from networks import meeting_services as services
 from networks.meeting_ics import invitation_ics
 from networks.meeting_poll_forms import InviteForm, ReplyForm
 from networks.models import InvitedOrganisation, Invitee, Meeting, MeetingStatus, Reply
+from networks.views.meeting_common import to_meeting
 from partners.views.agreement_common import add_service_errors
 from portal.access import get_for_user
 from portal.lib.pagination import paginate
@@ -45,10 +46,6 @@ def reply_counts(invitees) -> dict[str, int]:
     for invitee in invitees:
         counts[invitee.reply or "none"] += 1
     return counts
-
-
-def _to_meeting(meeting: Meeting, anchor: str = "invitations"):
-    return redirect(reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk}) + f"#{anchor}")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -125,7 +122,7 @@ def reply(request, pk):
     form = ReplyForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose whether you will attend."))
-        return _to_meeting(meeting)
+        return to_meeting(meeting, "invitations")
     try:
         services.reply(meeting=meeting, user=request.user, answer=form.cleaned_data["answer"])
     except ValidationError as error:
@@ -134,7 +131,7 @@ def reply(request, pk):
         messages.success(
             request, _("Your reply has been saved: %(reply)s.") % {"reply": Reply(form.cleaned_data["answer"]).label}
         )
-    return _to_meeting(meeting)
+    return to_meeting(meeting, "invitations")
 
 
 @require_safe

@@ -15,7 +15,7 @@ from networks.meeting_agenda_forms import AmendForm, AttendanceForm, CommentForm
 from networks.meeting_minutes import MINUTES_WRITABLE, render_minutes
 from networks.meeting_services import attendance_set, people_organisations
 from networks.models import AgendaItem, AgendaItemStatus, Attendance, Invitee, MeetingStatus, Reply
-from networks.views.meeting_agenda import meeting_for, to_meeting
+from networks.views.meeting_common import meeting_for, to_meeting
 from partners.models import Organisation
 from partners.views.agreement_common import add_service_errors
 
@@ -49,7 +49,7 @@ def _attendance_choices(meeting) -> tuple[list, dict]:
 @login_required
 def attendance(request, pk):
     """Record who attended; the first time the form is prefilled with those who replied yes."""
-    meeting = meeting_for(request, pk, "manage")
+    meeting = meeting_for(request, "manage", pk=pk)
     people, organisations = _attendance_choices(meeting)
     recorded = list(Attendance.objects.filter(meeting=meeting).values_list("user_id", flat=True))
     if not recorded:
@@ -76,7 +76,7 @@ def attendance(request, pk):
 @login_required
 def minutes_edit(request, pk, item_pk):
     """One item's minutes in Markdown, with a preview of how they will look (``preview`` button)."""
-    meeting = meeting_for(request, pk, "manage")
+    meeting = meeting_for(request, "manage", pk=pk)
     item = _agenda_item(meeting, item_pk)
     initial = {"minutes": item.minutes, "unfinished": item.unfinished}
     form = MinutesForm(request.POST or None, initial=initial)
@@ -113,7 +113,7 @@ def minutes_edit(request, pk, item_pk):
 @login_required
 def minutes_amend(request, pk, item_pk):
     """A recorded change to an item's approved minutes, with its reason."""
-    meeting = meeting_for(request, pk, "amend")
+    meeting = meeting_for(request, "amend", pk=pk)
     item = _agenda_item(meeting, item_pk)
     form = AmendForm(request.POST or None, initial={"minutes": item.minutes})
     preview = None
@@ -141,7 +141,7 @@ def minutes_amend(request, pk, item_pk):
 @login_required
 def comment_add(request, pk):
     """A comment on the draft minutes (from the meeting page's form); a refusal is shown on its own form."""
-    meeting = meeting_for(request, pk, "comment")
+    meeting = meeting_for(request, "comment", pk=pk)
     form = CommentForm(request.POST, meeting=meeting)
     if form.is_valid():
         try:

@@ -13,11 +13,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.shortcuts import render
+from django.urls import path
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -32,23 +30,16 @@ from networks.meeting_lists import (
     shift_month,
     upcoming_for,
 )
+from networks.meeting_minutes import render_minutes
 from networks.meeting_selectors import meeting_page
 from networks.models import Meeting, MeetingStatus, Network
+from networks.views.meeting_common import meeting_for, refuse, to_meeting
 from partners.views.agreement_common import add_service_errors
 from portal.access import get_for_user
 from portal.lib.pagination import paginate
 
 MANAGE = "manage"
 RIGHTS = ("manage", "reply", "propose", "read_minutes", "comment", "approve", "amend")
-
-
-def _to_meeting(meeting: Meeting):
-    return redirect(reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk}))
-
-
-def _meeting_for(request, pk, action: str = "view") -> Meeting:
-    """The meeting ``pk`` if the person may do ``action`` on it (404 for outsiders, 403 otherwise)."""
-    return get_for_user(request.user, Meeting.objects.select_related("network"), action=action, pk=pk)
 
 
 def _may(meeting: Meeting, user) -> dict[str, bool]:
@@ -171,13 +162,8 @@ def meeting_create(request, slug):
                 _("The meeting %(title)s has been created and %(count)s invitations sent.")
                 % {"title": meeting.title, "count": count},
             )
-            return _to_meeting(meeting)
+            return to_meeting(meeting)
     return render(request, "networks/meetings/meeting_form.html", {"form": form, "network": network})
-
-
-def _refuse(request, meeting: Meeting, error: ValidationError):
-    messages.error(request, " ".join(error.messages))
-    return _to_meeting(meeting)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -185,10 +171,10 @@ def _refuse(request, meeting: Meeting, error: ValidationError):
 def meeting_edit(request, pk):
     """Edit the meeting; a change of time or place of a planned meeting goes to the invitees' calendars.
     A save from a form someone else saved over is refused and the input kept."""
-    meeting = _meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     if meeting.status == MeetingStatus.CANCELLED:
         messages.error(request, _("A cancelled meeting cannot be changed."))
-        return _to_meeting(meeting)
+        return to_meeting(meeting)
     # A mutable copy: after a refused save the form carries the current version, so saving again overwrites.
     data = request.POST.copy() if request.method == "POST" else None
     form = MeetingForm(data, instance=copy.copy(meeting), network=meeting.network)
@@ -215,7 +201,7 @@ def meeting_edit(request, pk):
                 messages.success(request, _("The meeting has been saved and the invitees' calendars updated."))
             else:
                 messages.success(request, _("The meeting has been saved."))
-            return _to_meeting(updated)
+            return to_meeting(updated)
     return render(
         request, "networks/meetings/meeting_form.html", {"form": form, "meeting": meeting, "network": meeting.network}
     )
@@ -225,10 +211,10 @@ def meeting_edit(request, pk):
 @login_required
 def meeting_cancel(request, pk):
     """Cancel a planned meeting, with a reason (a confirmation page)."""
-    meeting = _meeting_for(request, pk, MANAGE)
+    meeting = meeting_for(request, MANAGE, pk=pk)
     if meeting.status != MeetingStatus.PLANNED:
         messages.error(request, _("Only a planned meeting can be cancelled."))
-        return _to_meeting(meeting)
+        return to_meeting(meeting)
     form = MeetingCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -239,7 +225,7 @@ def meeting_cancel(request, pk):
             messages.success(
                 request, _("The meeting %(title)s has been cancelled and the invitees told.") % {"title": meeting.title}
             )
-            return _to_meeting(meeting)
+            return to_meeting(meeting)
     return render(request, "networks/meetings/meeting_cancel.html", {"form": form, "meeting": meeting})
 
 
@@ -263,7 +249,7 @@ def meeting_status(request, pk):
     """Move the meeting on: ``to=held`` (after it started), ``circulate`` (the draft minutes, needs a chair),
     ``approve`` (the chair). GET shows the steps and the changes the person can make now (for those who
     manage the meeting and the chair); a refusal of a POST is said on the meeting's page."""
-    meeting = _meeting_for(request, pk)
+    meeting = meeting_for(request, pk=pk)
     if request.method != "POST":
         user = request.user
         if not (_may_change_status(meeting, user, MANAGE) or _may_change_status(meeting, user, "approve")):
@@ -282,14 +268,14 @@ def meeting_status(request, pk):
     try:
         meeting = service(meeting=meeting, user=request.user)
     except ValidationError as error:
-        return _refuse(request, meeting, error)
+        return refuse(request, meeting, error)
     done = {
         "held": _("The meeting has been marked as held. Record the attendance and write the minutes."),
         "circulate": _("The draft minutes have been sent to the attendees and the chair for comments."),
         "approve": _("The minutes have been approved. Any later change is recorded as an amendment."),
     }
     messages.success(request, done[to])
-    return _to_meeting(meeting)
+    return to_meeting(meeting)
 
 
 # --- printable pages ------------------------------------------------------------------------------------------
@@ -305,15 +291,6 @@ def _schedule(meeting: Meeting) -> list:
         # Without an item's planned minutes, the times of the items after it are not known.
         at = at + datetime.timedelta(minutes=item.planned_minutes) if item.planned_minutes and at else None
     return items
-
-
-def _render_minutes(text: str) -> str:
-    """The minutes as sanitised HTML (area C's renderer; plain paragraphs until it exists)."""
-    try:
-        from networks.meeting_minutes import render_minutes
-    except ImportError:  # pragma: no cover - area C provides it
-        return mark_safe(linebreaks(escape(text)))  # noqa: S308 - escaped just above
-    return render_minutes(text)
 
 
 @require_safe
@@ -333,7 +310,7 @@ def print_minutes(request, pk):
     meeting = get_for_user(request.user, meeting_page(), action="read_minutes", pk=pk)
     items = _schedule(meeting)
     for item in items:
-        item.minutes_html = _render_minutes(item.minutes) if item.minutes else ""
+        item.minutes_html = render_minutes(item.minutes) if item.minutes else ""
     context = {"meeting": meeting, "items": items, "printed_at": timezone.now()}
     return render(request, "networks/meetings/print_minutes.html", context)
 
