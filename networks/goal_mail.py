@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.utils.functional import lazy
 
 from networks.models import Endorsement, EndorsementRound, Goal, Membership, MembershipStatus, NetworkRole
-from portal.lib.mail import send_personal_mail
-from portal.models import User
+from portal.lib.mail import mailable_people, send_personal_mail
 
 
 def goal_link(goal: Goal) -> str:
@@ -29,14 +28,10 @@ def answer_link(goal: Goal) -> str:
     return settings.SITE_URL + reverse("goals:endorsement_answer", kwargs={"pk": goal.pk})
 
 
-def _people():
-    return User.objects.filter(is_active=True, is_contact=False).exclude(email="").order_by("pk")
-
-
 def goal_coordinators(goal: Goal):
     """The network's coordinators."""
     roles = NetworkRole.objects.filter(network_id=goal.network_id, role=NetworkRole.Role.COORDINATOR)
-    return _people().filter(pk__in=roles.values("user"))
+    return mailable_people().filter(pk__in=roles.values("user"))
 
 
 def representatives(goal: Goal, *, exclude_organisations=None):
@@ -45,7 +40,9 @@ def representatives(goal: Goal, *, exclude_organisations=None):
     memberships = Membership.objects.filter(network_id=goal.network_id, status=MembershipStatus.ACTIVE)
     if exclude_organisations is not None:
         memberships = memberships.exclude(organisation__in=exclude_organisations)
-    return _people().filter(Q(pk__in=memberships.values("representative")) | Q(pk__in=memberships.values("deputy")))
+    return mailable_people().filter(
+        Q(pk__in=memberships.values("representative")) | Q(pk__in=memberships.values("deputy"))
+    )
 
 
 def mail_goal_proposed(*, goal: Goal) -> int:

@@ -18,21 +18,16 @@ from django.urls import reverse
 
 from networks.meeting_ics import invitation_attachment
 from networks.models import Meeting
-from portal.lib.mail import send_personal_mail
-from portal.models import User
+from portal.lib.mail import mailable_people, send_personal_mail
 
 
 def meeting_link(meeting: Meeting) -> str:
     return settings.SITE_URL + reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})
 
 
-def _people():
-    return User.objects.filter(is_active=True, is_contact=False).exclude(email="").order_by("pk")
-
-
 def invitees(meeting: Meeting, user_ids=None):
     """The meeting's invitees (or those of ``user_ids`` among them)."""
-    people = _people().filter(meeting_invitations__meeting=meeting)
+    people = mailable_people().filter(meeting_invitations__meeting=meeting)
     if user_ids is not None:
         people = people.filter(pk__in=user_ids)
     return people
@@ -64,14 +59,14 @@ def mail_cancelled(*, meeting: Meeting, user_ids=None) -> int:
     return send_personal_mail(
         template_prefix="networks/email/meeting_cancelled",
         # A person taken off the invitations is no longer an invitee: ``user_ids`` names them directly.
-        recipients=_people().filter(pk__in=user_ids) if user_ids is not None else invitees(meeting),
+        recipients=mailable_people().filter(pk__in=user_ids) if user_ids is not None else invitees(meeting),
         context=_context(meeting),
         attachments=invitation_attachment(meeting, cancel=True),
     )
 
 
 def mail_minutes_circulated(*, meeting: Meeting) -> int:
-    recipients = _people().filter(Q(meeting_attendances__meeting=meeting) | Q(pk=meeting.chair_id)).distinct()
+    recipients = mailable_people().filter(Q(meeting_attendances__meeting=meeting) | Q(pk=meeting.chair_id)).distinct()
     return send_personal_mail(
         template_prefix="networks/email/meeting_minutes_circulated",
         recipients=recipients,
@@ -83,6 +78,6 @@ def mail_poll_opened(*, poll) -> int:
     link = settings.SITE_URL + reverse("meetings:poll_detail", kwargs={"pk": poll.pk})
     return send_personal_mail(
         template_prefix="networks/email/meeting_poll_opened",
-        recipients=_people().filter(time_polls=poll).exclude(pk=poll.organiser_id),
+        recipients=mailable_people().filter(time_polls=poll).exclude(pk=poll.organiser_id),
         context={"poll": poll, "network": poll.network, "link": link, "slots": list(poll.slots.all())},
     )

@@ -23,8 +23,7 @@ from django.utils import timezone
 
 from networks.meeting_mail import meeting_link
 from networks.models import ActionItem, Invitee, Meeting, MeetingStatus, Reply
-from portal.lib.mail import send_personal_mail
-from portal.models import User
+from portal.lib.mail import mailable_people, send_personal_mail
 
 
 @dataclass
@@ -85,14 +84,8 @@ def _remind_meeting(meeting: Meeting, *, now: datetime.datetime) -> int | None:
     with transaction.atomic():
         if not _claim(Meeting.objects.filter(status=MeetingStatus.PLANNED), meeting.pk, "reminder_sent_at", now):
             return None
-        recipients = (
-            User.objects.filter(
-                is_active=True,
-                is_contact=False,
-                pk__in=Invitee.objects.filter(meeting=meeting).exclude(reply=Reply.NO).values("user"),
-            )
-            .exclude(email="")
-            .order_by("pk")
+        recipients = mailable_people().filter(
+            pk__in=Invitee.objects.filter(meeting=meeting).exclude(reply=Reply.NO).values("user")
         )
         return send_personal_mail(
             template_prefix="networks/email/meeting_reminder",

@@ -11,6 +11,13 @@ from django.utils.translation import override
 from portal.tasks import send_email
 
 
+def mailable_people():
+    """The people e-mail can reach: active accounts with an address (not directory contacts), by id."""
+    from portal.models import User
+
+    return User.objects.filter(is_active=True, is_contact=False).exclude(email="").order_by("pk")
+
+
 def recipient_language(user) -> str:
     """The first of the person's languages the portal speaks; Finnish when none is known."""
     portal_languages = {code for code, _name in settings.LANGUAGES}
