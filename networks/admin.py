@@ -9,18 +9,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import (
-    Endorsement,
-    EndorsementRound,
-    Goal,
-    GoalRevision,
-    Indicator,
-    Measurement,
-    Membership,
-    MembershipChange,
-    Network,
-    NetworkRole,
-)
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, Indicator, Measurement
+from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
 from portal.lib.admin import ChoiceArrayAdminMixin, choice_array_filter
 from portal.lib.choices import Region
 
@@ -231,7 +221,7 @@ class NetworkRoleAdmin(admin.ModelAdmin):
 
 
 def _remove_evidence(measurements) -> None:
-    from networks.goal_indicator_services import remove_evidence_on_commit
+    from networks.goals.indicators import remove_evidence_on_commit
 
     remove_evidence_on_commit(list(measurements))
 
@@ -431,4 +421,3 @@ class EndorsementRoundAdmin(admin.ModelAdmin):
 
 
 # Meetings (issue 6) are administered in their own module.
-from networks import meeting_admin  # noqa: E402, F401 - registers the admin of the meeting models

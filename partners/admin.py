@@ -7,17 +7,8 @@ The admin validates as the forms do: the model's validators and constraints thro
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import (
-    Affiliation,
-    Agreement,
-    AgreementAmendment,
-    AgreementDocument,
-    AgreementParty,
-    Commitment,
-    ExpertiseArea,
-    GuidanceService,
-    Organisation,
-)
+from partners.agreements.models import Agreement, AgreementAmendment, AgreementDocument, AgreementParty, Commitment
+from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.lib.admin import ChoiceArrayAdminMixin, choice_array_filter
 from portal.lib.choices import Language, Region
 

@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Affiliation
+from partners.directory.models import Affiliation
 from portal import services
 from portal.admin_forms import InvitationAdminForm, UserChangeForm, UserCreationForm
 from portal.models import Invitation, User

@@ -6,7 +6,7 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Membership
+from networks.memberships.models import Membership
 from portal.models import Invitation, User
 
 

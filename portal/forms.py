@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import ExpertiseArea, Organisation
+from partners.directory.models import ExpertiseArea, Organisation
 from portal.lib.choices import Language, Region
 from portal.models import User
 
@@ -195,7 +195,7 @@ class AffiliationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        from partners.models import Affiliation
+        from partners.directory.models import Affiliation
 
         current = Affiliation.objects.filter(user=self.user, until__isnull=True)
         organisation = cleaned.get("organisation")

@@ -30,7 +30,7 @@ def mfa_required_for(user) -> bool:
     """
     from allauth.mfa.models import Authenticator
 
-    from networks.models import Network, NetworkRole
+    from networks.memberships.models import Network, NetworkRole
 
     privileged = user.is_staff or user.is_superuser
     sql = f"""

@@ -18,7 +18,7 @@ from portal.lib.querysets import VisibleToQuerySet
 class UserQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
         """People who share a network with ``user``, and ``user`` themself."""
-        from networks.models import NetworkRole  # networks imports portal: import here
+        from networks.memberships.models import NetworkRole
 
         # An IN-subquery, not an OR across joins with DISTINCT (which took seconds at scale).
         my_networks = NetworkRole.objects.filter(user=user).values("network")

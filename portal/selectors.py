@@ -23,21 +23,11 @@ from django.db.models import (
 from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 
-from networks.models import (
-    ActionItem,
-    Endorsement,
-    EndorsementRound,
-    Goal,
-    GoalStatus,
-    Invitee,
-    Meeting,
-    MeetingStatus,
-    Membership,
-    Network,
-    NetworkRole,
-)
-from partners.models import Affiliation, Agreement, AgreementParty, AgreementStatus, ExpertiseArea, Organisation
-from partners.models.agreements import IN_FORCE
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalStatus
+from networks.meetings.models import ActionItem, Invitee, Meeting, MeetingStatus
+from networks.memberships.models import Membership, Network, NetworkRole
+from partners.agreements.models import IN_FORCE, Agreement, AgreementParty, AgreementStatus
+from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal.models import User
 
 
@@ -346,7 +336,7 @@ def contact_invitation_targets(*, person, viewer) -> list[tuple]:
     """
     if not person.is_contact or not viewer.is_authenticated:
         return []
-    from networks.models import Membership
+    from networks.memberships.models import Membership
 
     networks = Network.objects.filter(roles__user=viewer, roles__role=NetworkRole.Role.COORDINATOR).filter(
         pk__in=NetworkRole.objects.filter(user=person).values("network")

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from networks.models import Network, NetworkRole
-from partners.models import Affiliation, ExpertiseArea, Organisation
+from networks.memberships.models import Network, NetworkRole
+from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal.lib.slugs import free_slugs
 from portal.models import Invitation, User
 from portal.tasks import send_email

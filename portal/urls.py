@@ -27,12 +27,12 @@ portal_patterns = [
 
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
-    path("networks/", include("networks.urls")),
-    path("organisations/", include("partners.urls")),
-    path("services/", include("partners.map_urls")),
-    path("agreements/", include("partners.agreement_urls")),
-    path("goals/", include("networks.goal_urls")),
-    path("meetings/", include("networks.meeting_urls")),
+    path("networks/", include("networks.memberships.urls")),
+    path("organisations/", include("partners.directory.urls")),
+    path("services/", include("partners.directory.map_urls")),
+    path("agreements/", include("partners.agreements.urls")),
+    path("goals/", include("networks.goals.urls")),
+    path("meetings/", include("networks.meetings.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

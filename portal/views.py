@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from networks import selectors as network_selectors
-from networks.models import NetworkRole
+from networks.memberships import selectors as network_selectors
+from networks.memberships.models import NetworkRole
 from portal import selectors, services
 from portal.access import get_for_user
 from portal.forms import InvitationAcceptForm, ProfileForm

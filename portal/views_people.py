@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from partners.models import Affiliation
+from partners.directory.models import Affiliation
 from portal import selectors, services
 from portal.forms import AffiliationEndForm, AffiliationForm, PeopleFilterForm
 from portal.lib.pagination import paginate

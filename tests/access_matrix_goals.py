@@ -50,7 +50,7 @@ def _goal_pk(objs):
 
 
 def _goal_under_endorsement(objs):
-    from networks.goal_services import endorsement_open
+    from networks.goals.services import endorsement_open
 
     goal = _goal(objs)
     endorsement_open(goal=goal, user=objs.coordinator)

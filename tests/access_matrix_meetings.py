@@ -51,7 +51,7 @@ def _start(days: int) -> datetime.datetime:
 
 
 def _create(objs, days: int):
-    from networks import meeting_services
+    from networks.meetings import services as meeting_services
 
     start = _start(days)
     meeting = meeting_services.meeting_create(
@@ -90,7 +90,8 @@ def _invitee(objs):
 
 def _took_place(objs, *, approved: bool):
     """A meeting two (or twenty) days ago, held, with a decision and the member's action item."""
-    from networks import meeting_actions, meeting_services
+    from networks.meetings import actions as meeting_actions
+    from networks.meetings import services as meeting_services
 
     meeting, item = _create(objs, -20 if approved else -2)
     meeting = meeting_services.meeting_mark_held(meeting=meeting, user=objs.coordinator)
@@ -151,7 +152,7 @@ def _approved_item(objs):
 
 
 def _poll(objs):
-    from networks import meeting_polls
+    from networks.meetings import polls as meeting_polls
 
     if not hasattr(objs, "poll"):
         start = _start(10)
@@ -169,7 +170,7 @@ def _poll(objs):
 
 
 def _token(objs):
-    from networks import meeting_feeds
+    from networks.meetings import feeds as meeting_feeds
 
     return meeting_feeds.feed_for(objs.member).token
 

@@ -12,7 +12,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.management import call_command
 
-from networks.models import NetworkRole
+from networks.memberships.models import NetworkRole
 from tests import factories
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls

@@ -7,28 +7,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from networks.models import (
-    ActionItem,
-    AgendaItem,
-    Decision,
-    Goal,
-    GoalRevision,
-    Indicator,
-    Measurement,
-    Meeting,
-    Membership,
-    Network,
-    NetworkRole,
-)
-from partners.models import (
-    Affiliation,
-    Agreement,
-    AgreementParty,
-    Commitment,
-    ExpertiseArea,
-    GuidanceService,
-    Organisation,
-)
+from networks.goals.models import Goal, GoalRevision, Indicator, Measurement
+from networks.meetings.models import ActionItem, AgendaItem, Decision, Meeting
+from networks.memberships.models import Membership, Network, NetworkRole
+from partners.agreements.models import Agreement, AgreementParty, Commitment
+from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.models import Invitation, User
 
 PASSWORD = "Testi-salasana-2026"

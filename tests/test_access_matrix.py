@@ -18,7 +18,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from partners.models import ExpertiseArea
+from partners.directory.models import ExpertiseArea
 from tests import access_matrix_goals, access_matrix_meetings, factories
 
 ROLES = ("anonymous", "outsider", "observer", "member", "coordinator", "admin")
@@ -129,7 +129,7 @@ def _member_party(objs):
 def _document(objs):
     from django.core.files.base import ContentFile
 
-    from partners.models import AgreementDocument
+    from partners.agreements.models import AgreementDocument
 
     document = AgreementDocument.objects.create(
         agreement=objs.agreement,
@@ -312,7 +312,7 @@ def test_matrix_has_no_stale_entries():
 
 @pytest.fixture
 def objs(cast, network, organisation, other_network, agreement, settings, tmp_path):
-    from partners import agreement_services
+    from partners.agreements import services as agreement_services
 
     settings.MEDIA_ROOT = tmp_path
     agreement_services.agreement_start_negotiation(agreement=agreement)

@@ -8,8 +8,9 @@ then the page's own queries.
 import pytest
 from django.urls import reverse
 
-from networks.models import Invitee, Membership, NetworkRole
-from partners.models import Affiliation
+from networks.meetings.models import Invitee
+from networks.memberships.models import Membership, NetworkRole
+from partners.directory.models import Affiliation
 from tests import factories
 from tests.querybudget import assert_budget
 

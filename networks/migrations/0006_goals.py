@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import networks.models.indicators
+import networks.goals.models.indicators
 import portal.lib.validators
 
 
@@ -265,7 +265,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=200,
-                        upload_to=networks.models.indicators.evidence_path,
+                        upload_to=networks.goals.models.indicators.evidence_path,
                         verbose_name="evidence",
                     ),
                 ),

@@ -6,7 +6,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import networks.models.meeting_records
+import networks.meetings.models.records
 import portal.lib.validators
 
 
@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
                 (
                     "token",
                     models.CharField(
-                        default=networks.models.meeting_records.new_feed_token, max_length=64, unique=True
+                        default=networks.meetings.models.records.new_feed_token, max_length=64, unique=True
                     ),
                 ),
                 ("created_at", models.DateTimeField(auto_now=True)),

@@ -1,19 +1,7 @@
 """Models of the networks app: networks, memberships and roles (core), shared goals (goals, indicators) and
 meetings (meetings, meeting_records)."""
 
-from networks.models.core import (
-    EndorsementRule,
-    Membership,
-    MembershipChange,
-    MembershipLevel,
-    MembershipQuerySet,
-    MembershipStatus,
-    Network,
-    NetworkQuerySet,
-    NetworkRole,
-    NetworkRoleKind,
-)
-from networks.models.goals import (
+from networks.goals.models.goals import (
     Endorsement,
     EndorsementAnswer,
     EndorsementRound,
@@ -22,8 +10,19 @@ from networks.models.goals import (
     GoalStatus,
     QualityArea,
 )
-from networks.models.indicators import Indicator, Measurement
-from networks.models.meeting_records import (
+from networks.goals.models.indicators import Indicator, Measurement
+from networks.meetings.models.meetings import (
+    AgendaItem,
+    AgendaItemStatus,
+    Attendance,
+    InvitedOrganisation,
+    Invitee,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Reply,
+)
+from networks.meetings.models.records import (
     ActionItem,
     ActionStatus,
     Amendment,
@@ -34,16 +33,17 @@ from networks.models.meeting_records import (
     TimePoll,
     TimeSlot,
 )
-from networks.models.meetings import (
-    AgendaItem,
-    AgendaItemStatus,
-    Attendance,
-    InvitedOrganisation,
-    Invitee,
-    Meeting,
-    MeetingKind,
-    MeetingStatus,
-    Reply,
+from networks.memberships.models import (
+    EndorsementRule,
+    Membership,
+    MembershipChange,
+    MembershipLevel,
+    MembershipQuerySet,
+    MembershipStatus,
+    Network,
+    NetworkQuerySet,
+    NetworkRole,
+    NetworkRoleKind,
 )
 
 __all__ = [

@@ -3,8 +3,8 @@
 
 from django import template
 
-from networks.meeting_minutes import render_minutes
-from networks.models import AgendaItemStatus
+from networks.meetings.minutes import render_minutes
+from networks.meetings.models import AgendaItemStatus
 
 register = template.Library()
 

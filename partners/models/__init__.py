@@ -1,6 +1,6 @@
 """Models of the partners app: the directory (organisations, people, services) and partner agreements."""
 
-from partners.models.agreements import (
+from partners.agreements.models import (
     Agreement,
     AgreementAmendment,
     AgreementDocument,
@@ -11,7 +11,7 @@ from partners.models.agreements import (
     CommitmentKind,
     DocumentKind,
 )
-from partners.models.directory import (
+from partners.directory.models import (
     Affiliation,
     ExpertiseArea,
     GuidanceService,

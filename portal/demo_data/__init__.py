@@ -8,8 +8,8 @@ person is fictional.
 
 from datetime import date
 
-from networks.models import MembershipLevel, MembershipStatus, NetworkRoleKind
-from partners.models import OrganisationKind
+from networks.memberships.models import MembershipLevel, MembershipStatus, NetworkRoleKind
+from partners.directory.models import OrganisationKind
 from portal.demo_data.people import (  # noqa: F401 - re-exported for seed_demo
     ADMIN_EMAIL,
     COORDINATOR_EMAIL,

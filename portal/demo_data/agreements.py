@@ -12,8 +12,8 @@ import datetime
 import pghistory
 from django.utils import timezone
 
-from partners import agreement_services as services
-from partners.models import Agreement, AgreementParty, AgreementStatus, Commitment
+from partners.agreements import services
+from partners.agreements.models import Agreement, AgreementParty, AgreementStatus, Commitment
 from portal.demo_data.people import COORDINATOR_EMAIL
 
 _HOURS = "h/kk"

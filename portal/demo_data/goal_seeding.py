@@ -7,20 +7,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from networks import goal_indicator_services as indicator_services
-from networks import goal_services as services
-from networks.goal_progress import add_months, expected_value
-from networks.models import (
-    Endorsement,
-    EndorsementRound,
-    Goal,
-    GoalRevision,
-    Indicator,
-    Measurement,
-    Membership,
-    MembershipStatus,
-)
-from partners.models import Agreement
+from networks.goals import indicators as indicator_services
+from networks.goals import services
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, Indicator, Measurement
+from networks.goals.progress import add_months, expected_value
+from networks.memberships.models import Membership, MembershipStatus
+from partners.agreements.models import Agreement
 
 ENDORSEMENT_DAYS = 21
 # Deviations from the straight path, as shares of the planned change, one per measurement in turn.
@@ -32,7 +24,7 @@ MAIL_HOOKS = ("mail_goal_proposed", "mail_endorsement_opened")
 @contextlib.contextmanager
 def no_mail():
     """The fictional people get no e-mail while the demo is seeded."""
-    from networks import goal_mail
+    from networks.goals import mail as goal_mail
 
     saved = {name: getattr(goal_mail, name) for name in MAIL_HOOKS}
     for name in MAIL_HOOKS:

@@ -28,18 +28,10 @@ from decimal import Decimal
 import pghistory
 from django.utils import timezone
 
-from networks import goal_services as services
-from networks.goal_progress import add_months
-from networks.models import (
-    Endorsement,
-    EndorsementRound,
-    EndorsementRule,
-    Goal,
-    GoalStatus,
-    Indicator,
-    Membership,
-    MembershipStatus,
-)
+from networks.goals import services
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalStatus, Indicator
+from networks.goals.progress import add_months
+from networks.memberships.models import EndorsementRule, Membership, MembershipStatus
 from portal.demo_data.goal_seeding import ENDORSEMENT_DAYS, GoalSeeder, first_of_month, moment, no_mail
 from portal.demo_data.people import COORDINATOR_EMAIL
 

@@ -21,25 +21,24 @@ import itertools
 
 from django.utils import timezone
 
-from networks import meeting_actions as actions
-from networks import meeting_services as services
-from networks.goal_progress import add_months
-from networks.models import (
+from networks.goals.models import Goal
+from networks.goals.progress import add_months
+from networks.meetings import actions, services
+from networks.meetings.models import (
     ActionItem,
     ActionStatus,
     AgendaItem,
     Decision,
-    Goal,
     Invitee,
     Meeting,
     MeetingKind,
     MeetingStatus,
-    NetworkRole,
     Reply,
     SlotAnswer,
     TimePoll,
     TimeSlot,
 )
+from networks.memberships.models import NetworkRole
 from portal.demo_data.people import COORDINATOR_EMAIL, COUNSELLOR_EMAIL, OBSERVER_EMAIL
 
 MAIN_NETWORK = "keski-suomi"

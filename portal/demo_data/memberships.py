@@ -10,8 +10,8 @@ import datetime
 
 from django.utils import timezone
 
-from networks.models import Membership, MembershipChange, MembershipLevel, MembershipStatus, NetworkRole
-from partners.models import Organisation, OrganisationKind
+from networks.memberships.models import Membership, MembershipChange, MembershipLevel, MembershipStatus, NetworkRole
+from partners.directory.models import Organisation, OrganisationKind
 from portal.demo_data.people import ADMIN_EMAIL, COORDINATOR_EMAIL, PEOPLE
 from portal.models import Invitation
 

@@ -3,8 +3,8 @@
 Every person is fictional and every address is under ``example.fi``.
 """
 
-from networks.models import NetworkRole
-from partners.models import Affiliation, ExpertiseArea
+from networks.memberships.models import NetworkRole
+from partners.directory.models import Affiliation, ExpertiseArea
 from portal.models import User
 
 # The main network's curated vocabulary: (slug, name, description, e-mails of people who use the term).

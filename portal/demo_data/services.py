@@ -7,7 +7,7 @@ the organisation's ``example.fi`` domain and no phone numbers are invented.
 
 from urllib.parse import urlsplit
 
-from partners.models import GuidanceService, Organisation, ServiceChannel, ServiceLevel, TargetGroup
+from partners.directory.models import GuidanceService, Organisation, ServiceChannel, ServiceLevel, TargetGroup
 from portal.lib.choices import Language, Region
 
 BATCH_SIZE = 2000

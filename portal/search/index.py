@@ -15,8 +15,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import translation
 
-from networks.models import Network
-from partners.models import Affiliation, GuidanceService, Organisation
+from networks.memberships.models import Network
+from partners.directory.models import Affiliation, GuidanceService, Organisation
 from portal.lib.choices import REGION_NAMES, Region
 from portal.models import User
 from portal.search.analysis import index_text

@@ -14,8 +14,8 @@ from django.db.models.functions import Lower, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Network
-from partners.models import GuidanceService, Organisation
+from networks.memberships.models import Network
+from partners.directory.models import GuidanceService, Organisation
 from portal.models import User
 from portal.search.analysis import word_terms, words
 from portal.search.models import SearchEntry, SearchKind

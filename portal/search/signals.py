@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from networks.models import Network
-from partners.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
+from networks.memberships.models import Network
+from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.models import User
 from portal.search import index
 from portal.search.models import SearchKind

@@ -35,15 +35,8 @@ def fill(total: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from networks.models import (
-        AgendaItem,
-        Attendance,
-        Invitee,
-        Meeting,
-        MeetingStatus,
-        Network,
-        NetworkRole,
-    )
+    from networks.meetings.models import AgendaItem, Attendance, Invitee, Meeting, MeetingStatus
+    from networks.memberships.models import Network, NetworkRole
     from portal.models import User
 
     network = Network.objects.get(slug="keski-suomi")
@@ -119,7 +112,7 @@ def _records(network, items, by_meeting, person) -> None:
     """A decision on every other minuted item, an action item on the second (two in three done)."""
     from django.utils import timezone
 
-    from networks.models import ActionItem, Decision
+    from networks.meetings.models import ActionItem, Decision
 
     decisions, actions = [], []
     for item in items:

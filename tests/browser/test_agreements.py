@@ -12,8 +12,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from networks.models import Membership
-from partners.models import Agreement, AgreementStatus
+from networks.memberships.models import Membership
+from partners.agreements.models import Agreement, AgreementStatus
 from tests import factories
 from tests.browser.actions import sign_in, sign_out
 from tests.browser.conftest import ARTIFACTS

@@ -11,7 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from networks.models import Goal, GoalStatus, Membership
+from networks.goals.models import Goal, GoalStatus
+from networks.memberships.models import Membership
 from tests import factories
 from tests.browser.actions import sign_in, sign_out
 from tests.browser.conftest import ARTIFACTS

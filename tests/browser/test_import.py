@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from partners.models import Organisation
+from partners.directory.models import Organisation
 from tests.browser.actions import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)

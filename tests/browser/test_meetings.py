@@ -18,7 +18,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from networks.models import ActionItem, AgendaItem, Decision, Meeting, MeetingStatus, SlotAnswer, TimePoll
+from networks.meetings.models import ActionItem, AgendaItem, Decision, Meeting, MeetingStatus, SlotAnswer, TimePoll
 from tests import factories
 from tests.browser.actions import sign_in, sign_out
 

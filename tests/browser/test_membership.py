@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from networks.models import Membership, MembershipChange
+from networks.memberships.models import Membership, MembershipChange
 from tests import factories
 from tests.browser.actions import sign_in, sign_out
 

@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from networks import meeting_services as services
-from networks.models import MeetingStatus
+from networks.meetings import services
+from networks.meetings.models import MeetingStatus
 from tests import factories
 
 

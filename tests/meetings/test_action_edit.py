@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_actions as services
-from networks.models import ActionStatus
+from networks.meetings import actions as services
+from networks.meetings.models import ActionStatus
 from tests.meetings.records_helpers import approve, meeting_that_took_place
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_actions as services
-from networks.meeting_selectors import meeting_page
-from networks.models import ActionItem, ActionStatus, Invitee, MeetingStatus
+from networks.meetings import actions as services
+from networks.meetings.models import ActionItem, ActionStatus, Invitee, MeetingStatus
+from networks.meetings.selectors import meeting_page
 from tests import factories
 from tests.meetings.records_helpers import approve, meeting_that_took_place
 from tests.querybudget import assert_budget

@@ -4,7 +4,7 @@ every URL of this part × every role of the cast → the expected status of a GE
 import pytest
 from django.urls import reverse
 
-from networks import meeting_actions as services
+from networks.meetings import actions as services
 from tests.meetings.records_helpers import approve, meeting_that_took_place
 
 pytestmark = pytest.mark.django_db

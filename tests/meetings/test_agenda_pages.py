@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_services
-from networks.models import ActionItem, AgendaItem, AgendaItemStatus, MeetingStatus
+from networks.meetings import services as meeting_services
+from networks.meetings.models import ActionItem, AgendaItem, AgendaItemStatus, MeetingStatus
 from tests import factories
 from tests.querybudget import assert_budget
 

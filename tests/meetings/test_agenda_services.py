@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from networks import meeting_agenda as agenda
-from networks import meeting_services
-from networks.models import ActionStatus, AgendaItem, AgendaItemStatus, MeetingStatus
+from networks.meetings import agenda
+from networks.meetings import services as meeting_services
+from networks.meetings.models import ActionStatus, AgendaItem, AgendaItemStatus, MeetingStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -214,8 +214,8 @@ def test_carrying_needs_a_planned_meeting_and_a_manager(network, coordinator, me
 
 def test_an_organiser_who_is_a_member_is_offered_only_what_they_may_read(network, coordinator, member, organisation):
     """Draft minutes are the attendees' until approved: their action items are not offered to others."""
-    from networks import meeting_services
-    from networks.models import MeetingStatus
+    from networks.meetings import services as meeting_services
+    from networks.meetings.models import MeetingStatus
 
     earlier = factories.MeetingFactory(
         network=network,

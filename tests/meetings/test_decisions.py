@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_actions as services
-from networks.models import Amendment, Decision, MeetingStatus
+from networks.meetings import actions as services
+from networks.meetings.models import Amendment, Decision, MeetingStatus
 from tests import factories
 from tests.meetings.records_helpers import approve, meeting_that_took_place
 from tests.querybudget import assert_budget

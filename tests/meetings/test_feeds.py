@@ -8,9 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_feeds as feeds
-from networks import meeting_services as services
-from networks.models import CalendarFeed, Invitee, Meeting, MeetingStatus
+from networks.meetings import feeds, services
+from networks.meetings.models import CalendarFeed, Invitee, Meeting, MeetingStatus
 from tests import factories
 from tests.querybudget import assert_budget
 

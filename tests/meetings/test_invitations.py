@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks import meeting_services as services
-from networks.meeting_selectors import meeting_page
-from networks.models import Invitee, MeetingStatus
+from networks.meetings import services
+from networks.meetings.models import Invitee, MeetingStatus
+from networks.meetings.selectors import meeting_page
 from tests import factories
 from tests.querybudget import assert_budget
 

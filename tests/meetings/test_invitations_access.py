@@ -10,10 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_feeds as feeds
-from networks import meeting_polls
-from networks import meeting_services as services
-from networks.models import Invitee
+from networks.meetings import feeds, services
+from networks.meetings import polls as meeting_polls
+from networks.meetings.models import Invitee
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_services as services
+from networks.meetings import services
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

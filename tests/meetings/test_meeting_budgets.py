@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import (
+from networks.meetings.models import (
     ActionItem,
     AgendaItem,
     Attendance,
@@ -20,8 +20,8 @@ from networks.models import (
     MeetingKind,
     MeetingStatus,
     MinutesComment,
-    NetworkRole,
 )
+from networks.memberships.models import NetworkRole
 from tests import factories
 from tests.querybudget import assert_budget
 

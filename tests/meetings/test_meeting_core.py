@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from networks import meeting_services as services
-from networks.models import Attendance, Invitee, MeetingStatus
+from networks.meetings import services
+from networks.meetings.models import Attendance, Invitee, MeetingStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import (
+from networks.meetings.models import (
     ActionItem,
     ActionStatus,
     AgendaItem,

@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_services as services
-from networks.models import Invitee, Meeting, MeetingKind, MeetingStatus
+from networks.meetings import services
+from networks.meetings.models import Invitee, Meeting, MeetingKind, MeetingStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

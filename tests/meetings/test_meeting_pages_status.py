@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from networks import meeting_services as services
-from networks.models import Attendance, Meeting, MeetingStatus
+from networks.meetings import services
+from networks.meetings.models import Attendance, Meeting, MeetingStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_actions as records
-from networks import meeting_feeds
-from networks import meeting_services as services
-from networks.models import (
+from networks.meetings import actions as records
+from networks.meetings import feeds as meeting_feeds
+from networks.meetings import services
+from networks.meetings.models import (
     ActionItem,
     AgendaItem,
     Attendance,

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.utils import timezone
 
-from networks import meeting_minutes as minutes
-from networks import meeting_services
-from networks.meeting_minutes import render_minutes
-from networks.models import Amendment, MeetingStatus, MinutesComment
+from networks.meetings import minutes
+from networks.meetings import services as meeting_services
+from networks.meetings.minutes import render_minutes
+from networks.meetings.models import Amendment, MeetingStatus, MinutesComment
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_services
-from networks.meeting_selectors import meeting_page
-from networks.models import Amendment, Attendance, MeetingStatus, MinutesComment, NetworkRole
+from networks.meetings import services as meeting_services
+from networks.meetings.models import Amendment, Attendance, MeetingStatus, MinutesComment
+from networks.meetings.selectors import meeting_page
+from networks.memberships.models import NetworkRole
 from tests import factories
 from tests.querybudget import assert_budget
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_polls as services
-from networks.models import Invitee, Meeting, SlotAnswer, TimePoll
+from networks.meetings import polls as services
+from networks.meetings.models import Invitee, Meeting, SlotAnswer, TimePoll
 
 pytestmark = pytest.mark.django_db(transaction=False)
 EN = {"accept-language": "en"}

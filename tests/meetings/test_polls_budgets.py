@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import meeting_polls as services
-from networks.models import NetworkRole, SlotAnswer, TimePoll, TimeSlot
+from networks.meetings import polls as services
+from networks.meetings.models import SlotAnswer, TimePoll, TimeSlot
+from networks.memberships.models import NetworkRole
 from tests import factories
 from tests.querybudget import assert_budget
 

@@ -9,10 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from networks import meeting_actions as actions
-from networks import meeting_services as services
-from networks.meeting_reminders import meeting_reminders_run
-from networks.models import ActionStatus, Meeting, MeetingStatus
+from networks.meetings import actions, services
+from networks.meetings.models import ActionStatus, Meeting, MeetingStatus
+from networks.meetings.reminders import meeting_reminders_run
 from tests.meetings.records_helpers import meeting_that_took_place
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import goal_services as services
-from networks.models import Endorsement, EndorsementRound, Goal
+from networks.goals import services
+from networks.goals.models import Endorsement, EndorsementRound, Goal
 from tests import factories
 
 A = Endorsement.Answer

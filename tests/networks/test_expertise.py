@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from networks.models import NetworkRole
-from partners.models import ExpertiseArea
+from networks.memberships.models import NetworkRole
+from partners.directory.models import ExpertiseArea
 from portal.models import User
 from tests import factories
 from tests.querybudget import assert_budget

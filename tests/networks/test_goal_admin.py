@@ -6,8 +6,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from networks.goal_services import endorsement_answer, endorsement_open
-from networks.models import Endorsement, EndorsementRound, Goal, Measurement
+from networks.goals.models import Endorsement, EndorsementRound, Goal, Measurement
+from networks.goals.services import endorsement_answer, endorsement_open
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from networks.models import Goal, GoalStatus
-from networks.models.goals import STATUS_ORDER
+from networks.goals.models import Goal, GoalStatus
+from networks.goals.models.goals import STATUS_ORDER
 from portal.lib.pagination import PAGE_SIZE
 from tests import factories
 

@@ -8,19 +8,10 @@ import itertools
 import pytest
 from django.urls import reverse
 
-from networks import goal_services as services
-from networks.models import (
-    Endorsement,
-    EndorsementRound,
-    Goal,
-    GoalRevision,
-    GoalStatus,
-    Indicator,
-    Measurement,
-    Membership,
-    NetworkRole,
-)
-from partners.models import Agreement
+from networks.goals import services
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, GoalStatus, Indicator, Measurement
+from networks.memberships.models import Membership, NetworkRole
+from partners.agreements.models import Agreement
 from tests import factories
 from tests.querybudget import assert_budget
 

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import Endorsement, EndorsementRound, Goal, GoalStatus, Indicator
-from partners.models import Agreement
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalStatus, Indicator
+from partners.agreements.models import Agreement
 from portal import selectors
 from portal.demo_data import COORDINATOR_EMAIL, COUNSELLOR_EMAIL
 from portal.models import User

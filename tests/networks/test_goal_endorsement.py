@@ -11,10 +11,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from networks import goal_services as services
-from networks import services as network_services
-from networks.goal_endorsement_panel import progress_text
-from networks.models import Endorsement, EndorsementRound, EndorsementRule, Membership
+from networks.goals import services
+from networks.goals.models import Endorsement, EndorsementRound
+from networks.goals.panels import progress_text
+from networks.memberships import services as network_services
+from networks.memberships.models import EndorsementRule, Membership
 from tests import factories
 from tests.networks.endorsement_cast import EN, A, O, S, add_member, agreed, answer, reload, three_members, today, url
 

@@ -9,10 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from networks import goal_services as services
-from networks.goal_endorsement_panel import endorsement_panel
-from networks.goal_selectors import goal_page
-from networks.models import Endorsement, EndorsementRound, EndorsementRule, Goal
+from networks.goals import services
+from networks.goals.models import Endorsement, EndorsementRound, Goal
+from networks.goals.panels import endorsement_panel
+from networks.goals.selectors import goal_page
+from networks.memberships.models import EndorsementRule
 from portal.access import can
 from tests import factories
 from tests.networks.endorsement_cast import EN, A, O, S, add_member, agreed, answer, reload, three_members, today, url

@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks import goal_indicator_services as services
-from networks.models import Indicator, Measurement
+from networks.goals import indicators as services
+from networks.goals.models import Indicator, Measurement
 from tests import factories
 from tests.partners.document_files import docx_bytes, pdf_bytes, upload
 

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from networks import goal_services as services
-from networks.models import Goal, GoalRevision, GoalStatus
-from partners.models import Agreement
+from networks.goals import services
+from networks.goals.models import Goal, GoalRevision, GoalStatus
+from partners.agreements.models import Agreement
 from tests import factories
 
 EN = {"accept-language": "en"}

@@ -11,10 +11,10 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from networks import goal_progress as progress
-from networks.goal_charts import date_ticks, line_chart, nice_step, value_range
-from networks.goal_selectors import goal_page
-from networks.models import Indicator, Measurement
+from networks.goals import progress
+from networks.goals.charts import date_ticks, line_chart, nice_step, value_range
+from networks.goals.models import Indicator, Measurement
+from networks.goals.selectors import goal_page
 from tests import factories
 
 D = datetime.date

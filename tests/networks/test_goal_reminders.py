@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks import goal_services as services
-from networks.models import Endorsement, EndorsementRound, Goal, Membership
+from networks.goals import services
+from networks.goals.models import Endorsement, EndorsementRound, Goal
+from networks.memberships.models import Membership
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -187,7 +188,7 @@ def test_each_recipient_gets_the_message_in_their_language(run, goal, opened, pe
 
 
 def test_two_runs_at_once_send_once(goal, opened, people, django_capture_on_commit_callbacks):
-    from networks import goal_reminders
+    from networks.goals import reminders as goal_reminders
 
     due = list(goal_reminders.reminders_due(today=on(8), days=3))
     with django_capture_on_commit_callbacks(execute=True):

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks import goal_progress
-from networks.goal_report import report
-from networks.models import Goal, Indicator, Measurement
+from networks.goals import progress as goal_progress
+from networks.goals.models import Goal, Indicator, Measurement
+from networks.goals.report import report
 from tests import factories
 from tests.querybudget import assert_budget, count_queries
 
@@ -143,7 +143,7 @@ def test_decrease_keep_and_unmeasured_indicators(network, goal, member):
 
 @pytest.mark.django_db
 def test_the_page_shows_goals_indicators_lights_in_words_and_links(client_for, member, network, goal, measured):
-    from networks.goal_services import goal_set_status
+    from networks.goals.services import goal_set_status
 
     dropped = factories.GoalFactory(network=network, title="Luovuttu tavoite")
     goal_set_status(goal=dropped, status=Goal.Status.DROPPED, user=None, reason="Rahoitus päättyi.")

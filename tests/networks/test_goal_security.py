@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from networks import goal_services
-from networks.models import Endorsement, Goal, Indicator, Measurement
+from networks.goals import services as goal_services
+from networks.goals.models import Endorsement, Goal, Indicator, Measurement
 from tests import factories
 
 D = datetime.date

@@ -8,9 +8,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks import charts, selectors, services
-from networks.models import Membership, MembershipChange, Network, NetworkRole
-from partners.models import Affiliation, Organisation
+from networks.memberships import charts, selectors, services
+from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
+from partners.directory.models import Affiliation, Organisation
 from portal.models import Invitation
 from tests import factories
 from tests.querybudget import assert_budget

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from networks.models import Membership
+from networks.memberships.models import Membership
 from tests import factories
 
 
@@ -92,7 +92,7 @@ def test_pagination_links_are_elided(client, member, network):
 
 @pytest.mark.django_db
 def test_member_counts_count_active_members_only(network, member):
-    from networks.models import Network
+    from networks.memberships.models import Network
 
     for status in (Membership.Status.ACTIVE, Membership.Status.PAUSED, Membership.Status.LEFT):
         factories.MembershipFactory(network=network, status=status)

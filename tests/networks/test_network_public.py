@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from networks.models import Membership, Network, NetworkRole
+from networks.memberships.models import Membership, Network, NetworkRole
 from tests import factories
 from tests.querybudget import assert_budget
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from networks import services
-from networks.models import Membership, NetworkRole
-from partners.models import Organisation
+from networks.memberships import services
+from networks.memberships.models import Membership, NetworkRole
+from partners.directory.models import Organisation
 from tests import factories
 
 S = Membership.Status

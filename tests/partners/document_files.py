@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 from PIL import Image
 
-from partners import documents
-from partners.models import DocumentKind
+from partners.agreements import documents
+from partners.agreements.models import DocumentKind
 
 STORED_NAME = re.compile(r"^agreements/[0-9a-f]{32}$")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

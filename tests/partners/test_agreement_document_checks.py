@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from partners import documents
-from partners.models import AgreementDocument, AgreementStatus
+from partners.agreements import documents
+from partners.agreements.models import AgreementDocument, AgreementStatus
 from tests.partners.document_files import (
     DOCX,
     STORED_NAME,

@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from partners import documents
-from partners.models import AgreementDocument, DocumentKind
+from partners.agreements import documents
+from partners.agreements.models import AgreementDocument, DocumentKind
 from tests import factories
 from tests.partners.document_files import (
     STORED_NAME,

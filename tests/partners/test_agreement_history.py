@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from partners import agreement_history, agreement_services
-from partners.models import AgreementDocument
+from partners.agreements import history as agreement_history
+from partners.agreements import services as agreement_services
+from partners.agreements.models import AgreementDocument
 from tests import factories
 from tests.querybudget import assert_budget
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from partners import agreement_services as services
-from partners.models import Agreement, AgreementAmendment, AgreementParty, Commitment
+from partners.agreements import services
+from partners.agreements.models import Agreement, AgreementAmendment, AgreementParty, Commitment
 from tests import factories
 
 TODAY = timezone.localdate

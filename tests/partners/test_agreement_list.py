@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks.models import NetworkRole
-from partners import agreement_services
-from partners.models import Agreement, AgreementParty
+from networks.memberships.models import NetworkRole
+from partners.agreements import services as agreement_services
+from partners.agreements.models import Agreement, AgreementParty
 from tests import factories
 from tests.querybudget import assert_budget
 

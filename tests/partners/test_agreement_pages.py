@@ -6,9 +6,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks.models import NetworkRole
-from partners import agreement_services as services
-from partners.models import Agreement, AgreementAmendment
+from networks.memberships.models import NetworkRole
+from partners.agreements import services
+from partners.agreements.models import Agreement, AgreementAmendment
 from tests import factories
 from tests.querybudget import assert_budget
 

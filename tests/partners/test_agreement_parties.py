@@ -8,9 +8,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import Membership
-from partners import agreement_services
-from partners.models import Agreement, AgreementParty, Commitment
+from networks.memberships.models import Membership
+from partners.agreements import services as agreement_services
+from partners.agreements.models import Agreement, AgreementParty, Commitment
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from partners import agreement_reminders, agreement_services
-from partners.models import Agreement
+from partners.agreements import reminders as agreement_reminders
+from partners.agreements import services as agreement_services
+from partners.agreements.models import Agreement
 from tests import factories
 
 S = Agreement.Status

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import Membership
-from partners import agreement_services as services
-from partners.agreement_selectors import agreement_chain
-from partners.models import Agreement, AgreementParty, AgreementStatus
+from networks.memberships.models import Membership
+from partners.agreements import services
+from partners.agreements.models import Agreement, AgreementParty, AgreementStatus
+from partners.agreements.selectors import agreement_chain
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from partners.agreement_scorecard import IN_PLACE, MISSING, PARTLY, agreement_scorecard
-from partners.agreement_selectors import agreement_page
-from partners.models import Agreement, Commitment
+from partners.agreements.models import Agreement, Commitment
+from partners.agreements.scorecard import IN_PLACE, MISSING, PARTLY, agreement_scorecard
+from partners.agreements.selectors import agreement_page
 from tests import factories
 
 

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from networks.models import Membership
-from partners.importing import COLUMNS, safe_cell
-from partners.models import Organisation
+from networks.memberships.models import Membership
+from partners.directory.importing import COLUMNS, safe_cell
+from partners.directory.models import Organisation
 from tests import factories
 
 INJECTION = "=cmd|' /C calc'!A0"

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from networks.models import Membership, MembershipChange, NetworkRole
-from partners import importing, services
-from partners.models import Organisation
+from networks.memberships.models import Membership, MembershipChange, NetworkRole
+from partners.directory import importing, services
+from partners.directory.models import Organisation
 from portal.lib.validators import business_id_check_digit
 from tests import factories
 

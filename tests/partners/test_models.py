@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from networks.models import Membership, NetworkRole
-from partners.models import Affiliation, Organisation
+from networks.memberships.models import Membership, NetworkRole
+from partners.directory.models import Affiliation, Organisation
 from portal.lib.validators import business_id_check_digit, validate_business_id
 from tests import factories
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from networks.models import Membership, MembershipChange, NetworkRole
-from partners import selectors, services
-from partners.forms import OrganisationFilterForm
-from partners.models import Organisation
+from networks.memberships.models import Membership, MembershipChange, NetworkRole
+from partners.directory import selectors, services
+from partners.directory.forms import OrganisationFilterForm
+from partners.directory.models import Organisation
 from portal.lib.validators import LOGO_MAX_BYTES, validate_logo
 from tests import factories
 from tests.querybudget import assert_budget

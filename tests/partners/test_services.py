@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from networks.models import Membership, NetworkRole
-from partners import services
-from partners.models import GuidanceService, Organisation
+from networks.memberships.models import Membership, NetworkRole
+from partners.directory import services
+from partners.directory.models import GuidanceService, Organisation
 from portal.lib.choices import Region
 from tests import factories
 from tests.querybudget import assert_budget

@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from networks.models import Network
-from partners.models import Organisation
+from networks.memberships.models import Network
+from partners.directory.models import Organisation
 from portal.access import can, get_for_user
 
 

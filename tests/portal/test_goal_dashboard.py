@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.goal_services import endorsement_answer, endorsement_open, goal_create, goal_update
-from networks.models import EndorsementRound, Goal, Membership
+from networks.goals.models import EndorsementRound, Goal
+from networks.goals.services import endorsement_answer, endorsement_open, goal_create, goal_update
+from networks.memberships.models import Membership
 from portal import selectors
 from tests import factories
 from tests.querybudget import assert_budget

@@ -8,8 +8,8 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import NetworkRole
-from partners.models import Affiliation
+from networks.memberships.models import NetworkRole
+from partners.directory.models import Affiliation
 from portal import services
 from portal.models import Invitation, User
 from tests import factories

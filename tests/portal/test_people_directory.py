@@ -8,8 +8,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from networks.models import Membership, NetworkRole
-from partners.models import Affiliation, ExpertiseArea, Organisation
+from networks.memberships.models import Membership, NetworkRole
+from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import selectors, services
 from portal.models import User
 from tests import factories

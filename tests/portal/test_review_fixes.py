@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.db import connection
 from django.urls import reverse
 
-from networks.models import Membership
+from networks.memberships.models import Membership
 from portal import services
 from portal.models import Invitation, User
 from tests import factories
@@ -47,7 +47,7 @@ def test_person_page_lists_only_organisations_the_viewer_may_see(client, member,
 
 @pytest.mark.django_db
 def test_an_organisation_that_left_is_no_longer_visible(member, network):
-    from partners.models import Organisation
+    from partners.directory.models import Organisation
 
     gone = factories.MembershipFactory(network=network, status=Membership.Status.LEFT).organisation
     assert not Organisation.objects.visible_to(member).filter(pk=gone.pk).exists()

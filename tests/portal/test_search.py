@@ -11,8 +11,8 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from networks.models import Membership, NetworkRole
-from partners.models import GuidanceService, Organisation
+from networks.memberships.models import Membership, NetworkRole
+from partners.directory.models import GuidanceService, Organisation
 from portal.models import User
 from portal.search import analysis, index, query
 from portal.search.models import SearchEntry, SearchKind

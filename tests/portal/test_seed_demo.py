@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from networks.models import Network, NetworkRole
-from partners.models import Organisation
+from networks.memberships.models import Network, NetworkRole
+from partners.directory.models import Organisation
 from portal.demo_data import DEMO_PASSWORD
 from portal.middleware import mfa_required_for
 from portal.models import User
@@ -67,7 +67,7 @@ def test_accounts_only_prints_and_changes_nothing():
 def test_seed_demo_has_agreements_in_every_state_with_a_renewal_chain_and_history():
     from pghistory.models import MiddlewareEvents
 
-    from partners.models import Agreement, AgreementStatus
+    from partners.agreements.models import Agreement, AgreementStatus
 
     _seed()
     main = Agreement.objects.filter(network__slug="keski-suomi")

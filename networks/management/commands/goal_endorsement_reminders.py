@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from networks.goal_reminders import goal_endorsement_reminders_run
+from networks.goals.reminders import goal_endorsement_reminders_run
 
 
 def _date(value) -> datetime.date | None:

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from networks.meeting_reminders import meeting_reminders_run
+from networks.meetings.reminders import meeting_reminders_run
 
 
 def _date(value) -> datetime.date | None:

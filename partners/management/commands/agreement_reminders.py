@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partners.agreement_reminders import agreement_reminders_run
+from partners.agreements.reminders import agreement_reminders_run
 
 
 def _date(value) -> datetime.date | None:

@@ -18,8 +18,8 @@ from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from networks.models import Membership, Network, NetworkRole
-from partners.models import Affiliation, ExpertiseArea, Organisation
+from networks.memberships.models import Membership, Network, NetworkRole
+from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
 from portal.demo_data.services import seed_scale_services
 from portal.lib.validators import business_id_check_digit

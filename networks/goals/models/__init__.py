@@ -1,0 +1,51 @@
+"""Models of shared goals: goals, their revisions and rounds of endorsement, indicators and measurements."""
+
+from networks.goals.models.goals import (
+    ENDORSED,
+    FINISHED,
+    IN_FAVOUR,
+    STATUS_ORDER,
+    UNDER_ENDORSEMENT,
+    Endorsement,
+    EndorsementAnswer,
+    EndorsementRound,
+    EndorsementRoundQuerySet,
+    Goal,
+    GoalQuerySet,
+    GoalRevision,
+    GoalStatus,
+    QualityArea,
+    RoundOutcome,
+)
+from networks.goals.models.indicators import (
+    FREQUENCY_MONTHS,
+    Direction,
+    Frequency,
+    Indicator,
+    Measurement,
+    evidence_path,
+)
+
+__all__ = [
+    "ENDORSED",
+    "FINISHED",
+    "FREQUENCY_MONTHS",
+    "IN_FAVOUR",
+    "STATUS_ORDER",
+    "UNDER_ENDORSEMENT",
+    "Direction",
+    "Endorsement",
+    "EndorsementAnswer",
+    "EndorsementRound",
+    "EndorsementRoundQuerySet",
+    "Frequency",
+    "Goal",
+    "GoalQuerySet",
+    "GoalRevision",
+    "GoalStatus",
+    "Indicator",
+    "Measurement",
+    "QualityArea",
+    "RoundOutcome",
+    "evidence_path",
+]

@@ -1,0 +1,157 @@
+"""Reads of shared goals (issue 5) shaped for the pages that show them."""
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from networks.goals.models import Endorsement, EndorsementRound, Goal, Indicator, Measurement
+from networks.goals.models.goals import STATUS_ORDER, QualityArea, RoundOutcome
+from networks.meetings.models import ActionItem, AgendaItem, Decision, Meeting, MeetingStatus
+from networks.memberships.models import Network
+from partners.agreements.models import Agreement
+
+# The board's groups: by status (STATUS_ORDER, where the work is first) or by quality area.
+GROUP_STATUS = "status"
+GROUP_AREA = "area"
+AREA_ORDER = list(QualityArea)
+
+
+def _rank(field: str, order) -> Case:
+    return Case(
+        *(When(**{field: value}, then=Value(rank)) for rank, value in enumerate(order)),
+        default=Value(len(order)),
+        output_field=IntegerField(),
+    )
+
+
+def goal_page() -> QuerySet[Goal]:
+    """Goals with everything their page shows, in a fixed number of queries whatever their size: the
+    network, owner organisation, contact and proposer, the linked agreements, every round of endorsement
+    (newest first) with its revision and all its answers (newest first), and the indicators with their
+    owners and measurements (oldest first).
+
+    Filter it (``get_for_user(user, goal_page(), pk=pk)``); the prefetches run for what is fetched.
+    """
+    answers = Endorsement.objects.select_related("organisation", "answered_by").order_by("-answered_at", "-pk")
+    rounds = (
+        EndorsementRound.objects.select_related("revision", "opened_by")
+        .prefetch_related(Prefetch("answers", queryset=answers))
+        .order_by("-opened_at", "-pk")
+    )
+    measurements = Measurement.objects.select_related("recorded_by").order_by("measured_on", "pk")
+    indicators = Indicator.objects.select_related("owner").prefetch_related(
+        Prefetch("measurements", queryset=measurements)
+    )
+    return Goal.objects.select_related("network", "owner_organisation", "contact", "proposed_by").prefetch_related(
+        Prefetch("agreements", queryset=Agreement.objects.order_by("title", "pk")),
+        Prefetch("rounds", queryset=rounds),
+        Prefetch("indicators", queryset=indicators),
+        *meeting_records(),
+    )
+
+
+def meeting_records() -> list[Prefetch]:
+    """What the network's meetings decided about a goal (issue 6), from approved minutes only (draft ones
+    are not everyone's to read): ``goal.meeting_decisions`` (the decisions linked to it, newest first, with
+    their meeting and item) and ``goal.meeting_items`` (the agenda items linked to it, newest meeting first,
+    each with its action items, owners and organisations). Three queries whatever their number."""
+    approved = MeetingStatus.MINUTES_APPROVED
+    actions = ActionItem.objects.select_related("owner", "organisation").order_by("due_on", "pk")
+    return [
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.filter(meeting__status=approved)
+            .select_related("meeting", "item")
+            .order_by("-decided_on", "-meeting__starts_at", "pk"),
+            to_attr="meeting_decisions",
+        ),
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.filter(meeting__status=approved)
+            .select_related("meeting")
+            .prefetch_related(Prefetch("action_items", queryset=actions))
+            .order_by("-meeting__starts_at", "position", "pk"),
+            to_attr="meeting_items",
+        ),
+    ]
+
+
+def visible_meeting_records(goal: Goal, user) -> None:
+    """Keep on ``goal`` (prefetched by :func:`goal_page`) only the records of meetings ``user`` sees.
+
+    The network's people see every meeting of the network (no query); a representative of a member
+    organisation who has no role in the network sees a goal, but of the meetings only those they were
+    invited to (one query): the others' minutes are not theirs to read."""
+    if user.is_superuser or goal.access(user).role is not None:
+        return
+    meeting_ids = {row.meeting_id for row in [*goal.meeting_decisions, *goal.meeting_items]}
+    visible = set(Meeting.objects.visible_to(user).filter(pk__in=meeting_ids).values_list("pk", flat=True))
+    goal.meeting_decisions = [row for row in goal.meeting_decisions if row.meeting_id in visible]
+    goal.meeting_items = [row for row in goal.meeting_items if row.meeting_id in visible]
+
+
+def visible_agreements(goal: Goal, user) -> list[Agreement]:
+    """The goal's linked agreements (prefetched by :func:`goal_page`) that ``user`` may see.
+
+    The network's people see every agreement of the network (no query); a representative of a member
+    organisation who has no role in the network sees a goal, but only the agreements their organisation
+    is a party to (one query): the others' titles are not theirs to see."""
+    agreements = [agreement for agreement in goal.agreements.all() if agreement.network_id == goal.network_id]
+    if not agreements or user.is_superuser or goal.access(user).role is not None:
+        return agreements
+    visible = set(
+        Agreement.objects.visible_to(user)
+        .filter(pk__in=[agreement.pk for agreement in agreements])
+        .values_list("pk", flat=True)
+    )
+    return [agreement for agreement in agreements if agreement.pk in visible]
+
+
+def goal_board(*, goals: QuerySet[Goal], group: str = GROUP_STATUS) -> QuerySet[Goal]:
+    """``goals`` (already filtered) in the board's order: by status or by quality area, then by period and
+    title; with the owner organisation, the number of indicators and an open round's deadline (one query
+    per page, however many goals and indicators)."""
+    indicators = (
+        Indicator.objects.filter(goal=OuterRef("pk")).order_by().values("goal").annotate(n=Count("*")).values("n")
+    )
+    deadline = EndorsementRound.objects.filter(goal=OuterRef("pk"), outcome=RoundOutcome.OPEN).values("deadline")[:1]
+    status_rank = _rank("status", STATUS_ORDER)
+    area_rank = _rank("quality_area", AREA_ORDER)
+    order = ["area_rank", "status_rank"] if group == GROUP_AREA else ["status_rank", "area_rank"]
+    return (
+        goals.select_related("owner_organisation")
+        .only(
+            "pk",
+            "title",
+            "status",
+            "quality_area",
+            "period_start",
+            "period_end",
+            "network_id",
+            "owner_organisation__name",
+            "owner_organisation__slug",
+        )
+        .annotate(
+            status_rank=status_rank,
+            area_rank=area_rank,
+            indicator_count=Coalesce(Subquery(indicators), 0),
+            open_deadline=Subquery(deadline),
+        )
+        .order_by(*order, "period_start", "title", "pk")
+    )
+
+
+def goal_group_counts(goals: QuerySet[Goal], group: str = GROUP_STATUS) -> dict[str, int]:
+    """How many of ``goals`` are in each group (status or quality area): the totals over every page."""
+    field = "quality_area" if group == GROUP_AREA else "status"
+    return dict(goals.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
+
+
+def goal_networks(user) -> QuerySet[Network]:
+    """The networks the person has a role in, by name, each with its number of goals in every status
+    (``count_<status>``) and in all (``goal_total``): one query."""
+    counts = {f"count_{status}": Count("goals", filter=Q(goals__status=status)) for status in STATUS_ORDER}
+    return (
+        Network.objects.filter(pk__in=Network.objects.visible_to(user).values("pk"))
+        .annotate(goal_total=Count("goals"), **counts)
+        .order_by("name", "pk")
+    )

@@ -1,0 +1,185 @@
+"""Views of the endorsement of shared goals (issue 5, part 2): the network's rule, opening a round,
+an organisation's answer, and the goal's endorsement history (every revision and every answer)."""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from networks.goals import services
+from networks.goals.forms.endorsement import EndorsementAnswerForm, EndorsementOpenForm, GoalRuleForm
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, GoalStatus
+from networks.goals.panels import rule_text
+from networks.goals.views.common import goal_for, refuse, to_goal
+from networks.memberships.models import Membership, Network
+from partners.agreements.views.common import add_service_errors
+from portal.access import get_for_user
+
+_GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def _active_member_count(network: Network) -> int:
+    return Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).count()
+
+
+@_GET_OR_POST
+@login_required
+def goal_rule(request, slug):
+    """How the network agrees its goals: all active members, or a majority of a set number; and the days
+    a round gives. Rounds already open keep the rule they opened with."""
+    network = get_for_user(request.user, Network, action="edit", slug=slug)
+    # The form works on a copy: the page keeps the saved rule while the input is being fixed.
+    form = GoalRuleForm(request.POST or None, instance=copy.copy(network))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_goal_rule_update(network=network, **form.rule_data())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The rule for agreeing goals has been saved."))
+            return redirect("goals:goal_board", slug=network.slug)
+    context = {
+        "form": form,
+        "network": network,
+        "rule": rule_text(network.goal_rule, network.goal_rule_size),
+        "active_members": _active_member_count(network),
+        "open_rounds": EndorsementRound.objects.open().filter(goal__network=network).count(),
+    }
+    return render(request, "networks/goals/goal_rule.html", context)
+
+
+@_GET_OR_POST
+@login_required
+def endorsement_open(request, pk):
+    """A coordinator asks the member organisations to endorse the goal's current text by a deadline."""
+    goal = goal_for(request, pk, "manage")
+    if not services.may_open_endorsement(goal):
+        messages.error(request, _("Endorsement can be opened for a proposed goal, or again for a revised one."))
+        return to_goal(goal)
+    network = goal.network
+    form = EndorsementOpenForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.endorsement_open(goal=goal, user=request.user, deadline=form.cleaned_data["deadline"])
+        except ValidationError as error:
+            if getattr(error, "code", None) == "invalid_state":
+                return refuse(request, goal, error)
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Endorsement is open until %(deadline)s. The representatives and deputies of the member "
+                    "organisations have been asked by e-mail to answer."
+                )
+                % {"deadline": date_format(round_.deadline, "SHORT_DATE_FORMAT")},
+            )
+            return to_goal(goal)
+    context = {
+        "form": form,
+        "goal": goal,
+        "network": network,
+        "revision": GoalRevision.objects.get(goal=goal, number=goal.revision),
+        "rule": rule_text(network.goal_rule, network.goal_rule_size),
+        "active_members": _active_member_count(network),
+    }
+    return render(request, "networks/goals/endorsement_open.html", context)
+
+
+@_GET_OR_POST
+@login_required
+def endorsement_answer(request, pk):
+    """The representative or deputy of an active member organisation answers for it: agree, agree with
+    reservations, or object. Only their own organisations are offered; the service checks again."""
+    goal = goal_for(request, pk, "answer")
+    round_ = goal.rounds.open().select_related("revision").first()
+    if round_ is None:
+        messages.error(request, _("The goal is not under endorsement now."))
+        return to_goal(goal)
+    organisations = services.answering_organisations(goal, request.user)
+    form = EndorsementAnswerForm(request.POST or None, organisations=organisations, round_=round_)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        try:
+            services.endorsement_answer(
+                goal=goal,
+                organisation=organisation,
+                user=request.user,
+                answer=form.cleaned_data["answer"],
+                reason=form.cleaned_data["reason"],
+                round_id=form.cleaned_data["round"],
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "invalid_state":
+                return refuse(request, goal, error)
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The answer of %(name)s has been recorded.") % {"name": organisation.name})
+            goal.refresh_from_db(fields=["status"])
+            if goal.status not in (GoalStatus.ENDORSEMENT, GoalStatus.REVISED):
+                messages.success(request, _("The rule is met: the member organisations have agreed the goal."))
+            return to_goal(goal)
+    current = {
+        answer.organisation_id: answer
+        for answer in Endorsement.objects.filter(
+            round=round_, is_current=True, organisation__in=[organisation.pk for organisation in organisations]
+        ).select_related("organisation")
+    }
+    context = {
+        "form": form,
+        "goal": goal,
+        "round": round_,
+        "revision": round_.revision,
+        "rule": rule_text(round_.rule, round_.set_size),
+        "organisations": organisations,
+        "current_answers": [current[organisation.pk] for organisation in organisations if organisation.pk in current],
+        "deadline_passed": round_.deadline < timezone.localdate(),
+    }
+    return render(request, "networks/goals/endorsement_answer.html", context)
+
+
+def endorsement_history():
+    """Goals with every revision (newest first), each with its rounds (oldest first) and every answer
+    given in them (oldest first, replaced ones too): five queries whatever the history's length."""
+    answers = Endorsement.objects.select_related("organisation", "answered_by").order_by("answered_at", "pk")
+    rounds = (
+        EndorsementRound.objects.select_related("opened_by")
+        .prefetch_related(Prefetch("answers", queryset=answers))
+        .order_by("opened_at", "pk")
+    )
+    revisions = (
+        GoalRevision.objects.select_related("created_by")
+        .prefetch_related(Prefetch("rounds", queryset=rounds))
+        .order_by("-number")
+    )
+    return Goal.objects.select_related("network").prefetch_related(Prefetch("revisions", queryset=revisions))
+
+
+@require_safe
+@login_required
+def goal_endorsements(request, pk):
+    """Every revision of the goal's text and every round of endorsement with every answer: who answered
+    for which organisation, when, and to which text."""
+    goal = get_for_user(request.user, endorsement_history(), pk=pk)
+    revisions = list(goal.revisions.all())
+    for revision in revisions:
+        revision.round_list = list(revision.rounds.all())
+        for round_ in revision.round_list:
+            round_.rule_text = rule_text(round_.rule, round_.set_size)
+    return render(request, "networks/goals/endorsements.html", {"goal": goal, "revisions": revisions})
+
+
+urlpatterns = [
+    path("network/<slug:slug>/rule/", goal_rule, name="goal_rule"),
+    path("<int:pk>/endorsement/open/", endorsement_open, name="endorsement_open"),
+    path("<int:pk>/endorsement/answer/", endorsement_answer, name="endorsement_answer"),
+    path("<int:pk>/endorsements/", goal_endorsements, name="goal_endorsements"),
+]

@@ -1,0 +1,219 @@
+"""Views of a goal's indicators and measurements (issue 5, part 3).
+
+- The network's coordinators (``manage``) add, edit and delete indicators.
+- An indicator's owner and the coordinators (:meth:`networks.goal_access.GoalAccess.may_measure`) add
+  and delete its measurements; the goal's other readers get 403.
+- A measurement's evidence file is never on a public URL: the download checks the person may see the
+  goal (outsiders 404) and serves it as an attachment under its original name, like the documents
+  of agreements (:mod:`partners.views.agreement_documents`).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
+from django.utils.cache import patch_cache_control
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from networks.goals import indicators as services
+from networks.goals.forms.indicators import IndicatorForm, MeasurementForm
+from networks.goals.models import Goal
+from networks.goals.views.common import goal_for, refuse, to_goal
+from partners.agreements.views.common import add_service_errors
+from partners.agreements.views.documents import ATTACHMENT_CSP
+from portal.access import can
+
+FORM_METHODS = ["GET", "HEAD", "POST"]
+
+
+def _indicator_of(goal: Goal, pk):
+    """The indicator ``pk`` of ``goal``; another goal's indicator is not found (404)."""
+    indicator = get_object_or_404(goal.indicators.select_related("owner"), pk=pk)
+    indicator.goal = goal
+    return indicator
+
+
+def _measurement_of(indicator, pk):
+    measurement = get_object_or_404(indicator.measurements.all(), pk=pk)
+    measurement.indicator = indicator
+    return measurement
+
+
+def _indicator_to_measure(request, pk, indicator_pk):
+    """The goal and its indicator, if the person may enter its measurements (its owner, the coordinators)."""
+    goal = goal_for(request, pk, "view")
+    indicator = _indicator_of(goal, indicator_pk)
+    if not (can(request.user, goal, "manage") or goal.access(request.user).may_measure(indicator)):
+        raise PermissionDenied
+    return goal, indicator
+
+
+def _refuse_if_finished(request, goal: Goal):
+    """A finished goal's indicators no longer change: said on the goal's page (None when open)."""
+    if goal.is_finished:
+        messages.error(
+            request, _("The goal has been achieved or dropped: its indicators and measurements no longer change.")
+        )
+        return to_goal(goal, "indicators")
+    return None
+
+
+# --- indicators -------------------------------------------------------------------------------------
+
+
+@require_http_methods(FORM_METHODS)
+@login_required
+def indicator_create(request, pk):
+    goal = goal_for(request, pk, "manage")
+    if refusal := _refuse_if_finished(request, goal):
+        return refusal
+    form = IndicatorForm(request.POST if request.method == "POST" else None, goal=goal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            indicator = services.indicator_create(goal=goal, data=form.indicator_data())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The indicator %(name)s has been added.") % {"name": indicator.name})
+            return to_goal(goal, f"indicator-{indicator.pk}")
+    return render(request, "networks/goals/indicator_form.html", {"form": form, "goal": goal})
+
+
+@require_http_methods(FORM_METHODS)
+@login_required
+def indicator_edit(request, pk, indicator):
+    goal = goal_for(request, pk, "manage")
+    indicator = _indicator_of(goal, indicator)
+    if refusal := _refuse_if_finished(request, goal):
+        return refusal
+    form = IndicatorForm(request.POST if request.method == "POST" else None, instance=indicator, goal=goal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_update(indicator=indicator, data=form.indicator_data())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The indicator %(name)s has been saved.") % {"name": indicator.name})
+            return to_goal(goal, f"indicator-{indicator.pk}")
+    return render(request, "networks/goals/indicator_form.html", {"form": form, "goal": goal, "indicator": indicator})
+
+
+@require_http_methods(FORM_METHODS)
+@login_required
+def indicator_delete(request, pk, indicator):
+    """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) deletes."""
+    goal = goal_for(request, pk, "manage")
+    indicator = _indicator_of(goal, indicator)
+    if refusal := _refuse_if_finished(request, goal):
+        return refusal
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            services.indicator_delete(indicator=indicator)
+        except ValidationError as error:
+            return refuse(request, goal, error, "indicators")
+        messages.success(request, _("The indicator %(name)s has been deleted.") % {"name": indicator.name})
+        return to_goal(goal, "indicators")
+    return render(
+        request,
+        "networks/goals/indicator_confirm_delete.html",
+        {"goal": goal, "indicator": indicator, "measurement_count": indicator.measurements.count()},
+    )
+
+
+# --- measurements -----------------------------------------------------------------------------------
+
+
+@require_http_methods(FORM_METHODS)
+@login_required
+def measurement_add(request, pk, indicator):
+    goal, indicator = _indicator_to_measure(request, pk, indicator)
+    if refusal := _refuse_if_finished(request, goal):
+        return refusal
+    posted = request.method == "POST"
+    form = MeasurementForm(request.POST if posted else None, request.FILES if posted else None, indicator=indicator)
+    if posted and form.is_valid():
+        try:
+            services.measurement_add(
+                indicator=indicator,
+                user=request.user,
+                data=form.measurement_data(),
+                uploaded_file=form.cleaned_data["evidence"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The measurement of %(name)s has been saved.") % {"name": indicator.name})
+            return to_goal(goal, f"indicator-{indicator.pk}")
+    return render(request, "networks/goals/measurement_form.html", {"form": form, "goal": goal, "indicator": indicator})
+
+
+@require_http_methods(FORM_METHODS)
+@login_required
+def measurement_delete(request, pk, indicator, measurement):
+    """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) deletes."""
+    goal, indicator = _indicator_to_measure(request, pk, indicator)
+    measurement = _measurement_of(indicator, measurement)
+    if refusal := _refuse_if_finished(request, goal):
+        return refusal
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            services.measurement_delete(measurement=measurement)
+        except ValidationError as error:
+            return refuse(request, goal, error, "indicators")
+        messages.success(
+            request,
+            _("The measurement of %(name)s on %(day)s has been deleted.")
+            % {"name": indicator.name, "day": date_format(measurement.measured_on, "SHORT_DATE_FORMAT")},
+        )
+        return to_goal(goal, f"indicator-{indicator.pk}")
+    return render(
+        request,
+        "networks/goals/measurement_confirm_delete.html",
+        {"goal": goal, "indicator": indicator, "measurement": measurement},
+    )
+
+
+@require_safe
+@login_required
+def evidence_download(request, pk, indicator, measurement):
+    """The stored evidence file, for those who may see the goal, always as a download."""
+    goal = goal_for(request, pk, "view")
+    measurement = _measurement_of(_indicator_of(goal, indicator), measurement)
+    if not measurement.evidence:
+        raise Http404
+    try:
+        handle = measurement.evidence.storage.open(measurement.evidence.name, "rb")
+    except OSError:  # lost from the disk: "not found", not a server error
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=measurement.evidence_name or "evidence",
+        content_type=measurement.evidence_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = ATTACHMENT_CSP
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+urlpatterns = [
+    path("<int:pk>/indicators/add/", indicator_create, name="indicator_create"),
+    path("<int:pk>/indicators/<int:indicator>/edit/", indicator_edit, name="indicator_edit"),
+    path("<int:pk>/indicators/<int:indicator>/delete/", indicator_delete, name="indicator_delete"),
+    path("<int:pk>/indicators/<int:indicator>/measurements/add/", measurement_add, name="measurement_add"),
+    path(
+        "<int:pk>/indicators/<int:indicator>/measurements/<int:measurement>/delete/",
+        measurement_delete,
+        name="measurement_delete",
+    ),
+    path(
+        "<int:pk>/indicators/<int:indicator>/measurements/<int:measurement>/evidence/",
+        evidence_download,
+        name="evidence_download",
+    ),
+]

@@ -1,0 +1,280 @@
+"""Writes of what comes out of a meeting (issue 6): its decisions and action items.
+
+**Decisions** are recorded per agenda item once the meeting has taken place (held, or minutes in draft);
+they may be linked to one of the network's goals. Once the chair has approved the minutes they are
+locked: a change is then an amendment (:func:`decision_amend`), recorded with the text before and after,
+who made it and why.
+
+**Action items** are what one person takes on at the meeting, with a due date. The owner is one of the
+network's people or an invitee; the organisation defaults to the one the owner attended (or was invited)
+for. Until an item is done or dropped it is offered for the network's next agendas and reminded of
+(:mod:`networks.meeting_reminders`). Its owner, the meeting's organiser and the coordinators change its
+status (:func:`networks.meeting_access.may_update_action`).
+
+Each write runs in one transaction with the meeting's row locked, so that it cannot race a change of the
+meeting's status (recording a decision while the chair approves the minutes).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from networks.goals.models import Goal
+from networks.meetings.common import lock_meeting as _lock
+from networks.meetings.models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Amendment,
+    Attendance,
+    Decision,
+    Invitee,
+    Meeting,
+    MeetingStatus,
+)
+from networks.meetings.models.meetings import AgendaItemStatus
+from networks.meetings.services import invitable_organisations, people_organisations
+from networks.memberships.models import NetworkRole
+from portal.models import User
+
+# Decisions and action items are recorded while the minutes can still change.
+RECORDING = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
+
+
+def _check_recording(meeting: Meeting) -> None:
+    if meeting.status not in RECORDING:
+        if meeting.status == MeetingStatus.MINUTES_APPROVED:
+            raise ValidationError(
+                _("The minutes have been approved: a decision can only be changed by a recorded amendment."),
+                code="invalid_state",
+            )
+        raise ValidationError(
+            _("Decisions and action items are recorded once the meeting has been held."), code="invalid_state"
+        )
+
+
+def _check_item(meeting: Meeting, item: AgendaItem) -> None:
+    if item is None or item.meeting_id != meeting.pk or item.status != AgendaItemStatus.ACCEPTED:
+        raise ValidationError({"item": _("Choose an item on this meeting's agenda.")})
+
+
+def _check_goal(meeting: Meeting, goal: Goal | None) -> None:
+    if goal is not None and goal.network_id != meeting.network_id:
+        raise ValidationError({"goal": _("Choose one of the network's goals.")})
+
+
+def _text(value: str, field: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: _("This field is required.")})
+    return value
+
+
+# --- decisions ---------------------------------------------------------------------------------
+
+
+def decision_add(*, meeting: Meeting, item: AgendaItem, user, text: str, goal: Goal | None = None) -> Decision:
+    """Record a decision under ``item`` of a held meeting (or one whose minutes are in draft)."""
+    text = _text(text, "text")
+    with transaction.atomic():
+        locked = _lock(meeting)
+        _check_recording(locked)
+        _check_item(locked, item)
+        _check_goal(locked, goal)
+        decision = Decision(
+            network_id=locked.network_id,
+            meeting=locked,
+            item=item,
+            text=text,
+            goal=goal,
+            decided_on=timezone.localdate(locked.starts_at),
+            recorded_by=user,
+        )
+        decision.full_clean(exclude=["network", "meeting", "item", "recorded_by"])
+        decision.save()
+    return decision
+
+
+def decision_update(*, decision: Decision, user, text: str, goal: Goal | None = None) -> Decision:
+    """Change a decision's text or linked goal while the minutes can still change."""
+    text = _text(text, "text")
+    with transaction.atomic():
+        locked = _lock(decision.meeting)
+        _check_recording(locked)
+        _check_goal(locked, goal)
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        decision.text = text
+        decision.goal = goal
+        decision.full_clean(exclude=["network", "meeting", "item", "recorded_by"])
+        decision.save(update_fields=["text", "goal"])
+    return decision
+
+
+def decision_delete(*, decision: Decision, user) -> None:
+    """Delete a decision recorded by mistake, while the minutes can still change."""
+    with transaction.atomic():
+        locked = _lock(decision.meeting)
+        _check_recording(locked)
+        Decision.objects.filter(pk=decision.pk).delete()
+
+
+def decision_amend(*, decision: Decision, user, text: str, reason: str) -> Amendment:
+    """Change a decision of approved minutes: the amendment keeps the text before and after, who and why."""
+    text = _text(text, "text")
+    reason = _text(reason, "reason")
+    with transaction.atomic():
+        locked = _lock(decision.meeting)
+        if locked.status != MeetingStatus.MINUTES_APPROVED:
+            raise ValidationError(
+                _("Only the decisions of approved minutes are amended; until then they can be edited."),
+                code="invalid_state",
+            )
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        if text == decision.text:
+            raise ValidationError({"text": _("The new text is the same as the old one.")})
+        amendment = Amendment.objects.create(
+            meeting=locked,
+            item_id=decision.item_id,
+            decision=decision,
+            before=decision.text,
+            after=text,
+            reason=reason,
+            made_by=user,
+        )
+        decision.text = text
+        decision.save(update_fields=["text"])
+    return amendment
+
+
+# --- action items ------------------------------------------------------------------------------
+
+
+def action_owners(meeting: Meeting):
+    """Who can take on an action item of ``meeting``: the network's people and the meeting's invitees."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(pk__in=NetworkRole.objects.filter(network_id=meeting.network_id).values("user"))
+            | Q(pk__in=Invitee.objects.filter(meeting=meeting).values("user"))
+        )
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def owner_organisation(meeting: Meeting, owner) -> int | None:
+    """The organisation an action item's owner is there for: the one they attended for, else the one
+    they were invited through, else the member organisation they work for."""
+    attended = (
+        Attendance.objects.filter(meeting=meeting, user=owner, organisation__isnull=False)
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+    if attended is not None:
+        return attended
+    invited = (
+        Invitee.objects.filter(meeting=meeting, user=owner, organisation__isnull=False)
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+    if invited is not None:
+        return invited
+    return people_organisations(meeting.network, [owner.pk]).get(owner.pk)
+
+
+def action_add(
+    *,
+    meeting: Meeting,
+    item: AgendaItem,
+    user,
+    what: str,
+    owner,
+    due_on: datetime.date,
+    organisation=None,
+) -> ActionItem:
+    """Record an action item under ``item`` of a held meeting (or one whose minutes are in draft)."""
+    what = _text(what, "what")
+    if due_on is None:
+        raise ValidationError({"due_on": _("This field is required.")})
+    with transaction.atomic():
+        locked = _lock(meeting)
+        _check_recording(locked)
+        _check_item(locked, item)
+        if owner is None or not action_owners(locked).filter(pk=owner.pk).exists():
+            raise ValidationError({"owner": _("The owner must be one of the network's people or an invitee.")})
+        if organisation is not None:
+            if not invitable_organisations(locked.network).filter(pk=organisation.pk).exists():
+                raise ValidationError({"organisation": _("Choose one of the network's member organisations.")})
+            organisation_id = organisation.pk
+        else:
+            organisation_id = owner_organisation(locked, owner)
+        action = ActionItem(
+            network_id=locked.network_id,
+            meeting=locked,
+            item=item,
+            what=what,
+            owner=owner,
+            organisation_id=organisation_id,
+            due_on=due_on,
+            created_by=user,
+        )
+        action.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
+        action.save()
+    return action
+
+
+def action_update(
+    *, action: ActionItem, user, item: AgendaItem, what: str, owner, due_on: datetime.date, organisation=None
+) -> ActionItem:
+    """Correct an action item while the minutes can still change (the meeting held or its minutes in draft).
+    A new due date or owner is reminded of again."""
+    what = _text(what, "what")
+    if due_on is None:
+        raise ValidationError({"due_on": _("This field is required.")})
+    with transaction.atomic():
+        meeting = _lock(action.meeting)
+        _check_recording(meeting)
+        _check_item(meeting, item)
+        locked = ActionItem.objects.select_for_update().get(pk=action.pk, meeting=meeting)
+        if owner is None or not action_owners(meeting).filter(pk=owner.pk).exists():
+            raise ValidationError({"owner": _("The owner must be one of the network's people or an invitee.")})
+        if organisation is not None:
+            if not invitable_organisations(meeting.network).filter(pk=organisation.pk).exists():
+                raise ValidationError({"organisation": _("Choose one of the network's member organisations.")})
+            organisation_id = organisation.pk
+        else:
+            organisation_id = owner_organisation(meeting, owner)
+        if (locked.due_on, locked.owner_id) != (due_on, owner.pk):
+            locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
+        locked.item, locked.what, locked.owner, locked.due_on = item, what, owner, due_on
+        locked.organisation_id = organisation_id
+        locked.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
+        locked.save()
+    return locked
+
+
+def action_set_status(*, action: ActionItem, user, status: str, note: str = "") -> ActionItem:
+    """Mark an action item done or dropped (dropping needs a note), or open it again (its reminders then go
+    out again when due)."""
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    note = (note or "").strip()
+    if status == ActionStatus.DROPPED and not note:
+        raise ValidationError({"note": _("Say why the action item is dropped.")})
+    with transaction.atomic():
+        locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+        if locked.status == status and locked.status_note == note:
+            return locked
+        fields = ["status", "status_note", "status_changed_at"]
+        if status == ActionStatus.OPEN and locked.status != ActionStatus.OPEN:
+            locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
+            fields += ["due_reminder_sent_at", "overdue_reminder_sent_at"]
+        locked.status = status
+        locked.status_note = note
+        locked.status_changed_at = timezone.now()
+        locked.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
+        locked.save(update_fields=fields)
+    return locked

@@ -1,0 +1,103 @@
+"""Calendar feeds of meetings (issue 6): a person's secret token and the meetings each feed lists.
+
+A feed address carries the person's :class:`~networks.models.CalendarFeed` token instead of a session,
+so calendar programs can subscribe to it. Whoever has the address reads the meetings, so the person can
+reset the token: the old addresses then answer 404.
+
+- the personal feed: every meeting the token's owner is invited to;
+- a network feed: the network's meetings, while the token's owner has a role in the network.
+
+The querysets fetch only what :func:`networks.meeting_ics.meeting_event` writes (the organiser with
+``select_related``), so a feed is a fixed number of queries however many meetings it lists.
+
+Writing a feed of hundreds of events takes a while, and calendar programs ask again every few hours for
+what has mostly not changed: :func:`feed_body` keeps the text in the cache under a fingerprint of what
+it lists (how many meetings, which, their latest change, the feed's name and language). The fingerprint
+is one small query and is also the response's ETag, so an unchanged feed is answered 304.
+"""
+
+import datetime
+import hashlib
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Max, Sum
+from django.utils import timezone, translation
+
+from networks.meetings.ics import feed_ics
+from networks.meetings.models import CalendarFeed, Meeting
+from networks.meetings.models.records import new_feed_token
+from networks.memberships.models import Network, NetworkRole
+
+# A feed lists the meetings from this far back (older ones are in the calendar programs already).
+FEED_HISTORY = datetime.timedelta(days=365)
+# How long a written feed is kept: any change to what it lists gives a new fingerprint anyway.
+FEED_CACHE_SECONDS = 6 * 3600
+
+
+def feed_for(user) -> CalendarFeed:
+    """The person's feed token, made the first time it is asked for."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+def feed_reset(*, user) -> CalendarFeed:
+    """A new token for the person: every address with the old one stops working."""
+    with transaction.atomic():
+        feed, created = CalendarFeed.objects.select_for_update().get_or_create(user=user)
+        if not created:
+            feed.token = new_feed_token()
+            feed.save(update_fields=["token", "created_at"])
+    return feed
+
+
+def feed_owner(token: str):
+    """The active person whose feed ``token`` is, or None (a wrong or reset token)."""
+    if not token or len(token) > 64:
+        return None
+    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    return feed.user if feed else None
+
+
+def _feed_meetings(queryset, now=None):
+    since = (now or timezone.now()) - FEED_HISTORY
+    return queryset.filter(ends_at__gte=since).select_related("organiser").order_by("starts_at", "pk")
+
+
+def personal_feed_meetings(user, now=None):
+    """Every meeting the person is invited to (cancelled ones too: the feed marks them cancelled)."""
+    return _feed_meetings(Meeting.objects.filter(invitees__user=user), now)
+
+
+def feed_network(user, slug: str) -> Network | None:
+    """The network ``slug`` if the person has a role in it, else None."""
+    return Network.objects.filter(slug=slug, pk__in=NetworkRole.objects.filter(user=user).values("network")).first()
+
+
+def network_feed_meetings(network: Network, now=None):
+    """The network's meetings."""
+    return _feed_meetings(Meeting.objects.filter(network=network), now)
+
+
+def feed_networks(user):
+    """The networks the person has a role in (one feed each), by name."""
+    return Network.objects.filter(pk__in=NetworkRole.objects.filter(user=user).values("network")).order_by("name")
+
+
+def feed_fingerprint(meetings, *, name: str) -> str:
+    """What a feed lists, in a few bytes: the number and sum of the meetings' ids and their latest change,
+    with the feed's name and language. A new, removed, changed or cancelled meeting changes it."""
+    facts = meetings.order_by().aggregate(count=Count("pk"), ids=Sum("pk"), latest=Max("updated_at"))
+    text = f"{facts['count']}|{facts['ids']}|{facts['latest']}|{name}|{translation.get_language()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def feed_body(meetings, *, name: str) -> tuple[str, bytes]:
+    """(fingerprint, iCalendar text) of a feed of ``meetings``: from the cache while nothing in it changed."""
+    fingerprint = feed_fingerprint(meetings, name=name)
+    key = f"meetings:feed:{fingerprint}"
+    body = cache.get(key)
+    if body is None:
+        body = feed_ics(meetings, name=name)
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    return fingerprint, body

@@ -1,0 +1,165 @@
+"""A meeting's minutes (issue 6): written per agenda item in Markdown while the meeting is held or its
+minutes are in draft, commented on in draft by the attendees, and once approved changed only by a
+recorded amendment (before, after, who and why).
+
+The minutes are rendered by :func:`render_minutes`: Markdown to HTML, then cleaned by an allow-list
+(``nh3``), so that what people write can never carry a script, an event handler or a ``javascript:``
+link into the page.
+"""
+
+import functools
+from xml.etree.ElementTree import Element
+
+import markdown
+import nh3
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from networks.meetings.common import lock_meeting as _lock
+from networks.meetings.common import may as _may
+from networks.meetings.common import refuse as _refuse
+from networks.meetings.models import AgendaItem, AgendaItemStatus, Amendment, Meeting, MeetingStatus, MinutesComment
+
+# What the rendered minutes may contain; everything else is removed (the text of unknown tags is kept,
+# the content of <script> and <style> is dropped).
+ALLOWED_TAGS = {
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "noopener nofollow"
+# Minutes sit under the page's h1 and the item's heading: a Markdown "#" becomes an h3.
+HEADING_SHIFT = 2
+MINUTES_WRITABLE = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
+
+
+class _ShiftHeadings(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1].isdigit():
+                element.tag = f"h{min(int(element.tag[1]) + HEADING_SHIFT, 6)}"
+
+
+class _ShiftHeadingsExtension(Extension):
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_ShiftHeadings(md), "verkosto_shift_headings", 5)
+
+
+def render_minutes(text: str) -> SafeString:
+    """Markdown minutes as sanitised HTML: headings, paragraphs, lists, emphasis, links (``rel="noopener
+    nofollow"``; http, https and mailto only), code, quotes and tables."""
+    if not text:
+        return mark_safe("")
+    return mark_safe(_clean_html(text))  # noqa: S308 (cleaned by the allow-list in _clean_html)
+
+
+@functools.lru_cache(maxsize=2048)
+def _clean_html(text: str) -> str:
+    """The rendering itself, kept per text: the same minutes are shown again and again (meeting page, print,
+    goal page) and the result depends on nothing but the text."""
+    html = markdown.markdown(text, extensions=["tables", "sane_lists", _ShiftHeadingsExtension()])
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+def _locked_item(item: AgendaItem) -> tuple[Meeting, AgendaItem]:
+    meeting = _lock(item.meeting)
+    return meeting, AgendaItem.objects.select_for_update().get(pk=item.pk, meeting=meeting)
+
+
+def minutes_write(*, item: AgendaItem, user, text: str, unfinished: bool = False) -> AgendaItem:
+    """Write an item's minutes, and whether it continues at the next meeting: while the meeting is held or
+    its minutes are in draft, by those who manage it. Approved minutes change only by an amendment."""
+    with transaction.atomic():
+        meeting, locked = _locked_item(item)
+        if not _may(meeting, user, "manage"):
+            _refuse(_("You cannot write this meeting's minutes."))
+        if meeting.status == MeetingStatus.MINUTES_APPROVED:
+            _refuse(_("The minutes have been approved: a change is made as an amendment, with its reason."))
+        if meeting.status not in MINUTES_WRITABLE:
+            _refuse(_("Minutes are written once the meeting has been held."))
+        if locked.status != AgendaItemStatus.ACCEPTED:
+            _refuse(_("Only an item on the agenda has minutes."))
+        locked.minutes = (text or "").strip()
+        locked.unfinished = bool(unfinished)
+        locked.full_clean(exclude=["meeting", "presenter", "goal", "source_action", "source_item"])
+        locked.save(update_fields=["minutes", "unfinished", "updated_at"])
+    return locked
+
+
+def comment_add(*, meeting: Meeting, user, body: str, item: AgendaItem | None = None) -> MinutesComment:
+    """A comment on the draft minutes, on one item or on the whole: the attendees, the chair and those who
+    manage the meeting, while the minutes are in draft."""
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write the comment.")})
+    with transaction.atomic():
+        locked = _lock(meeting)
+        if locked.status != MeetingStatus.MINUTES_DRAFT:
+            _refuse(_("Comments are made while the minutes are in draft."))
+        if not _may(locked, user, "comment"):
+            _refuse(_("Only the attendees, the chair and the organisers comment on the minutes."))
+        if item is not None and (item.meeting_id != locked.pk or item.status != AgendaItemStatus.ACCEPTED):
+            raise ValidationError({"item": _("Choose an item of this meeting's agenda.")})
+        comment = MinutesComment(meeting=locked, item=item, author=user, body=body)
+        comment.full_clean(exclude=["meeting", "item", "author"])
+        comment.save()
+    return comment
+
+
+def minutes_amend(*, item: AgendaItem, user, text: str, reason: str) -> Amendment:
+    """Change an item's approved minutes: the change is recorded (before, after, who and why) and shown
+    with the minutes. By the chair and those who manage the meeting."""
+    text = (text or "").strip()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the amendment.")})
+    with transaction.atomic():
+        meeting, locked = _locked_item(item)
+        if meeting.status != MeetingStatus.MINUTES_APPROVED:
+            _refuse(_("Only approved minutes are amended; until then they are edited."))
+        if not _may(meeting, user, "amend"):
+            _refuse(_("Only the chair and the organisers amend approved minutes."))
+        if text == locked.minutes:
+            raise ValidationError({"minutes": _("The minutes are the same as before.")})
+        amendment = Amendment(
+            meeting=meeting, item=locked, before=locked.minutes, after=text, reason=reason, made_by=user
+        )
+        # Minutes may have been empty before, or be emptied.
+        amendment.full_clean(exclude=["meeting", "item", "decision", "made_by", "before", "after"])
+        locked.minutes = text
+        locked.full_clean(exclude=["meeting", "presenter", "goal", "source_action", "source_item"])
+        locked.save(update_fields=["minutes", "updated_at"])
+        amendment.save()
+    return amendment

@@ -1,0 +1,58 @@
+"""Models of meetings: the meeting, its invitations, agenda and attendance; what it records (comments on the
+minutes, decisions, action items, amendments); time polls and calendar feeds."""
+
+from networks.meetings.models.meetings import (
+    AHEAD,
+    TOOK_PLACE,
+    AgendaItem,
+    AgendaItemStatus,
+    Attendance,
+    InvitedOrganisation,
+    Invitee,
+    Meeting,
+    MeetingKind,
+    MeetingQuerySet,
+    MeetingStatus,
+    Reply,
+)
+from networks.meetings.models.records import (
+    ActionItem,
+    ActionItemQuerySet,
+    ActionStatus,
+    Amendment,
+    CalendarFeed,
+    Decision,
+    MinutesComment,
+    PollQuerySet,
+    SlotAnswer,
+    TimePoll,
+    TimeSlot,
+    new_feed_token,
+)
+
+__all__ = [
+    "AHEAD",
+    "TOOK_PLACE",
+    "ActionItem",
+    "ActionItemQuerySet",
+    "ActionStatus",
+    "AgendaItem",
+    "AgendaItemStatus",
+    "Amendment",
+    "Attendance",
+    "CalendarFeed",
+    "Decision",
+    "InvitedOrganisation",
+    "Invitee",
+    "Meeting",
+    "MeetingKind",
+    "MeetingQuerySet",
+    "MeetingStatus",
+    "MinutesComment",
+    "PollQuerySet",
+    "Reply",
+    "SlotAnswer",
+    "TimePoll",
+    "TimeSlot",
+    "new_feed_token",
+]

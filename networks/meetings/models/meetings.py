@@ -1,0 +1,372 @@
+"""Meetings (issue 6): a network's meetings, their invitations, replies, attendance and agenda.
+
+- :class:`Meeting` goes planned → held → minutes in draft → minutes approved, or is cancelled with a
+  reason. Its ``uid`` and ``sequence`` are the iCalendar UID and SEQUENCE that calendar programs use to
+  apply an update or a cancellation to the event they already have.
+- :class:`Invitee` is one invited person with their reply; inviting an organisation
+  (:class:`InvitedOrganisation`) invites all its people in the network at that moment.
+- :class:`Attendance` is who attended and from which organisation (the network map draws ties from it).
+- :class:`AgendaItem` carries the item's minutes too (written per item, see :mod:`networks.meeting_minutes`).
+- finding a time (:class:`TimePoll`), calendar feeds (:class:`CalendarFeed`) and the records that come
+  out of a meeting (decisions, action items, comments, amendments) are in :mod:`networks.models.meeting_records`.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from networks.memberships.models import NetworkRole
+from portal.lib.querysets import VisibleToQuerySet
+from portal.lib.validators import validate_single_line
+
+
+class MeetingKind(models.TextChoices):
+    NETWORK = "network", _("Network meeting")
+    STEERING = "steering", _("Steering group")
+    WORKSHOP = "workshop", _("Workshop")
+    PEER_FORUM = "peer_forum", _("Peer forum")
+
+
+class MeetingStatus(models.TextChoices):
+    """planned → held → minutes in draft → minutes approved; or cancelled (with a reason)."""
+
+    PLANNED = "planned", pgettext_lazy("meeting", "Planned")
+    HELD = "held", pgettext_lazy("meeting", "Held")
+    MINUTES_DRAFT = "minutes_draft", _("Minutes in draft")
+    MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+    CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
+
+
+# The meeting has taken place: attendance, minutes, decisions and action items can be recorded.
+TOOK_PLACE = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED)
+# The meeting is still ahead: its time, place, agenda and invitations change freely.
+AHEAD = (MeetingStatus.PLANNED,)
+
+
+class Reply(models.TextChoices):
+    YES = "yes", pgettext_lazy("reply", "Yes")
+    MAYBE = "maybe", pgettext_lazy("reply", "Maybe")
+    NO = "no", pgettext_lazy("reply", "No")
+
+
+class MeetingQuerySet(VisibleToQuerySet):
+    def _visible_to(self, user):
+        """Meetings of the networks the person has a role in, and the meetings they are invited to."""
+        return self.filter(
+            Q(network__in=NetworkRole.objects.filter(user=user).values("network"))
+            | Q(pk__in=Invitee.objects.filter(user=user).values("meeting"))
+        )
+
+
+class Meeting(models.Model):
+    """One meeting of one network."""
+
+    Kind = MeetingKind
+    Status = MeetingStatus
+
+    network = models.ForeignKey(
+        "networks.Network", verbose_name=_("network"), related_name="meetings", on_delete=models.PROTECT
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=MeetingKind.choices, default=MeetingKind.NETWORK)
+    title = models.CharField(pgettext_lazy("meeting", "title"), max_length=200, validators=[validate_single_line])
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=300, blank=True, validators=[validate_single_line])
+    online_link = models.URLField(_("online link"), max_length=500, blank=True)
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organiser"),
+        related_name="organised_meetings",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("chair"),
+        related_name="chaired_meetings",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Approves the minutes."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    cancel_reason = models.TextField(_("reason for cancelling"), max_length=2000, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
+    minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True, editable=False)
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("minutes approved by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    # iCalendar identity: the same UID for ever, SEQUENCE raised by every change of time or place and by
+    # the cancellation, so that calendar programs apply the update to the event they already have.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The reminder the day before, claimed by an UPDATE so that it goes out once.
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Also the version the edit form carries: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MeetingStatus.values),
+                name="networks_meeting_status_valid",
+                violation_error_message=_("Unknown status."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=MeetingKind.values),
+                name="networks_meeting_kind_valid",
+                violation_error_message=_("Unknown kind of meeting."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="networks_meeting_ends_after_start",
+                violation_error_message=_("The meeting must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=MeetingStatus.CANCELLED) | ~Q(cancel_reason=""),
+                name="networks_meeting_cancelled_has_reason",
+                violation_error_message=_("Give the reason for cancelling the meeting."),
+            ),
+        ]
+        indexes = [
+            # the meeting list and the month calendar: a network's meetings by time
+            models.Index(fields=["network", "starts_at"], name="networks_meeting_time_idx"),
+            # the daily job: planned meetings starting tomorrow
+            models.Index(fields=["status", "starts_at"], name="networks_meeting_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def status_label(self) -> str:
+        return MeetingStatus(self.status).label
+
+    @property
+    def kind_label(self) -> str:
+        return MeetingKind(self.kind).label
+
+    @property
+    def took_place(self) -> bool:
+        return self.status in TOOK_PLACE
+
+    @property
+    def minutes_locked(self) -> bool:
+        return self.status == MeetingStatus.MINUTES_APPROVED
+
+    def access(self, user):
+        """What ``user`` may do with this meeting, worked out once per request (networks.meeting_access)."""
+        from networks.meetings.access import MeetingAccess
+
+        cache = self.__dict__.setdefault("_access_cache", {})
+        if user.pk not in cache:
+            cache[user.pk] = MeetingAccess(self, user)
+        return cache[user.pk]
+
+    def permits(self, user, action: str) -> bool:
+        return self.access(user).permits(action)
+
+
+class InvitedOrganisation(models.Model):
+    """An organisation invited as a whole: its people in the network were invited when it was added."""
+
+    meeting = models.ForeignKey(Meeting, related_name="invited_organisations", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "partners.Organisation", verbose_name=_("organisation"), related_name="+", on_delete=models.CASCADE
+    )
+    invited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invited organisation")
+        verbose_name_plural = _("invited organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "organisation"], name="networks_invitedorg_once"),
+        ]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class Invitee(models.Model):
+    """One invited person and their reply (empty until they answer)."""
+
+    meeting = models.ForeignKey(Meeting, related_name="invitees", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), related_name="meeting_invitations", on_delete=models.CASCADE
+    )
+    # The organisation the person was invited through (or works for), shown next to their name.
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisation"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    reply = models.CharField(_("reply"), max_length=6, choices=Reply.choices, blank=True)
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitee")
+        verbose_name_plural = _("invitees")
+        ordering = ["user__last_name", "user__first_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="networks_invitee_once"),
+            models.CheckConstraint(
+                condition=Q(reply="") | Q(reply__in=Reply.values),
+                name="networks_invitee_reply_valid",
+                violation_error_message=_("Unknown reply."),
+            ),
+        ]
+        indexes = [
+            # the personal calendar feed and "my meetings": the meetings one person is invited to
+            models.Index(fields=["user", "meeting"], name="networks_invitee_user_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.meeting}"
+
+
+class Attendance(models.Model):
+    """One person who attended, and the organisation they came from."""
+
+    meeting = models.ForeignKey(Meeting, related_name="attendances", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), related_name="meeting_attendances", on_delete=models.CASCADE
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisation"),
+        related_name="meeting_attendances",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["user__last_name", "user__first_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="networks_attendance_once"),
+        ]
+        indexes = [
+            models.Index(fields=["user", "meeting"], name="networks_attendance_user_idx"),
+            # the network map (issue 7): which organisations met
+            models.Index(fields=["organisation", "meeting"], name="networks_attendance_org_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.meeting}"
+
+
+class AgendaItemStatus(models.TextChoices):
+    PROPOSED = "proposed", pgettext_lazy("agenda item", "Proposed")
+    ACCEPTED = "accepted", pgettext_lazy("agenda item", "On the agenda")
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, with its minutes once the meeting is held."""
+
+    Status = AgendaItemStatus
+
+    meeting = models.ForeignKey(Meeting, related_name="items", on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = models.CharField(pgettext_lazy("agenda item", "title"), max_length=200, validators=[validate_single_line])
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    presenter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("presenter"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    planned_minutes = models.PositiveSmallIntegerField(_("planned minutes"), null=True, blank=True)
+    goal = models.ForeignKey(
+        "networks.Goal",
+        verbose_name=_("linked goal"),
+        related_name="agenda_items",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=AgendaItemStatus.choices, default=AgendaItemStatus.ACCEPTED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    # Where a carried-over item came from: an open action item, or an unfinished item of an earlier meeting.
+    source_action = models.ForeignKey(
+        "networks.ActionItem",
+        verbose_name=_("action item followed up"),
+        related_name="agenda_items",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    source_item = models.ForeignKey(
+        "self",
+        verbose_name=_("continues the item"),
+        related_name="continued_in",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    # Minutes (Markdown, rendered sanitised), and whether the item is unfinished and continues next time.
+    minutes = models.TextField(_("minutes"), max_length=20000, blank=True)
+    unfinished = models.BooleanField(
+        _("unfinished: continue at the next meeting"),
+        default=False,
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=AgendaItemStatus.values),
+                name="networks_agendaitem_status_valid",
+                violation_error_message=_("Unknown status."),
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_minutes__isnull=True) | Q(planned_minutes__lte=1440),
+                name="networks_agendaitem_minutes_sane",
+                violation_error_message=_("An item cannot take more than a day."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["meeting", "position"], name="networks_agenda_order_idx"),
+        ]
+
+    def __str__(self):
+        return self.title

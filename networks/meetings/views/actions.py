@@ -1,0 +1,179 @@
+"""Action items of meetings (issue 6): recording one at a held meeting, changing its status, and the two
+lists: a person's own action items and a network's."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from networks.meetings import actions as services
+from networks.meetings.action_selectors import my_actions as own_actions
+from networks.meetings.action_selectors import network_actions as list_network_actions
+from networks.meetings.forms.actions import ActionFilterForm, ActionForm, ActionStatusForm
+from networks.meetings.models import ActionItem, ActionStatus
+from networks.meetings.views.common import meeting_for
+from networks.meetings.views.decisions import not_recording, save_or_refuse, to_records
+from networks.memberships.models import Network
+from partners.agreements.views.common import add_service_errors
+from portal.access import can, get_for_user
+from portal.lib.pagination import paginate
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def action_add(request, pk):
+    """Record an action item under one of the agenda items of a held meeting."""
+    meeting = meeting_for(request, "manage", pk=pk)
+    if (response := not_recording(request, meeting)) is not None:
+        return response
+    form = ActionForm(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        action, response = save_or_refuse(
+            request,
+            form,
+            meeting,
+            lambda: services.action_add(
+                meeting=meeting,
+                item=data["item"],
+                user=request.user,
+                what=data["what"],
+                owner=data["owner"],
+                organisation=data["organisation"],
+                due_on=data["due_on"],
+            ),
+        )
+        if response is not None:
+            return response
+        if action is not None:
+            messages.success(request, _("The action item has been recorded."))
+            return to_records(meeting, action.item_id)
+    return render(request, "networks/meetings/action_form.html", {"form": form, "meeting": meeting})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def action_edit(request, pk):
+    """Correct an action item (what, owner, organisation, due date) while the minutes can still change."""
+    action = get_for_user(request.user, ActionItem.objects.select_related("meeting__network"), pk=pk)
+    meeting = meeting_for(request, "manage", pk=action.meeting_id)
+    if (response := not_recording(request, meeting)) is not None:
+        return response
+    initial = {
+        "item": action.item_id,
+        "what": action.what,
+        "owner": action.owner_id,
+        "organisation": action.organisation_id,
+        "due_on": action.due_on,
+    }
+    form = ActionForm(request.POST or None, meeting=meeting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved, response = save_or_refuse(
+            request,
+            form,
+            meeting,
+            lambda: services.action_update(
+                action=action,
+                user=request.user,
+                item=data["item"],
+                what=data["what"],
+                owner=data["owner"],
+                organisation=data["organisation"],
+                due_on=data["due_on"],
+            ),
+        )
+        if response is not None:
+            return response
+        if saved is not None:
+            messages.success(request, _("The action item has been saved."))
+            return to_records(meeting, saved.item_id)
+    context = {"form": form, "meeting": meeting, "action": action}
+    return render(request, "networks/meetings/action_form.html", context)
+
+
+def _next_url(request, action: ActionItem) -> str:
+    """Where to go after saving: the page the form was opened from (``next``), else the meeting."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=False):
+        return wanted
+    return reverse("meetings:meeting_detail", kwargs={"pk": action.meeting_id}) + f"#records-{action.item_id}"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def action_status(request, pk):
+    """Mark an action item done or dropped, or open it again: its owner, the organiser, the coordinators."""
+    action = get_for_user(
+        request.user,
+        ActionItem.objects.select_related("meeting", "network", "owner", "organisation", "item"),
+        action="update",
+        pk=pk,
+    )
+    form = ActionStatusForm(request.POST or None, initial={"status": action.status, "note": action.status_note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = services.action_set_status(
+                action=action, user=request.user, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The action item is now %(status)s.") % {"status": action.status_label.lower()})
+            return redirect(_next_url(request, action))
+    context = {
+        "form": form,
+        "action": action,
+        "next": _next_url(request, action),
+        "overdue": action.status == ActionStatus.OPEN and action.due_on < timezone.localdate(),
+    }
+    return render(request, "networks/meetings/action_status.html", context)
+
+
+@require_safe
+@login_required
+def my_actions(request):
+    """The person's own action items in every network: open ones first, soonest due first."""
+    page_obj = paginate(request, own_actions(user=request.user))
+    context = {"page_obj": page_obj, "today": timezone.localdate()}
+    return render(request, "networks/meetings/my_actions.html", context)
+
+
+@require_safe
+@login_required
+def network_actions(request, slug):
+    """The network's action items, filtered by status and owner."""
+    network = get_for_user(request.user, Network, slug=slug)
+    form = ActionFilterForm(request.GET or None, network=network)
+    filters = form.filters()
+    # The coordinators read every draft and change every action item's status; the others see what they may
+    # read (networks.meeting_access.minutes_readable) and change their own (may_update_action), without a
+    # query per row.
+    is_coordinator = can(request.user, network, "edit")
+    actions = list_network_actions(network=network, user=request.user, sees_drafts=is_coordinator, **filters)
+    page_obj = paginate(request, actions)
+    page_obj.object_list = list(page_obj.object_list)
+    for action in page_obj.object_list:
+        action.may_update = is_coordinator or request.user.pk in (action.owner_id, action.meeting.organiser_id)
+    context = {
+        "network": network,
+        "form": form,
+        "filters": filters,
+        "page_obj": page_obj,
+        "today": timezone.localdate(),
+    }
+    return render(request, "networks/meetings/network_actions.html", context)
+
+
+urlpatterns = [
+    path("<int:pk>/actions/new/", action_add, name="action_add"),
+    path("actions/<int:pk>/edit/", action_edit, name="action_edit"),
+    path("actions/<int:pk>/status/", action_status, name="action_status"),
+    path("actions/", my_actions, name="my_actions"),
+    path("network/<slug:slug>/actions/", network_actions, name="network_actions"),
+]

@@ -1,0 +1,164 @@
+"""The pages of what happened at a meeting (issue 6): the attendance, each item's minutes (with a
+preview of the rendered text), comments on the draft minutes, and amendments to approved ones."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from networks.meetings import minutes as services
+from networks.meetings.agenda import agenda_presenters
+from networks.meetings.forms.agenda import AmendForm, AttendanceForm, CommentForm, MinutesForm
+from networks.meetings.minutes import MINUTES_WRITABLE, render_minutes
+from networks.meetings.models import AgendaItem, AgendaItemStatus, Attendance, Invitee, MeetingStatus, Reply
+from networks.meetings.services import attendance_set, people_organisations
+from networks.meetings.views.common import meeting_for, to_meeting
+from partners.agreements.views.common import add_service_errors
+from partners.directory.models import Organisation
+
+ATTENDANCE_OPEN = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
+
+
+def _agenda_item(meeting, item_pk) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting"), meeting=meeting, pk=item_pk, status=AgendaItemStatus.ACCEPTED
+    )
+
+
+# --- attendance ----------------------------------------------------------------------------------
+
+
+def _attendance_choices(meeting) -> tuple[list, dict]:
+    """The people who can be recorded as attending and the organisation shown next to each: the one they
+    were invited through, else the member organisation they work for."""
+    people = list(agenda_presenters(meeting))
+    organisations = dict(
+        Invitee.objects.filter(meeting=meeting, organisation__isnull=False).values_list("user_id", "organisation__name")
+    )
+    others = [person.pk for person in people if person.pk not in organisations]
+    working_for = people_organisations(meeting.network, others)
+    names = dict(Organisation.objects.filter(pk__in=set(working_for.values())).values_list("pk", "name"))
+    organisations.update({user_id: names[org_id] for user_id, org_id in working_for.items()})
+    return people, organisations
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def attendance(request, pk):
+    """Record who attended; the first time the form is prefilled with those who replied yes."""
+    meeting = meeting_for(request, "manage", pk=pk)
+    people, organisations = _attendance_choices(meeting)
+    recorded = list(Attendance.objects.filter(meeting=meeting).values_list("user_id", flat=True))
+    if not recorded:
+        recorded = list(Invitee.objects.filter(meeting=meeting, reply=Reply.YES).values_list("user_id", flat=True))
+    form = AttendanceForm(
+        request.POST or None, people=people, organisations=organisations, initial={"people": recorded}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            attendance_set(meeting=meeting, user=request.user, people=form.cleaned_data["people"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The attendance has been saved."))
+            return to_meeting(meeting, "attendance")
+    context = {"meeting": meeting, "form": form, "open": meeting.status in ATTENDANCE_OPEN}
+    return render(request, "networks/meetings/attendance_form.html", context)
+
+
+# --- minutes -------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def minutes_edit(request, pk, item_pk):
+    """One item's minutes in Markdown, with a preview of how they will look (``preview`` button)."""
+    meeting = meeting_for(request, "manage", pk=pk)
+    item = _agenda_item(meeting, item_pk)
+    initial = {"minutes": item.minutes, "unfinished": item.unfinished}
+    form = MinutesForm(request.POST or None, initial=initial)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = render_minutes(form.cleaned_data["minutes"])
+        else:
+            try:
+                services.minutes_write(
+                    item=item,
+                    user=request.user,
+                    text=form.cleaned_data["minutes"],
+                    unfinished=form.cleaned_data["unfinished"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The minutes of %(title)s have been saved.") % {"title": item.title})
+                return to_meeting(meeting, f"item-{item.pk}")
+    elif request.method != "POST":
+        preview = render_minutes(item.minutes)
+    context = {
+        "meeting": meeting,
+        "item": item,
+        "form": form,
+        "preview": preview,
+        "writable": meeting.status in MINUTES_WRITABLE,
+    }
+    return render(request, "networks/meetings/minutes_form.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def minutes_amend(request, pk, item_pk):
+    """A recorded change to an item's approved minutes, with its reason."""
+    meeting = meeting_for(request, "amend", pk=pk)
+    item = _agenda_item(meeting, item_pk)
+    form = AmendForm(request.POST or None, initial={"minutes": item.minutes})
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = render_minutes(form.cleaned_data["minutes"])
+        else:
+            try:
+                services.minutes_amend(
+                    item=item, user=request.user, text=form.cleaned_data["minutes"], reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The amendment has been recorded."))
+                return to_meeting(meeting, f"item-{item.pk}")
+    return render(
+        request,
+        "networks/meetings/amend_form.html",
+        {"meeting": meeting, "item": item, "form": form, "preview": preview},
+    )
+
+
+@require_POST
+@login_required
+def comment_add(request, pk):
+    """A comment on the draft minutes (from the meeting page's form); a refusal is shown on its own form."""
+    meeting = meeting_for(request, "comment", pk=pk)
+    form = CommentForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            services.comment_add(
+                meeting=meeting, user=request.user, body=form.cleaned_data["body"], item=form.cleaned_data["item"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your comment has been added."))
+            return to_meeting(meeting, "comments")
+    return render(request, "networks/meetings/comment_form.html", {"meeting": meeting, "form": form})
+
+
+urlpatterns = [
+    path("<int:pk>/attendance/", attendance, name="attendance"),
+    path("<int:pk>/comments/", comment_add, name="comment_add"),
+    path("<int:pk>/minutes/<int:item_pk>/", minutes_edit, name="minutes_edit"),
+    path("<int:pk>/minutes/<int:item_pk>/amend/", minutes_amend, name="minutes_amend"),
+]

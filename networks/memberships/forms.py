@@ -1,0 +1,234 @@
+"""Forms of the networks app.
+
+Forms for membership and joining (issue 3, parts 5 and 6). Forms validate; networks.services persists."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from networks.memberships.models import Membership, MembershipLevel, Network
+from networks.memberships.services import CHANGEABLE_STATUSES
+from partners.directory.models import Organisation
+from portal.lib.choices import Region
+from portal.lib.logos import LogoField
+from portal.lib.validators import validate_business_id
+from portal.models import User
+
+
+class NetworkForm(forms.ModelForm):
+    """A network's details as its coordinators edit them, including its opt-in public page."""
+
+    regions = forms.MultipleChoiceField(
+        label=_("Regions"), choices=Region.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    logo = LogoField(label=_("Logo"), required=False)
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+
+    class Meta:
+        model = Network
+        # The MFA requirement is an administrator's decision (Django admin): a coordinator
+        # could otherwise switch off the protection of their own role.
+        fields = ["name", "description", "field", "regions", "logo", "is_public", "public_description"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "public_description": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "public_description": _("Shown to anyone on the network's public page, when the page is public."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.logo:
+            self.fields["logo"].label = _("New logo")
+        else:
+            del self.fields["remove_logo"]
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))
+
+    def clean_regions(self):
+        chosen = set(self.cleaned_data["regions"])
+        return [value for value, _label in Region.choices if value in chosen]
+
+    def logo_change(self):
+        """For ``network_update``: the new upload, ``False`` to remove the logo, or ``None`` to keep it."""
+        if "logo" in self.changed_data and self.cleaned_data.get("logo"):
+            return self.cleaned_data["logo"]
+        return False if self.cleaned_data.get("remove_logo") else None
+
+
+def _helper(submit_label) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        name = obj.get_full_name() or obj.email
+        return f"{name}, {obj.title}" if obj.title else name
+
+
+class MembershipApplyForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    note = forms.CharField(
+        label=_("Why does your organisation want to join?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        required=False,
+        help_text=_("The coordinators read this. For example: what you offer the network and what you look for."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0]
+        self.helper = _helper(_("Send the application"))
+
+
+class MembershipRejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("The organisation receives this reason by e-mail."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Reject the application"))
+        self.helper.inputs[0].field_classes = "btn btn-danger"
+
+
+class MembershipEditForm(forms.Form):
+    """Level and status (each change kept with the reason), representative and deputy."""
+
+    level = forms.ChoiceField(label=_("Level of collaboration"), choices=MembershipLevel.choices)
+    status = forms.ChoiceField(label=_("Status"))
+    representative = PersonChoiceField(label=_("Representative"), queryset=User.objects.none(), required=False)
+    deputy = PersonChoiceField(label=_("Deputy representative"), queryset=User.objects.none(), required=False)
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("Required when the level or status changes; it is kept in the membership's history."),
+    )
+    seen = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, membership: Membership, staff, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "level": membership.level,
+                "status": membership.status,
+                "representative": membership.representative_id,
+                "deputy": membership.deputy_id,
+                "seen": membership.updated_at,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        if membership.status in CHANGEABLE_STATUSES:
+            statuses = [(status.value, status.label) for status in CHANGEABLE_STATUSES]
+        else:
+            # Applications and invitations are answered by approving or rejecting, not here.
+            statuses = [(membership.status, membership.status_label)]
+        self.fields["status"].choices = statuses
+        self.fields["representative"].queryset = staff
+        self.fields["deputy"].queryset = staff
+        self.fields["representative"].help_text = _("People who work for the organisation now.")
+        self.helper = _helper(_("Save"))
+
+    def clean(self):
+        cleaned = super().clean()
+        level, status = cleaned.get("level"), cleaned.get("status")
+        changes = level != self.membership.level or status != self.membership.status
+        if level and status and changes and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give the reason for the change."))
+        representative, deputy = cleaned.get("representative"), cleaned.get("deputy")
+        if representative and deputy and representative.pk == deputy.pk:
+            self.add_error("deputy", _("The representative and the deputy must be different people."))
+        return cleaned
+
+
+class MembershipInviteForm(forms.Form):
+    """Invite an organisation the coordinator can see, or a new one by name."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("An organisation in the directory"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("– a new organisation –"),
+    )
+    name = forms.CharField(
+        label=_("Name of a new organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("Only when the organisation is not in the list above."),
+    )
+    business_id = forms.CharField(
+        label=_("Business ID (Y-tunnus) of the new organisation"),
+        max_length=9,
+        required=False,
+        validators=[validate_business_id],
+        help_text=_("Optional, in the form 1234567-8."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address of the contact person"),
+        max_length=254,
+        required=False,
+        help_text=_("They get a link to create their account. Required for a new organisation."),
+    )
+    level = forms.ChoiceField(
+        label=_("Level of collaboration"), choices=MembershipLevel.choices, initial=MembershipLevel.NETWORKING
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("Included in the e-mail and kept in the membership's history."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+        self.helper = _helper(_("Send the invitation"))
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, name = cleaned.get("organisation"), cleaned.get("name", "").strip()
+        if organisation and name:
+            self.add_error("name", _("Choose an organisation from the list or name a new one, not both."))
+        elif not organisation and not name and "organisation" not in self.errors:
+            self.add_error("organisation", _("Choose an organisation or give the name of a new one."))
+        if not organisation and name and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", _("A new organisation needs a contact person to accept the invitation."))
+        if organisation and cleaned.get("business_id"):
+            self.add_error("business_id", _("The business ID is only for a new organisation."))
+        return cleaned
+
+
+class MembershipAcceptForm(forms.Form):
+    representative = PersonChoiceField(label=_("Representative"), queryset=User.objects.none())
+    deputy = PersonChoiceField(label=_("Deputy representative"), queryset=User.objects.none(), required=False)
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["representative"].queryset = staff
+        self.fields["deputy"].queryset = staff
+        self.fields["representative"].help_text = _(
+            "Who represents your organisation in the network. You can change this later with the coordinators."
+        )
+        self.helper = _helper(_("Accept the invitation"))
+
+    def clean(self):
+        cleaned = super().clean()
+        representative, deputy = cleaned.get("representative"), cleaned.get("deputy")
+        if representative and deputy and representative.pk == deputy.pk:
+            self.add_error("deputy", _("The representative and the deputy must be different people."))
+        return cleaned

@@ -1,0 +1,98 @@
+"""Views of an agreement's private documents: uploading, downloading and deleting them.
+
+Documents are never on a public URL: the download view checks the person may see the agreement's
+details (coordinators, the parties' representatives, every member when shared) and serves the file
+as an attachment with the content type found when it was uploaded.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from partners.agreements import documents
+from partners.agreements.forms.documents import DocumentForm
+from partners.agreements.models import AgreementDocument
+from partners.agreements.views.common import agreement_for
+
+# A downloaded document is never run as a page, even if a browser were to show it inline.
+ATTACHMENT_CSP = "default-src 'none'; sandbox"
+
+
+def _document_of(agreement, pk) -> AgreementDocument:
+    """The document ``pk`` of ``agreement``; another agreement's document is not found (404)."""
+    return get_object_or_404(agreement.documents.select_related("uploaded_by"), pk=pk)
+
+
+def _documents_url(agreement) -> str:
+    return reverse("agreements:agreement_detail", kwargs={"pk": agreement.pk}) + "#documents"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def document_upload(request, pk):
+    agreement = agreement_for(request, pk, "manage")
+    posted = request.method == "POST"
+    form = DocumentForm(request.POST if posted else None, request.FILES if posted else None, agreement=agreement)
+    if posted and form.is_valid():
+        try:
+            document = documents.document_add(
+                agreement=agreement,
+                uploaded_file=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The document %(name)s has been uploaded.") % {"name": document})
+            return redirect(_documents_url(agreement))
+    return render(request, "partners/agreements/document_form.html", {"form": form, "agreement": agreement})
+
+
+@require_safe
+@login_required
+def document_download(request, pk, document):
+    """The stored file, for those who may see the agreement's details, always as a download."""
+    agreement = agreement_for(request, pk, "details")
+    document = _document_of(agreement, document)
+    try:
+        handle = document.file.storage.open(document.file.name, "rb")
+    except OSError:  # lost from the disk: "not found", not a server error
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = ATTACHMENT_CSP
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def document_delete(request, pk, document):
+    """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) deletes."""
+    agreement = agreement_for(request, pk, "manage")
+    document = _document_of(agreement, document)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        name = str(document)
+        documents.document_delete(document=document)
+        messages.success(request, _("The document %(name)s has been deleted.") % {"name": name})
+        return redirect(_documents_url(agreement))
+    return render(
+        request, "partners/agreements/document_confirm_delete.html", {"agreement": agreement, "document": document}
+    )
+
+
+urlpatterns = [
+    path("<int:pk>/documents/add/", document_upload, name="document_upload"),
+    path("<int:pk>/documents/<int:document>/", document_download, name="document_download"),
+    path("<int:pk>/documents/<int:document>/delete/", document_delete, name="document_delete"),
+]

@@ -1,0 +1,469 @@
+"""Reading organisations from a coordinator's CSV or XLSX file (issue 3, part 8).
+
+Pure functions: a file's bytes become rows of text (:func:`read_table`), rows become
+:class:`ImportRow` objects checked with the model's own validation (:func:`parse_rows`), and
+:func:`check_against_database` adds what only the database knows (business IDs already in the
+portal, names already in the network). Nothing here saves anything: the write is
+``partners.services.organisations_import``.
+"""
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
+
+from networks.memberships.models import Membership, MembershipLevel
+from partners.directory.models import Organisation, OrganisationKind
+from portal.lib.choices import Language, Region, region_from_name
+
+MAX_ROWS = 2000
+MAX_BYTES = 2 * 1024 * 1024
+# An XLSX is a zip: its unpacked size is limited too, so a small file cannot unpack into gigabytes.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+MAX_COLUMNS = 60
+
+# The columns, in the order of the template; the labels are the template's headers.
+COLUMNS: dict[str, object] = {
+    "name": gettext_lazy("Name"),
+    "short_name": gettext_lazy("Short name"),
+    "business_id": gettext_lazy("Business ID (Y-tunnus)"),
+    "kind": gettext_lazy("Kind"),
+    "regions": gettext_lazy("Regions"),
+    "municipality": gettext_lazy("Municipality"),
+    "address": gettext_lazy("Address"),
+    "website": gettext_lazy("Website"),
+    "email": gettext_lazy("E-mail"),
+    "phone": gettext_lazy("Phone"),
+    "languages": gettext_lazy("Languages"),
+    "description": gettext_lazy("Description"),
+    "level": gettext_lazy("Membership level"),
+}
+
+# Other header names people use, besides the column labels in every interface language.
+_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("nimi", "organisaatio", "organisaation nimi", "namn", "organisation", "organization"),
+    "short_name": ("lyhenne", "lyhyt nimi", "lyhytnimi", "förkortning", "kortnamn", "abbreviation"),
+    "business_id": ("y-tunnus", "ytunnus", "fo-nummer", "företags-id", "business id", "vat id"),
+    "kind": ("tyyppi", "laji", "organisaatiotyyppi", "typ", "type", "kind"),
+    "regions": ("maakunta", "maakunnat", "alue", "alueet", "landskap", "region", "regioner", "regions"),
+    "municipality": ("kunta", "kotikunta", "kommun"),
+    "address": ("osoite", "käyntiosoite", "postiosoite", "adress"),
+    "website": ("verkkosivut", "verkkosivu", "kotisivu", "www", "webbplats", "web", "url"),
+    "email": ("sähköposti", "sähköpostiosoite", "e-post", "e-postadress", "email", "e-mail address"),
+    "phone": ("puhelin", "puhelinnumero", "telefon", "telefonnummer", "telephone"),
+    "languages": ("kielet", "kieli", "palvelukielet", "språk", "language"),
+    "description": ("kuvaus", "beskrivning"),
+    "level": ("taso", "jäsenyystaso", "jäsenyyden taso", "nivå", "medlemsnivå", "level"),
+}
+
+_LIST_SEPARATORS = re.compile(r"[,;|]")
+_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all; the message is for the user."""
+
+
+class ImportFileForm(forms.Form):
+    """The upload: one CSV or XLSX file of at most ``MAX_BYTES``."""
+
+    file = forms.FileField(
+        label=gettext_lazy("File (CSV or XLSX)"),
+        help_text=gettext_lazy("At most 2 MB and 2,000 organisations."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from crispy_forms.helper import FormHelper
+        from crispy_forms.layout import Submit
+
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = (
+            ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"enctype": "multipart/form-data"}
+        self.helper.add_input(Submit("submit", gettext_lazy("Check the file")))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(_("The file is too large: at most 2 MB."), code="too_large")
+        if file_format(upload.name) is None:
+            raise ValidationError(_("Upload a CSV or XLSX file."), code="file_type")
+        return upload
+
+
+@dataclass
+class ImportRow:
+    """One organisation of the file: its text as read, and what checking it found."""
+
+    number: int  # the row's number in the spreadsheet (the header is row 1)
+    values: dict[str, str]  # column -> text as read
+    data: dict = field(default_factory=dict)  # model field -> cleaned value
+    level: str = MembershipLevel.NETWORKING
+    errors: list[str] = field(default_factory=list)
+    existing_pk: int | None = None  # set: add this existing organisation as a member instead
+    existing_name: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# --- reading the file ---------------------------------------------------------------------------
+
+
+def file_format(filename: str) -> str | None:
+    """``"csv"`` or ``"xlsx"`` from the file name, or None for anything else."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return extension if extension in {"csv", "xlsx"} else None
+
+
+def read_table(content: bytes, fmt: str) -> list[list[str]]:
+    """The file's rows as lists of text, header first. Raises ImportFileError for an unreadable file."""
+    if len(content) > MAX_BYTES:
+        raise ImportFileError(_("The file is too large: at most 2 MB."))
+    table = _read_xlsx(content) if fmt == "xlsx" else _read_csv(content)
+    table = [_trim([_clean_cell(cell) for cell in row]) for row in table]
+    table = [row for row in table if row]
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    if len(table) - 1 > MAX_ROWS:
+        raise ImportFileError(
+            _("The file has more than %(limit)s organisations. Split it into smaller files.") % {"limit": MAX_ROWS}
+        )
+    return table
+
+
+def _trim(row: list[str]) -> list[str]:
+    """The row without its empty cells at the end (a workbook pads rows to its widest)."""
+    while row and not row[-1]:
+        row.pop()
+    return row
+
+
+def _read_csv(content: bytes) -> list[list[str]]:
+    if b"\x00" in content:
+        raise ImportFileError(_("This is not a CSV file: it contains binary data."))
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel's plain "CSV" on Finnish Windows is Windows-1252; "CSV UTF-8" is UTF-8 with a BOM.
+        try:
+            text = content.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ImportFileError(_("The file's characters cannot be read. Save it as CSV UTF-8.")) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row[:MAX_COLUMNS])
+            if len(rows) > MAX_ROWS + 50:  # empty rows are dropped later; stop reading early
+                break
+    except csv.Error:
+        raise ImportFileError(
+            _("The CSV file is malformed near line %(line)s: check its quotation marks.") % {"line": reader.line_num}
+        ) from None
+    return rows
+
+
+def _read_xlsx(content: bytes) -> list[list[str]]:
+    import openpyxl
+
+    buffer = io.BytesIO(content)
+    if not zipfile.is_zipfile(buffer):
+        raise ImportFileError(_("This is not an XLSX file. Save the spreadsheet as Excel workbook (.xlsx) or CSV."))
+    try:
+        with zipfile.ZipFile(buffer) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise ImportFileError(_("The file is too large when unpacked."))
+        buffer.seek(0)
+        workbook = openpyxl.load_workbook(buffer, read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            rows = []
+            for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+                rows.append(["" if cell is None else _cell_text(cell) for cell in row])
+                if len(rows) > MAX_ROWS + 50:
+                    break
+            return rows
+        finally:
+            workbook.close()
+    except ImportFileError:
+        raise
+    except Exception:  # openpyxl raises many kinds of errors for a broken workbook
+        raise ImportFileError(_("The XLSX file cannot be read. Save it again in Excel or LibreOffice.")) from None
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _clean_cell(value: str) -> str:
+    value = value.replace("\x00", "").strip()
+    # A cell that our own export protected against formula injection: take the protection off.
+    if len(value) > 1 and value[0] == "'" and value[1] in _DANGEROUS_START:
+        value = value[1:]
+    return value
+
+
+# --- from rows to organisations -------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    """Letters and digits only, case-folded, for comparing headers and names."""
+    text = unicodedata.normalize("NFC", str(text)).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _in_every_language(labels) -> dict[str, str]:
+    """normalised label (in fi, sv and en) -> key, for ``labels`` = {key: lazy label}."""
+    lookup = {}
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            for key, label in labels.items():
+                lookup[_normalise(str(label))] = key
+    return lookup
+
+
+def header_lookup() -> dict[str, str]:
+    lookup = _in_every_language(COLUMNS)
+    for column, aliases in _HEADER_ALIASES.items():
+        for alias in aliases:
+            lookup[_normalise(alias)] = column
+    for column in COLUMNS:
+        lookup[_normalise(column)] = column
+    return lookup
+
+
+def _choice_lookup(choices_class) -> dict[str, str]:
+    lookup = _in_every_language({value: label for value, label in choices_class.choices})
+    lookup = {label: value for label, value in lookup.items()}
+    for value in choices_class.values:
+        lookup[_normalise(value)] = value
+    return lookup
+
+
+def map_header(header: list[str]) -> tuple[dict[int, str], list[str]]:
+    """{column index: column key} and the headers not recognised. Raises ImportFileError without a name column."""
+    lookup = header_lookup()
+    mapping, unknown = {}, []
+    for index, text in enumerate(header):
+        column = lookup.get(_normalise(text))
+        if column and column not in mapping.values():
+            mapping[index] = column
+        elif text:
+            unknown.append(text)
+    if "name" not in mapping.values():
+        raise ImportFileError(
+            _('The first row must name the columns, and one of them must be "%(name)s".') % {"name": COLUMNS["name"]}
+        )
+    return mapping, unknown
+
+
+def parse_rows(table: list[list[str]]) -> tuple[list[ImportRow], list[str]]:
+    """Rows of the table (header first) as checked ImportRows, and the headers that were ignored."""
+    mapping, unknown = map_header(table[0])
+    rows = []
+    for offset, cells in enumerate(table[1:], start=2):
+        values = {column: (cells[index] if index < len(cells) else "") for index, column in mapping.items()}
+        rows.append(ImportRow(number=offset, values=values))
+    return validate_rows(rows), unknown
+
+
+def rows_from_values(stored: list[tuple[int, dict]]) -> list[ImportRow]:
+    """Rows kept between preview and confirmation (number, values), checked afresh."""
+    return validate_rows([ImportRow(number=number, values=dict(values)) for number, values in stored])
+
+
+def validate_rows(rows: list[ImportRow]) -> list[ImportRow]:
+    """Clean each row with the model's own validation, and find repeats inside the file."""
+    kinds = _choice_lookup(OrganisationKind)
+    levels = _choice_lookup(MembershipLevel)
+    languages = _choice_lookup(Language)
+    seen_ids: dict[str, int] = {}
+    seen_names: dict[str, int] = {}
+    for row in rows:
+        row.errors, row.data, row.existing_pk, row.existing_name = [], {}, None, ""
+        row.level = MembershipLevel.NETWORKING
+        _clean_row(row, kinds=kinds, levels=levels, languages=languages)
+        business_id = row.data.get("business_id")
+        if business_id:
+            if business_id in seen_ids:
+                row.errors.append(_("The same business ID as on row %(row)s.") % {"row": seen_ids[business_id]})
+            else:
+                seen_ids[business_id] = row.number
+        name = _normalise(row.data.get("name", ""))
+        if name:
+            if name in seen_names:
+                row.errors.append(_("The same name as on row %(row)s.") % {"row": seen_names[name]})
+            else:
+                seen_names[name] = row.number
+    return rows
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def _clean_row(row: ImportRow, *, kinds, levels, languages) -> None:
+    values = row.values
+    data = {
+        "name": values.get("name", ""),
+        "short_name": values.get("short_name", ""),
+        "business_id": "".join(values.get("business_id", "").split()),
+        "municipality": values.get("municipality", ""),
+        "address": values.get("address", ""),
+        "email": values.get("email", ""),
+        "phone": values.get("phone", ""),
+        "description": values.get("description", ""),
+        "kind": OrganisationKind.OTHER,
+        "regions": [],
+        "languages": [],
+        "website": values.get("website", ""),
+    }
+    if data["website"] and "://" not in data["website"]:
+        data["website"] = "https://" + data["website"]
+    _clean_vocabularies(row, data, kinds=kinds, levels=levels, languages=languages)
+    row.data = data
+    row.errors.extend(_model_errors(data))
+
+
+def _clean_vocabularies(row: ImportRow, data: dict, *, kinds, levels, languages) -> None:
+    """Kind, regions, languages and level: values or names in any language; unknown ones are errors."""
+    values = row.values
+    if kind_text := values.get("kind", ""):
+        kind = kinds.get(_normalise(kind_text))
+        if kind is None:
+            row.errors.append(_("Unknown kind of organisation: %(value)s") % {"value": kind_text})
+        else:
+            data["kind"] = kind
+    for name in _split(values.get("regions", "")):
+        region = region_from_name(name)
+        if region is None:
+            row.errors.append(_("Unknown region: %(value)s") % {"value": name})
+        elif region not in data["regions"]:
+            data["regions"].append(region)
+    data["regions"] = [value for value in Region.values if value in data["regions"]]
+    for name in _split(values.get("languages", "")):
+        language = languages.get(_normalise(name))
+        if language is None:
+            row.errors.append(_("Unknown language: %(value)s") % {"value": name})
+        elif language not in data["languages"]:
+            data["languages"].append(language)
+    if level_text := values.get("level", ""):
+        level = levels.get(_normalise(level_text))
+        if level is None:
+            row.errors.append(_("Unknown membership level: %(value)s") % {"value": level_text})
+        else:
+            row.level = level
+
+
+def _model_errors(data: dict) -> list[str]:
+    """The model's own validation of one organisation, as messages naming the field."""
+    errors = []
+    organisation = Organisation(slug="x", **data)
+    try:
+        # The database's uniqueness is checked for the whole file at once (check_against_database).
+        organisation.full_clean(exclude=["slug"], validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        for field_name, messages in error.message_dict.items():
+            label = Organisation._meta.get_field(field_name).verbose_name if field_name != "__all__" else ""
+            errors.extend(f"{str(label).capitalize()}: {message}" if label else message for message in messages)
+    for field_name in ("address", "description"):  # text fields: the model does not check their length
+        limit = Organisation._meta.get_field(field_name).max_length
+        if len(data[field_name]) > limit:
+            label = str(Organisation._meta.get_field(field_name).verbose_name).capitalize()
+            errors.append(_("%(field)s: at most %(limit)s characters.") % {"field": label, "limit": limit})
+    return errors
+
+
+def check_against_database(rows: list[ImportRow], *, network, user) -> list[ImportRow]:
+    """Add what only the database knows: organisations already in the portal or in this network.
+
+    A business ID already in the portal is an error, unless the organisation is not yet in this
+    network and ``user`` may already edit it (works for it, or coordinates another network it is
+    in): then the row adds that organisation as a member. Adding an organisation one may not
+    edit would give this network's coordinators the right to edit it.
+    """
+    business_ids = {row.data["business_id"] for row in rows if row.data.get("business_id")}
+    existing = {
+        org["business_id"]: org
+        for org in Organisation.objects.filter(business_id__in=business_ids).values("pk", "business_id", "name")
+    }
+    existing_pks = [org["pk"] for org in existing.values()]
+    in_network = set(
+        Membership.objects.filter(network=network, organisation__in=existing_pks).values_list("organisation", flat=True)
+    )
+    # The same rule as editing an organisation (Organisation.permits): its established representatives
+    # and the coordinators of networks it is an established member of. Not its self-declared staff.
+    editable = set(Organisation.objects.filter(pk__in=existing_pks).editable_by(user).values_list("pk", flat=True))
+    member_names = {
+        _normalise(name)
+        for name in Organisation.objects.filter(memberships__network=network).values_list("name", flat=True)
+    }
+    for row in rows:
+        row.existing_pk, row.existing_name = None, ""
+        found = existing.get(row.data.get("business_id") or "")
+        if found is not None:
+            if found["pk"] in in_network:
+                row.errors.append(
+                    _("This organisation (business ID %(id)s) is already in this network.")
+                    % {"id": found["business_id"]}
+                )
+            elif found["pk"] in editable:
+                row.existing_pk, row.existing_name = found["pk"], found["name"]
+            else:
+                row.errors.append(
+                    _(
+                        "An organisation with business ID %(id)s already exists in the portal. "
+                        "Ask its coordinator to invite it, or an administrator to add it."
+                    )
+                    % {"id": found["business_id"]}
+                )
+        elif _normalise(row.data.get("name", "")) in member_names:
+            row.errors.append(_("An organisation with this name is already in this network."))
+    return rows
+
+
+def stored_values(rows: list[ImportRow]) -> list[tuple[int, dict]]:
+    """What is kept between preview and confirmation: each row's number and text."""
+    return [(row.number, row.values) for row in rows]
+
+
+# --- template and export helpers ---------------------------------------------------------------
+
+
+def template_headers() -> list[str]:
+    """The column headers of the template file, in the current language."""
+    return [str(label) for label in COLUMNS.values()]
+
+
+def safe_cell(value) -> str:
+    """Text for a spreadsheet cell that no spreadsheet will run as a formula (CSV/formula injection).
+
+    A value starting with ``= + - @``, a tab or a carriage return gets an apostrophe in front,
+    except a plain phone-like number (``+358 40 123 4567``, ``-5``), which cannot call anything.
+    """
+    text = "" if value is None else str(value)
+    if text.startswith(_DANGEROUS_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?[\d ().-]*\d[\d ().-]*$")

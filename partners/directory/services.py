@@ -1,0 +1,243 @@
+"""Writes of the partners app."""
+
+import datetime
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from partners.directory.models import GuidanceService, Organisation
+from portal.lib.slugs import free_slugs
+
+# --- guidance services (issue 3, part 2) ------------------------------------------------------------
+
+# What the organisation's people and its networks' coordinators may set on a service.
+SERVICE_FIELDS = (
+    "name",
+    "level",
+    "channels",
+    "target_groups",
+    "languages",
+    "regions",
+    "description",
+    "contact_email",
+    "contact_phone",
+    "contact_url",
+)
+
+
+def service_create(
+    *,
+    organisation: Organisation,
+    name: str,
+    level: str,
+    channels: list[str],
+    languages: list[str],
+    target_groups: list[str] = (),
+    regions: list[str] = (),
+    description: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    contact_url: str = "",
+) -> GuidanceService:
+    """Add a guidance service to ``organisation``; the model's validation (vocabularies, lengths) applies."""
+    service = GuidanceService(
+        organisation=organisation,
+        name=name,
+        level=level,
+        channels=list(channels),
+        target_groups=list(target_groups),
+        languages=list(languages),
+        regions=list(regions),
+        description=description,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        contact_url=contact_url,
+    )
+    service.full_clean()
+    with transaction.atomic():
+        service.save()
+    return service
+
+
+def service_update(*, service: GuidanceService, **changes) -> GuidanceService:
+    """Change a service's own fields (those of ``SERVICE_FIELDS``) and save only them."""
+    unknown = set(changes) - set(SERVICE_FIELDS)
+    if unknown:
+        raise TypeError(f"service_update() cannot change {sorted(unknown)}")
+    for field, value in changes.items():
+        setattr(service, field, list(value) if isinstance(value, tuple) else value)
+    service.full_clean()
+    with transaction.atomic():
+        service.save(update_fields=[*changes, "updated_at"])
+    return service
+
+
+def service_delete(*, service: GuidanceService) -> None:
+    """Remove a guidance service."""
+    with transaction.atomic():
+        service.delete()
+
+
+# --- importing organisations from a file (issue 3, part 8) ----------------------------------------
+
+
+class OrganisationImportError(Exception):
+    """The rows cannot be imported (any more); ``rows`` carry the errors found. The message is for the user."""
+
+    def __init__(self, message, *, rows=()):
+        super().__init__(message)
+        self.rows = list(rows)
+
+
+def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
+    """Create the organisations of checked import rows, all or none, as active members of ``network``.
+
+    The rows are checked again here, inside the transaction and with the network locked (two
+    imports into one network run one after the other): something may have changed since the
+    preview. A row for an existing organisation only adds its membership. Every membership gets a
+    MembershipChange by ``imported_by``. Returns the organisations created.
+    """
+    from functools import partial
+
+    from django.db import IntegrityError
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from networks.memberships.models import Membership, MembershipChange, Network
+    from partners.directory import importing
+    from portal.search import index as search_index
+    from portal.search.models import SearchKind
+
+    try:
+        with transaction.atomic():
+            Network.objects.select_for_update().filter(pk=network.pk).first()
+            rows = importing.check_against_database(importing.validate_rows(rows), network=network, user=imported_by)
+            if not rows or any(row.errors for row in rows):
+                raise OrganisationImportError(
+                    _("The file has errors now: nothing was saved. Correct the file and upload it again."), rows=rows
+                )
+            new_rows = [row for row in rows if row.existing_pk is None]
+            slugs = free_slugs(Organisation, [row.data["name"] for row in new_rows], fallback="organisation")
+            created = Organisation.objects.bulk_create(
+                [Organisation(slug=slug, **row.data) for slug, row in zip(slugs, new_rows, strict=True)],
+                batch_size=500,
+            )
+            organisation_pks = iter(organisation.pk for organisation in created)
+            today = timezone.localdate()
+            memberships = Membership.objects.bulk_create(
+                [
+                    Membership(
+                        network=network,
+                        organisation_id=row.existing_pk or next(organisation_pks),
+                        level=row.level,
+                        status=Membership.Status.ACTIVE,
+                        joined_on=today,
+                    )
+                    for row in rows
+                ],
+                batch_size=500,
+            )
+            reason = _("Imported")
+            MembershipChange.objects.bulk_create(
+                [
+                    MembershipChange(
+                        membership=membership,
+                        network=network,
+                        changed_by=imported_by,
+                        new_level=membership.level,
+                        new_status=membership.status,
+                        reason=reason,
+                    )
+                    for membership in memberships
+                ],
+                batch_size=500,
+            )
+            # bulk_create sends no signals: the search index learns of the new organisations here.
+            new_pks = [organisation.pk for organisation in created]
+            transaction.on_commit(partial(search_index.index_objects, SearchKind.ORGANISATION, new_pks), robust=True)
+    except IntegrityError:
+        # Someone saved the same business ID or name at the same moment: nothing of this import stays.
+        raise OrganisationImportError(
+            _("Someone changed the same organisations at the same moment: nothing was saved. Try again.")
+        ) from None
+    return created
+
+
+# --- an organisation's own details (issue 3, part 1) -----------------------------------------------
+
+# What the organisation's people and its networks' coordinators may change (the slug stays).
+ORGANISATION_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "business_id",
+    "regions",
+    "municipality",
+    "address",
+    "website",
+    "email",
+    "phone",
+    "languages",
+    "description",
+)
+
+
+class OrganisationChangedError(Exception):
+    """Someone else saved the organisation after the form was opened: the save is refused."""
+
+    def __init__(self, *, current_version: datetime.datetime):
+        self.current_version = current_version
+        super().__init__(
+            _(
+                "Someone else saved this organisation's details while you were editing them. "
+                "Your changes have not been saved: check them against the saved details below and save again."
+            )
+        )
+
+
+def organisation_update(
+    *,
+    organisation: Organisation,
+    data: dict,
+    expected_version: datetime.datetime,
+    logo: UploadedFile | Literal[False] | None = None,
+) -> Organisation:
+    """Save an organisation's details (``ORGANISATION_FIELDS`` in ``data``, validated by the form).
+
+    ``expected_version`` is the ``updated_at`` the editor started from; when the row has changed
+    since, nothing is saved and :class:`OrganisationChangedError` is raised. ``logo``: a new
+    upload replaces the logo, ``False`` removes it, ``None`` leaves it. A replaced file is deleted
+    from storage once the change is committed.
+    """
+    unknown = set(data) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise TypeError(f"organisation_update() cannot change {sorted(unknown)}")
+    try:
+        return _organisation_save(organisation=organisation, data=data, expected_version=expected_version, logo=logo)
+    except IntegrityError:
+        # The form checked the business ID; another organisation took it in the same moment.
+        raise ValidationError(
+            {"business_id": _("An organisation with this business ID already exists.")}, code="unique"
+        ) from None
+
+
+def _organisation_save(*, organisation, data, expected_version, logo) -> Organisation:
+    with transaction.atomic():
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if locked.updated_at != expected_version:
+            raise OrganisationChangedError(current_version=locked.updated_at)
+        for field, value in data.items():
+            setattr(locked, field, value)
+        fields = [*data, "updated_at"]
+        old_logo = locked.logo.name
+        if logo is not None:
+            locked.logo = logo or ""
+            fields.append("logo")
+        locked.save(update_fields=fields)
+        if "logo" in fields and old_logo and old_logo != locked.logo.name:
+            storage = locked.logo.storage
+            transaction.on_commit(lambda: storage.delete(old_logo))
+    return locked
