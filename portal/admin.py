@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.directory.models import Affiliation
 from portal import services
+from portal.accounts.models import Invitation, User
 from portal.admin_forms import InvitationAdminForm, UserChangeForm, UserCreationForm
-from portal.models import Invitation, User
 
 
 class AffiliationInline(admin.TabularInline):

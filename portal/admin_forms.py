@@ -7,7 +7,8 @@ from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from networks.memberships.models import Membership
-from portal.models import Invitation, User
+from portal.accounts.models import Invitation, User
+from portal.lib.access import MembershipStatus
 
 
 def _clean_email(form) -> str:
@@ -58,7 +59,7 @@ class InvitationAdminForm(forms.ModelForm):
             and not Membership.objects.filter(
                 network=network,
                 organisation=organisation,
-                status__in=[Membership.Status.ACTIVE, Membership.Status.PAUSED],
+                status__in=[MembershipStatus.ACTIVE, MembershipStatus.PAUSED],
             ).exists()
         ):
             self.add_error("organisation", _("The organisation is not an active member of this network."))

@@ -9,8 +9,8 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from partners.directory.models import ExpertiseArea, Organisation
+from portal.accounts.models import User
 from portal.lib.choices import Language, Region
-from portal.models import User
 
 
 def _helper(submit_label) -> FormHelper:

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from portal.lib.access import Role
+
 # Paths a person who still has to set up MFA may use: the account and MFA pages
 # themselves, static files, language switching and the public pages.
 _MFA_EXEMPT_PREFIXES = (
@@ -45,7 +47,7 @@ def mfa_required_for(user) -> bool:
         "user": user.pk,
         "totp": Authenticator.Type.TOTP,
         "webauthn": Authenticator.Type.WEBAUTHN,
-        "coordinator": NetworkRole.Role.COORDINATOR,
+        "coordinator": Role.COORDINATOR,
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -28,7 +28,8 @@ from networks.meetings.models import ActionItem, Invitee, Meeting, MeetingStatus
 from networks.memberships.models import Membership, Network, NetworkRole
 from partners.agreements.models import IN_FORCE, Agreement, AgreementParty, AgreementStatus
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
-from portal.models import User
+from portal.accounts.models import User
+from portal.lib.access import ESTABLISHED, MembershipStatus, Role
 
 
 def dashboard_networks(*, user):
@@ -125,9 +126,7 @@ def agreements_awaiting_signature(*, user) -> list[Agreement]:
     mine = AgreementParty.objects.filter(
         agreement=OuterRef("pk"),
         signed_on__isnull=True,
-        organisation__in=Membership.objects.filter(
-            network=OuterRef(OuterRef("network")), status__in=Membership.ESTABLISHED
-        )
+        organisation__in=Membership.objects.filter(network=OuterRef(OuterRef("network")), status__in=ESTABLISHED)
         .filter(Q(representative=user) | Q(deputy=user))
         .values("organisation"),
     )
@@ -154,7 +153,7 @@ def goals_awaiting_answer(*, user, today: datetime.date | None = None) -> list[E
         round=OuterRef(OuterRef("pk")), organisation=OuterRef("organisation"), is_current=True
     )
     unanswered = (
-        Membership.objects.filter(network=OuterRef("goal__network"), status=Membership.Status.ACTIVE)
+        Membership.objects.filter(network=OuterRef("goal__network"), status=MembershipStatus.ACTIVE)
         .filter(Q(representative=user) | Q(deputy=user))
         .filter(~Exists(answered))
     )
@@ -338,13 +337,13 @@ def contact_invitation_targets(*, person, viewer) -> list[tuple]:
         return []
     from networks.memberships.models import Membership
 
-    networks = Network.objects.filter(roles__user=viewer, roles__role=NetworkRole.Role.COORDINATOR).filter(
+    networks = Network.objects.filter(roles__user=viewer, roles__role=Role.COORDINATOR).filter(
         pk__in=NetworkRole.objects.filter(user=person).values("network")
     )
     memberships = (
         Membership.objects.filter(
             network__in=networks,
-            status__in=[Membership.Status.ACTIVE, Membership.Status.PAUSED],
+            status__in=[MembershipStatus.ACTIVE, MembershipStatus.PAUSED],
             organisation__in=Affiliation.objects.filter(user=person, until__isnull=True).values("organisation"),
         )
         .select_related("network", "organisation")

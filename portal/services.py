@@ -10,8 +10,9 @@ from django.utils.translation import override
 
 from networks.memberships.models import Network, NetworkRole
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
+from portal.accounts.models import Invitation, User
+from portal.lib.access import Role
 from portal.lib.slugs import free_slugs
-from portal.models import Invitation, User
 from portal.tasks import send_email
 
 
@@ -106,9 +107,7 @@ def invitation_join(*, token: str, user: User) -> Invitation:
             has_primary = Affiliation.objects.filter(user=user, primary=True, until__isnull=True).exists()
             Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=not has_primary)
         if invitation.network_id:
-            NetworkRole.objects.get_or_create(
-                network=invitation.network, user=user, defaults={"role": NetworkRole.Role.MEMBER}
-            )
+            NetworkRole.objects.get_or_create(network=invitation.network, user=user, defaults={"role": Role.MEMBER})
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -183,7 +182,7 @@ def _invitation_accept(*, token: str, first_name: str, last_name: str, password:
             NetworkRole.objects.get_or_create(
                 network=invitation.network,
                 user=user,
-                defaults={"role": NetworkRole.Role.MEMBER},
+                defaults={"role": Role.MEMBER},
             )
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
@@ -302,7 +301,7 @@ def contact_create(
             user.save()
             user.expertise.set(expertise)
             Affiliation.objects.create(user=user, organisation=organisation, title=title, primary=True)
-            NetworkRole.objects.create(network=network, user=user, role=NetworkRole.Role.MEMBER)
+            NetworkRole.objects.create(network=network, user=user, role=Role.MEMBER)
     except IntegrityError:
         raise taken from None
     return user

@@ -164,7 +164,7 @@ if TESTING:
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "portal:home"
-ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "portal.accounts.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -183,11 +183,14 @@ ACCOUNT_RATE_LIMITS = {"invite": "30/h/user"}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 ACCOUNT_FORMS = {
-    "add_email": "portal.account_forms.AddEmailForm",
-    "change_email": "portal.account_forms.ChangeEmailForm",
-    "reset_password": "portal.account_forms.ResetPasswordForm",
+    "add_email": "portal.accounts.forms.AddEmailForm",
+    "change_email": "portal.accounts.forms.ChangeEmailForm",
+    "reset_password": "portal.accounts.forms.ResetPasswordForm",
 }
-MFA_FORMS = {"add_webauthn": "portal.mfa_forms.AddWebAuthnForm", "edit_webauthn": "portal.mfa_forms.EditWebAuthnForm"}
+MFA_FORMS = {
+    "add_webauthn": "portal.accounts.forms.AddWebAuthnForm",
+    "edit_webauthn": "portal.accounts.forms.EditWebAuthnForm",
+}
 MFA_TOTP_ISSUER = "Verkosto"
 MFA_TOTP_TOLERANCE = 1  # accept the neighbouring 30-second step, for clock skew (RFC 6238 section 5.2)
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING

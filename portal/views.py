@@ -17,11 +17,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from networks.memberships import selectors as network_selectors
-from networks.memberships.models import NetworkRole
 from portal import selectors, services
 from portal.access import get_for_user
+from portal.accounts.models import Invitation, User
 from portal.forms import InvitationAcceptForm, ProfileForm
-from portal.models import Invitation, User
+from portal.lib.access import Role
 
 # When the accessibility statement was last reviewed (update with the text).
 ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 29)
@@ -34,7 +34,7 @@ def home(request):
         return render(request, "portal/landing.html")
     networks = list(selectors.dashboard_networks(user=request.user))
     # The coordinator's to-do list (one query, and none for people who coordinate nothing).
-    coordinated = [network.pk for network in networks if network.my_role == NetworkRole.Role.COORDINATOR]
+    coordinated = [network.pk for network in networks if network.my_role == Role.COORDINATOR]
     context = {
         "networks": networks,
         "affiliations": selectors.current_affiliations(user=request.user),

@@ -12,7 +12,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.management import call_command
 
-from networks.memberships.models import NetworkRole
+from portal.lib.access import Role
 from tests import factories
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
@@ -64,27 +64,27 @@ def _person(network, organisation, role, email):
 
 @pytest.fixture
 def coordinator(network, organisation):
-    return _person(network, organisation, NetworkRole.Role.COORDINATOR, "koordinaattori@example.fi")
+    return _person(network, organisation, Role.COORDINATOR, "koordinaattori@example.fi")
 
 
 @pytest.fixture
 def member(network, organisation):
     """A member who also represents the organisation in the network (so may edit the organisation)."""
-    user = _person(network, organisation, NetworkRole.Role.MEMBER, "jasen@example.fi")
+    user = _person(network, organisation, Role.MEMBER, "jasen@example.fi")
     network.memberships.filter(organisation=organisation).update(representative=user)
     return user
 
 
 @pytest.fixture
 def observer(network, organisation):
-    return _person(network, organisation, NetworkRole.Role.OBSERVER, "tarkkailija@example.fi")
+    return _person(network, organisation, Role.OBSERVER, "tarkkailija@example.fi")
 
 
 @pytest.fixture
 def outsider(other_network):
     """A coordinator, but of another network: every right there, none here."""
     org = other_network.memberships.get().organisation
-    return _person(other_network, org, NetworkRole.Role.COORDINATOR, "ulkopuolinen@example.fi")
+    return _person(other_network, org, Role.COORDINATOR, "ulkopuolinen@example.fi")
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from networks.goals.models import Goal, GoalRevision, Indicator, Measurement
 from networks.meetings.models import ActionItem, AgendaItem, Decision, Meeting
-from networks.memberships.models import Membership, Network, NetworkRole
+from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole
 from partners.agreements.models import Agreement, AgreementParty, Commitment
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
-from portal.models import Invitation, User
+from portal.accounts.models import Invitation, User
+from portal.lib.access import MembershipStatus, Role
 
 PASSWORD = "Testi-salasana-2026"
 _PASSWORD_HASH = None
@@ -82,8 +83,8 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     network = factory.SubFactory(NetworkFactory)
     organisation = factory.SubFactory(OrganisationFactory)
-    level = Membership.Level.COOPERATION
-    status = Membership.Status.ACTIVE
+    level = MembershipLevel.COOPERATION
+    status = MembershipStatus.ACTIVE
 
 
 class NetworkRoleFactory(factory.django.DjangoModelFactory):
@@ -92,7 +93,7 @@ class NetworkRoleFactory(factory.django.DjangoModelFactory):
 
     network = factory.SubFactory(NetworkFactory)
     user = factory.SubFactory(UserFactory)
-    role = NetworkRole.Role.MEMBER
+    role = Role.MEMBER
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

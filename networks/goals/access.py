@@ -14,6 +14,8 @@ from functools import cached_property
 
 from django.db.models import Q
 
+from portal.lib.access import MembershipStatus, Role
+
 
 class GoalAccess:
     """What one person may do with one goal, worked out with a query or two and then kept."""
@@ -28,14 +30,13 @@ class GoalAccess:
 
     @property
     def is_coordinator(self) -> bool:
-        from networks.memberships.models import NetworkRole
 
-        return self.role == NetworkRole.Role.COORDINATOR
+        return self.role == Role.COORDINATOR
 
     @cached_property
     def answers_for(self) -> frozenset[int]:
         """The organisations the person may answer for: active members they represent or deputise."""
-        from networks.memberships.models import Membership, MembershipStatus
+        from networks.memberships.models import Membership
 
         return frozenset(
             Membership.objects.filter(network_id=self.goal.network_id, status=MembershipStatus.ACTIVE)
@@ -62,10 +63,9 @@ class GoalAccess:
 
 def may_propose(network, user) -> bool:
     """Coordinators and members of the network may propose goals; observers and outsiders may not."""
-    from networks.memberships.models import NetworkRole
 
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return network.role_of(user) in (NetworkRole.Role.COORDINATOR, NetworkRole.Role.MEMBER)
+    return network.role_of(user) in (Role.COORDINATOR, Role.MEMBER)

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.functional import lazy
 
 from networks.goals.models import Endorsement, EndorsementRound, Goal
-from networks.memberships.models import Membership, MembershipStatus, NetworkRole
+from networks.memberships.models import Membership, NetworkRole
+from portal.lib.access import MembershipStatus, Role
 from portal.lib.mail import mailable_people, send_personal_mail
 
 
@@ -31,7 +32,7 @@ def answer_link(goal: Goal) -> str:
 
 def goal_coordinators(goal: Goal):
     """The network's coordinators."""
-    roles = NetworkRole.objects.filter(network_id=goal.network_id, role=NetworkRole.Role.COORDINATOR)
+    roles = NetworkRole.objects.filter(network_id=goal.network_id, role=Role.COORDINATOR)
     return mailable_people().filter(pk__in=roles.values("user"))
 
 

@@ -37,8 +37,9 @@ from django.utils.translation import gettext as _
 from networks.goals.indicators import remove_evidence_on_commit
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, GoalStatus, Measurement
 from networks.goals.models.goals import ENDORSED, FINISHED, IN_FAVOUR, RoundOutcome
-from networks.memberships.models import EndorsementRule, Membership, MembershipStatus, Network, NetworkRole
+from networks.memberships.models import EndorsementRule, Membership, Network
 from partners.directory.models import Organisation
+from portal.lib.access import MembershipStatus, Role
 
 # The goal's text: what the members endorse. A change to these after endorsement is a revision.
 TEXT_FIELDS = ("title", "description", "rationale", "period_start", "period_end")
@@ -119,7 +120,7 @@ def goal_create(*, network: Network, user, data: dict, agreements=None) -> Goal:
         goal.save()
         _new_revision(goal, user=user)
         goal.agreements.set(agreements)
-        if network.role_of(user) != NetworkRole.Role.COORDINATOR:
+        if network.role_of(user) != Role.COORDINATOR:
             from networks.goals.mail import mail_goal_proposed
 
             mail_goal_proposed(goal=goal)

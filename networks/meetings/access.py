@@ -22,9 +22,9 @@ from functools import cached_property
 from django.db.models import Q
 
 from networks.meetings.models.meetings import Attendance, MeetingStatus
-from networks.memberships.models import NetworkRoleKind
+from portal.lib.access import Role
 
-PROPOSING_ROLES = (NetworkRoleKind.COORDINATOR, NetworkRoleKind.MEMBER)
+PROPOSING_ROLES = (Role.COORDINATOR, Role.MEMBER)
 
 
 class MeetingAccess:
@@ -40,7 +40,7 @@ class MeetingAccess:
 
     @property
     def is_coordinator(self) -> bool:
-        return self.role == NetworkRoleKind.COORDINATOR
+        return self.role == Role.COORDINATOR
 
     @property
     def is_organiser(self) -> bool:
@@ -128,9 +128,7 @@ class PollAccess:
 
     @property
     def manages(self) -> bool:
-        return self.role == NetworkRoleKind.COORDINATOR or (
-            self.user.is_authenticated and self.poll.organiser_id == self.user.pk
-        )
+        return self.role == Role.COORDINATOR or (self.user.is_authenticated and self.poll.organiser_id == self.user.pk)
 
     def permits(self, action: str) -> bool:
         if action == "view":
@@ -173,4 +171,4 @@ def may_update_action(action_item, user) -> bool:
         return False
     if user.is_superuser or user.pk in (action_item.owner_id, action_item.meeting.organiser_id):
         return True
-    return action_item.network.role_of(user) == NetworkRoleKind.COORDINATOR
+    return action_item.network.role_of(user) == Role.COORDINATOR

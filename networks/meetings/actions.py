@@ -39,7 +39,7 @@ from networks.meetings.models import (
 from networks.meetings.models.meetings import AgendaItemStatus
 from networks.meetings.services import invitable_organisations, people_organisations
 from networks.memberships.models import NetworkRole
-from portal.models import User
+from portal.accounts.models import User
 
 # Decisions and action items are recorded while the minutes can still change.
 RECORDING = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)

@@ -18,7 +18,7 @@ from networks.meetings.common import may as _may
 from networks.meetings.common import refuse as _refuse
 from networks.meetings.models import ActionItem, ActionStatus, AgendaItem, AgendaItemStatus, Meeting, MeetingStatus
 from networks.memberships.models import NetworkRole
-from portal.models import User
+from portal.accounts.models import User
 
 ITEM_FIELDS = ("title", "description", "presenter", "planned_minutes", "goal")
 TITLE_LENGTH = 200

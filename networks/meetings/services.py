@@ -26,7 +26,8 @@ from networks.meetings.mail import mail_cancelled, mail_invited, mail_minutes_ci
 from networks.meetings.models import Attendance, InvitedOrganisation, Invitee, Meeting, MeetingStatus, Reply
 from networks.memberships.models import Membership, Network, NetworkRole
 from partners.directory.models import Affiliation, Organisation
-from portal.models import User
+from portal.accounts.models import User
+from portal.lib.access import ESTABLISHED
 
 MEETING_FIELDS = (
     "kind",
@@ -56,9 +57,9 @@ def _set_status(meeting: Meeting, status: str) -> None:
 
 def invitable_organisations(network: Network):
     """The network's established member organisations (active or paused), by name."""
-    return Organisation.objects.filter(
-        memberships__network=network, memberships__status__in=Membership.ESTABLISHED
-    ).order_by("name", "pk")
+    return Organisation.objects.filter(memberships__network=network, memberships__status__in=ESTABLISHED).order_by(
+        "name", "pk"
+    )
 
 
 def invitable_people(network: Network):
@@ -96,7 +97,7 @@ def organisation_people(network: Network, organisation_ids) -> dict[int, int]:
 
 def people_organisations(network: Network, user_ids) -> dict[int, int]:
     """For named people: the member organisation of ``network`` each currently works for, where there is one."""
-    members = Membership.objects.filter(network=network, status__in=Membership.ESTABLISHED).values("organisation")
+    members = Membership.objects.filter(network=network, status__in=ESTABLISHED).values("organisation")
     rows = (
         Affiliation.objects.filter(user_id__in=user_ids, until__isnull=True, organisation__in=members)
         .order_by("-primary", "pk")

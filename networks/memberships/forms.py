@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from networks.memberships.models import Membership, MembershipLevel, Network
 from networks.memberships.services import CHANGEABLE_STATUSES
 from partners.directory.models import Organisation
+from portal.accounts.models import User
 from portal.lib.choices import Region
 from portal.lib.logos import LogoField
 from portal.lib.validators import validate_business_id
-from portal.models import User
 
 
 class NetworkForm(forms.ModelForm):

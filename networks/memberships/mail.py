@@ -6,9 +6,10 @@ Each message is rendered per recipient and handed to the task worker once the tr
 from django.conf import settings
 from django.urls import reverse
 
-from networks.memberships.models import Membership, Network, NetworkRole
+from networks.memberships.models import Membership, Network
+from portal.accounts.models import User
+from portal.lib.access import Role
 from portal.lib.mail import send_personal_mail
-from portal.models import User
 
 
 def send_membership_mail(*, template: str, recipients, context: dict) -> None:
@@ -25,7 +26,7 @@ def membership_link(membership: Membership) -> str:
 
 def coordinators(network: Network):
     return User.objects.filter(
-        network_roles__network=network, network_roles__role=NetworkRole.Role.COORDINATOR, is_active=True
+        network_roles__network=network, network_roles__role=Role.COORDINATOR, is_active=True
     ).order_by("pk")
 
 

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from partners.directory.models import logo_path
+from portal.lib.access import ESTABLISHED, MembershipStatus, Role
 from portal.lib.choices import Region, choice_array
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_logo
@@ -24,7 +25,7 @@ class NetworkQuerySet(VisibleToQuerySet):
         GROUP BY that multiplies rows with every other join in the query.
         """
         active = (
-            Membership.objects.filter(network=OuterRef("pk"), status=Membership.Status.ACTIVE)
+            Membership.objects.filter(network=OuterRef("pk"), status=MembershipStatus.ACTIVE)
             .order_by()
             .values("network")
             .annotate(count=Count("*"))
@@ -112,7 +113,7 @@ class Network(models.Model):
         if action == "view":
             return role is not None
         # Every change to a network (its details, invitations) is the coordinators' work.
-        return role == NetworkRole.Role.COORDINATOR
+        return role == Role.COORDINATOR
 
 
 class MembershipLevel(models.TextChoices):
@@ -122,17 +123,6 @@ class MembershipLevel(models.TextChoices):
     COOPERATION = "cooperation", _("Cooperation")
     COORDINATION = "coordination", _("Coordination")
     STRATEGIC = "strategic", _("Strategic partnership")
-
-
-class MembershipStatus(models.TextChoices):
-    """Where a membership stands."""
-
-    APPLIED = "applied", _("Applied")
-    INVITED = "invited", _("Invited")
-    ACTIVE = "active", _("Active")
-    PAUSED = "paused", _("Paused")
-    LEFT = "left", _("Left")
-    REJECTED = "rejected", _("Rejected")
 
 
 class MembershipQuerySet(VisibleToQuerySet):
@@ -146,12 +136,12 @@ class MembershipQuerySet(VisibleToQuerySet):
         representatives and deputies, and people a coordinator invited for it. Working for the
         organisation is not enough: people add affiliations to their profiles themselves.
         """
-        from portal.models import Invitation  # portal imports networks: import here
+        from portal.accounts.models import Invitation
 
         my_roles = NetworkRole.objects.filter(user=user)
-        established = Membership.objects.filter(status__in=Membership.ESTABLISHED)
+        established = Membership.objects.filter(status__in=ESTABLISHED)
         return self.filter(
-            Q(network__in=my_roles.filter(role=NetworkRoleKind.COORDINATOR).values("network"))
+            Q(network__in=my_roles.filter(role=Role.COORDINATOR).values("network"))
             | Q(
                 network__in=my_roles.values("network"),
                 status__in=[MembershipStatus.ACTIVE, MembershipStatus.PAUSED, MembershipStatus.LEFT],
@@ -165,12 +155,6 @@ class MembershipQuerySet(VisibleToQuerySet):
 class Membership(models.Model):
     """An organisation's membership of a network, at a level of the collaboration continuum."""
 
-    Level = MembershipLevel
-
-    Status = MembershipStatus
-    # Memberships a coordinator has approved and that have not ended: these carry rights.
-    ESTABLISHED = (MembershipStatus.ACTIVE, MembershipStatus.PAUSED)
-
     network = models.ForeignKey(
         Network,
         verbose_name=_("network"),
@@ -183,8 +167,12 @@ class Membership(models.Model):
         related_name="memberships",
         on_delete=models.CASCADE,
     )
-    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.NETWORKING)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.APPLIED)
+    level = models.CharField(
+        _("level"), max_length=20, choices=MembershipLevel.choices, default=MembershipLevel.NETWORKING
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.APPLIED
+    )
     joined_on = models.DateField(_("joined"), null=True, blank=True)
     left_on = models.DateField(_("left"), null=True, blank=True)
     # The tie belongs to the organisation: the named people can change without losing it.
@@ -261,7 +249,7 @@ class Membership(models.Model):
         if action == "view":
             return True
         if action == "manage":
-            return self.network.role_of(user) == NetworkRoleKind.COORDINATOR
+            return self.network.role_of(user) == Role.COORDINATOR
         if action == "respond":
             return self.may_respond(user)
         return False
@@ -273,7 +261,7 @@ class Membership(models.Model):
         organisation through a portal invitation (which a coordinator sent to them by name).
         Working for the organisation is not enough: people add affiliations to their profile themselves.
         """
-        from portal.models import Invitation  # portal imports networks: import here
+        from portal.accounts.models import Invitation
 
         if self.organisation.is_represented_by(user):
             return True
@@ -283,18 +271,8 @@ class Membership(models.Model):
         )
 
 
-class NetworkRoleKind(models.TextChoices):
-    """A person's role in a network."""
-
-    COORDINATOR = "coordinator", _("Coordinator")
-    MEMBER = "member", _("Member")
-    OBSERVER = "observer", _("Observer")
-
-
 class NetworkRole(models.Model):
     """A person's role in one network: coordinator, member or observer (read-only)."""
-
-    Role = NetworkRoleKind
 
     network = models.ForeignKey(
         Network,
@@ -321,7 +299,7 @@ class NetworkRole(models.Model):
                 violation_error_message=_("This person already has a role in this network."),
             ),
             models.CheckConstraint(
-                condition=Q(role__in=NetworkRoleKind.values),
+                condition=Q(role__in=Role.values),
                 name="networks_networkrole_role_valid",
                 violation_error_message=_("Unknown role."),
             ),

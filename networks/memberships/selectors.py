@@ -13,14 +13,14 @@ from networks.memberships.models import (
     Membership,
     MembershipChange,
     MembershipLevel,
-    MembershipStatus,
     Network,
     NetworkQuerySet,
     NetworkRole,
 )
 from partners.directory.models import Affiliation, Organisation
+from portal.accounts.models import User
+from portal.lib.access import MembershipStatus, Role
 from portal.lib.querysets import VisibleToQuerySet
-from portal.models import User
 
 # The continuum from loose to strategic, as a sort key the database can use.
 LEVEL_ORDER = Case(
@@ -44,7 +44,7 @@ def network_memberships(*, network: Network):
 
 
 def network_coordinators(*, network: Network):
-    return NetworkRole.objects.filter(network=network, role=NetworkRole.Role.COORDINATOR).select_related("user")
+    return NetworkRole.objects.filter(network=network, role=Role.COORDINATOR).select_related("user")
 
 
 def invitable_organisations(*, network: Network):
@@ -54,7 +54,7 @@ def invitable_organisations(*, network: Network):
     """
     return Organisation.objects.filter(
         memberships__network=network,
-        memberships__status__in=[Membership.Status.ACTIVE, Membership.Status.PAUSED],
+        memberships__status__in=[MembershipStatus.ACTIVE, MembershipStatus.PAUSED],
     ).order_by("name")
 
 

@@ -15,9 +15,10 @@ from networks.memberships.mail import (
 )
 from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
 from partners.directory.models import Organisation
+from portal.accounts.models import User
+from portal.lib.access import ESTABLISHED, MembershipStatus, Role
 from portal.lib.mail import recipient_language
 from portal.lib.slugs import free_slugs
-from portal.models import User
 
 # What a network's coordinators may change (the MFA requirement is the administrators' decision).
 NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description")
@@ -92,7 +93,7 @@ def _record(
 def _applicant(membership: Membership) -> User | None:
     """Who made the membership's latest application."""
     change = (
-        membership.changes.filter(new_status=Membership.Status.APPLIED)
+        membership.changes.filter(new_status=MembershipStatus.APPLIED)
         .select_related("changed_by")
         .order_by("-changed_at", "-pk")
         .first()
@@ -108,7 +109,7 @@ def _grant_member_role(*, network: Network, users) -> None:
     """The named people become members of the network (a role they already have is kept)."""
     for user in users:
         if user is not None and not user.is_contact:
-            NetworkRole.objects.get_or_create(network=network, user=user, defaults={"role": NetworkRole.Role.MEMBER})
+            NetworkRole.objects.get_or_create(network=network, user=user, defaults={"role": Role.MEMBER})
 
 
 def membership_apply(*, network: Network, organisation: Organisation, applicant: User, note: str = "") -> Membership:
@@ -132,19 +133,19 @@ def membership_apply(*, network: Network, organisation: Organisation, applicant:
                 membership = Membership.objects.create(
                     network=network,
                     organisation=organisation,
-                    level=Membership.Level.NETWORKING,
-                    status=Membership.Status.APPLIED,
+                    level=MembershipLevel.NETWORKING,
+                    status=MembershipStatus.APPLIED,
                     application_note=note,
                 )
                 old_level = old_status = ""
-            elif membership.status in (Membership.Status.REJECTED, Membership.Status.LEFT):
+            elif membership.status in (MembershipStatus.REJECTED, MembershipStatus.LEFT):
                 old_level, old_status = membership.level, membership.status
-                membership.status = Membership.Status.APPLIED
+                membership.status = MembershipStatus.APPLIED
                 membership.application_note = note
                 membership.save(update_fields=["status", "application_note", "updated_at"])
-            elif membership.status == Membership.Status.APPLIED:
+            elif membership.status == MembershipStatus.APPLIED:
                 raise MembershipError(_("This organisation has already applied to this network."))
-            elif membership.status == Membership.Status.INVITED:
+            elif membership.status == MembershipStatus.INVITED:
                 raise MembershipError(_("This organisation has been invited to this network: accept the invitation."))
             else:
                 raise MembershipError(_("This organisation is already a member of this network."))
@@ -167,17 +168,17 @@ def membership_approve(*, membership: Membership, approved_by: User, reason: str
     """An application or invitation becomes an active membership, joined today."""
     with transaction.atomic():
         membership = _lock(membership)
-        if membership.status not in (Membership.Status.APPLIED, Membership.Status.INVITED):
+        if membership.status not in (MembershipStatus.APPLIED, MembershipStatus.INVITED):
             raise MembershipError(_("Only an application or an invitation can be approved."))
         old_level, old_status = membership.level, membership.status
-        membership.status = Membership.Status.ACTIVE
+        membership.status = MembershipStatus.ACTIVE
         membership.joined_on = timezone.localdate()
         membership.left_on = None
         membership.save(update_fields=["status", "joined_on", "left_on", "updated_at"])
         _record(
             membership=membership, old_level=old_level, old_status=old_status, changed_by=approved_by, reason=reason
         )
-        if membership.representative_id is None and old_status == Membership.Status.APPLIED:
+        if membership.representative_id is None and old_status == MembershipStatus.APPLIED:
             # The applicant becomes the representative, now that a coordinator has accepted them.
             applicant = _applicant(membership)
             if _is_current_staff(membership.organisation, applicant):
@@ -195,10 +196,10 @@ def membership_reject(*, membership: Membership, rejected_by: User, reason: str)
         raise MembershipError(_("Give the reason for the rejection."))
     with transaction.atomic():
         membership = _lock(membership)
-        if membership.status != Membership.Status.APPLIED:
+        if membership.status != MembershipStatus.APPLIED:
             raise MembershipError(_("Only an application can be rejected."))
         old_level, old_status = membership.level, membership.status
-        membership.status = Membership.Status.REJECTED
+        membership.status = MembershipStatus.REJECTED
         membership.save(update_fields=["status", "updated_at"])
         _record(
             membership=membership, old_level=old_level, old_status=old_status, changed_by=rejected_by, reason=reason
@@ -209,7 +210,7 @@ def membership_reject(*, membership: Membership, rejected_by: User, reason: str)
 
 # Statuses a coordinator sets by changing a membership; the others have their own steps
 # (apply, invite, approve, reject).
-CHANGEABLE_STATUSES = (Membership.Status.ACTIVE, Membership.Status.PAUSED, Membership.Status.LEFT)
+CHANGEABLE_STATUSES = (MembershipStatus.ACTIVE, MembershipStatus.PAUSED, MembershipStatus.LEFT)
 
 
 def membership_change(
@@ -236,7 +237,7 @@ def membership_change(
             )
         new_level = level or membership.level
         new_status = status or membership.status
-        if new_level not in Membership.Level.values:
+        if new_level not in MembershipLevel.values:
             raise MembershipError(_("Unknown membership level."))
         if new_level == membership.level and new_status == membership.status:
             return membership
@@ -250,13 +251,13 @@ def membership_change(
         old_level, old_status = membership.level, membership.status
         fields = ["level", "status", "updated_at"]
         today = timezone.localdate()
-        if new_status == Membership.Status.LEFT and old_status != Membership.Status.LEFT:
+        if new_status == MembershipStatus.LEFT and old_status != MembershipStatus.LEFT:
             membership.left_on = today
             if membership.joined_on and membership.joined_on > today:
                 membership.joined_on = today
                 fields.append("joined_on")
             fields.append("left_on")
-        elif old_status == Membership.Status.LEFT and new_status != Membership.Status.LEFT:
+        elif old_status == MembershipStatus.LEFT and new_status != MembershipStatus.LEFT:
             membership.joined_on = today  # a new membership period
             membership.left_on = None
             fields += ["joined_on", "left_on"]
@@ -275,8 +276,8 @@ def membership_change(
             membership=membership,
             extra={
                 "reason": reason,
-                "old_level_label": Membership.Level(old_level).label,
-                "old_status_label": Membership.Status(old_status).label,
+                "old_level_label": MembershipLevel(old_level).label,
+                "old_status_label": MembershipStatus(old_status).label,
                 "level_changed": old_level != new_level,
                 "status_changed": old_status != new_status,
             },
@@ -292,7 +293,7 @@ def membership_set_representatives(
         raise MembershipError(_("The representative and the deputy must be different people."))
     with transaction.atomic():
         membership = _lock(membership)
-        if (representative or deputy) and membership.status not in Membership.ESTABLISHED:
+        if (representative or deputy) and membership.status not in ESTABLISHED:
             # Naming someone for an application or invitation would let them speak for the organisation
             # before a coordinator (or the organisation itself) has agreed to the membership.
             raise MembershipError(_("Representatives are named once the membership is active."))
@@ -305,7 +306,7 @@ def membership_set_representatives(
         membership.representative = representative
         membership.deputy = deputy
         membership.save(update_fields=["representative", "deputy", "updated_at"])
-        if membership.status in (Membership.Status.ACTIVE, Membership.Status.PAUSED):
+        if membership.status in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED):
             _grant_member_role(network=membership.network, users=[representative, deputy])
     return membership
 
@@ -365,7 +366,7 @@ def membership_invite(
     """
     from portal import services as portal_services  # portal.services imports networks: import here
 
-    if level not in Membership.Level.values:
+    if level not in MembershipLevel.values:
         raise MembershipError(_("Unknown membership level."))
     message = message.strip()
     try:
@@ -381,17 +382,17 @@ def membership_invite(
             )
             if membership is None:
                 membership = Membership.objects.create(
-                    network=network, organisation=organisation, level=level, status=Membership.Status.INVITED
+                    network=network, organisation=organisation, level=level, status=MembershipStatus.INVITED
                 )
                 old_level = old_status = ""
-            elif membership.status in (Membership.Status.REJECTED, Membership.Status.LEFT):
+            elif membership.status in (MembershipStatus.REJECTED, MembershipStatus.LEFT):
                 old_level, old_status = membership.level, membership.status
                 membership.level = level
-                membership.status = Membership.Status.INVITED
+                membership.status = MembershipStatus.INVITED
                 membership.save(update_fields=["level", "status", "updated_at"])
-            elif membership.status == Membership.Status.APPLIED:
+            elif membership.status == MembershipStatus.APPLIED:
                 raise MembershipError(_("This organisation has applied already: approve its application instead."))
-            elif membership.status == Membership.Status.INVITED:
+            elif membership.status == MembershipStatus.INVITED:
                 raise MembershipError(_("This organisation has already been invited."))
             else:
                 raise MembershipError(_("This organisation is already a member of this network."))
@@ -455,10 +456,10 @@ def membership_accept_invitation(
             raise MembershipError(
                 _("Only the organisation's representatives, or a person invited for it, can accept its invitation.")
             )
-        if membership.status != Membership.Status.INVITED:
+        if membership.status != MembershipStatus.INVITED:
             raise MembershipError(_("This organisation has no open invitation to this network."))
         old_level, old_status = membership.level, membership.status
-        membership.status = Membership.Status.ACTIVE
+        membership.status = MembershipStatus.ACTIVE
         membership.joined_on = timezone.localdate()
         membership.left_on = None
         membership.save(update_fields=["status", "joined_on", "left_on", "updated_at"])

@@ -1,56 +1,36 @@
-"""Models of the networks app: networks, memberships and roles (core), shared goals (goals, indicators) and
-meetings (meetings, meeting_records)."""
+"""The networks app's models live in its domain packages (:mod:`networks.memberships.models`,
+:mod:`networks.goals.models`, :mod:`networks.meetings.models`); importing them here registers them with
+Django under the app label ``networks``. Code imports models from their domain package, never from here."""
 
-from networks.goals.models.goals import (
+from networks.goals.models import (
     Endorsement,
     EndorsementAnswer,
     EndorsementRound,
     Goal,
     GoalRevision,
-    GoalStatus,
-    QualityArea,
+    Indicator,
+    Measurement,
 )
-from networks.goals.models.indicators import Indicator, Measurement
-from networks.meetings.models.meetings import (
+from networks.meetings.models import (
+    ActionItem,
     AgendaItem,
-    AgendaItemStatus,
+    Amendment,
     Attendance,
+    CalendarFeed,
+    Decision,
     InvitedOrganisation,
     Invitee,
     Meeting,
-    MeetingKind,
-    MeetingStatus,
-    Reply,
-)
-from networks.meetings.models.records import (
-    ActionItem,
-    ActionStatus,
-    Amendment,
-    CalendarFeed,
-    Decision,
     MinutesComment,
     SlotAnswer,
     TimePoll,
     TimeSlot,
 )
-from networks.memberships.models import (
-    EndorsementRule,
-    Membership,
-    MembershipChange,
-    MembershipLevel,
-    MembershipQuerySet,
-    MembershipStatus,
-    Network,
-    NetworkQuerySet,
-    NetworkRole,
-    NetworkRoleKind,
-)
+from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
 
 __all__ = [
     "ActionItem",
-    "ActionStatus",
     "AgendaItem",
-    "AgendaItemStatus",
     "Amendment",
     "Attendance",
     "CalendarFeed",
@@ -58,29 +38,18 @@ __all__ = [
     "Endorsement",
     "EndorsementAnswer",
     "EndorsementRound",
-    "EndorsementRule",
     "Goal",
     "GoalRevision",
-    "GoalStatus",
     "Indicator",
     "InvitedOrganisation",
     "Invitee",
     "Measurement",
     "Meeting",
-    "MeetingKind",
-    "MeetingStatus",
     "Membership",
     "MembershipChange",
-    "MembershipLevel",
-    "MembershipQuerySet",
-    "MembershipStatus",
     "MinutesComment",
     "Network",
-    "NetworkQuerySet",
     "NetworkRole",
-    "NetworkRoleKind",
-    "QualityArea",
-    "Reply",
     "SlotAnswer",
     "TimePoll",
     "TimeSlot",

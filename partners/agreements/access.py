@@ -4,6 +4,8 @@ from functools import cached_property
 
 from django.db.models import Q
 
+from portal.lib.access import ESTABLISHED, Role
+
 
 class AgreementAccess:
     """What one person may do with one agreement, worked out with two queries and then kept.
@@ -31,7 +33,7 @@ class AgreementAccess:
         return frozenset(
             Membership.objects.filter(
                 network_id=self.agreement.network_id,
-                status__in=Membership.ESTABLISHED,
+                status__in=ESTABLISHED,
                 organisation__in=self.agreement.parties.values("organisation"),
             )
             .filter(Q(representative=self.user) | Q(deputy=self.user))
@@ -40,9 +42,8 @@ class AgreementAccess:
 
     @property
     def is_coordinator(self) -> bool:
-        from networks.memberships.models import NetworkRole
 
-        return self.role == NetworkRole.Role.COORDINATOR
+        return self.role == Role.COORDINATOR
 
     def permits(self, action: str) -> bool:
         if action == "view":

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from partners.agreements.access import AgreementAccess
+from portal.lib.access import ESTABLISHED
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
 
@@ -55,9 +56,7 @@ class AgreementQuerySet(VisibleToQuerySet):
 
         represented = AgreementParty.objects.filter(
             agreement=OuterRef("pk"),
-            organisation__in=Membership.objects.filter(
-                network=OuterRef(OuterRef("network")), status__in=Membership.ESTABLISHED
-            )
+            organisation__in=Membership.objects.filter(network=OuterRef(OuterRef("network")), status__in=ESTABLISHED)
             .filter(Q(representative=user) | Q(deputy=user))
             .values("organisation"),
         )

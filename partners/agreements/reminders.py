@@ -25,8 +25,9 @@ from django.utils import timezone
 from networks.memberships.models import Membership, NetworkRole
 from partners.agreements import services as agreement_services
 from partners.agreements.models import IN_FORCE, Agreement, AgreementParty
+from portal.accounts.models import User
+from portal.lib.access import ESTABLISHED, Role
 from portal.lib.mail import send_personal_mail
-from portal.models import User
 
 REVIEW_CATCH_UP_DAYS = 7
 
@@ -46,10 +47,10 @@ def agreement_recipients(agreement: Agreement):
     of the parties' (established) memberships in the network. Active accounts with an e-mail address only."""
     parties = Membership.objects.filter(
         network_id=agreement.network_id,
-        status__in=Membership.ESTABLISHED,
+        status__in=ESTABLISHED,
         organisation__in=AgreementParty.objects.filter(agreement=agreement).values("organisation"),
     )
-    coordinators = NetworkRole.objects.filter(network_id=agreement.network_id, role=NetworkRole.Role.COORDINATOR)
+    coordinators = NetworkRole.objects.filter(network_id=agreement.network_id, role=Role.COORDINATOR)
     return (
         User.objects.filter(is_active=True, is_contact=False)
         .exclude(email="")

@@ -31,6 +31,7 @@ from partners.agreements.models import (
     Commitment,
 )
 from partners.directory.models import Organisation
+from portal.lib.access import ESTABLISHED
 
 # What a coordinator writes on the agreement itself (its "text").
 AGREEMENT_FIELDS = (
@@ -88,9 +89,7 @@ def _lock(agreement: Agreement) -> Agreement:
 
 def _member_organisations(agreement: Agreement):
     """The organisations that may be parties: active or paused members of the agreement's network."""
-    return Membership.objects.filter(network_id=agreement.network_id, status__in=Membership.ESTABLISHED).values(
-        "organisation"
-    )
+    return Membership.objects.filter(network_id=agreement.network_id, status__in=ESTABLISHED).values("organisation")
 
 
 def _refuse(message: str):

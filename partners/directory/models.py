@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.access import ESTABLISHED, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_business_id, validate_logo, validate_single_line
@@ -26,16 +27,14 @@ class OrganisationQuerySet(VisibleToQuerySet):
             Q(pk__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
             # members and observers: the network's current members
             | Q(
-                pk__in=Membership.objects.filter(
-                    network__in=my_roles.values("network"), status__in=Membership.ESTABLISHED
-                ).values("organisation")
+                pk__in=Membership.objects.filter(network__in=my_roles.values("network"), status__in=ESTABLISHED).values(
+                    "organisation"
+                )
             )
             # coordinators also see applicants, invited and rejected organisations
             | Q(
-                pk__in=Membership.objects.filter(
-                    network__in=my_roles.filter(role=NetworkRole.Role.COORDINATOR).values("network")
-                )
-                .exclude(status=Membership.Status.LEFT)
+                pk__in=Membership.objects.filter(network__in=my_roles.filter(role=Role.COORDINATOR).values("network"))
+                .exclude(status=MembershipStatus.LEFT)
                 .values("organisation")
             )
         )
@@ -46,14 +45,12 @@ class OrganisationQuerySet(VisibleToQuerySet):
 
         if user.is_superuser:
             return self.all()
-        established = Membership.objects.filter(status__in=Membership.ESTABLISHED)
+        established = Membership.objects.filter(status__in=ESTABLISHED)
         return self.filter(
             Q(pk__in=established.filter(Q(representative=user) | Q(deputy=user)).values("organisation"))
             | Q(
                 pk__in=established.filter(
-                    network__in=NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values(
-                        "network"
-                    )
+                    network__in=NetworkRole.objects.filter(user=user, role=Role.COORDINATOR).values("network")
                 ).values("organisation")
             )
         )
@@ -174,7 +171,7 @@ class Organisation(models.Model):
         from networks.memberships.models import Membership
 
         return (
-            Membership.objects.filter(organisation=self, status__in=Membership.ESTABLISHED)
+            Membership.objects.filter(organisation=self, status__in=ESTABLISHED)
             .filter(Q(representative=user) | Q(deputy=user))
             .exists()
         )
@@ -192,8 +189,8 @@ class Organisation(models.Model):
 
         return Membership.objects.filter(
             organisation=self,
-            status__in=Membership.ESTABLISHED,
-            network__in=NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values("network"),
+            status__in=ESTABLISHED,
+            network__in=NetworkRole.objects.filter(user=user, role=Role.COORDINATOR).values("network"),
         ).exists()
 
 
@@ -254,9 +251,7 @@ class ExpertiseArea(models.Model):
             return False
         from networks.memberships.models import NetworkRole
 
-        return NetworkRole.objects.filter(
-            network_id=self.network_id, user=user, role=NetworkRole.Role.COORDINATOR
-        ).exists()
+        return NetworkRole.objects.filter(network_id=self.network_id, user=user, role=Role.COORDINATOR).exists()
 
 
 class Affiliation(models.Model):

@@ -5,8 +5,9 @@ from django.db.models import Q
 
 from networks.memberships.models import Membership, Network
 from partners.directory.models import Affiliation, GuidanceService, Organisation
+from portal.accounts.models import User
+from portal.lib.access import MembershipStatus
 from portal.lib.choices import Region
-from portal.models import User
 
 
 def organisation_people(*, organisation: Organisation, viewer):
@@ -75,7 +76,7 @@ def _filter_services(
             | Q(organisation__short_name__icontains=organisation)
         )
     if network is not None:
-        members = Membership.objects.filter(network=network).exclude(status=Membership.Status.LEFT)
+        members = Membership.objects.filter(network=network).exclude(status=MembershipStatus.LEFT)
         services = services.filter(organisation__in=members.values("organisation"))
     return services
 
@@ -129,7 +130,7 @@ def organisation_directory(*, user, filters: dict):
     if network := filters.get("network"):
         members = (
             Membership.objects.filter(network__in=Network.objects.visible_to(user).filter(slug=network))
-            .exclude(status__in=[Membership.Status.LEFT, Membership.Status.REJECTED])
+            .exclude(status__in=[MembershipStatus.LEFT, MembershipStatus.REJECTED])
             .values("organisation")
         )
         organisations = organisations.filter(pk__in=members)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from partners.directory.models import GuidanceService, Organisation
+from portal.lib.access import MembershipStatus
 from portal.lib.slugs import free_slugs
 
 # --- guidance services (issue 3, part 2) ------------------------------------------------------------
@@ -133,7 +134,7 @@ def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
                         network=network,
                         organisation_id=row.existing_pk or next(organisation_pks),
                         level=row.level,
-                        status=Membership.Status.ACTIVE,
+                        status=MembershipStatus.ACTIVE,
                         joined_on=today,
                     )
                     for row in rows

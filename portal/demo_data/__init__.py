@@ -8,7 +8,7 @@ person is fictional.
 
 from datetime import date
 
-from networks.memberships.models import MembershipLevel, MembershipStatus, NetworkRoleKind
+from networks.memberships.models import MembershipLevel
 from partners.directory.models import OrganisationKind
 from portal.demo_data.people import (  # noqa: F401 - re-exported for seed_demo
     ADMIN_EMAIL,
@@ -18,6 +18,7 @@ from portal.demo_data.people import (  # noqa: F401 - re-exported for seed_demo
     OUTSIDER_EMAIL,
     PEOPLE,
 )
+from portal.lib.access import MembershipStatus, Role
 
 # Functions called at the end of the demo seeding, each with keyword arguments ``networks``,
 # ``organisations`` and ``people`` (dicts by slug / e-mail) and ``areas`` (expertise terms by slug).
@@ -240,21 +241,21 @@ OTHER_AFFILIATIONS = [
 # Roles in networks other than the member role in the main network, which everyone working for an
 # active or paused member organisation gets. (network slug, e-mail, role)
 ROLES = [
-    (MAIN_NETWORK, COORDINATOR_EMAIL, NetworkRoleKind.COORDINATOR),
-    (MAIN_NETWORK, OBSERVER_EMAIL, NetworkRoleKind.OBSERVER),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "noora.ahonen@tyollisyys.example.fi", NetworkRoleKind.COORDINATOR),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "ali.hassan@tyollisyys.example.fi", NetworkRoleKind.MEMBER),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "aino.korhonen@gradia.example.fi", NetworkRoleKind.MEMBER),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "hanna.lahtinen@kansalaisopisto.example.fi", NetworkRoleKind.MEMBER),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "riikka.kinnunen@kansanopisto.example.fi", NetworkRoleKind.MEMBER),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "olga.smirnova@monikulttuuri.example.fi", NetworkRoleKind.MEMBER),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "sari.jokinen@monikulttuuri.example.fi", NetworkRoleKind.MEMBER),
-    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "minna.leppanen@keskikirjastot.example.fi", NetworkRoleKind.OBSERVER),
-    ("ohjaamot", "johanna.heinonen@ohjaamo-jkl.example.fi", NetworkRoleKind.COORDINATOR),
-    ("ohjaamot", "lauri.miettinen@ohjaamo-jkl.example.fi", NetworkRoleKind.MEMBER),
-    ("ohjaamot", "heidi.kallio@ohjaamo-jamsa.example.fi", NetworkRoleKind.MEMBER),
-    ("ohjaamot", "olli.rantanen@tyollisyys.example.fi", NetworkRoleKind.MEMBER),
-    ("ohjaamot", "paivi.karjalainen@hyvaks.example.fi", NetworkRoleKind.MEMBER),
+    (MAIN_NETWORK, COORDINATOR_EMAIL, Role.COORDINATOR),
+    (MAIN_NETWORK, OBSERVER_EMAIL, Role.OBSERVER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "noora.ahonen@tyollisyys.example.fi", Role.COORDINATOR),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "ali.hassan@tyollisyys.example.fi", Role.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "aino.korhonen@gradia.example.fi", Role.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "hanna.lahtinen@kansalaisopisto.example.fi", Role.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "riikka.kinnunen@kansanopisto.example.fi", Role.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "olga.smirnova@monikulttuuri.example.fi", Role.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "sari.jokinen@monikulttuuri.example.fi", Role.MEMBER),
+    ("jyvaskylan-seudun-maahanmuuttajaohjaus", "minna.leppanen@keskikirjastot.example.fi", Role.OBSERVER),
+    ("ohjaamot", "johanna.heinonen@ohjaamo-jkl.example.fi", Role.COORDINATOR),
+    ("ohjaamot", "lauri.miettinen@ohjaamo-jkl.example.fi", Role.MEMBER),
+    ("ohjaamot", "heidi.kallio@ohjaamo-jamsa.example.fi", Role.MEMBER),
+    ("ohjaamot", "olli.rantanen@tyollisyys.example.fi", Role.MEMBER),
+    ("ohjaamot", "paivi.karjalainen@hyvaks.example.fi", Role.MEMBER),
 ]
 
 # People who get no member role in the main network although their organisation is in it: the

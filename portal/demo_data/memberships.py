@@ -10,10 +10,11 @@ import datetime
 
 from django.utils import timezone
 
-from networks.memberships.models import Membership, MembershipChange, MembershipLevel, MembershipStatus, NetworkRole
+from networks.memberships.models import Membership, MembershipChange, MembershipLevel, NetworkRole
 from partners.directory.models import Organisation, OrganisationKind
+from portal.accounts.models import Invitation
 from portal.demo_data.people import ADMIN_EMAIL, COORDINATOR_EMAIL, PEOPLE
-from portal.models import Invitation
+from portal.lib.access import MembershipStatus, Role
 
 MAIN_NETWORK = "keski-suomi"
 
@@ -113,9 +114,7 @@ def seed_membership_history(*, networks, organisations, people, areas) -> None:
         if membership.status in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED):
             for person in (membership.representative, membership.deputy):
                 if person is not None:
-                    NetworkRole.objects.get_or_create(
-                        network=main, user=person, defaults={"role": NetworkRole.Role.MEMBER}
-                    )
+                    NetworkRole.objects.get_or_create(network=main, user=person, defaults={"role": Role.MEMBER})
 
 
 def _name_representatives(*, main, people, slug_of) -> list[Membership]:

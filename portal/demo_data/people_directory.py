@@ -5,7 +5,8 @@ Every person is fictional and every address is under ``example.fi``.
 
 from networks.memberships.models import NetworkRole
 from partners.directory.models import Affiliation, ExpertiseArea
-from portal.models import User
+from portal.accounts.models import User
+from portal.lib.access import Role
 
 # The main network's curated vocabulary: (slug, name, description, e-mails of people who use the term).
 NETWORK_TERMS = [
@@ -114,4 +115,4 @@ def seed_people_directory(*, networks, organisations, people, areas) -> None:
         Affiliation.objects.create(
             user=contact, organisation=organisations[organisation_slug], title=title, primary=True
         )
-        NetworkRole.objects.create(network=main, user=contact, role=NetworkRole.Role.MEMBER)
+        NetworkRole.objects.create(network=main, user=contact, role=Role.MEMBER)

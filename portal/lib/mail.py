@@ -13,7 +13,7 @@ from portal.tasks import send_email
 
 def mailable_people():
     """The people e-mail can reach: active accounts with an address (not directory contacts), by id."""
-    from portal.models import User
+    from portal.accounts.models import User
 
     return User.objects.filter(is_active=True, is_contact=False).exclude(email="").order_by("pk")
 

@@ -9,7 +9,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import portal.models
+import portal.accounts.models
 
 
 class Migration(migrations.Migration):
@@ -124,7 +124,7 @@ class Migration(migrations.Migration):
                 "ordering": ["last_name", "first_name", "email"],
             },
             managers=[
-                ("objects", portal.models.UserManager()),
+                ("objects", portal.accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
@@ -134,10 +134,15 @@ class Migration(migrations.Migration):
                 ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
                 (
                     "token",
-                    models.CharField(default=portal.models._new_token, editable=False, max_length=64, unique=True),
+                    models.CharField(
+                        default=portal.accounts.models._new_token, editable=False, max_length=64, unique=True
+                    ),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
-                ("expires_at", models.DateTimeField(default=portal.models._default_expiry, verbose_name="expires")),
+                (
+                    "expires_at",
+                    models.DateTimeField(default=portal.accounts.models._default_expiry, verbose_name="expires"),
+                ),
                 ("accepted_at", models.DateTimeField(blank=True, null=True, verbose_name="accepted")),
                 (
                     "accepted_by",

@@ -17,8 +17,8 @@ from django.utils import translation
 
 from networks.memberships.models import Network
 from partners.directory.models import Affiliation, GuidanceService, Organisation
+from portal.accounts.models import User
 from portal.lib.choices import REGION_NAMES, Region
-from portal.models import User
 from portal.search.analysis import index_text
 from portal.search.models import SearchEntry, SearchKind
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.memberships.models import Network
 from partners.directory.models import GuidanceService, Organisation
-from portal.models import User
+from portal.accounts.models import User
 from portal.search.analysis import word_terms, words
 from portal.search.models import SearchEntry, SearchKind
 

@@ -14,7 +14,7 @@ from django.dispatch import receiver
 
 from networks.memberships.models import Network
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
-from portal.models import User
+from portal.accounts.models import User
 from portal.search import index
 from portal.search.models import SearchKind
 

@@ -37,7 +37,7 @@ def fill(total: int) -> None:
 
     from networks.meetings.models import AgendaItem, Attendance, Invitee, Meeting, MeetingStatus
     from networks.memberships.models import Network, NetworkRole
-    from portal.models import User
+    from portal.accounts.models import User
 
     network = Network.objects.get(slug="keski-suomi")
     missing = total - Meeting.objects.filter(network=network).count()

@@ -10,14 +10,15 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from networks.memberships.models import Membership, MembershipChange
+from networks.memberships.models import Membership, MembershipChange, MembershipLevel
+from portal.lib.access import MembershipStatus
 from tests import factories
 from tests.browser.actions import sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-L = Membership.Level
-S = Membership.Status
+L = MembershipLevel
+S = MembershipStatus
 
 
 def _members_with_history(network):

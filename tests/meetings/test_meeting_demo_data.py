@@ -21,8 +21,8 @@ from networks.meetings.models import (
     TimePoll,
 )
 from portal import selectors
+from portal.accounts.models import User
 from portal.demo_data import COORDINATOR_EMAIL, COUNSELLOR_EMAIL, OBSERVER_EMAIL
-from portal.models import User
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.utils import timezone
 from networks.meetings import services as meeting_services
 from networks.meetings.models import Amendment, Attendance, MeetingStatus, MinutesComment
 from networks.meetings.selectors import meeting_page
-from networks.memberships.models import NetworkRole
+from portal.lib.access import Role
 from tests import factories
 from tests.querybudget import assert_budget
 
@@ -226,10 +226,10 @@ def test_the_attendance_page_has_a_query_budget(client_for, network, meeting, co
         for _number in range(n):
             person = factories.UserFactory()
             factories.AffiliationFactory(user=person, organisation=organisation)
-            factories.NetworkRoleFactory(network=network, user=person, role=NetworkRole.Role.MEMBER)
+            factories.NetworkRoleFactory(network=network, user=person, role=Role.MEMBER)
             meeting.invitees.create(user=person, organisation=organisation, reply="yes")
             outside_org = factories.UserFactory()
-            factories.NetworkRoleFactory(network=network, user=outside_org, role=NetworkRole.Role.OBSERVER)
+            factories.NetworkRoleFactory(network=network, user=outside_org, role=Role.OBSERVER)
 
     add(3)
     # session, user, meeting + network, role (access), people, invitees' organisations, people's member

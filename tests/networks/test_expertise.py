@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from networks.memberships.models import NetworkRole
 from partners.directory.models import ExpertiseArea
-from portal.models import User
+from portal.accounts.models import User
 from tests import factories
 from tests.querybudget import assert_budget
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalStatus, Indicator
 from partners.agreements.models import Agreement
 from portal import selectors
+from portal.accounts.models import User
 from portal.demo_data import COORDINATOR_EMAIL, COUNSELLOR_EMAIL
-from portal.models import User
 
 
 @pytest.fixture

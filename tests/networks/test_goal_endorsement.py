@@ -16,6 +16,7 @@ from networks.goals.models import Endorsement, EndorsementRound
 from networks.goals.panels import progress_text
 from networks.memberships import services as network_services
 from networks.memberships.models import EndorsementRule, Membership
+from portal.lib.access import MembershipStatus
 from tests import factories
 from tests.networks.endorsement_cast import EN, A, O, S, add_member, agreed, answer, reload, three_members, today, url
 
@@ -183,7 +184,7 @@ def test_a_member_leaving_mid_way_no_longer_counts(goal, three, coordinator, net
     assert reload(goal).status == S.ENDORSEMENT
     membership = Membership.objects.get(network=network, organisation=three.orgs[2])
     network_services.membership_change(
-        membership=membership, changed_by=coordinator, reason="Lopetti toimintansa.", status=Membership.Status.LEFT
+        membership=membership, changed_by=coordinator, reason="Lopetti toimintansa.", status=MembershipStatus.LEFT
     )
     round_.refresh_from_db()
     assert round_.outcome == O.AGREED
@@ -198,7 +199,7 @@ def test_a_paused_member_cannot_answer_and_its_answer_stops_counting(goal, three
     answer(goal, three.orgs[2], three.reps[2])
     membership = Membership.objects.get(network=network, organisation=three.orgs[2])
     network_services.membership_change(
-        membership=membership, changed_by=coordinator, reason="Tauolla.", status=Membership.Status.PAUSED
+        membership=membership, changed_by=coordinator, reason="Tauolla.", status=MembershipStatus.PAUSED
     )
     answer(goal, three.orgs[0], three.reps[0])
     assert EndorsementRound.objects.get(pk=round_.pk).is_open  # 1 counted, 2 needed

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from networks.goals import services
 from networks.goals.models import Endorsement, EndorsementRound, Goal
 from networks.memberships.models import Membership
+from portal.lib.access import MembershipStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +143,7 @@ def test_the_daily_run_closes_a_round_whose_rule_became_met(run, goal, opened, p
     for org, rep in ((people["gradia"], people["gradia_rep"]), (people["omnia"], people["omnia_rep"])):
         services.endorsement_answer(goal=goal, organisation=org, user=rep, answer=Endorsement.Answer.AGREE)
     # the cast organisation leaves without the membership service (say, an admin's edit): the job catches it
-    Membership.objects.filter(organisation=people["organisation"]).update(status=Membership.Status.LEFT)
+    Membership.objects.filter(organisation=people["organisation"]).update(status=MembershipStatus.LEFT)
     out = run(on(1))
     assert "1 agreed" in out and mail.outbox == []
     assert Goal.objects.get(pk=goal.pk).status == Goal.Status.AGREED

@@ -9,15 +9,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from networks.memberships import charts, selectors, services
-from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
+from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network
 from partners.directory.models import Affiliation, Organisation
-from portal.models import Invitation
+from portal.accounts.models import Invitation
+from portal.lib.access import MembershipStatus, Role
 from tests import factories
 from tests.querybudget import assert_budget
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
-L = Membership.Level
-S = Membership.Status
+L = MembershipLevel
+S = MembershipStatus
 
 
 @pytest.fixture(autouse=True)
@@ -154,7 +155,7 @@ def test_approve_makes_an_active_member_today_and_tells_the_representative_in_th
     # The applicant is named the representative now that a coordinator has accepted the application,
     # and takes part in the network from now on.
     assert application.representative == applicant
-    assert network.role_of(applicant) == NetworkRole.Role.MEMBER
+    assert network.role_of(applicant) == Role.MEMBER
     [message] = mail.outbox
     assert message.to == [applicant.email]
     assert "Nätverkande" in message.body  # the level, in Swedish: the applicant's first portal language
@@ -350,7 +351,7 @@ def test_invite_an_existing_organisation_and_its_staff_accepts(network, coordina
     assert membership.status == S.ACTIVE
     assert membership.representative == outsider
     assert membership.joined_on == timezone.localdate()
-    assert network.role_of(outsider) == NetworkRole.Role.MEMBER
+    assert network.role_of(outsider) == Role.MEMBER
     assert [c.new_status for c in _changes(membership)][-2:] == [S.INVITED, S.ACTIVE]
     assert [m.to for m in mail.outbox] == [[coordinator.email]]
     with pytest.raises(services.MembershipError):
@@ -737,7 +738,7 @@ def test_todo_shows_the_first_ten_of_each_kind_and_the_counts(network, coordinat
 
 def _grow_members(network, count, start):
     """``count`` member organisations with history rows, representatives and a few applications."""
-    levels = Membership.Level.values
+    levels = MembershipLevel.values
     orgs = Organisation.objects.bulk_create(
         Organisation(name=f"Jäsen {start + i:05d}", slug=f"jasen-{start + i:05d}") for i in range(count)
     )

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from networks.memberships.models import Membership
+from portal.lib.access import MembershipStatus
 from tests import factories
 
 
@@ -31,7 +32,7 @@ def test_member_list_is_paginated(client, member, big_network):
 
 @pytest.mark.django_db
 def test_left_members_are_not_listed(client, member, network, organisation):
-    gone = factories.MembershipFactory(network=network, status=Membership.Status.LEFT)
+    gone = factories.MembershipFactory(network=network, status=MembershipStatus.LEFT)
     client.force_login(member)
     response = client.get(reverse("networks:network_detail", kwargs={"slug": network.slug}))
     assert organisation.name in response.text
@@ -94,7 +95,7 @@ def test_pagination_links_are_elided(client, member, network):
 def test_member_counts_count_active_members_only(network, member):
     from networks.memberships.models import Network
 
-    for status in (Membership.Status.ACTIVE, Membership.Status.PAUSED, Membership.Status.LEFT):
+    for status in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED, MembershipStatus.LEFT):
         factories.MembershipFactory(network=network, status=status)
     empty = factories.NetworkFactory()
     counts = dict(Network.objects.with_member_counts().values_list("slug", "active_member_count"))

@@ -10,18 +10,18 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from networks.memberships import services
-from networks.memberships.models import Membership, NetworkRole
 from partners.directory.models import Organisation
+from portal.lib.access import MembershipStatus, Role
 from tests import factories
 
-S = Membership.Status
+S = MembershipStatus
 
 
 @pytest.fixture
 def public_network(db):
     network = factories.NetworkFactory(slug="julkinen", is_public=True)
     coordinator = factories.UserFactory(email="julkinen-koordinaattori@example.fi")
-    factories.NetworkRoleFactory(network=network, user=coordinator, role=NetworkRole.Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=coordinator, role=Role.COORDINATOR)
     return network
 
 

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks.memberships.models import NetworkRole
 from partners.agreements import services as agreement_services
 from partners.agreements.models import Agreement, AgreementParty
+from portal.lib.access import Role
 from tests import factories
 from tests.querybudget import assert_budget
 
@@ -363,7 +363,7 @@ def test_dashboard_awaiting_my_organisations_signature(client_for, member, obser
 @pytest.mark.django_db
 def test_deputy_sees_awaiting_signature_too(client_for, network, organisation, negotiation):
     deputy = factories.UserFactory()
-    factories.NetworkRoleFactory(network=network, user=deputy, role=NetworkRole.Role.MEMBER)
+    factories.NetworkRoleFactory(network=network, user=deputy, role=Role.MEMBER)
     network.memberships.filter(organisation=organisation).update(deputy=deputy)
     assert client_for(deputy).get(reverse("portal:home")).context["awaiting_signature"] == [negotiation]
 

@@ -6,9 +6,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks.memberships.models import NetworkRole
 from partners.agreements import services
 from partners.agreements.models import Agreement, AgreementAmendment
+from portal.lib.access import Role
 from tests import factories
 from tests.querybudget import assert_budget
 
@@ -39,7 +39,7 @@ def _edit_data(form, **changes) -> dict:
 @pytest.fixture
 def second_coordinator(network, organisation):
     user = factories.UserFactory(email="toinen.koordinaattori@example.fi")
-    factories.NetworkRoleFactory(network=network, user=user, role=NetworkRole.Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=user, role=Role.COORDINATOR)
     return user
 
 

@@ -8,9 +8,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.memberships.models import Membership
 from partners.agreements import services as agreement_services
 from partners.agreements.models import Agreement, AgreementParty, Commitment
+from portal.lib.access import MembershipStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -83,8 +83,8 @@ def bring_into_force(agreement, coordinator):
 
 
 def test_add_offers_only_members_that_are_not_parties(client_for, coordinator, agreement, network):
-    paused = factories.MembershipFactory(network=network, status=Membership.Status.PAUSED).organisation
-    left = factories.MembershipFactory(network=network, status=Membership.Status.LEFT).organisation
+    paused = factories.MembershipFactory(network=network, status=MembershipStatus.PAUSED).organisation
+    left = factories.MembershipFactory(network=network, status=MembershipStatus.LEFT).organisation
     stranger = factories.OrganisationFactory(name="Ei jäsen")
     response = client_for(coordinator).get(url("party_add", agreement))
     assert response.status_code == 200

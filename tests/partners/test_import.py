@@ -13,6 +13,7 @@ from django.utils import translation
 from networks.memberships.models import Membership, MembershipChange, NetworkRole
 from partners.directory import importing, services
 from partners.directory.models import Organisation
+from portal.lib.access import Role
 from portal.lib.validators import business_id_check_digit
 from tests import factories
 
@@ -241,8 +242,8 @@ def test_business_id_already_in_the_portal(network, coordinator, outsider, other
     assert nobodys.name not in " ".join(rows[2].errors)  # its details are not shown
 
     # The outsider coordinates the organisation's network: they may add it to another network of theirs.
-    NetworkRole.objects.filter(user=outsider).update(role=NetworkRole.Role.COORDINATOR)
-    factories.NetworkRoleFactory(network=network, user=outsider, role=NetworkRole.Role.COORDINATOR)
+    NetworkRole.objects.filter(user=outsider).update(role=Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=outsider, role=Role.COORDINATOR)
     rows = importing.check_against_database(parse(content), network=network, user=outsider)
     assert rows[1].ok and rows[1].existing_pk == elsewhere.pk and rows[1].existing_name == "Toinen org"
 
@@ -356,7 +357,7 @@ def test_existing_organisation_becomes_a_member(client_for, outsider, network, o
     elsewhere = other_network.memberships.get().organisation
     elsewhere.business_id = ID_B
     elsewhere.save()
-    factories.NetworkRoleFactory(network=network, user=outsider, role=NetworkRole.Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=outsider, role=Role.COORDINATOR)
     client = client_for(outsider)
     response = upload(client, network, csv_bytes([["Nimi", "Y-tunnus"], ["Muu nimi tiedostossa", ID_B], ["Uusi", ""]]))
     assert "Already in the portal as Toinen org" in response.content.decode()
@@ -426,8 +427,8 @@ def test_a_failure_in_the_write_rolls_back_every_row(coordinator, network, monke
 
 def test_token_of_another_person_or_network_is_refused(client_for, coordinator, network, other_network):
     colleague = factories.UserFactory()
-    factories.NetworkRoleFactory(network=network, user=colleague, role=NetworkRole.Role.COORDINATOR)
-    factories.NetworkRoleFactory(network=other_network, user=coordinator, role=NetworkRole.Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=colleague, role=Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=other_network, user=coordinator, role=Role.COORDINATOR)
     client = client_for(coordinator)
     token = upload(client, network, GOOD_FILE).context["token"]
     before = counts()

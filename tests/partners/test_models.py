@@ -6,6 +6,7 @@ from django.db import IntegrityError
 
 from networks.memberships.models import Membership, NetworkRole
 from partners.directory.models import Affiliation, Organisation
+from portal.lib.access import Role
 from portal.lib.validators import business_id_check_digit, validate_business_id
 from tests import factories
 
@@ -54,7 +55,7 @@ def test_one_membership_per_network(network, organisation):
 @pytest.mark.django_db
 def test_one_role_per_network(network, member):
     with pytest.raises(IntegrityError):
-        NetworkRole.objects.create(network=network, user=member, role=NetworkRole.Role.COORDINATOR)
+        NetworkRole.objects.create(network=network, user=member, role=Role.COORDINATOR)
 
 
 @pytest.mark.django_db

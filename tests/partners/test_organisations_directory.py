@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from networks.memberships.models import Membership, MembershipChange, NetworkRole
+from networks.memberships.models import Membership, MembershipChange, MembershipLevel
 from partners.directory import selectors, services
 from partners.directory.forms import OrganisationFilterForm
 from partners.directory.models import Organisation
+from portal.lib.access import MembershipStatus, Role
 from portal.lib.validators import LOGO_MAX_BYTES, validate_logo
 from tests import factories
 from tests.querybudget import assert_budget
@@ -106,9 +107,9 @@ def directory(network, other_network, organisation):
         languages=["fi", "en"],
     )
     factories.MembershipFactory(network=network, organisation=library)
-    factories.MembershipFactory(network=network, organisation=employment, status=Membership.Status.PAUSED)
+    factories.MembershipFactory(network=network, organisation=employment, status=MembershipStatus.PAUSED)
     gone = factories.OrganisationFactory(name="Lähtenyt ry", kind=Organisation.Kind.NGO)
-    factories.MembershipFactory(network=network, organisation=gone, status=Membership.Status.LEFT)
+    factories.MembershipFactory(network=network, organisation=gone, status=MembershipStatus.LEFT)
     return {
         "library": library,
         "employment": employment,
@@ -359,7 +360,7 @@ def test_access_to_editing(client, network, organisation, member, outsider):
     assert client.post(edit_url(organisation), form_data(organisation, name="Kaapattu")).status_code == 403
     # A coordinator of a network the organisation belongs to may edit it without working there.
     coordinator = factories.UserFactory()
-    factories.NetworkRoleFactory(network=network, user=coordinator, role=NetworkRole.Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=coordinator, role=Role.COORDINATOR)
     client.force_login(coordinator)
     assert client.get(edit_url(organisation)).status_code == 200
     organisation.refresh_from_db()
@@ -650,8 +651,8 @@ def test_admin_membership_uses_autocomplete_and_keeps_history(client, admin_user
         {
             "network": network.pk,
             "organisation": organisation.pk,
-            "level": Membership.Level.STRATEGIC,
-            "status": Membership.Status.ACTIVE,
+            "level": MembershipLevel.STRATEGIC,
+            "status": MembershipStatus.ACTIVE,
             "representative": person.pk,
             "change_reason": "Sopimus allekirjoitettu",
             "changes-TOTAL_FORMS": "0",
@@ -662,7 +663,7 @@ def test_admin_membership_uses_autocomplete_and_keeps_history(client, admin_user
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     change = MembershipChange.objects.get(membership=membership)
-    assert (change.old_level, change.new_level) == (Membership.Level.COOPERATION, Membership.Level.STRATEGIC)
+    assert (change.old_level, change.new_level) == (MembershipLevel.COOPERATION, MembershipLevel.STRATEGIC)
     assert change.changed_by == admin_user
     assert change.reason == "Sopimus allekirjoitettu"
     membership.refresh_from_db()

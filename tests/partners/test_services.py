@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from networks.memberships.models import Membership, NetworkRole
+from networks.memberships.models import Membership
 from partners.directory import services
 from partners.directory.models import GuidanceService, Organisation
+from portal.lib.access import MembershipStatus, Role
 from portal.lib.choices import Region
 from tests import factories
 from tests.querybudget import assert_budget
@@ -73,7 +74,7 @@ def test_a_person_of_the_organisation_adds_a_service(client, member, organisatio
 @pytest.mark.django_db
 def test_a_coordinator_of_the_organisations_network_adds_a_service(client, network, organisation):
     coordinator = factories.UserFactory()  # not working for the organisation
-    factories.NetworkRoleFactory(network=network, user=coordinator, role=NetworkRole.Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=coordinator, role=Role.COORDINATOR)
     client.force_login(coordinator)
     assert client.post(_create_url(organisation), VALID).status_code == 302
     assert organisation.services.count() == 1
@@ -163,8 +164,8 @@ def test_coordinator_of_another_network_who_only_sees_the_organisation_gets_403(
     """A plain member here and a coordinator elsewhere: sees this organisation, may not touch its services."""
     person = factories.UserFactory()
     factories.AffiliationFactory(user=person, organisation=other_network.memberships.get().organisation)
-    factories.NetworkRoleFactory(network=other_network, user=person, role=NetworkRole.Role.COORDINATOR)
-    factories.NetworkRoleFactory(network=network, user=person, role=NetworkRole.Role.MEMBER)
+    factories.NetworkRoleFactory(network=other_network, user=person, role=Role.COORDINATOR)
+    factories.NetworkRoleFactory(network=network, user=person, role=Role.MEMBER)
     client.force_login(person)
     assert client.get(reverse("partners:organisation_detail", kwargs={"slug": organisation.slug})).status_code == 200
     assert client.get(_create_url(organisation)).status_code == 403
@@ -311,10 +312,10 @@ def test_map_filters(client, member, catalogue, query, expected):
 @pytest.mark.django_db
 def test_network_filter_only_counts_current_members(client, member, network, other_network, catalogue):
     """A network the person is in; an organisation that has left it no longer shows under it."""
-    factories.NetworkRoleFactory(network=other_network, user=member, role=NetworkRole.Role.MEMBER)
+    factories.NetworkRoleFactory(network=other_network, user=member, role=Role.MEMBER)
     other_org = other_network.memberships.get().organisation
     factories.GuidanceServiceFactory(organisation=other_org, name="Toisen verkoston palvelu")
-    Membership.objects.filter(network=network, organisation__slug="ohjaamo").update(status=Membership.Status.LEFT)
+    Membership.objects.filter(network=network, organisation__slug="ohjaamo").update(status=MembershipStatus.LEFT)
     client.force_login(member)
     assert _names(client.get(MAP_URL, {"network": "toinen"})) == {"Toisen verkoston palvelu"}
     assert _names(client.get(MAP_URL, {"network": "keski-suomi"})) == {
@@ -428,7 +429,7 @@ def _add_organisations_with_services(network, count, start):
         for n in range(start, start + count)
     )
     Membership.objects.bulk_create(
-        Membership(network=network, organisation=org, status=Membership.Status.ACTIVE) for org in organisations
+        Membership(network=network, organisation=org, status=MembershipStatus.ACTIVE) for org in organisations
     )
     GuidanceService.objects.bulk_create(
         GuidanceService(

@@ -11,6 +11,7 @@ from networks.goals.models import EndorsementRound, Goal
 from networks.goals.services import endorsement_answer, endorsement_open, goal_create, goal_update
 from networks.memberships.models import Membership
 from portal import selectors
+from portal.lib.access import MembershipStatus
 from tests import factories
 from tests.querybudget import assert_budget
 
@@ -74,7 +75,7 @@ def test_not_waiting_when_the_membership_is_paused_or_the_deadline_passed(member
     EndorsementRound.objects.filter(pk=round_.pk).update(deadline=timezone.localdate())
     assert len(selectors.goals_awaiting_answer(user=member)) == 1
     Membership.objects.filter(organisation=organisation, network=open_goal.network).update(
-        status=Membership.Status.PAUSED
+        status=MembershipStatus.PAUSED
     )
     assert selectors.goals_awaiting_answer(user=member) == []
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from networks.memberships.models import NetworkRole
 from partners.directory.models import Affiliation
 from portal import services
-from portal.models import Invitation, User
+from portal.accounts.models import Invitation, User
+from portal.lib.access import Role
 from tests import factories
 
 NEW_PASSWORD = "Vahva-salasana-2026"
@@ -50,7 +51,7 @@ def test_coordinator_invites_and_invitee_lands_signed_in(
     user = User.objects.get(email="uusi.ohjaaja@example.fi")
     assert EmailAddress.objects.get(user=user).verified
     assert Affiliation.objects.get(user=user).organisation == organisation
-    assert NetworkRole.objects.get(user=user, network=network).role == NetworkRole.Role.MEMBER
+    assert NetworkRole.objects.get(user=user, network=network).role == Role.MEMBER
     # Signed in: the dashboard greets them and lists the network.
     dashboard = client.get(reverse("portal:home"))
     assert "Uusi" in dashboard.text
@@ -132,7 +133,7 @@ def test_an_existing_account_is_invited_to_sign_in_and_accept(
     response = client.post(accept_url)
     assert response.status_code == 302
     assert response["Location"] == reverse("networks:network_detail", kwargs={"slug": network.slug})
-    assert NetworkRole.objects.get(user=outsider, network=network).role == NetworkRole.Role.MEMBER
+    assert NetworkRole.objects.get(user=outsider, network=network).role == Role.MEMBER
     affiliation = Affiliation.objects.get(user=outsider, organisation=organisation)
     assert not affiliation.primary  # they already had a primary organisation
     assert client.get(accept_url).status_code == 404  # spent
@@ -142,7 +143,7 @@ def test_an_existing_account_is_invited_to_sign_in_and_accept(
 def test_joining_keeps_an_existing_role(coordinator, network, organisation):
     invitation = factories.InvitationFactory(organisation=organisation, network=network, email=coordinator.email)
     services.invitation_join(token=invitation.token, user=coordinator)
-    assert NetworkRole.objects.get(user=coordinator, network=network).role == NetworkRole.Role.COORDINATOR
+    assert NetworkRole.objects.get(user=coordinator, network=network).role == Role.COORDINATOR
     assert Affiliation.objects.filter(user=coordinator, organisation=organisation).count() == 1
 
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from networks.memberships.models import Membership, NetworkRole
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import selectors, services
-from portal.models import User
+from portal.accounts.models import User
+from portal.lib.access import MembershipStatus
 from tests import factories
 from tests.querybudget import assert_budget
 
@@ -179,7 +180,7 @@ def _grow(network, count, *, areas):
         for n in range(start, start + count)
     )
     Membership.objects.bulk_create(
-        Membership(network=network, organisation=org, status=Membership.Status.ACTIVE) for org in organisations
+        Membership(network=network, organisation=org, status=MembershipStatus.ACTIVE) for org in organisations
     )
     people = User.objects.bulk_create(
         User(

@@ -7,9 +7,9 @@ from allauth.account.models import EmailAddress
 from django.db import connection
 from django.urls import reverse
 
-from networks.memberships.models import Membership
 from portal import services
-from portal.models import Invitation, User
+from portal.accounts.models import Invitation, User
+from portal.lib.access import MembershipStatus
 from tests import factories
 
 NEW_PASSWORD = "Vahva-salasana-2026"
@@ -49,13 +49,13 @@ def test_person_page_lists_only_organisations_the_viewer_may_see(client, member,
 def test_an_organisation_that_left_is_no_longer_visible(member, network):
     from partners.directory.models import Organisation
 
-    gone = factories.MembershipFactory(network=network, status=Membership.Status.LEFT).organisation
+    gone = factories.MembershipFactory(network=network, status=MembershipStatus.LEFT).organisation
     assert not Organisation.objects.visible_to(member).filter(pk=gone.pk).exists()
 
 
 @pytest.mark.django_db
 def test_applicants_cannot_be_invited_for(client, coordinator, network):
-    applicant = factories.MembershipFactory(network=network, status=Membership.Status.APPLIED).organisation
+    applicant = factories.MembershipFactory(network=network, status=MembershipStatus.APPLIED).organisation
     client.force_login(coordinator)
     url = reverse("networks:invitation_create", kwargs={"slug": network.slug})
     response = client.post(url, {"email": "x@example.fi", "organisation": applicant.pk})

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from networks.memberships.models import Membership, NetworkRole
 from partners.directory.models import GuidanceService, Organisation
-from portal.models import User
+from portal.accounts.models import User
 from portal.search import analysis, index, query
 from portal.search.models import SearchEntry, SearchKind
 from tests import factories

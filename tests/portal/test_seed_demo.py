@@ -6,11 +6,12 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from networks.memberships.models import Network, NetworkRole
+from networks.memberships.models import Network
 from partners.directory.models import Organisation
+from portal.accounts.models import User
 from portal.demo_data import DEMO_PASSWORD
+from portal.lib.access import Role
 from portal.middleware import mfa_required_for
-from portal.models import User
 
 
 def _seed(*args):
@@ -33,7 +34,7 @@ def test_seed_demo_creates_a_believable_network_once():
         assert f"{email}@verkosto.example.fi" in output
         assert authenticate(email=f"{email}@verkosto.example.fi", password=DEMO_PASSWORD) is not None
     coordinator = User.objects.get(email="koordinaattori@verkosto.example.fi")
-    assert main.roles.get(user=coordinator).role == NetworkRole.Role.COORDINATOR
+    assert main.roles.get(user=coordinator).role == Role.COORDINATOR
     assert mfa_required_for(coordinator)
     outsider = User.objects.get(email="ulkopuolinen@verkosto.example.fi")
     assert not Network.objects.visible_to(outsider).filter(pk=main.pk).exists()

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.goals.models import Goal, GoalStatus
 from networks.goals.services import GOAL_FIELDS, TEXT_FIELDS, goal_next_statuses
-from networks.memberships.models import Membership, NetworkRole
+from networks.memberships.models import NetworkRole
 from partners.agreements.forms.agreements import validate_plausible_date
 from partners.agreements.models import CLOSED, Agreement
 from partners.directory.models import Organisation
 from portal.forms import DateInput, VersionedFormMixin
+from portal.lib.access import ESTABLISHED
 
 
 class GoalForm(VersionedFormMixin, forms.ModelForm):
@@ -82,7 +83,7 @@ class GoalForm(VersionedFormMixin, forms.ModelForm):
         who propose or edit goals have a role in the network, so they see all of its agreements). What is
         chosen now stays on offer."""
         network_id = goal.network_id
-        owners = Q(memberships__network_id=network_id, memberships__status__in=Membership.ESTABLISHED)
+        owners = Q(memberships__network_id=network_id, memberships__status__in=ESTABLISHED)
         if goal.owner_organisation_id is not None:
             owners |= Q(pk=goal.owner_organisation_id)
         self.fields["owner_organisation"].queryset = Organisation.objects.filter(owners).distinct().order_by("name")

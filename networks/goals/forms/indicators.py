@@ -21,6 +21,7 @@ from partners.agreements import documents
 from partners.agreements.forms.agreements import validate_plausible_date
 from partners.agreements.forms.documents import DocumentFileField
 from portal.forms import DateInput
+from portal.lib.access import ESTABLISHED
 
 
 def accept_decimal_comma(field) -> None:
@@ -33,7 +34,7 @@ def accept_decimal_comma(field) -> None:
 def measurers(network, current=None):
     """Who can be made responsible for measuring: the network's people (any role) and the
     representatives and deputies of its established members, and whoever is responsible now."""
-    established = Membership.objects.filter(network=network, status__in=Membership.ESTABLISHED)
+    established = Membership.objects.filter(network=network, status__in=ESTABLISHED)
     people = (
         Q(network_roles__network=network)
         | Q(pk__in=established.values("representative"))

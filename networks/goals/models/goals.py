@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from networks.memberships.models import EndorsementRule, Membership, NetworkRole
+from portal.lib.access import ESTABLISHED
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
 
@@ -67,7 +68,7 @@ class GoalQuerySet(VisibleToQuerySet):
         return self.filter(
             Q(network__in=NetworkRole.objects.filter(user=user).values("network"))
             | Q(
-                network__in=Membership.objects.filter(status__in=Membership.ESTABLISHED)
+                network__in=Membership.objects.filter(status__in=ESTABLISHED)
                 .filter(Q(representative=user) | Q(deputy=user))
                 .values("network")
             )

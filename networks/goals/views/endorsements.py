@@ -22,12 +22,13 @@ from networks.goals.views.common import goal_for, refuse, to_goal
 from networks.memberships.models import Membership, Network
 from partners.agreements.views.common import add_service_errors
 from portal.access import get_for_user
+from portal.lib.access import MembershipStatus
 
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _active_member_count(network: Network) -> int:
-    return Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).count()
+    return Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE).count()
 
 
 @_GET_OR_POST

@@ -34,6 +34,7 @@ from networks.goals.views.common import goal_for, refuse, to_goal
 from networks.memberships.models import Membership, Network
 from partners.agreements.views.common import add_service_errors
 from portal.access import can, get_for_user
+from portal.lib.access import ESTABLISHED
 from portal.lib.pagination import paginate
 
 MANAGE = "manage"
@@ -104,7 +105,7 @@ def _represented(network: Network, user):
     """The organisation the person speaks for in the network, when there is exactly one (a proposal's
     owner by default)."""
     organisations = list(
-        Membership.objects.filter(network=network, status__in=Membership.ESTABLISHED)
+        Membership.objects.filter(network=network, status__in=ESTABLISHED)
         .filter(Q(representative=user) | Q(deputy=user))
         .values_list("organisation_id", flat=True)[:2]
     )

@@ -14,8 +14,8 @@ from networks.meetings.models.meetings import AgendaItemStatus
 from networks.meetings.services import invitable_organisations
 from networks.memberships.models import Network
 from partners.agreements.forms.agreements import validate_plausible_date
+from portal.accounts.models import User
 from portal.forms import DateInput
-from portal.models import User
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -17,8 +17,8 @@ from networks.meetings.models import TimePoll, TimeSlot
 from networks.memberships.models import Network
 from partners.agreements.views.common import add_service_errors
 from portal.access import get_for_user
+from portal.accounts.models import User
 from portal.lib.pagination import paginate
-from portal.models import User
 
 
 def poll_page():

@@ -12,9 +12,9 @@ from networks.memberships.models import Network, NetworkRole
 from partners.directory.models import ExpertiseArea
 from portal import services
 from portal.access import can, get_for_user
+from portal.accounts.models import User
 from portal.forms import ExpertiseAreaForm
 from portal.lib.pagination import paginate
-from portal.models import User
 
 
 def _with_people_counts(areas, *, network: Network):

@@ -22,6 +22,7 @@ from networks.memberships.forms import (
 )
 from networks.memberships.models import Membership, Network
 from portal.access import can, get_for_user
+from portal.lib.access import MembershipStatus
 
 MANAGE = "manage"
 RESPOND = "respond"
@@ -74,7 +75,7 @@ def membership_detail(request, slug, pk):
         "network": membership.network,
         "history": selectors.membership_history(membership=membership),
         "can_manage": can(request.user, membership, MANAGE),
-        "can_respond": membership.status == Membership.Status.INVITED and can(request.user, membership, RESPOND),
+        "can_respond": membership.status == MembershipStatus.INVITED and can(request.user, membership, RESPOND),
     }
     return render(request, "networks/membership_detail.html", context)
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from networks.memberships.models import Network, NetworkRole
 from portal.access import get_for_user
+from portal.lib.access import Role
 from portal.lib.logos import logo_response
 from portal.lib.pagination import paginate
 
@@ -42,7 +43,7 @@ def _network_for_public_page(request, slug) -> Network:
 @require_safe
 def network_list(request):
     page_obj = paginate(request, _listed_networks(request.user))
-    role_labels = dict(NetworkRole.Role.choices)
+    role_labels = dict(Role.choices)
     for network in page_obj.object_list:
         network.my_role_label = role_labels.get(network.my_role)
     return render(request, "networks/network_list.html", {"page_obj": page_obj})

@@ -8,10 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from networks.memberships.models import NetworkRole
 from partners.agreements import services
 from partners.agreements.models import Agreement
 from portal.forms import DateInput, VersionedFormMixin
+from portal.lib.access import Role
 
 
 def validate_plausible_date(day) -> None:
@@ -80,9 +80,7 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
         for name in ("valid_from", "valid_until", "review_date"):
             self.fields[name].validators.append(validate_plausible_date)
         # Only the network's coordinators (and whoever is responsible now) can be made responsible.
-        coordinators = Q(
-            network_roles__network_id=agreement.network_id, network_roles__role=NetworkRole.Role.COORDINATOR
-        )
+        coordinators = Q(network_roles__network_id=agreement.network_id, network_roles__role=Role.COORDINATOR)
         if agreement.coordinator_id is not None:
             coordinators |= Q(pk=agreement.coordinator_id)
         self.fields["coordinator"].queryset = (

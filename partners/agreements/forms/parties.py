@@ -11,11 +11,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from networks.memberships.models import Membership
 from partners.agreements.models import Agreement, AgreementParty, Commitment
 from partners.agreements.services import COMMITMENT_FIELDS, PARTY_FIELDS
 from partners.directory.models import Organisation
 from portal.forms import DateInput, VersionedFormMixin
+from portal.lib.access import ESTABLISHED
 
 _TEXTAREAS = {"own_objectives": forms.Textarea(attrs={"rows": 4}), "roles": forms.Textarea(attrs={"rows": 4})}
 
@@ -42,7 +42,7 @@ class PartyAddForm(forms.ModelForm):
         # Only the members the party may be (HOUSE-STYLE rule 18): anything else is "not one of the choices".
         self.fields["organisation"].queryset = (
             Organisation.objects.filter(
-                memberships__network_id=agreement.network_id, memberships__status__in=Membership.ESTABLISHED
+                memberships__network_id=agreement.network_id, memberships__status__in=ESTABLISHED
             )
             .exclude(agreement_parties__agreement=agreement)
             .distinct()

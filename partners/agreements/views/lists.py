@@ -7,11 +7,11 @@ from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from networks.memberships.models import NetworkRole
 from partners.agreements import filters as agreement_filters
 from partners.agreements.filters import AgreementFilterForm, my_network_roles
 from partners.agreements.models import Agreement
 from partners.directory.views.exporting import CHUNK, csv_response, xlsx_response
+from portal.lib.access import Role
 from portal.lib.pagination import paginate
 
 
@@ -27,7 +27,7 @@ def agreement_list(request):
         "filters": filters,
         "page_obj": paginate(request, agreement_filters.agreement_list(user=request.user, filters=filters)),
         # A "new agreement" link for each network the person coordinates.
-        "coordinated": [role.network for role in roles if role.role == NetworkRole.Role.COORDINATOR],
+        "coordinated": [role.network for role in roles if role.role == Role.COORDINATOR],
     }
     return render(request, "partners/agreements/agreement_list.html", context)
 

@@ -21,6 +21,7 @@ from networks.memberships.models import Membership, MembershipLevel, Network
 from partners.directory.forms import OrganisationFilterForm
 from partners.directory.importing import COLUMNS, safe_cell
 from partners.directory.models import Organisation, OrganisationKind
+from portal.lib.access import MembershipStatus
 from portal.lib.choices import Language, Region
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,7 +84,7 @@ def _directory(user, filters: dict):
     memberships = (
         Membership.objects.filter(
             organisation=OuterRef("pk"),
-            status=Membership.Status.ACTIVE,
+            status=MembershipStatus.ACTIVE,
             network__in=Network.objects.visible_to(user).values("pk"),
         )
         .order_by("network__name")

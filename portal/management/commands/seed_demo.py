@@ -18,18 +18,19 @@ from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from networks.memberships.models import Membership, Network, NetworkRole
+from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
+from portal.accounts.models import User
 from portal.demo_data.services import seed_scale_services
+from portal.lib.access import MembershipStatus, Role
 from portal.lib.validators import business_id_check_digit
-from portal.models import User
 from portal.search import index as search_index
 
 BATCH_SIZE = 2000
 
 # Membership statuses that make the organisation's people members of the network.
-_PARTICIPATING = {Membership.Status.ACTIVE, Membership.Status.PAUSED}
+_PARTICIPATING = {MembershipStatus.ACTIVE, MembershipStatus.PAUSED}
 
 
 def business_id(base: str) -> str:
@@ -198,7 +199,7 @@ class Command(BaseCommand):
             EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
             people[email] = person
             if organisation_slug in in_main and email not in data.NO_MAIN_ROLE:
-                roles[data.MAIN_NETWORK, email] = NetworkRole.Role.MEMBER
+                roles[data.MAIN_NETWORK, email] = Role.MEMBER
 
         Affiliation.objects.bulk_create(
             Affiliation(user=people[email], organisation=organisations[slug], title=title, since=since, until=until)
@@ -226,7 +227,7 @@ class Command(BaseCommand):
         numbers = range(first_number, first_number + count)
         rng = random.Random(first_number * 100_003 + count)  # reproducible for the same arguments
         kinds = Organisation.Kind.values
-        levels = Membership.Level.values
+        levels = MembershipLevel.values
         area_ids = list(ExpertiseArea.objects.values_list("pk", flat=True))
 
         organisations = Organisation.objects.bulk_create(
@@ -248,12 +249,12 @@ class Command(BaseCommand):
         memberships = []
         participating = []
         for number, organisation in zip(numbers, organisations, strict=True):
-            status = Membership.Status.ACTIVE  # mostly; every 25th has applied, the next one paused
+            status = MembershipStatus.ACTIVE  # mostly; every 25th has applied, the next one paused
             if number % 25 == 0:
-                status = Membership.Status.APPLIED
+                status = MembershipStatus.APPLIED
             elif number % 25 == 1:
-                status = Membership.Status.PAUSED
-            joined_on = None if status == Membership.Status.APPLIED else date(2015, 1, 1) + timedelta(number % 3650)
+                status = MembershipStatus.PAUSED
+            joined_on = None if status == MembershipStatus.APPLIED else date(2015, 1, 1) + timedelta(number % 3650)
             memberships.append(
                 Membership(
                     network=main,
@@ -308,7 +309,7 @@ class Command(BaseCommand):
         )
         NetworkRole.objects.bulk_create(
             (
-                NetworkRole(network=main, user=person, role=NetworkRole.Role.MEMBER)
+                NetworkRole(network=main, user=person, role=Role.MEMBER)
                 for person, (_, member) in zip(people, person_orgs, strict=True)
                 if member
             ),

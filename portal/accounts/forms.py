@@ -1,7 +1,11 @@
-"""allauth's e-mail forms with the length limit the database has (its own have none: a long address was a 500)."""
+"""allauth's e-mail forms with the length limit the database has (its own have none: a long address was a 500).
+
+allauth's WebAuthn forms with translated labels (its own leave the key's name label as "Name")."""
 
 from allauth.account import forms as account_forms
+from allauth.mfa.webauthn import forms as webauthn_forms
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and Django's EmailField
 
@@ -37,3 +41,15 @@ class ResetPasswordForm(account_forms.ResetPasswordForm):
         email = super().clean_email()
         self.users = [user for user in self.users if not getattr(user, "is_contact", False)]
         return email
+
+
+class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name of the key")
+
+
+class EditWebAuthnForm(webauthn_forms.EditWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name of the key")
