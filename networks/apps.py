@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NetworksConfig(AppConfig):
     name = "networks"
     verbose_name = _("Networks")
+
+    def ready(self):
+        # Each domain registers the sections it adds to other pages and the documents it puts in the search.
+        from networks.goals import panels as goal_panels  # noqa: F401
+        from networks.meetings import panels as meeting_panels  # noqa: F401
+        from networks.memberships import panels as membership_panels  # noqa: F401

@@ -5,8 +5,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from networks.memberships import invitations
 from partners.directory.models import Affiliation
-from portal import services
 from portal.accounts.models import Invitation, User
 from portal.admin_forms import InvitationAdminForm, UserChangeForm, UserCreationForm
 
@@ -111,14 +111,14 @@ class InvitationAdmin(admin.ModelAdmin):
             obj.invited_by = request.user
         super().save_model(request, obj, form, change)
         if not change:
-            services.invitation_send(invitation=obj, site_url=settings.SITE_URL, language=get_language())
+            invitations.invitation_send(invitation=obj, site_url=settings.SITE_URL, language=get_language())
 
     @admin.action(description=_("Send the invitation e-mail again"))
     def resend(self, request, queryset):
         sent = 0
         for invitation in queryset.select_related("organisation", "network", "invited_by"):
             if invitation.is_usable:
-                services.invitation_send(invitation=invitation, site_url=settings.SITE_URL, language=get_language())
+                invitations.invitation_send(invitation=invitation, site_url=settings.SITE_URL, language=get_language())
                 sent += 1
         message = ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", sent) % {"count": sent}
         self.message_user(request, message)

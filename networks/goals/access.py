@@ -51,6 +51,9 @@ class GoalAccess:
             return self.is_coordinator
         if action == "answer":
             return bool(self.answers_for)
+        if action == "read_network":
+            # what the network's people read (every meeting's records): a role in the network
+            return self.role is not None
         if action == "measure":
             return self.is_coordinator or any(
                 indicator.owner_id == self.user.pk for indicator in self.goal.indicators.all()

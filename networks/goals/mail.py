@@ -57,7 +57,7 @@ def mail_goal_proposed(*, goal: Goal) -> int:
 
 
 def _round_context(round_: EndorsementRound, today: datetime.date | None = None) -> dict:
-    from networks.goals.panels import rule_text
+    from networks.goals.endorsement_panel import rule_text
 
     goal = round_.goal
     today = today or timezone.localdate()

@@ -35,7 +35,7 @@ from networks.goals.models.goals import STATUS_ORDER
 from networks.memberships.models import Network
 from partners.agreements.models import Agreement
 from partners.directory.importing import safe_cell
-from portal.forms import DateInput
+from portal.lib.forms import DateInput
 
 
 def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:

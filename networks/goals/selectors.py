@@ -1,13 +1,30 @@
 """Reads of shared goals (issue 5) shaped for the pages that show them."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+import datetime
 
-from networks.goals.models import Endorsement, EndorsementRound, Goal, Indicator, Measurement
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalStatus, Indicator, Measurement
 from networks.goals.models.goals import STATUS_ORDER, QualityArea, RoundOutcome
-from networks.meetings.models import ActionItem, AgendaItem, Decision, Meeting, MeetingStatus
-from networks.memberships.models import Network
+from networks.memberships.models import Membership, Network
 from partners.agreements.models import Agreement
+from portal.lib.access import MembershipStatus
 
 # The board's groups: by status (STATUS_ORDER, where the work is first) or by quality area.
 GROUP_STATUS = "status"
@@ -45,48 +62,7 @@ def goal_page() -> QuerySet[Goal]:
         Prefetch("agreements", queryset=Agreement.objects.order_by("title", "pk")),
         Prefetch("rounds", queryset=rounds),
         Prefetch("indicators", queryset=indicators),
-        *meeting_records(),
     )
-
-
-def meeting_records() -> list[Prefetch]:
-    """What the network's meetings decided about a goal (issue 6), from approved minutes only (draft ones
-    are not everyone's to read): ``goal.meeting_decisions`` (the decisions linked to it, newest first, with
-    their meeting and item) and ``goal.meeting_items`` (the agenda items linked to it, newest meeting first,
-    each with its action items, owners and organisations). Three queries whatever their number."""
-    approved = MeetingStatus.MINUTES_APPROVED
-    actions = ActionItem.objects.select_related("owner", "organisation").order_by("due_on", "pk")
-    return [
-        Prefetch(
-            "decisions",
-            queryset=Decision.objects.filter(meeting__status=approved)
-            .select_related("meeting", "item")
-            .order_by("-decided_on", "-meeting__starts_at", "pk"),
-            to_attr="meeting_decisions",
-        ),
-        Prefetch(
-            "agenda_items",
-            queryset=AgendaItem.objects.filter(meeting__status=approved)
-            .select_related("meeting")
-            .prefetch_related(Prefetch("action_items", queryset=actions))
-            .order_by("-meeting__starts_at", "position", "pk"),
-            to_attr="meeting_items",
-        ),
-    ]
-
-
-def visible_meeting_records(goal: Goal, user) -> None:
-    """Keep on ``goal`` (prefetched by :func:`goal_page`) only the records of meetings ``user`` sees.
-
-    The network's people see every meeting of the network (no query); a representative of a member
-    organisation who has no role in the network sees a goal, but of the meetings only those they were
-    invited to (one query): the others' minutes are not theirs to read."""
-    if user.is_superuser or goal.access(user).role is not None:
-        return
-    meeting_ids = {row.meeting_id for row in [*goal.meeting_decisions, *goal.meeting_items]}
-    visible = set(Meeting.objects.visible_to(user).filter(pk__in=meeting_ids).values_list("pk", flat=True))
-    goal.meeting_decisions = [row for row in goal.meeting_decisions if row.meeting_id in visible]
-    goal.meeting_items = [row for row in goal.meeting_items if row.meeting_id in visible]
 
 
 def visible_agreements(goal: Goal, user) -> list[Agreement]:
@@ -154,4 +130,53 @@ def goal_networks(user) -> QuerySet[Network]:
         Network.objects.filter(pk__in=Network.objects.visible_to(user).values("pk"))
         .annotate(goal_total=Count("goals"), **counts)
         .order_by("name", "pk")
+    )
+
+
+# --- the goals on the dashboard -------------------------------------------------------------------
+
+
+GOAL_TODO_LIMIT = 10
+
+
+def goals_awaiting_answer(*, user, today: datetime.date | None = None) -> list[EndorsementRound]:
+    """Open rounds of endorsement, deadline not passed, in which an organisation the person answers for
+    (representative or deputy of an active member of the goal's network) has not answered yet, soonest
+    deadline first. ``my_organisation_names`` names those organisations, ``awaiting_count`` is the full
+    count. One query."""
+    today = today or timezone.localdate()
+    answered = Endorsement.objects.filter(
+        round=OuterRef(OuterRef("pk")), organisation=OuterRef("organisation"), is_current=True
+    )
+    unanswered = (
+        Membership.objects.filter(network=OuterRef("goal__network"), status=MembershipStatus.ACTIVE)
+        .filter(Q(representative=user) | Q(deputy=user))
+        .filter(~Exists(answered))
+    )
+    return list(
+        EndorsementRound.objects.open()
+        .filter(Exists(unanswered), deadline__gte=today)
+        .annotate(
+            my_organisation_names=ArraySubquery(
+                unanswered.order_by("organisation__name", "pk").values("organisation__name")
+            ),
+            awaiting_count=Window(Count("*")),
+        )
+        .select_related("goal", "goal__network")
+        .order_by("deadline", "pk")[:GOAL_TODO_LIMIT]
+    )
+
+
+def goal_proposals_waiting(*, network_ids) -> list[Goal]:
+    """Goals of the given networks that wait for a coordinator to open endorsement: proposals, and revised
+    goals whose round ended without agreement; oldest first. ``waiting_count`` is the full count. One query."""
+    if not network_ids:
+        return []
+    open_round = EndorsementRound.objects.filter(goal=OuterRef("pk"), outcome=EndorsementRound.Outcome.OPEN)
+    return list(
+        Goal.objects.filter(network_id__in=network_ids)
+        .filter(Q(status=GoalStatus.PROPOSED) | Q(~Exists(open_round), status=GoalStatus.REVISED))
+        .annotate(waiting_count=Window(Count("*")))
+        .select_related("network", "proposed_by")
+        .order_by("created_at", "pk")[:GOAL_TODO_LIMIT]
     )

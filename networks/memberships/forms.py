@@ -5,13 +5,14 @@ Forms for membership and joining (issue 3, parts 5 and 6). Forms validate; netwo
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from networks.memberships.models import Membership, MembershipLevel, Network
 from networks.memberships.services import CHANGEABLE_STATUSES
-from partners.directory.models import Organisation
+from partners.directory.models import ExpertiseArea, Organisation
 from portal.accounts.models import User
-from portal.lib.choices import Region
+from portal.lib.choices import Language, Region
 from portal.lib.logos import LogoField
 from portal.lib.validators import validate_business_id
 
@@ -232,3 +233,108 @@ class MembershipAcceptForm(forms.Form):
         if representative and deputy and representative.pk == deputy.pk:
             self.add_error("deputy", _("The representative and the deputy must be different people."))
         return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the organisations this network's coordinator may invite for.
+        self.fields["organisation"].queryset = organisations
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+        self.helper = _helper(_("Send invitation"))
+
+
+class InvitationAcceptForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.helper = _helper(_("Create account"))
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords do not match."))
+        elif p1:
+            probe = User(
+                email=self.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(p1, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ExpertiseAreaForm(forms.ModelForm):
+    """A term of a network's expertise vocabulary (the identifier is generated)."""
+
+    class Meta:
+        model = ExpertiseArea
+        fields = ["name", "description"]
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.helper = _helper(_("Save"))
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        taken = ExpertiseArea.objects.filter(network=self.network, name__iexact=name)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("This vocabulary already has a term with this name."))
+        return name
+
+
+class ContactForm(forms.Form):
+    """A coordinator adds a person who has no account yet to the directory."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=Language.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    expertise = forms.ModelMultipleChoiceField(
+        label=_("Areas of expertise"),
+        queryset=ExpertiseArea.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, organisations, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the network's member organisations, and the network's and portal-wide terms.
+        self.fields["organisation"].queryset = organisations
+        self.fields["expertise"].queryset = areas
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+        self.helper = _helper(_("Add contact"))
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()

@@ -4,7 +4,18 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -288,3 +299,52 @@ def levels_over_time(*, network: Network, by: str = "quarter", now: datetime.dat
     for index, level, count in found:
         periods[index - 1].counts[level] = count
     return periods
+
+
+# --- the dashboard's networks, and where a contact may be invited ---------------------------------
+
+
+def dashboard_networks(*, user):
+    """The person's networks with their role and active member count, in one query."""
+    my_role = NetworkRole.objects.filter(network=OuterRef("pk"), user=user).values("role")[:1]
+    return (
+        Network.objects.filter(roles__user=user)
+        .with_member_counts()
+        .annotate(my_role=Subquery(my_role))
+        .order_by("name")
+    )
+
+
+def contact_invitation_targets(*, person, viewer) -> list[tuple]:
+    """Where ``viewer`` may invite the contact ``person``: (network, organisation) pairs.
+
+    Networks ``viewer`` coordinates and the contact belongs to, for the contact's current
+    organisations that are active or paused members there (as ``networks:invitation_create`` allows).
+    """
+    if not person.is_contact or not viewer.is_authenticated:
+        return []
+    from networks.memberships.models import Membership
+
+    networks = Network.objects.filter(roles__user=viewer, roles__role=Role.COORDINATOR).filter(
+        pk__in=NetworkRole.objects.filter(user=person).values("network")
+    )
+    memberships = (
+        Membership.objects.filter(
+            network__in=networks,
+            status__in=[MembershipStatus.ACTIVE, MembershipStatus.PAUSED],
+            organisation__in=Affiliation.objects.filter(user=person, until__isnull=True).values("organisation"),
+        )
+        .select_related("network", "organisation")
+        .order_by("network__name", "organisation__name")
+    )
+    return [(membership.network, membership.organisation) for membership in memberships]
+
+
+def organisation_memberships(*, organisation: Organisation, user):
+    """The organisation's memberships in networks the viewer can see (other networks stay private)."""
+    return (
+        Membership.objects.visible_to(user)
+        .filter(organisation=organisation, network__in=Network.objects.visible_to(user))
+        .select_related("network")
+        .order_by("network__name")
+    )

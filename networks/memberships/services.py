@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from networks.memberships import invitations
 from networks.memberships.mail import (
     mail_coordinators,
     mail_organisation,
@@ -364,8 +365,6 @@ def membership_invite(
     With ``email`` its contact person is invited too (an account invitation for the organisation
     and the network). A rejected or former member's row is reused. The organisation's people are told.
     """
-    from portal import services as portal_services  # portal.services imports networks: import here
-
     if level not in MembershipLevel.values:
         raise MembershipError(_("Unknown membership level."))
     message = message.strip()
@@ -406,9 +405,9 @@ def membership_invite(
                 reason=message,
             )
             if email:
-                owner = portal_services.existing_account(email)
+                owner = invitations.existing_account(email)
                 try:
-                    portal_services.invitation_create(
+                    invitations.invitation_create(
                         email=email,
                         organisation=organisation,
                         network=network,
@@ -416,7 +415,7 @@ def membership_invite(
                         site_url=settings.SITE_URL,
                         language=recipient_language(owner),
                     )
-                except portal_services.InvitationError as error:
+                except invitations.InvitationError as error:
                     raise MembershipError(str(error)) from None
             recipients = [
                 person

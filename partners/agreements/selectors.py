@@ -1,9 +1,38 @@
 """Reads of partner agreements (issue 4) shaped for the pages that show them."""
 
-from django.db.models import Prefetch, QuerySet
-from django.db.models.expressions import RawSQL
+import datetime
+from dataclasses import dataclass, field
 
-from partners.agreements.models import Agreement, AgreementAmendment, AgreementDocument, AgreementParty, Commitment
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, RowNumber
+from django.utils import timezone
+
+from networks.memberships.models import Membership
+from partners.agreements.models import (
+    IN_FORCE,
+    Agreement,
+    AgreementAmendment,
+    AgreementDocument,
+    AgreementParty,
+    AgreementStatus,
+    Commitment,
+)
+from portal.lib.access import ESTABLISHED
 
 
 def agreement_page() -> QuerySet[Agreement]:
@@ -46,4 +75,100 @@ def agreement_chain(agreement: Agreement) -> list[Agreement]:
         Agreement.objects.filter(pk__in=RawSQL(_CHAIN_SQL, [agreement.pk, agreement.pk]))  # noqa: S611
         .only("pk", "title", "version", "status", "renewal_of")
         .order_by("version", "pk")
+    )
+
+
+# --- the agreements on the dashboard --------------------------------------------------------------
+
+
+AGREEMENT_TODO_LIMIT = 10
+
+
+EXPIRING_WITHIN_DAYS = 90
+
+
+STALLED_AFTER_DAYS = 30
+
+
+@dataclass
+class AgreementTodo:
+    """The coordinator's agreement work: each kind with up to AGREEMENT_TODO_LIMIT rows and the full count."""
+
+    expiring: list = field(default_factory=list)
+    stalled: list = field(default_factory=list)
+    unsigned: list = field(default_factory=list)
+    counts: dict = field(default_factory=lambda: {"expiring": 0, "stalled": 0, "unsigned": 0})
+    expiring_days: int = EXPIRING_WITHIN_DAYS
+    stalled_days: int = STALLED_AFTER_DAYS
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _unsigned_names(parties):
+    """The organisation names of ``parties`` (filtered to one agreement), as an array annotation."""
+    return ArraySubquery(parties.order_by("organisation__name", "pk").values("organisation__name"))
+
+
+def coordinator_agreement_todo(*, network_ids, today: datetime.date | None = None, now=None) -> AgreementTodo:
+    """In the given networks: agreements in force ending within EXPIRING_WITHIN_DAYS days, drafts
+    nobody has touched for STALLED_AFTER_DAYS days, and agreements in negotiation with the parties
+    yet to sign (``unsigned_names``). One query; the statuses keep the three kinds apart."""
+    todo = AgreementTodo()
+    if not network_ids:
+        return todo
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    unsigned = AgreementParty.objects.filter(agreement=OuterRef("pk"), signed_on__isnull=True)
+    kind = Case(
+        When(status__in=IN_FORCE, then=Value("expiring")),
+        When(status=AgreementStatus.DRAFT, then=Value("stalled")),
+        default=Value("unsigned"),
+    )
+    # Ending soonest first; the drafts and negotiations waiting longest first.
+    urgency = Case(
+        When(status__in=IN_FORCE, then=F("valid_until")),
+        default=Cast("updated_at", DateField()),
+        output_field=DateField(),
+    )
+    rows = (
+        Agreement.objects.filter(network_id__in=network_ids)
+        .filter(
+            Q(status__in=IN_FORCE, valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS))
+            | Q(status=AgreementStatus.DRAFT, updated_at__lt=now - datetime.timedelta(days=STALLED_AFTER_DAYS))
+            | Q(Exists(unsigned), status=AgreementStatus.NEGOTIATION)
+        )
+        .annotate(
+            todo_kind=kind,
+            position=Window(RowNumber(), partition_by=[kind], order_by=[urgency.asc(), F("pk").asc()]),
+            kind_count=Window(Count("*"), partition_by=[kind]),
+            unsigned_names=_unsigned_names(unsigned),
+        )
+        .filter(position__lte=AGREEMENT_TODO_LIMIT)
+        .select_related("network")
+        .order_by("todo_kind", "position")
+    )
+    for agreement in rows:
+        getattr(todo, agreement.todo_kind).append(agreement)
+        todo.counts[agreement.todo_kind] = agreement.kind_count
+    return todo
+
+
+def agreements_awaiting_signature(*, user) -> list[Agreement]:
+    """Agreements in negotiation where an organisation the person represents (representative or deputy
+    of an established membership in the agreement's network) has yet to sign; ``my_unsigned_names``
+    names those organisations, ``awaiting_count`` is the full count. One query."""
+    mine = AgreementParty.objects.filter(
+        agreement=OuterRef("pk"),
+        signed_on__isnull=True,
+        organisation__in=Membership.objects.filter(network=OuterRef(OuterRef("network")), status__in=ESTABLISHED)
+        .filter(Q(representative=user) | Q(deputy=user))
+        .values("organisation"),
+    )
+    return list(
+        Agreement.objects.filter(Exists(mine), status=AgreementStatus.NEGOTIATION)
+        .annotate(my_unsigned_names=_unsigned_names(mine), awaiting_count=Window(Count("*")))
+        .select_related("network")
+        .order_by("updated_at", "pk")[:AGREEMENT_TODO_LIMIT]
     )

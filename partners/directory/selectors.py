@@ -1,10 +1,19 @@
 """Reads of the partners app, shaped for the pages that show them."""
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+)
 
-from networks.memberships.models import Membership, Network
-from partners.directory.models import Affiliation, GuidanceService, Organisation
+from networks.memberships.models import Membership, Network, NetworkRole
+from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.accounts.models import User
 from portal.lib.access import MembershipStatus
 from portal.lib.choices import Region
@@ -20,16 +29,6 @@ def organisation_people(*, organisation: Organisation, viewer):
         )
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
-    )
-
-
-def organisation_memberships(*, organisation: Organisation, user):
-    """The organisation's memberships in networks the viewer can see (other networks stay private)."""
-    return (
-        Membership.objects.visible_to(user)
-        .filter(organisation=organisation, network__in=Network.objects.visible_to(user))
-        .select_related("network")
-        .order_by("network__name")
     )
 
 
@@ -135,3 +134,116 @@ def organisation_directory(*, user, filters: dict):
         )
         organisations = organisations.filter(pk__in=members)
     return organisations.order_by("name", "pk")
+
+
+# --- people: profiles and the people directory ("who knows what") ---------------------------------
+
+
+def current_affiliations(*, user):
+    return Affiliation.objects.filter(user=user, until__isnull=True).select_related("organisation")
+
+
+def with_profile(queryset, *, viewer):
+    """People with what their profile page shows, prefetched: only organisations ``viewer`` may see."""
+    return queryset.prefetch_related(
+        # Only the terms of vocabularies ``viewer`` may see (another network's terms stay private).
+        Prefetch("expertise", queryset=ExpertiseArea.objects.visible_to(viewer).order_by("name")),
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.filter(
+                until__isnull=True, organisation__in=Organisation.objects.visible_to(viewer).values("pk")
+            ).select_related("organisation"),
+            to_attr="current_affiliations",
+        ),
+    )
+
+
+def shares_network_with(viewer):
+    """A boolean expression over people: whether ``viewer`` may see their e-mail and phone.
+
+    The one rule for contact details: the person themself, and people who share a network
+    with them (any role). Used as an annotation (``contact_visible``) on every list and page
+    that shows people, so the rule is written once and costs no extra query per person.
+    """
+    if not viewer.is_authenticated:
+        return Value(False)
+    my_networks = NetworkRole.objects.filter(user=viewer).values("network")
+    return Q(pk=viewer.pk) | Exists(NetworkRole.objects.filter(user=OuterRef("pk"), network__in=my_networks))
+
+
+def with_contact_visibility(queryset, *, viewer):
+    """People annotated with ``contact_visible`` (see :func:`shares_network_with`)."""
+    return queryset.annotate(
+        contact_visible=ExpressionWrapper(shares_network_with(viewer), output_field=BooleanField())
+    )
+
+
+def contact_details_visible(*, viewer, person) -> bool:
+    """Whether ``viewer`` may see ``person``'s e-mail and phone (uses the annotation when present)."""
+    if hasattr(person, "contact_visible"):
+        return person.contact_visible
+    return (
+        with_contact_visibility(User.objects.filter(pk=person.pk), viewer=viewer)
+        .values_list("contact_visible", flat=True)
+        .first()
+        is True
+    )
+
+
+def people_directory(
+    *,
+    viewer,
+    name: str = "",
+    organisation: str = "",
+    area: ExpertiseArea | None = None,
+    language: str = "",
+    region: str = "",
+):
+    """People ``viewer`` may see, filtered, with what a directory row shows prefetched.
+
+    ``organisation`` matches a current organisation's identifier exactly or its name or short name
+    in part; ``region`` is a region the person's current organisations work in. Filters are
+    IN-subqueries over current affiliations, so the row count never multiplies.
+    """
+    people = User.objects.visible_to(viewer).filter(is_active=True)
+    for word in name.split()[:5]:
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    current = Affiliation.objects.filter(until__isnull=True)
+    if organisation:
+        organisations = Organisation.objects.visible_to(viewer).filter(
+            Q(slug=organisation) | Q(name__icontains=organisation) | Q(short_name__icontains=organisation)
+        )
+        people = people.filter(pk__in=current.filter(organisation__in=organisations.values("pk")).values("user"))
+    if region:
+        # Only through organisations the viewer may see: a hidden organisation's region must not show.
+        people = people.filter(
+            pk__in=current.filter(
+                organisation__regions__contains=[region],
+                organisation__in=Organisation.objects.visible_to(viewer).values("pk"),
+            ).values("user")
+        )
+    if area is not None:
+        people = people.filter(pk__in=User.expertise.through.objects.filter(expertisearea=area).values("user"))
+    if language:
+        people = people.filter(languages__contains=[language])
+    visible_organisations = Organisation.objects.visible_to(viewer).values("pk")
+    people = people.prefetch_related(
+        Prefetch("expertise", queryset=ExpertiseArea.objects.visible_to(viewer).order_by("name")),
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.filter(until__isnull=True, organisation__in=visible_organisations)
+            .select_related("organisation")
+            .order_by("-primary", "organisation__name"),
+            to_attr="current_affiliations",
+        ),
+    )
+    return with_contact_visibility(people, viewer=viewer).order_by("last_name", "first_name", "pk")
+
+
+def own_affiliations(*, user):
+    """A person's affiliations, current first, then past ones newest first."""
+    return (
+        Affiliation.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by(F("until").desc(nulls_first=True), "-primary", "organisation__name")
+    )

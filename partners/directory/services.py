@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from partners.directory.models import GuidanceService, Organisation
+from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
+from portal.accounts.models import User
 from portal.lib.access import MembershipStatus
 from portal.lib.slugs import free_slugs
 
@@ -242,3 +243,68 @@ def _organisation_save(*, organisation, data, expected_version, logo) -> Organis
             storage = locked.logo.storage
             transaction.on_commit(lambda: storage.delete(old_logo))
     return locked
+
+
+# --- people: their profiles and affiliations, and the expertise vocabulary -------------------------
+
+
+def profile_update(*, user: User, data: dict, expertise) -> User:
+    """Save a person's own profile fields and areas of expertise."""
+    with transaction.atomic():
+        for field, value in data.items():
+            setattr(user, field, value)
+        user.save(update_fields=list(data))
+        user.expertise.set(expertise)
+    return user
+
+
+class AffiliationError(Exception):
+    """An affiliation cannot be saved; the message is for the user."""
+
+
+def affiliation_create(*, user: User, organisation: Organisation, title: str, since, primary: bool) -> Affiliation:
+    """Add a current affiliation to a person's own profile.
+
+    The database holds "one current affiliation per organisation" and "one primary"; a request
+    that races past the form's checks gets an AffiliationError, never a 500.
+    """
+    try:
+        with transaction.atomic():
+            return Affiliation.objects.create(
+                user=user, organisation=organisation, title=title, since=since, primary=primary
+            )
+    except IntegrityError:
+        raise AffiliationError(
+            _("You already work for this organisation, or already have a primary organisation.")
+        ) from None
+
+
+def affiliation_end(*, affiliation: Affiliation, until) -> Affiliation:
+    """End a current affiliation on ``until`` (it stays in the person's history)."""
+    if affiliation.since and until < affiliation.since:
+        raise AffiliationError(_("The end date must not be before the start date."))
+    with transaction.atomic():
+        affiliation.until = until
+        affiliation.save(update_fields=["until"])
+    return affiliation
+
+
+class ExpertiseError(Exception):
+    """A term of the vocabulary cannot be saved; the message is for the user."""
+
+
+def expertise_area_save(*, area: ExpertiseArea) -> ExpertiseArea:
+    """Save a term of a network's vocabulary; a new term gets a unique identifier from its name."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                if not area.slug:
+                    [area.slug] = free_slugs(ExpertiseArea, [area.name], fallback="term")
+                area.save()
+            return area
+        except IntegrityError:
+            if area.pk is None and ExpertiseArea.objects.filter(slug=area.slug).exists():
+                area.slug = ""  # another term took the identifier at the same moment: try the next one
+                continue
+            break
+    raise ExpertiseError(_("This vocabulary already has a term with this name."))

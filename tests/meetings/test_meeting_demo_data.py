@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from networks.meetings import selectors
 from networks.meetings.models import (
     ActionItem,
     ActionStatus,
@@ -20,7 +21,6 @@ from networks.meetings.models import (
     SlotAnswer,
     TimePoll,
 )
-from portal import selectors
 from portal.accounts.models import User
 from portal.demo_data import COORDINATOR_EMAIL, COUNSELLOR_EMAIL, OBSERVER_EMAIL
 

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from networks.goals import selectors
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalStatus, Indicator
 from partners.agreements.models import Agreement
-from portal import selectors
 from portal.accounts.models import User
 from portal.demo_data import COORDINATOR_EMAIL, COUNSELLOR_EMAIL
 

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from networks.goals import services
+from networks.goals.endorsement_panel import progress_text
 from networks.goals.models import Endorsement, EndorsementRound
-from networks.goals.panels import progress_text
 from networks.memberships import services as network_services
 from networks.memberships.models import EndorsementRule, Membership
 from portal.lib.access import MembershipStatus

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from networks.goals import services
+from networks.goals.endorsement_panel import endorsement_panel
 from networks.goals.models import Endorsement, EndorsementRound, Goal
-from networks.goals.panels import endorsement_panel
 from networks.goals.selectors import goal_page
 from networks.memberships.models import EndorsementRule
 from portal.access import can

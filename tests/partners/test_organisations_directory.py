@@ -12,7 +12,7 @@ from PIL import Image
 
 from networks.memberships.models import Membership, MembershipChange, MembershipLevel
 from partners.directory import selectors, services
-from partners.directory.forms import OrganisationFilterForm
+from partners.directory.forms.organisations import OrganisationFilterForm
 from partners.directory.models import Organisation
 from portal.lib.access import MembershipStatus, Role
 from portal.lib.validators import LOGO_MAX_BYTES, validate_logo

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from networks.goals import selectors
 from networks.goals.models import EndorsementRound, Goal
 from networks.goals.services import endorsement_answer, endorsement_open, goal_create, goal_update
 from networks.memberships.models import Membership
-from portal import selectors
 from portal.lib.access import MembershipStatus
 from tests import factories
 from tests.querybudget import assert_budget

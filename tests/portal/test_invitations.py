@@ -8,9 +8,9 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import timezone
 
+from networks.memberships import invitations as services
 from networks.memberships.models import NetworkRole
 from partners.directory.models import Affiliation
-from portal import services
 from portal.accounts.models import Invitation, User
 from portal.lib.access import Role
 from tests import factories

@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.db import connection
 from django.urls import reverse
 
-from portal import services
+from networks.memberships import invitations as services
 from portal.accounts.models import Invitation, User
 from portal.lib.access import MembershipStatus
 from tests import factories

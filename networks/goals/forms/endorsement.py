@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.goals.models import Endorsement
 from networks.memberships.models import EndorsementRule, Network
 from partners.directory.models import Organisation
-from portal.forms import DateInput
+from portal.lib.forms import DateInput
 
 # A round runs for at most this long: a later deadline is a typo, not a plan.
 LONGEST_ROUND_DAYS = 365

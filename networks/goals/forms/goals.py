@@ -13,8 +13,8 @@ from networks.memberships.models import NetworkRole
 from partners.agreements.forms.agreements import validate_plausible_date
 from partners.agreements.models import CLOSED, Agreement
 from partners.directory.models import Organisation
-from portal.forms import DateInput, VersionedFormMixin
 from portal.lib.access import ESTABLISHED
+from portal.lib.forms import DateInput, VersionedFormMixin
 
 
 class GoalForm(VersionedFormMixin, forms.ModelForm):

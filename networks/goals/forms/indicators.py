@@ -20,8 +20,8 @@ from networks.memberships.models import Membership
 from partners.agreements import documents
 from partners.agreements.forms.agreements import validate_plausible_date
 from partners.agreements.forms.documents import DocumentFileField
-from portal.forms import DateInput
 from portal.lib.access import ESTABLISHED
+from portal.lib.forms import DateInput
 
 
 def accept_decimal_comma(field) -> None:

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.goals import services
+from networks.goals.endorsement_panel import rule_text
 from networks.goals.forms.endorsement import EndorsementAnswerForm, EndorsementOpenForm, GoalRuleForm
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, GoalStatus
-from networks.goals.panels import rule_text
 from networks.goals.views.common import goal_for, refuse, to_goal
 from networks.memberships.models import Membership, Network
 from partners.agreements.views.common import add_service_errors

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.goals import services
 from networks.goals.access import may_propose
+from networks.goals.endorsement_panel import endorsement_panel
 from networks.goals.filters import GoalFilterForm, filter_goals
 from networks.goals.forms.goals import GoalForm, GoalStatusForm
 from networks.goals.models import Goal, GoalStatus
 from networks.goals.models.goals import STATUS_ORDER
-from networks.goals.panels import endorsement_panel
 from networks.goals.progress import indicator_panels
 from networks.goals.selectors import (
     GROUP_AREA,
@@ -27,7 +27,6 @@ from networks.goals.selectors import (
     goal_networks,
     goal_page,
     visible_agreements,
-    visible_meeting_records,
 )
 from networks.goals.selectors import goal_board as board_goals
 from networks.goals.views.common import goal_for, refuse, to_goal
@@ -36,6 +35,7 @@ from partners.agreements.views.common import add_service_errors
 from portal.access import can, get_for_user
 from portal.lib.access import ESTABLISHED
 from portal.lib.pagination import paginate
+from portal.lib.panels import GOAL_PAGE, render_panels
 
 MANAGE = "manage"
 
@@ -153,7 +153,6 @@ def goal_detail(request, pk):
     """The goal: its text and facts, status, linked agreements, endorsement and indicators."""
     goal = get_for_user(request.user, goal_page(), pk=pk)
     user = request.user
-    visible_meeting_records(goal, user)
     can_manage = can(user, goal, MANAGE)
     context = {
         "goal": goal,
@@ -164,6 +163,7 @@ def goal_detail(request, pk):
         "agreements": visible_agreements(goal, user),
         "endorsement": endorsement_panel(goal, user),
         "indicators": indicator_panels(goal, user, timezone.localdate()),
+        "panels": render_panels(GOAL_PAGE, request, goal=goal),
     }
     return render(request, "networks/goals/goal_detail.html", context)
 

@@ -15,7 +15,7 @@ from networks.meetings.services import invitable_organisations
 from networks.memberships.models import Network
 from partners.agreements.forms.agreements import validate_plausible_date
 from portal.accounts.models import User
-from portal.forms import DateInput
+from portal.lib.forms import DateInput
 
 
 class PersonChoiceField(forms.ModelChoiceField):

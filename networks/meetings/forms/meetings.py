@@ -14,7 +14,7 @@ from networks.meetings.lists import ALL, PAST, UPCOMING
 from networks.meetings.models import Meeting, MeetingKind, MeetingStatus
 from networks.meetings.services import MEETING_FIELDS, invitable_organisations, invitable_people
 from partners.agreements.forms.agreements import validate_plausible_date
-from portal.forms import DateInput, VersionedFormMixin
+from portal.lib.forms import DateInput, VersionedFormMixin
 
 # The fields a meeting keeps once it has taken place (the service leaves the others as they were).
 

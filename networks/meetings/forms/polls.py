@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from networks.meetings.models import Meeting, Reply, SlotAnswer, TimePoll
 from networks.meetings.polls import MAX_SLOTS, MIN_SLOTS, POLL_FIELDS
 from networks.meetings.services import invitable_organisations, invitable_people
-from portal.forms import DateInput
+from portal.lib.forms import DateInput
 
 
 def slot_label(starts_at, ends_at) -> str:

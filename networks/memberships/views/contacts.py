@@ -6,12 +6,11 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from networks.memberships import selectors
+from networks.memberships import contacts, selectors
+from networks.memberships.forms import ContactForm
 from networks.memberships.models import Network
 from partners.directory.models import ExpertiseArea
-from portal import services
 from portal.access import get_for_user
-from portal.forms import ContactForm
 
 
 @login_required
@@ -25,7 +24,7 @@ def contact_create(request, slug):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person = services.contact_create(
+            person = contacts.contact_create(
                 network=network,
                 organisation=data["organisation"],
                 email=data["email"],
@@ -36,7 +35,7 @@ def contact_create(request, slug):
                 languages=data["languages"],
                 expertise=data["expertise"],
             )
-        except services.ContactError as error:
+        except contacts.ContactError as error:
             form.add_error("email", str(error))
         else:
             messages.success(

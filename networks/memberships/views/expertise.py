@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from networks.memberships.forms import ExpertiseAreaForm
 from networks.memberships.models import Network, NetworkRole
+from partners.directory import services
 from partners.directory.models import ExpertiseArea
-from portal import services
 from portal.access import can, get_for_user
 from portal.accounts.models import User
-from portal.forms import ExpertiseAreaForm
 from portal.lib.pagination import paginate
 
 

@@ -11,12 +11,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from networks.memberships import charts, selectors, services
-from networks.memberships.forms import NetworkForm
+from networks.memberships import charts, invitations, selectors, services
+from networks.memberships.forms import InvitationForm, NetworkForm
 from networks.memberships.models import Network
-from portal import services as portal_services
 from portal.access import can, get_for_user
-from portal.forms import InvitationForm
 from portal.lib.choices import Region
 from portal.lib.pagination import paginate
 
@@ -95,7 +93,7 @@ def invitation_create(request, slug):
         return limited
     if request.method == "POST" and form.is_valid():
         try:
-            portal_services.invitation_create(
+            invitations.invitation_create(
                 email=form.cleaned_data["email"],
                 organisation=form.cleaned_data["organisation"],
                 network=network,
@@ -103,7 +101,7 @@ def invitation_create(request, slug):
                 site_url=settings.SITE_URL,
                 language=get_language(),
             )
-        except portal_services.InvitationError as error:
+        except invitations.InvitationError as error:
             form.add_error("email", str(error))
         else:
             messages.success(

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.agreements import services
 from partners.agreements.models import Agreement
-from portal.forms import DateInput, VersionedFormMixin
 from portal.lib.access import Role
+from portal.lib.forms import DateInput, VersionedFormMixin
 
 
 def validate_plausible_date(day) -> None:

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from partners.agreements.models import Agreement, AgreementParty, Commitment
 from partners.agreements.services import COMMITMENT_FIELDS, PARTY_FIELDS
 from partners.directory.models import Organisation
-from portal.forms import DateInput, VersionedFormMixin
 from portal.lib.access import ESTABLISHED
+from portal.lib.forms import DateInput, VersionedFormMixin
 
 _TEXTAREAS = {"own_objectives": forms.Textarea(attrs={"rows": 4}), "roles": forms.Textarea(attrs={"rows": 4})}
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from networks.memberships.models import Membership, MembershipLevel, Network
-from partners.directory.forms import OrganisationFilterForm
+from partners.directory.forms.organisations import OrganisationFilterForm
 from partners.directory.importing import COLUMNS, safe_cell
 from partners.directory.models import Organisation, OrganisationKind
 from portal.lib.access import MembershipStatus
@@ -185,7 +185,7 @@ def service_table(services) -> tuple[list[str], object]:
 def service_export(request, fmt):
     """The guidance services the person may see, filtered like the service map."""
     from partners.directory import selectors
-    from partners.directory.forms import ServiceMapFilterForm
+    from partners.directory.forms.services import ServiceMapFilterForm
 
     if fmt not in {"csv", "xlsx"}:
         raise Http404

@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from partners.agreements.filters import organisation_agreements
 from partners.directory import selectors, services
-from partners.directory.forms import OrganisationFilterForm, OrganisationForm
+from partners.directory.forms.organisations import OrganisationFilterForm, OrganisationForm
 from partners.directory.models import Organisation
 from portal.access import can, get_for_user
 from portal.lib.logos import logo_response
 from portal.lib.pagination import paginate
+from portal.lib.panels import ORGANISATION_ASIDE, ORGANISATION_PAGE, render_panels
 
 
 @require_safe
@@ -39,9 +39,9 @@ def organisation_detail(request, slug):
     context = {
         "organisation": organisation,
         "people": paginate(request, selectors.organisation_people(organisation=organisation, viewer=request.user)),
-        "memberships": selectors.organisation_memberships(organisation=organisation, user=request.user),
         "services": list(selectors.organisation_services(organisation=organisation)),
-        "agreements": organisation_agreements(organisation=organisation, user=request.user),
+        "panels": render_panels(ORGANISATION_PAGE, request, organisation=organisation),
+        "aside_panels": render_panels(ORGANISATION_ASIDE, request, organisation=organisation),
         "can_edit": can(request.user, organisation, "edit"),
     }
     return render(request, "partners/organisation_detail.html", context)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.memberships.models import Network
 from partners.directory import selectors, services
-from partners.directory.forms import ServiceForm, ServiceMapFilterForm
+from partners.directory.forms.services import ServiceForm, ServiceMapFilterForm
 from partners.directory.models import GuidanceService, Organisation
 from portal.access import get_for_user
 from portal.lib.pagination import paginate

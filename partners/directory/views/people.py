@@ -1,4 +1,4 @@
-"""Views of the people directory ("who knows what") and of a person's own affiliations."""
+"""People: the people directory ("who knows what"), a person's page, one's own profile and organisations."""
 
 import datetime
 
@@ -9,10 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from partners.directory import selectors, services
+from partners.directory.forms.people import AffiliationEndForm, AffiliationForm, PeopleFilterForm, ProfileForm
 from partners.directory.models import Affiliation
-from portal import selectors, services
-from portal.forms import AffiliationEndForm, AffiliationForm, PeopleFilterForm
+from portal.access import get_for_user
+from portal.accounts.models import User
 from portal.lib.pagination import paginate
+from portal.lib.panels import PERSON_PAGE, render_panels
 
 
 @require_safe
@@ -24,6 +27,46 @@ def people_list(request):
     page_obj = paginate(request, selectors.people_directory(viewer=request.user, **filters))
     context = {"form": form, "page_obj": page_obj, "filtered": any(filters.values())}
     return render(request, "portal/people_list.html", context)
+
+
+@require_safe
+@login_required
+def person_detail(request, uuid):
+    people = selectors.with_contact_visibility(
+        selectors.with_profile(User.objects.all(), viewer=request.user), viewer=request.user
+    )
+    person = get_for_user(request.user, people, uuid=uuid)
+    return render(
+        request,
+        "portal/person_detail.html",
+        {
+            "person": person,
+            "is_own": person.pk == request.user.pk,
+            # What other parts of the portal show here (a contact's invitation, for the coordinators).
+            "panels": render_panels(PERSON_PAGE, request, person=person),
+        },
+    )
+
+
+@require_safe
+@login_required
+def profile_detail(request):
+    person = selectors.with_contact_visibility(
+        selectors.with_profile(User.objects.filter(pk=request.user.pk), viewer=request.user), viewer=request.user
+    ).get()
+    return render(request, "portal/person_detail.html", {"person": person, "is_own": True})
+
+
+@login_required
+def profile_edit(request):
+    user = request.user
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ["first_name", "last_name", "title", "phone", "languages"]}
+        services.profile_update(user=user, data=data, expertise=form.cleaned_data["expertise"])
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("portal:profile_detail")
+    return render(request, "portal/profile_form.html", {"form": form})
 
 
 @login_required

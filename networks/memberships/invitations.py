@@ -1,4 +1,5 @@
-"""Writes of the portal app: invitations and profiles."""
+"""Invitations that bring people in: a coordinator invites a person by e-mail for an organisation (and a network);
+the person creates their account, or signs in and accepts with the account they have."""
 
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
@@ -9,10 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from networks.memberships.models import Network, NetworkRole
-from partners.directory.models import Affiliation, ExpertiseArea, Organisation
+from partners.directory.models import Affiliation, Organisation
 from portal.accounts.models import Invitation, User
 from portal.lib.access import Role
-from portal.lib.slugs import free_slugs
 from portal.tasks import send_email
 
 
@@ -187,121 +187,4 @@ def _invitation_accept(*, token: str, first_name: str, last_name: str, password:
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
-    return user
-
-
-def profile_update(*, user: User, data: dict, expertise) -> User:
-    """Save a person's own profile fields and areas of expertise."""
-    with transaction.atomic():
-        for field, value in data.items():
-            setattr(user, field, value)
-        user.save(update_fields=list(data))
-        user.expertise.set(expertise)
-    return user
-
-
-# --- affiliations, the expertise vocabulary and directory contacts ------------------------------
-
-
-class AffiliationError(Exception):
-    """An affiliation cannot be saved; the message is for the user."""
-
-
-def affiliation_create(*, user: User, organisation: Organisation, title: str, since, primary: bool) -> Affiliation:
-    """Add a current affiliation to a person's own profile.
-
-    The database holds "one current affiliation per organisation" and "one primary"; a request
-    that races past the form's checks gets an AffiliationError, never a 500.
-    """
-    try:
-        with transaction.atomic():
-            return Affiliation.objects.create(
-                user=user, organisation=organisation, title=title, since=since, primary=primary
-            )
-    except IntegrityError:
-        raise AffiliationError(
-            _("You already work for this organisation, or already have a primary organisation.")
-        ) from None
-
-
-def affiliation_end(*, affiliation: Affiliation, until) -> Affiliation:
-    """End a current affiliation on ``until`` (it stays in the person's history)."""
-    if affiliation.since and until < affiliation.since:
-        raise AffiliationError(_("The end date must not be before the start date."))
-    with transaction.atomic():
-        affiliation.until = until
-        affiliation.save(update_fields=["until"])
-    return affiliation
-
-
-class ExpertiseError(Exception):
-    """A term of the vocabulary cannot be saved; the message is for the user."""
-
-
-def expertise_area_save(*, area: ExpertiseArea) -> ExpertiseArea:
-    """Save a term of a network's vocabulary; a new term gets a unique identifier from its name."""
-    for _attempt in range(3):
-        try:
-            with transaction.atomic():
-                if not area.slug:
-                    [area.slug] = free_slugs(ExpertiseArea, [area.name], fallback="term")
-                area.save()
-            return area
-        except IntegrityError:
-            if area.pk is None and ExpertiseArea.objects.filter(slug=area.slug).exists():
-                area.slug = ""  # another term took the identifier at the same moment: try the next one
-                continue
-            break
-    raise ExpertiseError(_("This vocabulary already has a term with this name."))
-
-
-class ContactError(Exception):
-    """A directory contact cannot be added; the message is for the user."""
-
-
-def contact_create(
-    *,
-    network: Network,
-    organisation: Organisation,
-    email: str,
-    first_name: str,
-    last_name: str,
-    title: str = "",
-    phone: str = "",
-    languages: list[str] | None = None,
-    expertise=(),
-) -> User:
-    """Add a person without an account to the directory, working for ``organisation``.
-
-    The person is a member of ``network`` (so its people see them) and has an unusable password:
-    they cannot sign in until they accept an invitation, which turns this row into their account.
-    An address that already belongs to an account or a contact is refused: nobody is added twice.
-    """
-    email = email.strip().lower()
-    taken = ContactError(
-        _(
-            "This e-mail address already belongs to a person in Verkosto (an account or a contact), "
-            "so no new contact was added."
-        )
-    )
-    if existing_account(email) is not None or User.objects.filter(email__iexact=email).exists():
-        raise taken
-    try:
-        with transaction.atomic():
-            user = User(
-                email=email,
-                first_name=first_name,
-                last_name=last_name,
-                title=title,
-                phone=phone,
-                languages=list(languages or []),
-                is_contact=True,
-            )
-            user.set_unusable_password()
-            user.save()
-            user.expertise.set(expertise)
-            Affiliation.objects.create(user=user, organisation=organisation, title=title, primary=True)
-            NetworkRole.objects.create(network=network, user=user, role=Role.MEMBER)
-    except IntegrityError:
-        raise taken from None
     return user

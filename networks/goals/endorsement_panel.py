@@ -1,0 +1,144 @@
+"""The endorsement panel of a goal's page (issue 5, part 2): where the latest round stands.
+
+:func:`endorsement_panel` works from :func:`networks.goal_selectors.goal_page`'s prefetches (the rounds
+newest first, each with its revision and answers) and makes one query of its own: the network's active
+member organisations with their names and their representatives and deputies. That query also tells
+which organisations the viewer answers for, so the goal's access check needs no further query for it.
+The template is templates/networks/goals/includes/endorsement_panel.html.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from networks.goals.models import Endorsement, EndorsementRound, Goal
+from networks.goals.services import Tally, may_open_endorsement, tally
+from networks.memberships.models import EndorsementRule, Membership, MembershipStatus
+from portal.access import can
+
+
+def rule_text(rule: str, set_size: int | None) -> str:
+    """The rule in words, as a round (or the network) has it."""
+    if rule == EndorsementRule.MAJORITY and set_size:
+        return _("More than half of a set number of %(size)s organisations agree: %(needed)s in favour are needed.") % {
+            "size": set_size,
+            "needed": set_size // 2 + 1,
+        }
+    return _(
+        "Every active member organisation agrees. A reservation counts as agreement; "
+        "an objection or a missing answer means the goal is not agreed."
+    )
+
+
+def progress_text(result: Tally) -> str:
+    """Where a round stands in one line, e.g. "4 of 6 in favour, 2 missing"."""
+    if result.rule == EndorsementRule.MAJORITY:
+        numbers = {"in_favour": result.in_favour, "needed": result.needed}
+        parts = [_("%(in_favour)s in favour, %(needed)s needed") % numbers]
+    else:
+        parts = [
+            _("%(in_favour)s of %(required)s in favour") % {"in_favour": result.in_favour, "required": result.required}
+        ]
+    if result.missing:
+        parts.append(_("%(missing)s missing") % {"missing": result.missing})
+    if result.objections:
+        parts.append(
+            ngettext("%(count)s objection", "%(count)s objections", result.objections) % {"count": result.objections}
+        )
+    return ", ".join(parts)
+
+
+@dataclass
+class PanelRow:
+    """One organisation in the panel: its answer in the round (None: not answered yet)."""
+
+    organisation_id: int
+    name: str
+    slug: str
+    answer: Endorsement | None
+    mine: bool = False
+
+
+def _current_answers(round_: EndorsementRound) -> dict[int, Endorsement]:
+    return {answer.organisation_id: answer for answer in round_.answers.all() if answer.is_current}
+
+
+def endorsement_panel(goal: Goal, user, today: datetime.date | None = None) -> dict:
+    """The context of the endorsement panel: the latest round, its rule, who has answered and who has
+    not (for an open round, among the active members now), the deadline, and what ``user`` may do."""
+    today = today or timezone.localdate()
+    memberships = list(
+        Membership.objects.filter(network_id=goal.network_id, status=MembershipStatus.ACTIVE)
+        .select_related("organisation")
+        .only("organisation_id", "representative_id", "deputy_id", "organisation__name", "organisation__slug")
+        .order_by("organisation__name", "organisation_id")
+    )
+    mine = frozenset(
+        membership.organisation_id
+        for membership in memberships
+        if user.is_authenticated and user.pk in (membership.representative_id, membership.deputy_id)
+    )
+    access = goal.access(user)
+    # The same answer GoalAccess.answers_for would query for: keep it, the page asks again.
+    access.__dict__.setdefault("answers_for", mine)
+    can_manage = can(user, goal, "manage")
+    rounds = list(goal.rounds.all())
+    round_ = rounds[0] if rounds else None
+    context = {
+        "goal": goal,
+        "round": round_,
+        "rounds_count": len(rounds),
+        "can_manage": can_manage,
+        "may_open": can_manage and may_open_endorsement(goal),
+        "network_rule": rule_text(goal.network.goal_rule, goal.network.goal_rule_size),
+        "may_answer": False,
+    }
+    if round_ is None:
+        return context
+    answers = _current_answers(round_)
+    context.update(
+        rule=rule_text(round_.rule, round_.set_size),
+        revision=round_.revision,
+        text_is_current=round_.revision.number == goal.revision,
+        deadline=round_.deadline,
+    )
+    if not round_.is_open:
+        # Who had to answer then is not kept: show the answers the round closed with.
+        context["answered"] = [
+            PanelRow(answer.organisation_id, answer.organisation.name, answer.organisation.slug, answer)
+            for answer in sorted(answers.values(), key=lambda answer: answer.organisation.name)
+        ]
+        return context
+    active_ids = [membership.organisation_id for membership in memberships]
+    result = tally(round_, active_ids, answers.values())
+    rows = [
+        PanelRow(
+            membership.organisation_id,
+            membership.organisation.name,
+            membership.organisation.slug,
+            answers.get(membership.organisation_id),
+            mine=membership.organisation_id in mine,
+        )
+        for membership in memberships
+    ]
+    active = set(active_ids)
+    deadline_passed = round_.deadline < today
+    context.update(
+        tally=result,
+        progress=progress_text(result),
+        answered=[row for row in rows if row.answer is not None],
+        missing=[row for row in rows if row.answer is None],
+        # Answers of organisations that have left or paused since: kept, but no longer counted.
+        not_counted=sorted(
+            (answer for answer in answers.values() if answer.organisation_id not in active),
+            key=lambda answer: answer.organisation.name,
+        ),
+        deadline_passed=deadline_passed,
+        days_left=(round_.deadline - today).days,
+        may_answer=bool(mine) and not deadline_passed,
+        my_rows=[row for row in rows if row.mine],
+    )
+    return context

@@ -1,0 +1,152 @@
+"""Forms of guidance services and of the service map's filters."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Field, Layout, Row, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from networks.memberships.models import Network
+from partners.directory.forms.fields import _CHECKBOXES, _checkboxes, _filter_choice, _in_vocabulary_order
+from partners.directory.models import (
+    GuidanceService,
+    OrganisationKind,
+    ServiceChannel,
+    ServiceLevel,
+    TargetGroup,
+)
+from portal.lib.choices import Language, Region
+
+
+class ServiceForm(forms.ModelForm):
+    """A guidance service of an organisation: what it is, for whom, how, where and in which language."""
+
+    channels = _checkboxes(
+        _("Channels"),
+        ServiceChannel.choices,
+        required=True,
+        help_text=_("How people reach the service. Choose at least one."),
+    )
+    target_groups = _checkboxes(_("Target groups"), TargetGroup.choices)
+    languages = _checkboxes(
+        _("Languages"),
+        Language.choices,
+        required=True,
+        help_text=_("The languages the service is given in. Choose at least one."),
+    )
+    regions = _checkboxes(
+        _("Regions"),
+        Region.choices,
+        help_text=_("The regions where the service is available. The service map counts services per region."),
+    )
+
+    class Meta:
+        model = GuidanceService
+        fields = [
+            "name",
+            "level",
+            "channels",
+            "target_groups",
+            "languages",
+            "regions",
+            "description",
+            "contact_email",
+            "contact_phone",
+            "contact_url",
+        ]
+        widgets = {
+            "level": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "level": _(
+                "Information: telling people about options. Advice: helping with a question. "
+                "Guidance: working with the person over time on their own plan."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["contact_url"].widget.attrs["autocomplete"] = "url"
+        # Not the model's "level", which the catalogs share with a membership's level of collaboration.
+        self.fields["level"].label = _("Level of guidance")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "name",
+            "level",
+            Field("channels", template=_CHECKBOXES),
+            Field("target_groups", template=_CHECKBOXES),
+            Field("languages", template=_CHECKBOXES),
+            Field("regions", template=_CHECKBOXES),
+            "description",
+            "contact_email",
+            "contact_phone",
+            "contact_url",
+        )
+        self.helper.add_input(Submit("submit", _("Save")))
+
+    def clean_channels(self):
+        return _in_vocabulary_order(self.cleaned_data["channels"], ServiceChannel.choices)
+
+    def clean_target_groups(self):
+        return _in_vocabulary_order(self.cleaned_data["target_groups"], TargetGroup.choices)
+
+    def clean_languages(self):
+        return _in_vocabulary_order(self.cleaned_data["languages"], Language.choices)
+
+    def clean_regions(self):
+        return _in_vocabulary_order(self.cleaned_data["regions"], Region.choices)
+
+
+class ServiceMapFilterForm(forms.Form):
+    """The service map's filters, from the query string. Only valid values are used; the others are ignored.
+
+    Every field is optional: an empty form shows every service the person may see.
+    """
+
+    q = forms.CharField(label=_("Search in name and description"), max_length=100, required=False)
+    level = _filter_choice(_("Level of guidance"), ServiceLevel.choices, _("All levels"))
+    channel = _filter_choice(_("Channel"), ServiceChannel.choices, _("All channels"))
+    target_group = _filter_choice(_("Target group"), TargetGroup.choices, _("All target groups"))
+    language = _filter_choice(_("Language"), Language.choices, _("All languages"))
+    region = _filter_choice(_("Region"), Region.choices, _("All regions"))
+    kind = _filter_choice(_("Kind of organisation"), OrganisationKind.choices, _("All kinds"))
+    organisation = forms.CharField(label=_("Organisation"), max_length=100, required=False)
+    network = forms.ModelChoiceField(
+        label=_("Network"),
+        queryset=Network.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All my networks"),
+    )
+
+    def __init__(self, *args, networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only networks the person may see are offered (HOUSE-STYLE rule 18).
+        self.fields["network"].queryset = networks
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+        self.helper.form_id = "service-filters"
+        self.helper.layout = Layout(
+            Row(Column("q", css_class="col-md-8"), Column("organisation", css_class="col-md-4")),
+            Row(
+                Column("level", css_class="col-md-3"),
+                Column("channel", css_class="col-md-3"),
+                Column("target_group", css_class="col-md-3"),
+                Column("language", css_class="col-md-3"),
+            ),
+            Row(
+                Column("region", css_class="col-md-4"),
+                Column("kind", css_class="col-md-4"),
+                Column("network", css_class="col-md-4"),
+            ),
+        )
+        self.helper.add_input(Submit("", _("Show services")))
+
+    def filters(self) -> dict:
+        """The valid filters (invalid ones are dropped: they show as form errors, never as a failure)."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {key: value for key, value in cleaned.items() if value not in (None, "")}
