@@ -9,5 +9,9 @@ class NetworksConfig(AppConfig):
     def ready(self):
         # Each domain registers the sections it adds to other pages and the documents it puts in the search.
         from networks.goals import panels as goal_panels  # noqa: F401
+        from networks.goals import receivers as goal_receivers  # noqa: F401
         from networks.meetings import panels as meeting_panels  # noqa: F401
         from networks.memberships import panels as membership_panels  # noqa: F401
+        from networks.memberships import search as membership_search
+
+        membership_search.register()

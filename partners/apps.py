@@ -9,3 +9,6 @@ class PartnersConfig(AppConfig):
     def ready(self):
         # Each domain registers the sections it adds to other pages and the documents it puts in the search.
         from partners.agreements import panels as agreement_panels  # noqa: F401
+        from partners.directory import search as directory_search
+
+        directory_search.register()

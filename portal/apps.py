@@ -8,4 +8,3 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import checks  # noqa: F401 - registers the system checks
-        from portal.search import signals  # noqa: F401 - keeps the search index current

@@ -15,6 +15,7 @@ from networks.memberships.mail import (
     send_membership_mail,
 )
 from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
+from networks.memberships.signals import membership_status_changed
 from partners.directory.models import Organisation
 from portal.accounts.models import User
 from portal.lib.access import ESTABLISHED, MembershipStatus, Role
@@ -267,11 +268,7 @@ def membership_change(
         membership.save(update_fields=fields)
         _record(membership=membership, old_level=old_level, old_status=old_status, changed_by=changed_by, reason=reason)
         if new_status != old_status:
-            # An organisation that left or paused no longer counts in the goals' open rounds of endorsement:
-            # the rule of all may now be met (issue 5).
-            from networks.goals.services import rounds_evaluate
-
-            rounds_evaluate(network=membership.network)
+            membership_status_changed.send(sender=Membership, membership=membership, old_status=old_status)
         mail_organisation(
             template="changed",
             membership=membership,

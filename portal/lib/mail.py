@@ -4,6 +4,7 @@ Used by the membership e-mails (networks) and the agreement reminders (partners)
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import override
@@ -13,9 +14,7 @@ from portal.tasks import send_email
 
 def mailable_people():
     """The people e-mail can reach: active accounts with an address (not directory contacts), by id."""
-    from portal.accounts.models import User
-
-    return User.objects.filter(is_active=True, is_contact=False).exclude(email="").order_by("pk")
+    return get_user_model().objects.filter(is_active=True, is_contact=False).exclude(email="").order_by("pk")
 
 
 def recipient_language(user) -> str:

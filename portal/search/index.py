@@ -1,223 +1,94 @@
-"""Building the search index: what each kind of object puts into its :class:`SearchEntry`.
+"""The search index: the kinds of object it holds, each registered by the domain that owns it, and how its rows
+are written.
 
-One code path serves both a single save (signals, after commit) and the full rebuild:
-documents are built in Python (Voikko runs here, not in the database) in batches, and each
-batch is written with one ``INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE`` that
-computes the tsvector in SQL.
+A :class:`Source` says how to build the rows of its objects (documents, :mod:`portal.search.documents`), which
+of them a person may see, where a result links to, and which fields a save must change for the row to be
+written again. Registering a source keeps its rows current: a save writes the object's row again after the
+transaction commits, a delete removes it. The search (:mod:`portal.search.query`) and the rebuild only ask
+the registry, so they know no domain.
+
+One code path serves both a single save and the full rebuild: documents are built in Python (Voikko runs
+here, not in the database) in batches, and each batch is written with one ``INSERT … SELECT FROM unnest(…)
+ON CONFLICT DO UPDATE`` that computes the tsvector in SQL.
 """
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
 
-from django.conf import settings
 from django.db import connection, transaction
-from django.utils import translation
+from django.db.models.signals import post_delete, post_save
 
-from networks.memberships.models import Network
-from partners.directory.models import Affiliation, GuidanceService, Organisation
-from portal.accounts.models import User
-from portal.lib.choices import REGION_NAMES, Region
 from portal.search.analysis import index_text
-from portal.search.models import SearchEntry, SearchKind
+from portal.search.documents import Document, short
+from portal.search.models import SearchEntry
 
-BATCH_SIZE = 2000
 TITLE_LENGTH = SearchEntry._meta.get_field("title").max_length
-TEXT_LENGTH = SearchEntry._meta.get_field("summary").max_length
 LINK_LENGTH = SearchEntry._meta.get_field("link_key").max_length
 
 
 @dataclass(frozen=True)
-class Document:
-    """What one object puts into the index."""
+class Source:
+    """One kind of object the search finds."""
 
-    kind: str
-    object_id: int
-    title: str
-    link_key: str
-    subtitle: str = ""
-    summary: str = ""
-    body: str = ""
-
-
-def _short(text: str, length: int = TEXT_LENGTH) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    kind: str  # a SearchKind value
+    model: type
+    order: int  # where the kind's results are shown, lower first
+    documents: Callable[..., Iterator[list[Document]]]  # (ids=None) -> batches of documents
+    visible: Callable  # (user) -> a queryset of the objects the person may see
+    url_name: str  # the URL name of a result's page, taking the entry's link key ...
+    url_kwarg: str  # ... as this keyword argument
+    indexed_fields: frozenset[str] = field(default_factory=frozenset)
+    # What to write again when an object is saved (default: its own row), e.g. the rows that show its name.
+    on_save: Callable[[int], None] | None = None
 
 
-@lru_cache(maxsize=1024)
-def _labels(choices, value: str) -> str:
-    """A choice's label in every interface language, so that a search in any of them finds it."""
-    if value not in choices.values:
-        return ""
-    labels = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            labels.append(str(choices(value).label))
-    return " ".join(dict.fromkeys(labels))
+_sources: dict[str, Source] = {}
 
 
-def _region_names(values: Iterable[str]) -> str:
-    return " ".join(f"{_labels(Region, value)} {' '.join(REGION_NAMES.get(value, ()))}" for value in values)
+def register(source: Source) -> None:
+    """Register ``source`` and keep its rows current on its model's saves and deletes."""
+    _sources[source.kind] = source
+    post_save.connect(_saved, sender=source.model, dispatch_uid=f"search_{source.kind}_saved")
+    post_delete.connect(_deleted, sender=source.model, dispatch_uid=f"search_{source.kind}_deleted")
 
 
-def _join(*parts) -> str:
-    return "\n".join(str(part) for part in parts if part)
+def sources() -> list[Source]:
+    """The registered kinds, in the order their results are shown."""
+    return sorted(_sources.values(), key=lambda source: source.order)
 
 
-# --- documents per kind -----------------------------------------------------------------------
+def source(kind: str) -> Source:
+    return _sources[kind]
 
 
-def _batches(queryset, ids) -> Iterator[list[dict]]:
-    """Rows of ``queryset`` (a ``values()`` queryset with ``pk``; only ``ids`` when given) in batches."""
-    if ids is not None:
-        ids = sorted(set(ids))
-        for start in range(0, len(ids), BATCH_SIZE):
-            batch = list(queryset.filter(pk__in=ids[start : start + BATCH_SIZE]).order_by("pk"))
-            if batch:
-                yield batch
+def later(function, *args) -> None:
+    """Run ``function(*args)`` once the transaction commits; a failure is logged and never undoes the save."""
+    transaction.on_commit(partial(function, *args), robust=True)
+
+
+def reindex_later(kind: str, ids: Iterable[int]) -> None:
+    """Write the rows of these objects again once the transaction commits (for hooks on related objects)."""
+    later(index_objects, kind, list(ids))
+
+
+def _source_of(model) -> Source:
+    return next(source for source in _sources.values() if source.model is model)
+
+
+def _saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Saves that change none of the indexed fields (``update_fields``, e.g. ``last_login``) do nothing."""
+    source = _source_of(sender)
+    if raw or (update_fields is not None and not source.indexed_fields & set(update_fields)):
         return
-    last = 0
-    while batch := list(queryset.filter(pk__gt=last).order_by("pk")[:BATCH_SIZE]):
-        yield batch
-        last = batch[-1]["pk"]
+    if source.on_save is not None:
+        later(source.on_save, instance.pk)
+    else:
+        later(index_objects, source.kind, [instance.pk])
 
 
-def organisation_documents(ids=None) -> Iterator[list[Document]]:
-    queryset = Organisation.objects.values(
-        "pk", "slug", "name", "short_name", "kind", "municipality", "regions", "description"
-    )
-    for batch in _batches(queryset, ids):
-        yield [
-            Document(
-                kind=SearchKind.ORGANISATION,
-                object_id=org["pk"],
-                title=org["name"],
-                link_key=org["slug"],
-                subtitle=" · ".join(part for part in (org["short_name"], org["municipality"]) if part),
-                summary=_short(org["description"]),
-                body=_join(
-                    org["short_name"],
-                    _labels(Organisation.Kind, org["kind"]),
-                    org["municipality"],
-                    _region_names(org["regions"]),
-                    org["description"],
-                ),
-            )
-            for org in batch
-        ]
-
-
-def service_documents(ids=None) -> Iterator[list[Document]]:
-    queryset = GuidanceService.objects.values(
-        "pk",
-        "name",
-        "level",
-        "channels",
-        "target_groups",
-        "regions",
-        "description",
-        "organisation__name",
-        "organisation__slug",
-    )
-    for batch in _batches(queryset, ids):
-        yield [
-            Document(
-                kind=SearchKind.SERVICE,
-                object_id=service["pk"],
-                title=service["name"],
-                link_key=service["organisation__slug"],
-                subtitle=service["organisation__name"],
-                summary=_short(service["description"]),
-                body=_join(
-                    _labels(GuidanceService.Level, service["level"]),
-                    " ".join(_labels(GuidanceService.TargetGroup, value) for value in service["target_groups"]),
-                    " ".join(_labels(GuidanceService.Channel, value) for value in service["channels"]),
-                    _region_names(service["regions"]),
-                    service["description"],
-                    service["organisation__name"],
-                ),
-            )
-            for service in batch
-        ]
-
-
-def person_documents(ids=None) -> Iterator[list[Document]]:
-    """People by name, job title, expertise and organisations; never by e-mail address or phone."""
-    queryset = User.objects.values("pk", "uuid", "first_name", "last_name", "title")
-    through = User.expertise.through
-    for batch in _batches(queryset, ids):
-        pks = [person["pk"] for person in batch]
-        expertise = defaultdict(list)
-        # Only portal-wide terms: a network's own vocabulary is for that network's people, and the
-        # index does not know who searches.
-        for user_id, name in through.objects.filter(user_id__in=pks, expertisearea__network__isnull=True).values_list(
-            "user_id", "expertisearea__name"
-        ):
-            expertise[user_id].append(name)
-        organisations = defaultdict(list)
-        titles = defaultdict(list)
-        for user_id, name, title in (
-            Affiliation.objects.filter(user_id__in=pks, until__isnull=True)
-            .order_by("user_id", "-primary", "organisation__name")
-            .values_list("user_id", "organisation__name", "title")
-        ):
-            organisations[user_id].append(name)
-            titles[user_id].append(title)
-        documents = []
-        for person in batch:
-            name = f"{person['first_name']} {person['last_name']}".strip()
-            if not name:
-                continue  # without a name there is nothing to find or show
-            pk = person["pk"]
-            documents.append(
-                Document(
-                    kind=SearchKind.PERSON,
-                    object_id=pk,
-                    title=name,
-                    link_key=str(person["uuid"]),
-                    subtitle=person["title"],
-                    # Not their organisations' names: the searcher may not see every organisation a visible
-                    # person works for (the person page shows only those the viewer may see).
-                    summary="",
-                    body=_join(
-                        " ".join(dict.fromkeys([person["title"], *titles[pk]])),
-                        " ".join(expertise[pk]),
-                    ),
-                )
-            )
-        yield documents
-
-
-def network_documents(ids=None) -> Iterator[list[Document]]:
-    queryset = Network.objects.values("pk", "slug", "name", "field", "description", "public_description", "regions")
-    for batch in _batches(queryset, ids):
-        yield [
-            Document(
-                kind=SearchKind.NETWORK,
-                object_id=network["pk"],
-                title=network["name"],
-                link_key=network["slug"],
-                subtitle=network["field"],
-                summary=_short(network["description"] or network["public_description"]),
-                body=_join(
-                    network["field"],
-                    _region_names(network["regions"]),
-                    network["description"],
-                    network["public_description"],
-                ),
-            )
-            for network in batch
-        ]
-
-
-BUILDERS = {
-    SearchKind.ORGANISATION: organisation_documents,
-    SearchKind.SERVICE: service_documents,
-    SearchKind.PERSON: person_documents,
-    SearchKind.NETWORK: network_documents,
-}
+def _deleted(sender, instance, **kwargs):
+    later(remove, _source_of(sender).kind, [instance.pk])
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -251,13 +122,13 @@ def write(documents: list[Document], *, update: bool = True) -> None:
         return
     columns = [[] for _ in range(9)]
     for doc in documents:
-        title = _short(doc.title, TITLE_LENGTH)
+        title = short(doc.title, TITLE_LENGTH)
         row = (
             str(doc.kind),
             doc.object_id,
             title,
-            _short(doc.subtitle, TITLE_LENGTH),
-            _short(doc.summary),
+            short(doc.subtitle, TITLE_LENGTH),
+            short(doc.summary),
             doc.link_key[:LINK_LENGTH],
             index_text(doc.title),
             index_text(doc.body),
@@ -275,7 +146,7 @@ def index_objects(kind: str, ids: Iterable[int]) -> None:
     if not ids:
         return
     kept = set()
-    for documents in BUILDERS[kind](ids):
+    for documents in _sources[kind].documents(ids):
         write(documents)
         kept.update(doc.object_id for doc in documents)
     remove(kind, ids - kept)
@@ -287,24 +158,14 @@ def remove(kind: str, ids: Iterable[int]) -> None:
         SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
 
 
-def index_organisation(pk: int) -> None:
-    """An organisation, and its services and people, whose entries show the organisation's name."""
-    index_objects(SearchKind.ORGANISATION, [pk])
-    index_objects(SearchKind.SERVICE, GuidanceService.objects.filter(organisation_id=pk).values_list("pk", flat=True))
-    index_objects(
-        SearchKind.PERSON,
-        Affiliation.objects.filter(organisation_id=pk, until__isnull=True).values_list("user_id", flat=True),
-    )
-
-
 def rebuild() -> dict[str, int]:
     """Replace the whole index in one transaction (searches see the old index until it commits)."""
     counts = {}
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-        for kind, build in BUILDERS.items():
-            counts[kind] = 0
-            for documents in build():
+        for entry in sources():
+            counts[entry.kind] = 0
+            for documents in entry.documents():
                 write(documents, update=False)
-                counts[kind] += len(documents)
+                counts[entry.kind] += len(documents)
     return counts

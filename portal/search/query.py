@@ -3,7 +3,8 @@
 Each word of the query becomes the OR of its forms (the word, its Voikko base forms, and its
 ``finnish`` and ``swedish`` stems); the words are ANDed; the last word also matches as a prefix,
 for type-ahead. Trigram word similarity on the title finds names with typos. Each kind is
-limited to the objects its ``visible_to(user)`` queryset allows, as an IN-subquery.
+limited to the objects its ``visible_to(user)`` queryset allows, as an IN-subquery; the kinds and their
+rules come from the domains that registered them (:mod:`portal.search.index`).
 """
 
 from dataclasses import dataclass, field
@@ -14,18 +15,13 @@ from django.db.models.functions import Lower, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from networks.memberships.models import Network
-from partners.directory.models import GuidanceService, Organisation
-from portal.accounts.models import User
+from portal.search import index
 from portal.search.analysis import word_terms, words
 from portal.search.models import SearchEntry, SearchKind
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 PER_KIND = 10  # results per kind on the overview; "more" lists one kind, paginated
-
-# The order the kinds are shown in.
-KINDS = [SearchKind.ORGANISATION, SearchKind.SERVICE, SearchKind.PERSON, SearchKind.NETWORK]
 
 
 class SearchError(ValueError):
@@ -82,16 +78,10 @@ def parse(text: str) -> ParsedQuery:
 
 
 def _visible(user) -> Q:
-    """Entries of the objects ``user`` may see, kind by kind."""
-    visible = {
-        SearchKind.ORGANISATION: Organisation.objects.visible_to(user),
-        SearchKind.SERVICE: GuidanceService.objects.visible_to(user),
-        SearchKind.PERSON: User.objects.visible_to(user),
-        SearchKind.NETWORK: Network.objects.visible_to(user),
-    }
+    """Entries of the objects ``user`` may see, kind by kind (each kind's own ``visible_to``)."""
     condition = Q()
-    for kind, queryset in visible.items():
-        condition |= Q(kind=kind, object_id__in=queryset.values("pk"))
+    for source in index.sources():
+        condition |= Q(kind=source.kind, object_id__in=source.visible(user).values("pk"))
     return condition
 
 
@@ -115,15 +105,9 @@ def matches(user, query: ParsedQuery):
 
 
 def _with_urls(entries):
-    names = {
-        SearchKind.ORGANISATION: ("partners:organisation_detail", "slug"),
-        SearchKind.SERVICE: ("partners:organisation_detail", "slug"),
-        SearchKind.PERSON: ("portal:person_detail", "uuid"),
-        SearchKind.NETWORK: ("networks:network_detail", "slug"),
-    }
     for entry in entries:
-        name, kwarg = names[entry.kind]
-        entry.url = reverse(name, kwargs={kwarg: entry.link_key})
+        source = index.source(entry.kind)
+        entry.url = reverse(source.url_name, kwargs={source.url_kwarg: entry.link_key})
     return entries
 
 
@@ -138,7 +122,9 @@ def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group
         .filter(position__lte=per_kind)
     )
     _with_urls(entries)
-    groups = {kind: Group(kind=kind, label=SearchKind(kind).label, count=0) for kind in KINDS}
+    groups = {
+        source.kind: Group(kind=source.kind, label=SearchKind(source.kind).label, count=0) for source in index.sources()
+    }
     for entry in entries:
         group = groups[entry.kind]
         group.count = int(entry.total)
