@@ -34,7 +34,7 @@ from networks.goals.models import Goal, Indicator, Measurement
 from networks.goals.models.goals import STATUS_ORDER
 from networks.memberships.models import Network
 from partners.agreements.models import Agreement
-from partners.directory.importing import safe_cell
+from partners.directory.tables import safe_cell
 from portal.lib.forms import DateInput
 
 
@@ -268,7 +268,7 @@ def workbook_rows(report_: Report):
 def workbook(report_: Report) -> bytes:
     """The report as an XLSX workbook of one sheet (openpyxl's write-only workbook).
 
-    Text goes through :func:`partners.importing.safe_cell` like every export, so no cell is run as a
+    Text goes through :func:`partners.directory.tables.safe_cell` like every export, so no cell is run as a
     formula; numbers and dates stay numbers and dates, so the reader can compute with them.
     """
     from openpyxl import Workbook

@@ -9,49 +9,61 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from portal.lib.access import ESTABLISHED, MembershipStatus, Role
+from partners.directory.access import ExpertiseAreaAccess, GuidanceServiceAccess, OrganisationAccess
+from portal.access import unrestricted
+from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_business_id, validate_logo, validate_single_line
 
+# Memberships in every status but "left": what a network's coordinators see of their network.
+NOT_LEFT = [status for status in MembershipStatus.values if status != MembershipStatus.LEFT]
+
 
 class OrganisationQuerySet(VisibleToQuerySet):
+    """The networks are read through the relations (``memberships``, ``network_roles``): the directory sits
+    below them and does not import them."""
+
     def _visible_to(self, user):
         """Organisations the person may see: their own, and the members of their networks."""
-        from networks.memberships.models import Membership, NetworkRole
-
         # Subqueries rather than joins: an OR across multi-valued joins with DISTINCT
         # multiplies rows (seconds at 10,000 organisations); IN-subqueries stay milliseconds.
-        my_roles = NetworkRole.objects.filter(user=user)
+        organisations = self.model.objects
         return self.filter(
             Q(pk__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
             # members and observers: the network's current members
             | Q(
-                pk__in=Membership.objects.filter(network__in=my_roles.values("network"), status__in=ESTABLISHED).values(
-                    "organisation"
-                )
+                pk__in=organisations.filter(
+                    memberships__network__in=user.network_roles.values("network"),
+                    memberships__status__in=ESTABLISHED,
+                ).values("pk")
             )
             # coordinators also see applicants, invited and rejected organisations
             | Q(
-                pk__in=Membership.objects.filter(network__in=my_roles.filter(role=Role.COORDINATOR).values("network"))
-                .exclude(status=MembershipStatus.LEFT)
-                .values("organisation")
+                pk__in=organisations.filter(
+                    memberships__network__in=user.network_roles.filter(role=Role.COORDINATOR).values("network"),
+                    memberships__status__in=NOT_LEFT,
+                ).values("pk")
             )
         )
 
     def editable_by(self, user):
-        """Organisations ``user`` may edit (see :meth:`Organisation.permits`), as one queryset."""
-        from networks.memberships.models import Membership, NetworkRole
-
-        if user.is_superuser:
+        """Organisations ``user`` may edit (see :class:`partners.directory.access.OrganisationAccess`)."""
+        if unrestricted(user):
             return self.all()
-        established = Membership.objects.filter(status__in=ESTABLISHED)
+        organisations = self.model.objects
         return self.filter(
-            Q(pk__in=established.filter(Q(representative=user) | Q(deputy=user)).values("organisation"))
+            Q(
+                pk__in=organisations.filter(
+                    Q(memberships__representative=user) | Q(memberships__deputy=user),
+                    memberships__status__in=ESTABLISHED,
+                ).values("pk")
+            )
             | Q(
-                pk__in=established.filter(
-                    network__in=NetworkRole.objects.filter(user=user, role=Role.COORDINATOR).values("network")
-                ).values("organisation")
+                pk__in=organisations.filter(
+                    memberships__network__in=user.network_roles.filter(role=Role.COORDINATOR).values("network"),
+                    memberships__status__in=ESTABLISHED,
+                ).values("pk")
             )
         )
 
@@ -83,7 +95,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organisation(models.Model):
+class Organisation(AccessMixin, models.Model):
     """An actor of the network: an institution, service, municipality, library, NGO or employer."""
 
     Kind = OrganisationKind
@@ -111,6 +123,7 @@ class Organisation(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
+    access_class = OrganisationAccess
 
     class Meta:
         verbose_name = _("organisation")
@@ -151,30 +164,10 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def permits(self, user, action: str) -> bool:
-        """Anyone who can see it may view it; its named representatives and its networks' coordinators edit it.
-
-        ``edit`` covers the organisation's details, logo and services. Working for the organisation
-        is not enough: people add affiliations to their own profiles themselves, so an affiliation
-        proves nothing. A representative or deputy was named by a coordinator (or approved with
-        the organisation's application).
-        """
-        if action == "view":
-            return True
-        if action == "edit":
-            return self.is_represented_by(user) or self.is_coordinated_by(user)
-        return False
-
     def is_represented_by(self, user) -> bool:
         """Whether ``user`` is the representative or deputy of one of its established (active or paused)
         memberships: one a coordinator approved, not an application or invitation."""
-        from networks.memberships.models import Membership
-
-        return (
-            Membership.objects.filter(organisation=self, status__in=ESTABLISHED)
-            .filter(Q(representative=user) | Q(deputy=user))
-            .exists()
-        )
+        return self.memberships.filter(Q(representative=user) | Q(deputy=user), status__in=ESTABLISHED).exists()
 
     def is_staff_member(self, user) -> bool:
         """Whether ``user`` currently works for this organisation."""
@@ -185,26 +178,19 @@ class Organisation(models.Model):
 
         Not applicants or invited organisations: inviting an organisation gives no rights over it.
         """
-        from networks.memberships.models import Membership, NetworkRole
-
-        return Membership.objects.filter(
-            organisation=self,
+        return self.memberships.filter(
             status__in=ESTABLISHED,
-            network__in=NetworkRole.objects.filter(user=user, role=Role.COORDINATOR).values("network"),
+            network__in=user.network_roles.filter(role=Role.COORDINATOR).values("network"),
         ).exists()
 
 
 class ExpertiseAreaQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
         """Portal-wide terms and the terms of the person's networks."""
-        from networks.memberships.models import NetworkRole
-
-        return self.filter(
-            Q(network__isnull=True) | Q(network__in=NetworkRole.objects.filter(user=user).values("network"))
-        )
+        return self.filter(Q(network__isnull=True) | Q(network__in=user.network_roles.values("network")))
 
 
-class ExpertiseArea(models.Model):
+class ExpertiseArea(AccessMixin, models.Model):
     """A term of the shared expertise vocabulary (e.g. "recognition of prior learning").
 
     A term with a network belongs to that network's vocabulary, which its coordinators curate;
@@ -225,6 +211,7 @@ class ExpertiseArea(models.Model):
     description = models.CharField(_("description"), max_length=300, blank=True)
 
     objects = ExpertiseAreaQuerySet.as_manager()
+    access_class = ExpertiseAreaAccess
 
     class Meta:
         verbose_name = _("area of expertise")
@@ -242,16 +229,6 @@ class ExpertiseArea(models.Model):
 
     def __str__(self):
         return self.name
-
-    def permits(self, user, action: str) -> bool:
-        """A network's terms are curated by its coordinators; portal-wide terms only by administrators."""
-        if action == "view":
-            return True
-        if self.network_id is None:
-            return False
-        from networks.memberships.models import NetworkRole
-
-        return NetworkRole.objects.filter(network_id=self.network_id, user=user, role=Role.COORDINATOR).exists()
 
 
 class Affiliation(models.Model):
@@ -346,7 +323,7 @@ class GuidanceServiceQuerySet(VisibleToQuerySet):
         return self.filter(organisation__in=Organisation.objects.visible_to(user).values("pk"))
 
 
-class GuidanceService(models.Model):
+class GuidanceService(AccessMixin, models.Model):
     """A guidance service an organisation gives adults."""
 
     Level = ServiceLevel
@@ -373,6 +350,7 @@ class GuidanceService(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = GuidanceServiceQuerySet.as_manager()
+    access_class = GuidanceServiceAccess
 
     class Meta:
         verbose_name = _("guidance service")
@@ -417,7 +395,3 @@ class GuidanceService(models.Model):
 
     def __str__(self):
         return self.name
-
-    def permits(self, user, action: str) -> bool:
-        """Viewing follows the organisation; editing is for its people and its networks' coordinators."""
-        return self.organisation.permits(user, action)

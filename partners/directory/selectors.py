@@ -12,11 +12,13 @@ from django.db.models import (
     Value,
 )
 
-from networks.memberships.models import Membership, Network, NetworkRole
-from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
+from partners.directory.models import NOT_LEFT, Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.accounts.models import User
 from portal.lib.access import MembershipStatus
 from portal.lib.choices import Region
+
+# A network's members and those on their way in: not those who left or were rejected.
+CURRENT_OR_PENDING = [status for status in NOT_LEFT if status != MembershipStatus.REJECTED]
 
 
 def organisation_people(*, organisation: Organisation, viewer):
@@ -51,7 +53,7 @@ def _filter_services(
     region: str = "",
     kind: str = "",
     organisation: str = "",
-    network: Network | None = None,
+    network: str = "",
 ):
     """``services`` narrowed by the service map's filters; each array filter uses its GIN index (``@>``)."""
     if q:
@@ -74,9 +76,10 @@ def _filter_services(
             | Q(organisation__name__icontains=organisation)
             | Q(organisation__short_name__icontains=organisation)
         )
-    if network is not None:
-        members = Membership.objects.filter(network=network).exclude(status=MembershipStatus.LEFT)
-        services = services.filter(organisation__in=members.values("organisation"))
+    if network:
+        # ``network`` is the slug of a network the person has a role in (the form offers no other).
+        members = Organisation.objects.filter(memberships__network__slug=network, memberships__status__in=NOT_LEFT)
+        services = services.filter(organisation__in=members.values("pk"))
     return services
 
 
@@ -127,12 +130,12 @@ def organisation_directory(*, user, filters: dict):
     if language := filters.get("language"):
         organisations = organisations.filter(languages__contains=[language])
     if network := filters.get("network"):
-        members = (
-            Membership.objects.filter(network__in=Network.objects.visible_to(user).filter(slug=network))
-            .exclude(status__in=[MembershipStatus.LEFT, MembershipStatus.REJECTED])
-            .values("organisation")
+        members = Organisation.objects.filter(
+            memberships__network__slug=network,
+            memberships__network__in=user.network_roles.values("network"),
+            memberships__status__in=CURRENT_OR_PENDING,
         )
-        organisations = organisations.filter(pk__in=members)
+        organisations = organisations.filter(pk__in=members.values("pk"))
     return organisations.order_by("name", "pk")
 
 
@@ -167,8 +170,8 @@ def shares_network_with(viewer):
     """
     if not viewer.is_authenticated:
         return Value(False)
-    my_networks = NetworkRole.objects.filter(user=viewer).values("network")
-    return Q(pk=viewer.pk) | Exists(NetworkRole.objects.filter(user=OuterRef("pk"), network__in=my_networks))
+    my_networks = viewer.network_roles.values("network")
+    return Q(pk=viewer.pk) | Exists(User.objects.filter(pk=OuterRef("pk"), network_roles__network__in=my_networks))
 
 
 def with_contact_visibility(queryset, *, viewer):

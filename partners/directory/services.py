@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.accounts.models import User
-from portal.lib.access import MembershipStatus
 from portal.lib.slugs import free_slugs
 
 # --- guidance services (issue 3, part 2) ------------------------------------------------------------
@@ -81,91 +80,6 @@ def service_delete(*, service: GuidanceService) -> None:
     """Remove a guidance service."""
     with transaction.atomic():
         service.delete()
-
-
-# --- importing organisations from a file (issue 3, part 8) ----------------------------------------
-
-
-class OrganisationImportError(Exception):
-    """The rows cannot be imported (any more); ``rows`` carry the errors found. The message is for the user."""
-
-    def __init__(self, message, *, rows=()):
-        super().__init__(message)
-        self.rows = list(rows)
-
-
-def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
-    """Create the organisations of checked import rows, all or none, as active members of ``network``.
-
-    The rows are checked again here, inside the transaction and with the network locked (two
-    imports into one network run one after the other): something may have changed since the
-    preview. A row for an existing organisation only adds its membership. Every membership gets a
-    MembershipChange by ``imported_by``. Returns the organisations created.
-    """
-    from functools import partial
-
-    from django.db import IntegrityError
-    from django.utils import timezone
-    from django.utils.translation import gettext as _
-
-    from networks.memberships.models import Membership, MembershipChange, Network
-    from partners.directory import importing
-    from portal.search import index as search_index
-    from portal.search.models import SearchKind
-
-    try:
-        with transaction.atomic():
-            Network.objects.select_for_update().filter(pk=network.pk).first()
-            rows = importing.check_against_database(importing.validate_rows(rows), network=network, user=imported_by)
-            if not rows or any(row.errors for row in rows):
-                raise OrganisationImportError(
-                    _("The file has errors now: nothing was saved. Correct the file and upload it again."), rows=rows
-                )
-            new_rows = [row for row in rows if row.existing_pk is None]
-            slugs = free_slugs(Organisation, [row.data["name"] for row in new_rows], fallback="organisation")
-            created = Organisation.objects.bulk_create(
-                [Organisation(slug=slug, **row.data) for slug, row in zip(slugs, new_rows, strict=True)],
-                batch_size=500,
-            )
-            organisation_pks = iter(organisation.pk for organisation in created)
-            today = timezone.localdate()
-            memberships = Membership.objects.bulk_create(
-                [
-                    Membership(
-                        network=network,
-                        organisation_id=row.existing_pk or next(organisation_pks),
-                        level=row.level,
-                        status=MembershipStatus.ACTIVE,
-                        joined_on=today,
-                    )
-                    for row in rows
-                ],
-                batch_size=500,
-            )
-            reason = _("Imported")
-            MembershipChange.objects.bulk_create(
-                [
-                    MembershipChange(
-                        membership=membership,
-                        network=network,
-                        changed_by=imported_by,
-                        new_level=membership.level,
-                        new_status=membership.status,
-                        reason=reason,
-                    )
-                    for membership in memberships
-                ],
-                batch_size=500,
-            )
-            # bulk_create sends no signals: the search index learns of the new organisations here.
-            new_pks = [organisation.pk for organisation in created]
-            transaction.on_commit(partial(search_index.index_objects, SearchKind.ORGANISATION, new_pks), robust=True)
-    except IntegrityError:
-        # Someone saved the same business ID or name at the same moment: nothing of this import stays.
-        raise OrganisationImportError(
-            _("Someone changed the same organisations at the same moment: nothing was saved. Try again.")
-        ) from None
-    return created
 
 
 # --- an organisation's own details (issue 3, part 1) -----------------------------------------------

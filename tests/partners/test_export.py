@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from networks.memberships.importing import COLUMNS
 from networks.memberships.models import Membership
-from partners.directory.importing import COLUMNS, safe_cell
 from partners.directory.models import Organisation
+from partners.directory.tables import safe_cell
 from tests import factories
 
 INJECTION = "=cmd|' /C calc'!A0"

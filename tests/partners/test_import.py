@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from networks.memberships import importing
 from networks.memberships.models import Membership, MembershipChange, NetworkRole
-from partners.directory import importing, services
+from partners.directory import tables
 from partners.directory.models import Organisation
 from portal.lib.access import Role
 from portal.lib.validators import business_id_check_digit
@@ -53,7 +54,7 @@ def xlsx_bytes(rows) -> bytes:
 
 
 def parse(content: bytes, fmt="csv"):
-    rows, _ignored = importing.parse_rows(importing.read_table(content, fmt))
+    rows, _ignored = importing.parse_rows(tables.read_table(content, fmt))
     return rows
 
 
@@ -150,7 +151,7 @@ def test_cells_protected_by_our_export_are_read_back_as_they_were():
     ids=["unclosed-quote", "text-after-quote", "binary", "empty", "no-name-column", "csv-as-xlsx", "pdf-as-xlsx"],
 )
 def test_unreadable_files_are_a_clear_error(content, fmt, message):
-    with pytest.raises(importing.ImportFileError, match=message):
+    with pytest.raises(tables.ImportFileError, match=message):
         parse(content, fmt)
 
 
@@ -158,24 +159,24 @@ def test_a_zip_that_is_not_a_workbook():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "hello")
-    with pytest.raises(importing.ImportFileError, match="cannot be read"):
+    with pytest.raises(tables.ImportFileError, match="cannot be read"):
         parse(buffer.getvalue(), "xlsx")
 
 
 def test_a_zip_bomb_is_refused_before_unpacking():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/sharedStrings.xml", "a" * (importing.MAX_UNPACKED_BYTES + 1))
-    assert len(buffer.getvalue()) < importing.MAX_BYTES
-    with pytest.raises(importing.ImportFileError, match="too large"):
+        archive.writestr("xl/sharedStrings.xml", "a" * (tables.MAX_UNPACKED_BYTES + 1))
+    assert len(buffer.getvalue()) < tables.MAX_BYTES
+    with pytest.raises(tables.ImportFileError, match="too large"):
         parse(buffer.getvalue(), "xlsx")
 
 
 def test_too_many_rows():
-    rows = [["Nimi"]] + [[f"Opisto {n}"] for n in range(importing.MAX_ROWS + 1)]
-    with pytest.raises(importing.ImportFileError, match="more than 2000"):
+    rows = [["Nimi"]] + [[f"Opisto {n}"] for n in range(tables.MAX_ROWS + 1)]
+    with pytest.raises(tables.ImportFileError, match="more than 2000"):
         parse(csv_bytes(rows))
-    assert len(parse(csv_bytes(rows[:-1]))) == importing.MAX_ROWS
+    assert len(parse(csv_bytes(rows[:-1]))) == tables.MAX_ROWS
 
 
 # --- checking rows --------------------------------------------------------------------------------
@@ -299,7 +300,7 @@ def test_templates_have_the_headers_and_read_back_as_an_empty_file(client_for, c
     assert csv_response["Content-Disposition"] == 'attachment; filename="organisations-template.csv"'
     content = b"".join(csv_response.streaming_content)
     assert content.startswith("\ufeff".encode())
-    table = importing.read_table(content, "csv")
+    table = tables.read_table(content, "csv")
     assert table == [importing.template_headers()]
     assert set(importing.map_header(table[0])[0].values()) == set(importing.COLUMNS)
 
@@ -307,7 +308,7 @@ def test_templates_have_the_headers_and_read_back_as_an_empty_file(client_for, c
         reverse("networks:organisation_import_template", kwargs={"slug": network.slug, "fmt": "xlsx"})
     )
     assert xlsx_response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert importing.read_table(xlsx_response.content, "xlsx") == [importing.template_headers()]
+    assert tables.read_table(xlsx_response.content, "xlsx") == [importing.template_headers()]
 
 
 def test_preview_shows_the_rows_and_saves_nothing(client_for, coordinator, network):
@@ -413,7 +414,7 @@ def test_confirm_saves_nothing_if_a_row_became_invalid(client_for, coordinator, 
 
 
 def test_a_failure_in_the_write_rolls_back_every_row(coordinator, network, monkeypatch):
-    rows = importing.parse_rows(importing.read_table(GOOD_FILE, "csv"))[0]
+    rows = importing.parse_rows(tables.read_table(GOOD_FILE, "csv"))[0]
     before = counts()
 
     def broken(*args, **kwargs):
@@ -421,7 +422,7 @@ def test_a_failure_in_the_write_rolls_back_every_row(coordinator, network, monke
 
     monkeypatch.setattr(MembershipChange.objects, "bulk_create", broken)
     with pytest.raises(RuntimeError):
-        services.organisations_import(network=network, rows=rows, imported_by=coordinator)
+        importing.organisations_import(network=network, rows=rows, imported_by=coordinator)
     assert counts() == before
 
 
@@ -458,7 +459,7 @@ def test_members_and_outsiders_cannot_import(client_for, member, outsider, netwo
     [
         ("jasenet.txt", b"Nimi\nOpisto\n", "Upload a CSV or XLSX file"),
         ("jasenet.pdf", b"%PDF-1.4", "Upload a CSV or XLSX file"),
-        ("jasenet.csv", b"Nimi\n" + b"x" * importing.MAX_BYTES, "too large"),
+        ("jasenet.csv", b"Nimi\n" + b"x" * tables.MAX_BYTES, "too large"),
         ("jasenet.xlsx", b"Nimi\nOpisto\n", "not an XLSX file"),
         ("jasenet.csv", b'Nimi;Kunta\n"Opisto;Jyv\xc3\xa4skyl\xc3\xa4\n', "malformed"),
         ("jasenet.csv", b"", "empty"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from networks.goals import progress as goal_progress
 from networks.goals.report import GoalReportForm, report, workbook, workbook_filename
 from networks.memberships.models import Network
-from partners.directory.views.exporting import XLSX_CONTENT_TYPE
+from partners.directory.tables import XLSX_CONTENT_TYPE
 from portal.access import get_for_user
 
 

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from networks.memberships import importing
 from networks.memberships.models import MembershipLevel, Network
-from partners.directory import importing, services
+from partners.directory import tables
 from partners.directory.models import OrganisationKind
-from partners.directory.views.exporting import csv_response, xlsx_response
+from partners.directory.tables import csv_response, xlsx_response
 from portal.access import get_for_user
 from portal.lib.choices import Language, Region
 
@@ -43,9 +44,9 @@ def organisation_import(request, slug):
     if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            table = importing.read_table(upload.read(), importing.file_format(upload.name))
+            table = tables.read_table(upload.read(), tables.file_format(upload.name))
             rows, ignored = importing.parse_rows(table)
-        except importing.ImportFileError as error:
+        except tables.ImportFileError as error:
             form.add_error("file", str(error))
         else:
             importing.check_against_database(rows, network=network, user=request.user)
@@ -66,7 +67,7 @@ def _upload_context(network, form) -> dict:
         "network": network,
         "form": form,
         "columns": importing.COLUMNS,
-        "max_rows": importing.MAX_ROWS,
+        "max_rows": tables.MAX_ROWS,
         "kinds": OrganisationKind.choices,
         "levels": MembershipLevel.choices,
         "regions": Region.choices,
@@ -116,8 +117,8 @@ def _confirm(request, network):
         return render(request, "networks/import_upload.html", context, status=400)
     rows = importing.rows_from_values(stored["rows"])
     try:
-        created = services.organisations_import(network=network, rows=rows, imported_by=request.user)
-    except services.OrganisationImportError as error:
+        created = importing.organisations_import(network=network, rows=rows, imported_by=request.user)
+    except importing.OrganisationImportError as error:
         messages.error(request, str(error))
         return _preview(request, network, error.rows or rows, token=None, status=409)
     added = len(rows) - len(created)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from partners.agreements import filters as agreement_filters
 from partners.agreements.filters import AgreementFilterForm, my_network_roles
 from partners.agreements.models import Agreement
-from partners.directory.views.exporting import CHUNK, csv_response, xlsx_response
+from partners.directory.tables import CHUNK, csv_response, xlsx_response
 from portal.lib.access import Role
 from portal.lib.pagination import paginate
 

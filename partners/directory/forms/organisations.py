@@ -5,7 +5,6 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from networks.memberships.models import Network
 from partners.directory.forms.fields import _checkboxes, _filter_choice, _in_vocabulary_order
 from partners.directory.models import (
     Organisation,
@@ -32,7 +31,11 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        networks = Network.objects.visible_to(user).order_by("name").values_list("slug", "name")
+        networks = (
+            user.network_roles.order_by("network__name").values_list("network__slug", "network__name")
+            if user.is_authenticated
+            else []
+        )
         self.fields["network"].choices = [("", _("All networks")), *networks]
         self.helper = FormHelper()
         self.helper.form_method = "get"

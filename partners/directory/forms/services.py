@@ -5,7 +5,6 @@ from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from networks.memberships.models import Network
 from partners.directory.forms.fields import _CHECKBOXES, _checkboxes, _filter_choice, _in_vocabulary_order
 from partners.directory.models import (
     GuidanceService,
@@ -113,18 +112,18 @@ class ServiceMapFilterForm(forms.Form):
     region = _filter_choice(_("Region"), Region.choices, _("All regions"))
     kind = _filter_choice(_("Kind of organisation"), OrganisationKind.choices, _("All kinds"))
     organisation = forms.CharField(label=_("Organisation"), max_length=100, required=False)
-    network = forms.ModelChoiceField(
-        label=_("Network"),
-        queryset=Network.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All my networks"),
-    )
+    # A slug of the networks the person has a role in (a ChoiceField: no database lookup of a raw value).
+    network = forms.ChoiceField(label=_("Network"), required=False)
 
-    def __init__(self, *args, networks, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only networks the person may see are offered (HOUSE-STYLE rule 18).
-        self.fields["network"].queryset = networks
+        networks = (
+            user.network_roles.order_by("network__name").values_list("network__slug", "network__name")
+            if user.is_authenticated
+            else []
+        )
+        self.fields["network"].choices = [("", _("All my networks")), *networks]
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.disable_csrf = True

@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from networks.memberships.models import Network
 from partners.directory import selectors, services
 from partners.directory.forms.services import ServiceForm, ServiceMapFilterForm
 from partners.directory.models import GuidanceService, Organisation
@@ -66,7 +65,7 @@ def service_delete(request, slug, pk):
 @login_required
 def service_map(request):
     """Who gives what kind of guidance, to whom, where and in which language: the services the person may see."""
-    form = ServiceMapFilterForm(request.GET or None, networks=Network.objects.visible_to(request.user))
+    form = ServiceMapFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if form.is_bound else {}
     context = {
         "form": form,

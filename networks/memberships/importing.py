@@ -4,31 +4,28 @@ Pure functions: a file's bytes become rows of text (:func:`read_table`), rows be
 :class:`ImportRow` objects checked with the model's own validation (:func:`parse_rows`), and
 :func:`check_against_database` adds what only the database knows (business IDs already in the
 portal, names already in the network). Nothing here saves anything: the write is
-``partners.services.organisations_import``.
-"""
+``partners.services.organisations_import``."""
 
-import csv
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from networks.memberships.models import Membership, MembershipLevel
+from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network
 from partners.directory.models import Organisation, OrganisationKind
+from partners.directory.tables import MAX_BYTES, ImportFileError, file_format
+from portal.lib.access import MembershipStatus
 from portal.lib.choices import Language, Region, region_from_name
-
-MAX_ROWS = 2000
-MAX_BYTES = 2 * 1024 * 1024
-# An XLSX is a zip: its unpacked size is limited too, so a small file cannot unpack into gigabytes.
-MAX_UNPACKED_BYTES = 40 * 1024 * 1024
-MAX_COLUMNS = 60
+from portal.lib.slugs import free_slugs
+from portal.search import index as search_index
+from portal.search.models import SearchKind
 
 # The columns, in the order of the template; the labels are the template's headers.
 COLUMNS: dict[str, object] = {
@@ -47,6 +44,7 @@ COLUMNS: dict[str, object] = {
     "level": gettext_lazy("Membership level"),
 }
 
+
 # Other header names people use, besides the column labels in every interface language.
 _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("nimi", "organisaatio", "organisaation nimi", "namn", "organisation", "organization"),
@@ -64,12 +62,8 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "level": ("taso", "jäsenyystaso", "jäsenyyden taso", "nivå", "medlemsnivå", "level"),
 }
 
+
 _LIST_SEPARATORS = re.compile(r"[,;|]")
-_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ImportFileError(Exception):
-    """The file cannot be read at all; the message is for the user."""
 
 
 class ImportFileForm(forms.Form):
@@ -117,112 +111,6 @@ class ImportRow:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-# --- reading the file ---------------------------------------------------------------------------
-
-
-def file_format(filename: str) -> str | None:
-    """``"csv"`` or ``"xlsx"`` from the file name, or None for anything else."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    return extension if extension in {"csv", "xlsx"} else None
-
-
-def read_table(content: bytes, fmt: str) -> list[list[str]]:
-    """The file's rows as lists of text, header first. Raises ImportFileError for an unreadable file."""
-    if len(content) > MAX_BYTES:
-        raise ImportFileError(_("The file is too large: at most 2 MB."))
-    table = _read_xlsx(content) if fmt == "xlsx" else _read_csv(content)
-    table = [_trim([_clean_cell(cell) for cell in row]) for row in table]
-    table = [row for row in table if row]
-    if not table:
-        raise ImportFileError(_("The file is empty."))
-    if len(table) - 1 > MAX_ROWS:
-        raise ImportFileError(
-            _("The file has more than %(limit)s organisations. Split it into smaller files.") % {"limit": MAX_ROWS}
-        )
-    return table
-
-
-def _trim(row: list[str]) -> list[str]:
-    """The row without its empty cells at the end (a workbook pads rows to its widest)."""
-    while row and not row[-1]:
-        row.pop()
-    return row
-
-
-def _read_csv(content: bytes) -> list[list[str]]:
-    if b"\x00" in content:
-        raise ImportFileError(_("This is not a CSV file: it contains binary data."))
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel's plain "CSV" on Finnish Windows is Windows-1252; "CSV UTF-8" is UTF-8 with a BOM.
-        try:
-            text = content.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ImportFileError(_("The file's characters cannot be read. Save it as CSV UTF-8.")) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows = []
-    try:
-        for row in reader:
-            rows.append(row[:MAX_COLUMNS])
-            if len(rows) > MAX_ROWS + 50:  # empty rows are dropped later; stop reading early
-                break
-    except csv.Error:
-        raise ImportFileError(
-            _("The CSV file is malformed near line %(line)s: check its quotation marks.") % {"line": reader.line_num}
-        ) from None
-    return rows
-
-
-def _read_xlsx(content: bytes) -> list[list[str]]:
-    import openpyxl
-
-    buffer = io.BytesIO(content)
-    if not zipfile.is_zipfile(buffer):
-        raise ImportFileError(_("This is not an XLSX file. Save the spreadsheet as Excel workbook (.xlsx) or CSV."))
-    try:
-        with zipfile.ZipFile(buffer) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise ImportFileError(_("The file is too large when unpacked."))
-        buffer.seek(0)
-        workbook = openpyxl.load_workbook(buffer, read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            rows = []
-            for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-                rows.append(["" if cell is None else _cell_text(cell) for cell in row])
-                if len(rows) > MAX_ROWS + 50:
-                    break
-            return rows
-        finally:
-            workbook.close()
-    except ImportFileError:
-        raise
-    except Exception:  # openpyxl raises many kinds of errors for a broken workbook
-        raise ImportFileError(_("The XLSX file cannot be read. Save it again in Excel or LibreOffice.")) from None
-
-
-def _cell_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
-def _clean_cell(value: str) -> str:
-    value = value.replace("\x00", "").strip()
-    # A cell that our own export protected against formula injection: take the protection off.
-    if len(value) > 1 and value[0] == "'" and value[1] in _DANGEROUS_START:
-        value = value[1:]
-    return value
-
-
-# --- from rows to organisations -------------------------------------------------------------
 
 
 def _normalise(text: str) -> str:
@@ -446,24 +334,80 @@ def stored_values(rows: list[ImportRow]) -> list[tuple[int, dict]]:
     return [(row.number, row.values) for row in rows]
 
 
-# --- template and export helpers ---------------------------------------------------------------
-
-
 def template_headers() -> list[str]:
     """The column headers of the template file, in the current language."""
     return [str(label) for label in COLUMNS.values()]
 
 
-def safe_cell(value) -> str:
-    """Text for a spreadsheet cell that no spreadsheet will run as a formula (CSV/formula injection).
+# --- saving the checked rows -----------------------------------------------------------------
 
-    A value starting with ``= + - @``, a tab or a carriage return gets an apostrophe in front,
-    except a plain phone-like number (``+358 40 123 4567``, ``-5``), which cannot call anything.
+
+class OrganisationImportError(Exception):
+    """The rows cannot be imported (any more); ``rows`` carry the errors found. The message is for the user."""
+
+    def __init__(self, message, *, rows=()):
+        super().__init__(message)
+        self.rows = list(rows)
+
+
+def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
+    """Create the organisations of checked import rows, all or none, as active members of ``network``.
+
+    The rows are checked again here, inside the transaction and with the network locked (two
+    imports into one network run one after the other): something may have changed since the
+    preview. A row for an existing organisation only adds its membership. Every membership gets a
+    MembershipChange by ``imported_by``. Returns the organisations created.
     """
-    text = "" if value is None else str(value)
-    if text.startswith(_DANGEROUS_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
-
-
-_PLAIN_NUMBER = re.compile(r"^[+-]?[\d ().-]*\d[\d ().-]*$")
+    try:
+        with transaction.atomic():
+            Network.objects.select_for_update().filter(pk=network.pk).first()
+            rows = check_against_database(validate_rows(rows), network=network, user=imported_by)
+            if not rows or any(row.errors for row in rows):
+                raise OrganisationImportError(
+                    _("The file has errors now: nothing was saved. Correct the file and upload it again."), rows=rows
+                )
+            new_rows = [row for row in rows if row.existing_pk is None]
+            slugs = free_slugs(Organisation, [row.data["name"] for row in new_rows], fallback="organisation")
+            created = Organisation.objects.bulk_create(
+                [Organisation(slug=slug, **row.data) for slug, row in zip(slugs, new_rows, strict=True)],
+                batch_size=500,
+            )
+            organisation_pks = iter(organisation.pk for organisation in created)
+            today = timezone.localdate()
+            memberships = Membership.objects.bulk_create(
+                [
+                    Membership(
+                        network=network,
+                        organisation_id=row.existing_pk or next(organisation_pks),
+                        level=row.level,
+                        status=MembershipStatus.ACTIVE,
+                        joined_on=today,
+                    )
+                    for row in rows
+                ],
+                batch_size=500,
+            )
+            reason = _("Imported")
+            MembershipChange.objects.bulk_create(
+                [
+                    MembershipChange(
+                        membership=membership,
+                        network=network,
+                        changed_by=imported_by,
+                        new_level=membership.level,
+                        new_status=membership.status,
+                        reason=reason,
+                    )
+                    for membership in memberships
+                ],
+                batch_size=500,
+            )
+            # bulk_create sends no signals: the search index learns of the new organisations here.
+            new_pks = [organisation.pk for organisation in created]
+            search_index.reindex_later(SearchKind.ORGANISATION, new_pks)
+    except IntegrityError:
+        # Someone saved the same business ID or name at the same moment: nothing of this import stays.
+        raise OrganisationImportError(
+            _("Someone changed the same organisations at the same moment: nothing was saved. Try again.")
+        ) from None
+    return created
