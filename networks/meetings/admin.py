@@ -1,4 +1,4 @@
-"""Administration of meetings (issue 6): for looking things up and small corrections.
+"""Administration of meetings: for looking things up and small corrections.
 
 Meetings are created, invited to, moved through their statuses and minuted on the portal, where the
 rules live (invitations and calendar updates are e-mailed, approved minutes are locked and changed only
@@ -8,8 +8,8 @@ nothing can be moved to another network; calendar-feed tokens are not shown at a
 
 from django.contrib import admin
 
-from networks.admin import ReadOnlyInline
 from networks.meetings.models import ActionItem, AgendaItem, Amendment, Attendance, Decision, Invitee, Meeting, TimePoll
+from portal.lib.admin import ReadOnlyInline
 
 
 class InviteeInline(ReadOnlyInline):

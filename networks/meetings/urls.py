@@ -1,22 +1,56 @@
-"""Meetings (issue 6), at /meetings/: each part of the feature lists its own patterns."""
+"""URLs of meetings at /meetings/ (namespace ``meetings``): meetings, finding a time, invitations, calendar feeds,
+agenda, minutes, decisions and action items."""
 
-from networks.meetings.views import actions as meeting_actions
-from networks.meetings.views import agenda as meeting_agenda
-from networks.meetings.views import decisions as meeting_decisions
-from networks.meetings.views import feeds as meeting_feeds
-from networks.meetings.views import invitations as meeting_invitations
-from networks.meetings.views import meetings
-from networks.meetings.views import minutes as meeting_minutes
-from networks.meetings.views import polls as meeting_polls
+from django.urls import path
+
+from networks.meetings.views import actions, agenda, decisions, feeds, invitations, meetings, minutes, polls
 
 app_name = "meetings"
 urlpatterns = [
-    *meetings.urlpatterns,
-    *meeting_polls.urlpatterns,
-    *meeting_invitations.urlpatterns,
-    *meeting_feeds.urlpatterns,
-    *meeting_agenda.urlpatterns,
-    *meeting_minutes.urlpatterns,
-    *meeting_decisions.urlpatterns,
-    *meeting_actions.urlpatterns,
+    path("", meetings.index, name="index"),
+    path("network/<slug:slug>/", meetings.meeting_list, name="meeting_list"),
+    path("network/<slug:slug>/calendar/", meetings.meeting_calendar, name="calendar"),
+    path("network/<slug:slug>/new/", meetings.meeting_create, name="meeting_create"),
+    path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
+    path("<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
+    path("<int:pk>/print/agenda/", meetings.print_agenda, name="print_agenda"),
+    path("<int:pk>/print/minutes/", meetings.print_minutes, name="print_minutes"),
+    path("network/<slug:slug>/polls/", polls.poll_list, name="poll_list"),
+    path("network/<slug:slug>/polls/new/", polls.poll_create, name="poll_create"),
+    path("polls/<int:pk>/", polls.poll_detail, name="poll_detail"),
+    path("polls/<int:pk>/answer/", polls.poll_answer, name="poll_answer"),
+    path("polls/<int:pk>/pick/", polls.poll_pick, name="poll_pick"),
+    path("polls/<int:pk>/close/", polls.poll_close, name="poll_close"),
+    path("<int:pk>/invitations/", invitations.invitations, name="invitations"),
+    path("<int:pk>/invitations/<int:invitee_pk>/remove/", invitations.invitee_remove, name="invitee_remove"),
+    path("<int:pk>/reply/", invitations.reply, name="reply"),
+    path("<int:pk>/invite.ics", invitations.meeting_ics, name="meeting_ics"),
+    path("calendar/", feeds.calendar_feeds, name="calendar_feeds"),
+    path("calendar/reset/", feeds.feed_reset, name="feed_reset"),
+    path("feed/<str:token>.ics", feeds.personal_feed, name="personal_feed"),
+    path("network/<slug:slug>/feed/<str:token>.ics", feeds.network_feed, name="network_feed"),
+    path("<int:pk>/agenda/", agenda.agenda_edit, name="agenda_edit"),
+    path("<int:pk>/agenda/add/", agenda.agenda_item_add, name="agenda_item_add"),
+    path("<int:pk>/agenda/propose/", agenda.agenda_propose, name="agenda_propose"),
+    path("<int:pk>/agenda/carry/", agenda.agenda_carry, name="agenda_carry"),
+    path("<int:pk>/agenda/<int:item_pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),
+    path("<int:pk>/agenda/<int:item_pk>/delete/", agenda.agenda_item_delete, name="agenda_item_delete"),
+    path("<int:pk>/agenda/<int:item_pk>/accept/", agenda.agenda_item_accept, name="agenda_item_accept"),
+    path("<int:pk>/agenda/<int:item_pk>/move/", agenda.agenda_item_move, name="agenda_item_move"),
+    path("<int:pk>/attendance/", minutes.attendance, name="attendance"),
+    path("<int:pk>/comments/", minutes.comment_add, name="comment_add"),
+    path("<int:pk>/minutes/<int:item_pk>/", minutes.minutes_edit, name="minutes_edit"),
+    path("<int:pk>/minutes/<int:item_pk>/amend/", minutes.minutes_amend, name="minutes_amend"),
+    path("<int:pk>/decisions/new/", decisions.decision_add, name="decision_add"),
+    path("decisions/<int:pk>/edit/", decisions.decision_edit, name="decision_edit"),
+    path("decisions/<int:pk>/delete/", decisions.decision_delete, name="decision_delete"),
+    path("decisions/<int:pk>/amend/", decisions.decision_amend, name="decision_amend"),
+    path("network/<slug:slug>/decisions/", decisions.decision_log, name="decision_log"),
+    path("<int:pk>/actions/new/", actions.action_add, name="action_add"),
+    path("actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
+    path("actions/<int:pk>/status/", actions.action_status, name="action_status"),
+    path("actions/", actions.my_actions, name="my_actions"),
+    path("network/<slug:slug>/actions/", actions.network_actions, name="network_actions"),
 ]

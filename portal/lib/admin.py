@@ -87,3 +87,17 @@ def choice_array_filter(field_name: str, title, choices) -> type[admin.SimpleLis
 
     ChoiceArrayFilter.title = title
     return ChoiceArrayFilter
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Related rows shown for looking up: nothing added, changed or deleted here."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -176,11 +175,3 @@ def goal_endorsements(request, pk):
         for round_ in revision.round_list:
             round_.rule_text = rule_text(round_.rule, round_.set_size)
     return render(request, "networks/goals/endorsements.html", {"goal": goal, "revisions": revisions})
-
-
-urlpatterns = [
-    path("network/<slug:slug>/rule/", goal_rule, name="goal_rule"),
-    path("<int:pk>/endorsement/open/", endorsement_open, name="endorsement_open"),
-    path("<int:pk>/endorsement/answer/", endorsement_answer, name="endorsement_answer"),
-    path("<int:pk>/endorsements/", goal_endorsements, name="goal_endorsements"),
-]

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -260,14 +259,3 @@ def goal_status(request, pk):
             messages.success(request, _("The goal is now %(status)s.") % {"status": goal.status_label.lower()})
             return to_goal(goal)
     return render(request, "networks/goals/goal_status.html", {"goal": goal, "form": form})
-
-
-urlpatterns = [
-    path("", goal_index, name="goal_index"),
-    path("network/<slug:slug>/", goal_board, name="goal_board"),
-    path("network/<slug:slug>/new/", goal_create, name="goal_create"),
-    path("<int:pk>/", goal_detail, name="goal_detail"),
-    path("<int:pk>/edit/", goal_edit, name="goal_edit"),
-    path("<int:pk>/delete/", goal_delete, name="goal_delete"),
-    path("<int:pk>/status/", goal_status, name="goal_status"),
-]

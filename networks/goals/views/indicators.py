@@ -13,7 +13,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -199,21 +198,3 @@ def evidence_download(request, pk, indicator, measurement):
     response["Content-Security-Policy"] = ATTACHMENT_CSP
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-urlpatterns = [
-    path("<int:pk>/indicators/add/", indicator_create, name="indicator_create"),
-    path("<int:pk>/indicators/<int:indicator>/edit/", indicator_edit, name="indicator_edit"),
-    path("<int:pk>/indicators/<int:indicator>/delete/", indicator_delete, name="indicator_delete"),
-    path("<int:pk>/indicators/<int:indicator>/measurements/add/", measurement_add, name="measurement_add"),
-    path(
-        "<int:pk>/indicators/<int:indicator>/measurements/<int:measurement>/delete/",
-        measurement_delete,
-        name="measurement_delete",
-    ),
-    path(
-        "<int:pk>/indicators/<int:indicator>/measurements/<int:measurement>/evidence/",
-        evidence_download,
-        name="evidence_download",
-    ),
-]

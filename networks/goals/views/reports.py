@@ -4,7 +4,7 @@ as an XLSX workbook. Everyone who reads the network's goals may see it."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -46,9 +46,3 @@ def goal_report_export(request, slug):
     response = HttpResponse(workbook(report_), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{workbook_filename(report_)}"'
     return response
-
-
-urlpatterns = [
-    path("network/<slug:slug>/report/", goal_report, name="goal_report"),
-    path("network/<slug:slug>/report.xlsx", goal_report_export, name="goal_report_export"),
-]

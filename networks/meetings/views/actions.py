@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -168,12 +168,3 @@ def network_actions(request, slug):
         "today": timezone.localdate(),
     }
     return render(request, "networks/meetings/network_actions.html", context)
-
-
-urlpatterns = [
-    path("<int:pk>/actions/new/", action_add, name="action_add"),
-    path("actions/<int:pk>/edit/", action_edit, name="action_edit"),
-    path("actions/<int:pk>/status/", action_status, name="action_status"),
-    path("actions/", my_actions, name="my_actions"),
-    path("network/<slug:slug>/actions/", network_actions, name="network_actions"),
-]

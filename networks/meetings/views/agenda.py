@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -200,15 +200,3 @@ def agenda_carry(request, pk):
             messages.success(request, message % {"count": count})
             return to_agenda(meeting)
     return _render_edit(request, meeting, carry_form=form)
-
-
-urlpatterns = [
-    path("<int:pk>/agenda/", agenda_edit, name="agenda_edit"),
-    path("<int:pk>/agenda/add/", agenda_item_add, name="agenda_item_add"),
-    path("<int:pk>/agenda/propose/", agenda_propose, name="agenda_propose"),
-    path("<int:pk>/agenda/carry/", agenda_carry, name="agenda_carry"),
-    path("<int:pk>/agenda/<int:item_pk>/edit/", agenda_item_edit, name="agenda_item_edit"),
-    path("<int:pk>/agenda/<int:item_pk>/delete/", agenda_item_delete, name="agenda_item_delete"),
-    path("<int:pk>/agenda/<int:item_pk>/accept/", agenda_item_accept, name="agenda_item_accept"),
-    path("<int:pk>/agenda/<int:item_pk>/move/", agenda_item_move, name="agenda_item_move"),
-]

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -171,12 +170,3 @@ def decision_log(request, slug):
         "page_obj": paginate(request, decisions),
     }
     return render(request, "networks/meetings/decision_log.html", context)
-
-
-urlpatterns = [
-    path("<int:pk>/decisions/new/", decision_add, name="decision_add"),
-    path("decisions/<int:pk>/edit/", decision_edit, name="decision_edit"),
-    path("decisions/<int:pk>/delete/", decision_delete, name="decision_delete"),
-    path("decisions/<int:pk>/amend/", decision_amend, name="decision_amend"),
-    path("network/<slug:slug>/decisions/", decision_log, name="decision_log"),
-]

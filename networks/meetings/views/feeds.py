@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -81,11 +81,3 @@ def network_feed(request, slug, token):
         raise Http404
     name = _("Meetings of %(network)s") % {"network": network.name}
     return _feed_response(request, feeds.network_feed_meetings(network), name=name)
-
-
-urlpatterns = [
-    path("calendar/", calendar_feeds, name="calendar_feeds"),
-    path("calendar/reset/", feed_reset, name="feed_reset"),
-    path("feed/<str:token>.ics", personal_feed, name="personal_feed"),
-    path("network/<slug:slug>/feed/<str:token>.ics", network_feed, name="network_feed"),
-]

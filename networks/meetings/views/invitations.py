@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -144,11 +143,3 @@ def meeting_ics(request, pk):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
     return response
-
-
-urlpatterns = [
-    path("<int:pk>/invitations/", invitations, name="invitations"),
-    path("<int:pk>/invitations/<int:invitee_pk>/remove/", invitee_remove, name="invitee_remove"),
-    path("<int:pk>/reply/", reply, name="reply"),
-    path("<int:pk>/invite.ics", meeting_ics, name="meeting_ics"),
-]

@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -314,17 +313,3 @@ def print_minutes(request, pk):
         item.minutes_html = render_minutes(item.minutes) if item.minutes else ""
     context = {"meeting": meeting, "items": items, "printed_at": timezone.now()}
     return render(request, "networks/meetings/print_minutes.html", context)
-
-
-urlpatterns = [
-    path("", index, name="index"),
-    path("network/<slug:slug>/", meeting_list, name="meeting_list"),
-    path("network/<slug:slug>/calendar/", meeting_calendar, name="calendar"),
-    path("network/<slug:slug>/new/", meeting_create, name="meeting_create"),
-    path("<int:pk>/", meeting_detail, name="meeting_detail"),
-    path("<int:pk>/edit/", meeting_edit, name="meeting_edit"),
-    path("<int:pk>/cancel/", meeting_cancel, name="meeting_cancel"),
-    path("<int:pk>/status/", meeting_status, name="meeting_status"),
-    path("<int:pk>/print/agenda/", print_agenda, name="print_agenda"),
-    path("<int:pk>/print/minutes/", print_minutes, name="print_minutes"),
-]

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -154,11 +153,3 @@ def comment_add(request, pk):
             messages.success(request, _("Your comment has been added."))
             return to_meeting(meeting, "comments")
     return render(request, "networks/meetings/comment_form.html", {"meeting": meeting, "form": form})
-
-
-urlpatterns = [
-    path("<int:pk>/attendance/", attendance, name="attendance"),
-    path("<int:pk>/comments/", comment_add, name="comment_add"),
-    path("<int:pk>/minutes/<int:item_pk>/", minutes_edit, name="minutes_edit"),
-    path("<int:pk>/minutes/<int:item_pk>/amend/", minutes_amend, name="minutes_amend"),
-]

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Prefetch
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -175,13 +174,3 @@ def poll_close(request, pk):
             messages.success(request, _("The poll has been closed."))
         return _to_poll(poll)
     return render(request, "networks/meetings/poll_close.html", {"poll": poll})
-
-
-urlpatterns = [
-    path("network/<slug:slug>/polls/", poll_list, name="poll_list"),
-    path("network/<slug:slug>/polls/new/", poll_create, name="poll_create"),
-    path("polls/<int:pk>/", poll_detail, name="poll_detail"),
-    path("polls/<int:pk>/answer/", poll_answer, name="poll_answer"),
-    path("polls/<int:pk>/pick/", poll_pick, name="poll_pick"),
-    path("polls/<int:pk>/close/", poll_close, name="poll_close"),
-]

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -261,15 +260,3 @@ def agreement_delete(request, pk):
         confirm_label=_("Delete the draft"),
         confirm_class="btn-danger",
     )
-
-
-urlpatterns = [
-    path("new/<slug:network>/", agreement_create, name="agreement_create"),
-    path("<int:pk>/", agreement_detail, name="agreement_detail"),
-    path("<int:pk>/edit/", agreement_edit, name="agreement_edit"),
-    path("<int:pk>/negotiate/", agreement_negotiate, name="agreement_negotiate"),
-    path("<int:pk>/back-to-draft/", agreement_back_to_draft, name="agreement_back_to_draft"),
-    path("<int:pk>/terminate/", agreement_terminate, name="agreement_terminate"),
-    path("<int:pk>/renew/", agreement_renew, name="agreement_renew"),
-    path("<int:pk>/delete/", agreement_delete, name="agreement_delete"),
-]

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -89,10 +89,3 @@ def document_delete(request, pk, document):
     return render(
         request, "partners/agreements/document_confirm_delete.html", {"agreement": agreement, "document": document}
     )
-
-
-urlpatterns = [
-    path("<int:pk>/documents/add/", document_upload, name="document_upload"),
-    path("<int:pk>/documents/<int:document>/", document_download, name="document_download"),
-    path("<int:pk>/documents/<int:document>/delete/", document_delete, name="document_delete"),
-]

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -82,9 +81,3 @@ def agreement_export(request, fmt):
     if fmt == "csv":
         return csv_response(header, rows, filename="agreements.csv")
     return xlsx_response(header, rows, filename="agreements.xlsx", title=str(Agreement._meta.verbose_name_plural))
-
-
-urlpatterns = [
-    path("", agreement_list, name="agreement_list"),
-    re_path(r"^export\.(?P<fmt>csv|xlsx)$", agreement_export, name="agreement_export"),
-]

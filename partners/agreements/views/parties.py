@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -160,12 +159,3 @@ def history(request, pk):
         "entries": agreement_history.describe(page_obj.object_list),
     }
     return render(request, "partners/agreements/agreement_history.html", context)
-
-
-urlpatterns = [
-    path("<int:pk>/parties/add/", party_add, name="party_add"),
-    path("<int:pk>/parties/<int:party>/edit/", party_edit, name="party_edit"),
-    path("<int:pk>/parties/<int:party>/remove/", party_remove, name="party_remove"),
-    path("<int:pk>/parties/<int:party>/sign/", party_sign, name="party_sign"),
-    path("<int:pk>/history/", history, name="agreement_history"),
-]
