@@ -1,7 +1,7 @@
 """The e-mails about shared goals (issue 5): a member's proposal, endorsement opened, and the reminder.
 
 Each person gets one message of their own, in their language, after the transaction commits
-(:func:`portal.lib.mail.send_personal_mail`); templates are templates/networks/email/goal_*.txt.
+(:func:`portal.lib.mail.send_personal_mail`); templates are templates/networks/goals/email/*.txt.
 
 - a member proposes a goal → the network's coordinators;
 - a round of endorsement opens → the representatives and deputies of the active member organisations;
@@ -50,7 +50,7 @@ def representatives(goal: Goal, *, exclude_organisations=None):
 def mail_goal_proposed(*, goal: Goal) -> int:
     """A member has proposed a goal: its coordinators decide whether to open endorsement."""
     return send_personal_mail(
-        template_prefix="networks/email/goal_proposed",
+        template_prefix="networks/goals/email/proposed",
         recipients=goal_coordinators(goal),
         context={"goal": goal, "network": goal.network, "proposed_by": goal.proposed_by, "link": goal_link(goal)},
     )
@@ -79,7 +79,7 @@ def mail_endorsement_opened(*, round_: EndorsementRound) -> int:
     """Endorsement has opened: every active member organisation's representative and deputy is asked
     to answer by the deadline."""
     return send_personal_mail(
-        template_prefix="networks/email/goal_endorsement_opened",
+        template_prefix="networks/goals/email/endorsement_opened",
         recipients=representatives(round_.goal),
         context=_round_context(round_),
     )
@@ -95,7 +95,7 @@ def mail_endorsement_reminder(*, round_: EndorsementRound, today: datetime.date 
         .values_list("organisation__name", flat=True)
     )
     return send_personal_mail(
-        template_prefix="networks/email/goal_endorsement_reminder",
+        template_prefix="networks/goals/email/endorsement_reminder",
         recipients=representatives(round_.goal, exclude_organisations=answered),
         context={**_round_context(round_, today), "missing": list(missing)},
     )

@@ -1,6 +1,6 @@
 """The e-mails about meetings (issue 6). One message per person per event, in their language, after the
 transaction commits and through the task worker (:func:`portal.lib.mail.send_personal_mail`); templates
-are templates/networks/email/meeting_*.txt.
+are templates/networks/meetings/email/*.txt.
 
 - invited → the new invitees, with their own ``invite.ics`` (METHOD:REQUEST);
 - the time or place of a planned meeting changed → every invitee, with the update (same UID, higher
@@ -39,7 +39,7 @@ def _context(meeting: Meeting) -> dict:
 
 def mail_invited(*, meeting: Meeting, user_ids) -> int:
     return send_personal_mail(
-        template_prefix="networks/email/meeting_invited",
+        template_prefix="networks/meetings/email/invited",
         recipients=invitees(meeting, user_ids),
         context=_context(meeting),
         attachments=invitation_attachment(meeting),
@@ -48,7 +48,7 @@ def mail_invited(*, meeting: Meeting, user_ids) -> int:
 
 def mail_updated(*, meeting: Meeting) -> int:
     return send_personal_mail(
-        template_prefix="networks/email/meeting_updated",
+        template_prefix="networks/meetings/email/updated",
         recipients=invitees(meeting),
         context=_context(meeting),
         attachments=invitation_attachment(meeting),
@@ -57,7 +57,7 @@ def mail_updated(*, meeting: Meeting) -> int:
 
 def mail_cancelled(*, meeting: Meeting, user_ids=None) -> int:
     return send_personal_mail(
-        template_prefix="networks/email/meeting_cancelled",
+        template_prefix="networks/meetings/email/cancelled",
         # A person taken off the invitations is no longer an invitee: ``user_ids`` names them directly.
         recipients=mailable_people().filter(pk__in=user_ids) if user_ids is not None else invitees(meeting),
         context=_context(meeting),
@@ -68,7 +68,7 @@ def mail_cancelled(*, meeting: Meeting, user_ids=None) -> int:
 def mail_minutes_circulated(*, meeting: Meeting) -> int:
     recipients = mailable_people().filter(Q(meeting_attendances__meeting=meeting) | Q(pk=meeting.chair_id)).distinct()
     return send_personal_mail(
-        template_prefix="networks/email/meeting_minutes_circulated",
+        template_prefix="networks/meetings/email/minutes_circulated",
         recipients=recipients,
         context=_context(meeting),
     )
@@ -77,7 +77,7 @@ def mail_minutes_circulated(*, meeting: Meeting) -> int:
 def mail_poll_opened(*, poll) -> int:
     link = settings.SITE_URL + reverse("meetings:poll_detail", kwargs={"pk": poll.pk})
     return send_personal_mail(
-        template_prefix="networks/email/meeting_poll_opened",
+        template_prefix="networks/meetings/email/poll_opened",
         recipients=mailable_people().filter(time_polls=poll).exclude(pk=poll.organiser_id),
         context={"poll": poll, "network": poll.network, "link": link, "slots": list(poll.slots.all())},
     )

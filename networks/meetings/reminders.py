@@ -88,7 +88,7 @@ def _remind_meeting(meeting: Meeting, *, now: datetime.datetime) -> int | None:
             pk__in=Invitee.objects.filter(meeting=meeting).exclude(reply=Reply.NO).values("user")
         )
         return send_personal_mail(
-            template_prefix="networks/email/meeting_reminder",
+            template_prefix="networks/meetings/email/reminder",
             recipients=recipients,
             context={"meeting": meeting, "network": meeting.network, "link": meeting_link(meeting)},
         )
@@ -130,14 +130,18 @@ def meeting_reminders_run(
             run.messages += sent
     for action in actions_due(today=today, days=days):
         sent = _remind_action(
-            action, field="due_reminder_sent_at", template="networks/email/action_due", today=today, now=now
+            action, field="due_reminder_sent_at", template="networks/meetings/email/action_due", today=today, now=now
         )
         if sent is not None:
             run.due += 1
             run.messages += sent
     for action in actions_overdue(today=today):
         sent = _remind_action(
-            action, field="overdue_reminder_sent_at", template="networks/email/action_overdue", today=today, now=now
+            action,
+            field="overdue_reminder_sent_at",
+            template="networks/meetings/email/action_overdue",
+            today=today,
+            now=now,
         )
         if sent is not None:
             run.overdue += 1

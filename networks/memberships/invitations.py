@@ -124,8 +124,8 @@ def invitation_send(*, invitation: Invitation, site_url: str, language: str) -> 
             "inviter": invitation.invited_by,
             "has_account": account_exists(invitation.email),
         }
-        subject = render_to_string("portal/email/invitation_subject.txt", context).strip()
-        body = render_to_string("portal/email/invitation_message.txt", context)
+        subject = render_to_string("networks/memberships/email/invitation_subject.txt", context).strip()
+        body = render_to_string("networks/memberships/email/invitation_message.txt", context)
     to = [invitation.email]
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to, from_email=None, html=None))
 

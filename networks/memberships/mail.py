@@ -13,9 +13,9 @@ from portal.lib.mail import send_personal_mail
 
 
 def send_membership_mail(*, template: str, recipients, context: dict) -> None:
-    """Render ``networks/email/<template>_subject.txt`` and ``_message.txt`` for each recipient in
+    """Render ``networks/memberships/email/<template>_subject.txt`` and ``_message.txt`` for each recipient in
     their language and send each their own message once the transaction commits."""
-    send_personal_mail(template_prefix=f"networks/email/{template}", recipients=recipients, context=context)
+    send_personal_mail(template_prefix=f"networks/memberships/email/{template}", recipients=recipients, context=context)
 
 
 def membership_link(membership: Membership) -> str:

@@ -243,7 +243,7 @@ def test_directory_is_paginated_and_has_an_empty_state(client, member, network, 
 def test_directory_actions_include_is_right_above_the_results(client, member, directory):
     client.force_login(member)
     response = client.get(LIST_URL)
-    assert "partners/includes/directory_actions.html" in [t.name for t in response.templates]
+    assert "partners/directory/includes/directory_actions.html" in [t.name for t in response.templates]
 
 
 @pytest.mark.django_db
@@ -310,7 +310,7 @@ def test_organisation_page_shows_every_detail(client, member, network, organisat
     ):
         assert expected in text, expected
     assert [s.name for s in response.context["services"]] == ["Aikuisohjaus", "Opintoneuvonta"]
-    assert "partners/includes/organisation_services.html" in [t.name for t in response.templates]
+    assert "partners/directory/includes/organisation_services.html" in [t.name for t in response.templates]
     assert response.context["can_edit"] is True
 
 

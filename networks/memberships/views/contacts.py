@@ -44,4 +44,4 @@ def contact_create(request, slug):
                 % {"name": person.get_full_name()},
             )
             return redirect("portal:person_detail", uuid=person.uuid)
-    return render(request, "networks/contact_form.html", {"form": form, "network": network})
+    return render(request, "networks/memberships/contact_form.html", {"form": form, "network": network})

@@ -49,7 +49,7 @@ def expertise_list(request, slug):
         "shared_page": paginate(request, shared, param="shared_page"),
         "can_edit": can(request.user, network, "edit"),
     }
-    return render(request, "networks/expertise_list.html", context)
+    return render(request, "networks/memberships/expertise_list.html", context)
 
 
 @login_required
@@ -64,7 +64,7 @@ def expertise_create(request, slug):
         else:
             messages.success(request, _("The term “%(name)s” has been added.") % {"name": area.name})
             return redirect("networks:expertise_list", slug=network.slug)
-    return render(request, "networks/expertise_form.html", {"form": form, "network": network})
+    return render(request, "networks/memberships/expertise_form.html", {"form": form, "network": network})
 
 
 @login_required
@@ -80,7 +80,7 @@ def expertise_edit(request, slug, pk):
         else:
             messages.success(request, _("The term “%(name)s” has been saved.") % {"name": area.name})
             return redirect("networks:expertise_list", slug=network.slug)
-    return render(request, "networks/expertise_form.html", {"form": form, "network": network, "area": area})
+    return render(request, "networks/memberships/expertise_form.html", {"form": form, "network": network, "area": area})
 
 
 @login_required
@@ -95,4 +95,4 @@ def expertise_delete(request, slug, pk):
         return redirect("networks:expertise_list", slug=network.slug)
     people_count = _with_people_counts(ExpertiseArea.objects.filter(pk=area.pk), network=network).get().people_count
     context = {"network": network, "area": area, "people_count": people_count}
-    return render(request, "networks/expertise_confirm_delete.html", context)
+    return render(request, "networks/memberships/expertise_confirm_delete.html", context)

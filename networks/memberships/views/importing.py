@@ -59,7 +59,7 @@ def organisation_import(request, slug):
                     KEEP_SECONDS,
                 )
             return _preview(request, network, rows, token=token, ignored=ignored, filename=upload.name)
-    return render(request, "networks/import_upload.html", _upload_context(network, form))
+    return render(request, "networks/memberships/import_upload.html", _upload_context(network, form))
 
 
 def _upload_context(network, form) -> dict:
@@ -98,7 +98,7 @@ def _preview(request, network, rows, *, token, ignored=(), filename="", status=2
         "existing_count": sum(1 for row in rows if row.ok and row.existing_pk is not None),
         "form": importing.ImportFileForm(),
     }
-    return render(request, "networks/import_preview.html", context, status=status)
+    return render(request, "networks/memberships/import_preview.html", context, status=status)
 
 
 def _confirm(request, network):
@@ -114,7 +114,7 @@ def _confirm(request, network):
     ):
         context = _upload_context(network, importing.ImportFileForm())
         context["refusal"] = _("This preview has expired or is not yours. Upload the file again.")
-        return render(request, "networks/import_upload.html", context, status=400)
+        return render(request, "networks/memberships/import_upload.html", context, status=400)
     rows = importing.rows_from_values(stored["rows"])
     try:
         created = importing.organisations_import(network=network, rows=rows, imported_by=request.user)

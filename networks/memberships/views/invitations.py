@@ -21,14 +21,14 @@ def invitation_accept(request, token):
     """
     invitation = Invitation.objects.select_related("organisation", "network").filter(token=token).first()
     if invitation is None or not invitation.is_usable:
-        return render(request, "portal/invitation_invalid.html", status=404)
+        return render(request, "networks/memberships/invitation_invalid.html", status=404)
     owner = invitations.existing_account(invitation.email)
     if owner is not None:
         return _invitation_join(request, invitation, owner)
     if request.user.is_authenticated:
         return render(
             request,
-            "portal/invitation_signed_in.html",
+            "networks/memberships/invitation_signed_in.html",
             {"invitation": invitation},
             status=409,
         )
@@ -51,7 +51,7 @@ def invitation_accept(request, token):
             return perform_login(request, user, email_verification="none", redirect_url="/")
     return render(
         request,
-        "portal/invitation_accept.html",
+        "networks/memberships/invitation_accept.html",
         {"form": form, "invitation": invitation},
     )
 
@@ -61,7 +61,7 @@ def _invitation_join(request, invitation, owner):
         messages.info(request, _("You already have an account: sign in to accept the invitation."))
         return redirect_to_login(request.get_full_path())
     if request.user.pk != owner.pk:
-        return render(request, "portal/invitation_signed_in.html", {"invitation": invitation}, status=409)
+        return render(request, "networks/memberships/invitation_signed_in.html", {"invitation": invitation}, status=409)
     if request.method == "POST":
         try:
             invitations.invitation_join(token=invitation.token, user=request.user)
@@ -72,4 +72,4 @@ def _invitation_join(request, invitation, owner):
         if invitation.network_id:
             return redirect("networks:network_detail", slug=invitation.network.slug)
         return redirect("portal:home")
-    return render(request, "portal/invitation_join.html", {"invitation": invitation})
+    return render(request, "networks/memberships/invitation_join.html", {"invitation": invitation})

@@ -63,7 +63,7 @@ def membership_apply(request, slug):
         "form": form,
         "own_memberships": selectors.user_memberships_in(network=network, user=request.user),
     }
-    return render(request, "networks/membership_apply.html", context)
+    return render(request, "networks/memberships/membership_apply.html", context)
 
 
 @require_safe
@@ -77,7 +77,7 @@ def membership_detail(request, slug, pk):
         "can_manage": can(request.user, membership, MANAGE),
         "can_respond": membership.status == MembershipStatus.INVITED and can(request.user, membership, RESPOND),
     }
-    return render(request, "networks/membership_detail.html", context)
+    return render(request, "networks/memberships/membership_detail.html", context)
 
 
 @login_required
@@ -106,7 +106,7 @@ def membership_edit(request, slug, pk):
             return _to_detail(membership)
     return render(
         request,
-        "networks/membership_form.html",
+        "networks/memberships/membership_form.html",
         {"membership": membership, "network": membership.network, "form": form},
     )
 
@@ -142,7 +142,7 @@ def membership_reject(request, slug, pk):
             return _to_detail(membership)
     return render(
         request,
-        "networks/membership_reject.html",
+        "networks/memberships/membership_reject.html",
         {"membership": membership, "network": membership.network, "form": form},
     )
 
@@ -182,7 +182,7 @@ def membership_invite(request, slug):
                 request, _("%(organisation)s has been invited.") % {"organisation": membership.organisation.name}
             )
             return _to_detail(membership)
-    return render(request, "networks/membership_invite.html", {"network": network, "form": form})
+    return render(request, "networks/memberships/membership_invite.html", {"network": network, "form": form})
 
 
 @login_required
@@ -210,6 +210,6 @@ def membership_accept(request, slug, pk):
             return redirect("networks:network_detail", slug=membership.network.slug)
     return render(
         request,
-        "networks/membership_accept.html",
+        "networks/memberships/membership_accept.html",
         {"membership": membership, "network": membership.network, "form": form},
     )

@@ -45,7 +45,7 @@ def network_detail(request, slug):
         "chart": charts.stacked_bars(periods),
         "chart_by": by,
     }
-    return render(request, "networks/network_detail.html", context)
+    return render(request, "networks/memberships/network_detail.html", context)
 
 
 def _group_by_level(memberships, counts: dict[str, int]) -> list[dict]:
@@ -78,7 +78,7 @@ def network_edit(request, slug):
         )
         messages.success(request, _("The network has been saved."))
         return redirect("networks:network_detail", slug=network.slug)
-    return render(request, "networks/network_form.html", {"form": form, "network": network})
+    return render(request, "networks/memberships/network_form.html", {"form": form, "network": network})
 
 
 @login_required
@@ -109,4 +109,4 @@ def invitation_create(request, slug):
                 _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
             )
             return redirect("networks:network_detail", slug=network.slug)
-    return render(request, "networks/invitation_form.html", {"form": form, "network": network})
+    return render(request, "networks/memberships/invitation_form.html", {"form": form, "network": network})

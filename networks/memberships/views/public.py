@@ -46,14 +46,14 @@ def network_list(request):
     role_labels = dict(Role.choices)
     for network in page_obj.object_list:
         network.my_role_label = role_labels.get(network.my_role)
-    return render(request, "networks/network_list.html", {"page_obj": page_obj})
+    return render(request, "networks/memberships/network_list.html", {"page_obj": page_obj})
 
 
 @require_safe
 def network_public(request, slug):
     network = _network_for_public_page(request, slug)
     is_member = request.user.is_authenticated and network.role_of(request.user) is not None
-    return render(request, "networks/network_public.html", {"network": network, "is_member": is_member})
+    return render(request, "networks/memberships/network_public.html", {"network": network, "is_member": is_member})
 
 
 @require_safe

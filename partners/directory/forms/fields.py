@@ -3,7 +3,7 @@
 from django import forms
 
 # Checkboxes side by side with visible errors (crispy-bootstrap5's InlineCheckboxes hides the error text).
-_CHECKBOXES = "partners/service_checkboxes.html"
+_CHECKBOXES = "partners/directory/service_checkboxes.html"
 
 
 def _checkboxes(label, choices, *, required=False, help_text=""):

@@ -29,7 +29,7 @@ def organisation_list(request):
         "filters": filters,
         "page_obj": paginate(request, selectors.organisation_directory(user=request.user, filters=filters)),
     }
-    return render(request, "partners/organisation_list.html", context)
+    return render(request, "partners/directory/organisation_list.html", context)
 
 
 @require_safe
@@ -44,7 +44,7 @@ def organisation_detail(request, slug):
         "aside_panels": render_panels(ORGANISATION_ASIDE, request, organisation=organisation),
         "can_edit": can(request.user, organisation, "edit"),
     }
-    return render(request, "partners/organisation_detail.html", context)
+    return render(request, "partners/directory/organisation_detail.html", context)
 
 
 @login_required
@@ -70,7 +70,7 @@ def organisation_edit(request, slug):
         else:
             messages.success(request, _("The organisation's details have been saved."))
             return redirect("partners:organisation_detail", slug=organisation.slug)
-    return render(request, "partners/organisation_form.html", {"form": form, "organisation": organisation})
+    return render(request, "partners/directory/organisation_form.html", {"form": form, "organisation": organisation})
 
 
 @require_safe

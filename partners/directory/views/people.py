@@ -26,7 +26,7 @@ def people_list(request):
     filters = form.filters()
     page_obj = paginate(request, selectors.people_directory(viewer=request.user, **filters))
     context = {"form": form, "page_obj": page_obj, "filtered": any(filters.values())}
-    return render(request, "portal/people_list.html", context)
+    return render(request, "partners/directory/people_list.html", context)
 
 
 @require_safe
@@ -38,7 +38,7 @@ def person_detail(request, uuid):
     person = get_for_user(request.user, people, uuid=uuid)
     return render(
         request,
-        "portal/person_detail.html",
+        "partners/directory/person_detail.html",
         {
             "person": person,
             "is_own": person.pk == request.user.pk,
@@ -54,7 +54,7 @@ def profile_detail(request):
     person = selectors.with_contact_visibility(
         selectors.with_profile(User.objects.filter(pk=request.user.pk), viewer=request.user), viewer=request.user
     ).get()
-    return render(request, "portal/person_detail.html", {"person": person, "is_own": True})
+    return render(request, "partners/directory/person_detail.html", {"person": person, "is_own": True})
 
 
 @login_required
@@ -66,7 +66,7 @@ def profile_edit(request):
         services.profile_update(user=user, data=data, expertise=form.cleaned_data["expertise"])
         messages.success(request, _("Your profile has been saved."))
         return redirect("portal:profile_detail")
-    return render(request, "portal/profile_form.html", {"form": form})
+    return render(request, "partners/directory/profile_form.html", {"form": form})
 
 
 @login_required
@@ -92,7 +92,7 @@ def affiliation_create(request):
             )
             return redirect("portal:affiliation_create")
     context = {"form": form, "affiliations": selectors.own_affiliations(user=request.user)}
-    return render(request, "portal/affiliation_list.html", context)
+    return render(request, "partners/directory/affiliation_list.html", context)
 
 
 @login_required
@@ -119,4 +119,4 @@ def affiliation_end(request, pk):
                 % {"organisation": affiliation.organisation.name},
             )
             return redirect("portal:affiliation_create")
-    return render(request, "portal/affiliation_end.html", {"form": form, "affiliation": affiliation})
+    return render(request, "partners/directory/affiliation_end.html", {"form": form, "affiliation": affiliation})

@@ -29,7 +29,9 @@ def service_create(request, slug):
         service = services.service_create(organisation=organisation, **form.cleaned_data)
         messages.success(request, _("The service %(name)s has been added.") % {"name": service.name})
         return redirect("partners:organisation_detail", slug=organisation.slug)
-    return render(request, "partners/service_form.html", {"form": form, "organisation": organisation, "service": None})
+    return render(
+        request, "partners/directory/service_form.html", {"form": form, "organisation": organisation, "service": None}
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -43,7 +45,9 @@ def service_edit(request, slug, pk):
         messages.success(request, _("The service %(name)s has been saved.") % {"name": service.name})
         return redirect("partners:organisation_detail", slug=organisation.slug)
     return render(
-        request, "partners/service_form.html", {"form": form, "organisation": organisation, "service": service}
+        request,
+        "partners/directory/service_form.html",
+        {"form": form, "organisation": organisation, "service": service},
     )
 
 
@@ -58,7 +62,9 @@ def service_delete(request, slug, pk):
         services.service_delete(service=service)
         messages.success(request, _("The service %(name)s has been deleted.") % {"name": name})
         return redirect("partners:organisation_detail", slug=organisation.slug)
-    return render(request, "partners/service_confirm_delete.html", {"service": service, "organisation": organisation})
+    return render(
+        request, "partners/directory/service_confirm_delete.html", {"service": service, "organisation": organisation}
+    )
 
 
 @require_safe
@@ -73,4 +79,4 @@ def service_map(request):
         "region_counts": selectors.service_region_counts(user=request.user, filters=filters),
         "selected_region": filters.get("region", ""),
     }
-    return render(request, "partners/service_map.html", context)
+    return render(request, "partners/directory/service_map.html", context)
