@@ -6,9 +6,11 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from partners.directory.models import logo_path
-from portal.lib.access import ESTABLISHED, MembershipStatus, Role
+from networks.memberships.access import MembershipAccess, NetworkAccess
+from portal.accounts.models import Invitation
+from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Region, choice_array
+from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_logo
 
@@ -41,7 +43,7 @@ class EndorsementRule(models.TextChoices):
     MAJORITY = "majority", _("A majority of a set number of organisations")
 
 
-class Network(models.Model):
+class Network(AccessMixin, models.Model):
     """An adult guidance network of one region or field."""
 
     slug = models.SlugField(_("identifier in addresses"), max_length=80, unique=True)
@@ -86,6 +88,7 @@ class Network(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = NetworkQuerySet.as_manager()
+    access_class = NetworkAccess
 
     class Meta:
         verbose_name = _("network")
@@ -108,13 +111,6 @@ class Network(models.Model):
             return None
         return self.roles.filter(user=user).values_list("role", flat=True).first()
 
-    def permits(self, user, action: str) -> bool:
-        role = self.role_of(user)
-        if action == "view":
-            return role is not None
-        # Every change to a network (its details, invitations) is the coordinators' work.
-        return role == Role.COORDINATOR
-
 
 class MembershipLevel(models.TextChoices):
     """Levels of the collaboration continuum, from loose to strategic."""
@@ -136,8 +132,6 @@ class MembershipQuerySet(VisibleToQuerySet):
         representatives and deputies, and people a coordinator invited for it. Working for the
         organisation is not enough: people add affiliations to their profiles themselves.
         """
-        from portal.accounts.models import Invitation
-
         my_roles = NetworkRole.objects.filter(user=user)
         established = Membership.objects.filter(status__in=ESTABLISHED)
         return self.filter(
@@ -152,7 +146,7 @@ class MembershipQuerySet(VisibleToQuerySet):
         )
 
 
-class Membership(models.Model):
+class Membership(AccessMixin, models.Model):
     """An organisation's membership of a network, at a level of the collaboration continuum."""
 
     network = models.ForeignKey(
@@ -196,6 +190,7 @@ class Membership(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MembershipQuerySet.as_manager()
+    access_class = MembershipAccess
 
     class Meta:
         verbose_name = _("membership")
@@ -243,17 +238,6 @@ class Membership(models.Model):
     def status_label(self) -> str:
         return MembershipStatus(self.status).label
 
-    def permits(self, user, action: str) -> bool:
-        """``manage`` (approve, reject, change, invite): the network's coordinators.
-        ``respond`` (accept an invitation): the organisation's current staff."""
-        if action == "view":
-            return True
-        if action == "manage":
-            return self.network.role_of(user) == Role.COORDINATOR
-        if action == "respond":
-            return self.may_respond(user)
-        return False
-
     def may_respond(self, user) -> bool:
         """Whether ``user`` may accept this membership's invitation on the organisation's behalf.
 
@@ -261,8 +245,6 @@ class Membership(models.Model):
         organisation through a portal invitation (which a coordinator sent to them by name).
         Working for the organisation is not enough: people add affiliations to their profile themselves.
         """
-        from portal.accounts.models import Invitation
-
         if self.organisation.is_represented_by(user):
             return True
         return (

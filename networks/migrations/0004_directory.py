@@ -6,7 +6,7 @@ import django.db.models.functions.datetime
 from django.conf import settings
 from django.db import migrations, models
 
-import partners.directory.models
+import portal.lib.logos
 
 
 class Migration(migrations.Migration):
@@ -151,7 +151,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="network",
             name="logo",
-            field=models.ImageField(blank=True, upload_to=partners.directory.models.logo_path, verbose_name="logo"),
+            field=models.ImageField(blank=True, upload_to=portal.lib.logos.logo_path, verbose_name="logo"),
         ),
         migrations.AddField(
             model_name="network",

@@ -1,7 +1,5 @@
 """Organisations of a guidance network, the people who work for them, and expertise."""
 
-import uuid
-
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -13,6 +11,7 @@ from partners.directory.access import ExpertiseAreaAccess, GuidanceServiceAccess
 from portal.access import unrestricted
 from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
+from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_business_id, validate_logo, validate_single_line
 
@@ -66,14 +65,6 @@ class OrganisationQuerySet(VisibleToQuerySet):
                 ).values("pk")
             )
         )
-
-
-def logo_path(instance, filename: str) -> str:
-    """A server-generated name: the uploaded name is never used (only its checked extension)."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    extension = extension if extension in {"png", "jpg", "jpeg", "gif", "webp"} else "img"
-    folder = type(instance)._meta.model_name
-    return f"logos/{folder}/{uuid.uuid4().hex}.{extension}"
 
 
 class OrganisationKind(models.TextChoices):

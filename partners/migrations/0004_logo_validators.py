@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import partners.directory.models
+import portal.lib.logos
 import portal.lib.validators
 
 
@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name="logo",
             field=models.ImageField(
                 blank=True,
-                upload_to=partners.directory.models.logo_path,
+                upload_to=portal.lib.logos.logo_path,
                 validators=[portal.lib.validators.validate_logo],
                 verbose_name="logo",
             ),

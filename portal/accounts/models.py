@@ -11,6 +11,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts.access import PersonAccess
+from portal.lib.access import AccessMixin
 from portal.lib.choices import Language, choice_array
 from portal.lib.querysets import VisibleToQuerySet
 
@@ -50,7 +52,7 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(AccessMixin, AbstractUser):
     """A person with an account: a guidance counsellor, coordinator or administrator.
 
     The profile fields live here: a person has exactly one profile.
@@ -80,6 +82,7 @@ class User(AbstractUser):
     REQUIRED_FIELDS: list[str] = []
 
     objects = UserManager()
+    access_class = PersonAccess
 
     class Meta:
         verbose_name = _("person")
@@ -100,10 +103,6 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
-
-    def permits(self, user, action: str) -> bool:
-        """Anyone who can see a person may view them; only they edit their own profile."""
-        return action == "view" or user.pk == self.pk
 
     def get_full_name(self):
         return f"{self.first_name} {self.last_name}".strip()

@@ -76,8 +76,8 @@ class Access:
         return self.user.is_authenticated and user_id is not None and user_id == self.user.pk
 
 
-class NetworkAccess(Access):
-    """Rules over an object of one network: the person's role in it is the basis of most of them."""
+class NetworkObjectAccess(Access):
+    """Rules over an object that belongs to one network: the person's role in it is the basis of most of them."""
 
     @property
     def network(self):

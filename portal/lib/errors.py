@@ -1,47 +1,32 @@
-"""The errors services raise: one class for a refusal, one for a stale edit.
+"""The errors services raise: one class for a refusal, and its kind for a stale edit.
 
-A service that refuses raises :class:`DomainError` with a translated message for the person; with
-``field`` it names the form field the message belongs to. Views show ``str(error)`` (or put the error on
-their form with :func:`portal.lib.views.show_errors`) and never look inside it for a code.
+A service that refuses raises :class:`DomainError` with a translated message for the person. It is a
+:class:`~django.core.exceptions.ValidationError`, so it takes the same shapes:
+
+- one message: the refusal is about the object's state (no form input can mend it), and a view says it on
+  the object's page (:func:`portal.lib.views.refuse_or_show`);
+- a dict of field → message: it is about the form's input, and goes next to those fields
+  (:func:`portal.lib.views.show_errors`).
+
+Views show ``str(error)`` or put the error on their form; they never look inside it for a code.
 """
 
 from django.core.exceptions import ValidationError
 
-NON_FIELD = None
 
-
-class DomainError(Exception):
-    """A service refuses; the message (translated) is for the person, the field (if any) for the form."""
-
-    def __init__(self, message="", *, field: str | None = NON_FIELD, errors: dict | None = None):
-        self.errors: dict[str | None, list[str]] = errors if errors is not None else {field: [str(message)]}
-        super().__init__(str(self))
-
-    @property
-    def messages(self) -> list[str]:
-        return [str(message) for messages in self.errors.values() for message in messages]
+class DomainError(ValidationError):
+    """A service refuses; the message (translated) is for the person."""
 
     def __str__(self):
         return " ".join(self.messages)
 
-    @classmethod
-    def from_validation(cls, error: ValidationError) -> "DomainError":
-        """A model's ``full_clean()`` refusal as a domain error, field by field."""
-        if hasattr(error, "error_dict"):
-            errors = {
-                (None if field == "__all__" else field): [str(message) for message in ValidationError(messages)]
-                for field, messages in error.error_dict.items()
-            }
-            return cls(errors=errors)
-        return cls(" ".join(error.messages))
-
 
 def validated(instance) -> None:
-    """``instance.full_clean()``, raising a :class:`DomainError` instead of Django's ValidationError."""
+    """``instance.full_clean()``, raising a :class:`DomainError` (field by field) instead of Django's error."""
     try:
         instance.full_clean()
     except ValidationError as error:
-        raise DomainError.from_validation(error) from None
+        raise DomainError(error.error_dict if hasattr(error, "error_dict") else error.messages) from None
 
 
 class StaleEditError(DomainError):
@@ -52,5 +37,5 @@ class StaleEditError(DomainError):
     """
 
     def __init__(self, message, *, current_version=None):
-        self.current_version = current_version
         super().__init__(message)
+        self.current_version = current_version

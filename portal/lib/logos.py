@@ -4,6 +4,8 @@ Logos are private media like every upload (there is no public media URL): the vi
 them check access first and then call :func:`logo_response`.
 """
 
+import uuid
+
 from django import forms
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
@@ -52,3 +54,11 @@ def logo_response(logo) -> FileResponse:
     response["Content-Disposition"] = "inline"
     patch_cache_control(response, private=True, max_age=LOGO_MAX_AGE)
     return response
+
+
+def logo_path(instance, filename: str) -> str:
+    """A server-generated name: the uploaded name is never used (only its checked extension)."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    extension = extension if extension in {"png", "jpg", "jpeg", "gif", "webp"} else "img"
+    folder = type(instance)._meta.model_name
+    return f"logos/{folder}/{uuid.uuid4().hex}.{extension}"

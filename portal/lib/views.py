@@ -2,11 +2,10 @@
 and putting a service's refusal on a form."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from portal.access import get_for_user
-from portal.lib.errors import DomainError, StaleEditError
+from portal.lib.errors import StaleEditError
 
 
 def object_for(request, queryset, action: str = "view", **lookup):
@@ -23,7 +22,7 @@ def back_to(obj, anchor: str = ""):
 
 def refuse(request, obj, error, anchor: str = ""):
     """A refusal no form input can mend (the object's state): said on the object's page."""
-    messages.error(request, str(error) if isinstance(error, DomainError) else " ".join(error.messages))
+    messages.error(request, " ".join(error.messages))
     return back_to(obj, anchor)
 
 
@@ -36,11 +35,17 @@ def show_errors(form, error) -> None:
     if isinstance(error, StaleEditError) and error.current_version is not None and "version" in form.fields:
         form.data = form.data.copy()
         form.data[form.add_prefix("version")] = error.current_version.isoformat()
-    if isinstance(error, DomainError):
-        for field, field_messages in error.errors.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    elif hasattr(error, "error_dict"):
+    if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
-        form.add_error(None, ValidationError(error.messages))
+        form.add_error(None, error.messages)
+
+
+def refuse_or_show(request, form, obj, error, anchor: str = ""):
+    """A refusal about the object's state (one message) is said on its page: returns that redirect. One about
+    the form's fields goes on the form: returns None, and the view shows the form again, input kept."""
+    if hasattr(error, "error_dict") or isinstance(error, StaleEditError):
+        show_errors(form, error)
+        return None
+    return refuse(request, obj, error, anchor)

@@ -1,0 +1,40 @@
+"""Who may do what with a network and its memberships: the rules in one place.
+
+Seeing a network at all is :meth:`NetworkQuerySet.visible_to` (the people with a role in it); a membership,
+:meth:`MembershipQuerySet.visible_to`. Beyond that:
+
+- a network's ``edit`` (its details, vocabulary, contacts, the import) and ``invite`` (people, for its
+  member organisations): its coordinators;
+- ``take_part`` (propose goals, organise meetings and find times): its coordinators and members; observers
+  only read;
+- a membership's ``manage`` (approve, reject, change, name the representatives): the network's coordinators;
+  ``respond`` (accept an invitation for the organisation): :meth:`Membership.may_respond`.
+"""
+
+from portal.lib.access import NetworkObjectAccess, Role
+
+
+class NetworkAccess(NetworkObjectAccess):
+    @property
+    def network(self):
+        return self.obj
+
+    def may_view(self) -> bool:
+        return self.role is not None
+
+    def may_edit(self) -> bool:
+        return self.is_coordinator
+
+    def may_invite(self) -> bool:
+        return self.is_coordinator
+
+    def may_take_part(self) -> bool:
+        return self.takes_part
+
+
+class MembershipAccess(NetworkObjectAccess):
+    def may_manage(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+    def may_respond(self) -> bool:
+        return self.obj.may_respond(self.user)
