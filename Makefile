@@ -29,10 +29,11 @@ run: ## Set up, seed demo data if empty, run the task worker and the server on :
 test: ## Set up, lint, check migrations, run pytest (PYTEST_ARGS=...)
 	@bash $(BIN)/test.sh
 
-lint: ## ruff check and ruff format --check
+lint: ## ruff check, ruff format --check, and the layering contracts (lint-imports)
 	@bash $(BIN)/setup.sh --venv
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 
 format: ## Fix what ruff can and format the code
 	@bash $(BIN)/setup.sh --venv

@@ -21,6 +21,8 @@ def home(request):
         return render(request, "portal/landing.html")
     networks = list(dashboard_networks(user=request.user))
     coordinated = [network.pk for network in networks if network.my_role == Role.COORDINATOR]
+    for network in networks:
+        network.my_role_label = Role(network.my_role).label
     context = {
         "panels": render_panels(DASHBOARD, request, coordinated=coordinated, today=timezone.localdate()),
         "networks": networks,

@@ -1,4 +1,4 @@
-"""Access-matrix rows for shared goals (issue 5), merged into tests/test_access_matrix.py.
+"""Access-matrix rows for shared goals, merged into tests/test_access_matrix.py.
 
 The matrix goal is proposed in the cast's network, owned by the cast organisation; its indicator is
 measured by the member (the organisation's representative). Coordinators manage; the member answers for
@@ -50,7 +50,7 @@ def _goal_pk(objs):
 
 
 def _goal_under_endorsement(objs):
-    from networks.goals.services import endorsement_open
+    from networks.goals.endorsement import endorsement_open
 
     goal = _goal(objs)
     endorsement_open(goal=goal, user=objs.coordinator)

@@ -1,4 +1,4 @@
-"""Access-matrix rows for meetings (issue 6), merged into tests/test_access_matrix.py.
+"""Access-matrix rows for meetings, merged into tests/test_access_matrix.py.
 
 The matrix meeting is planned a week ahead in the cast's network, organised and chaired by the
 coordinator, with the cast organisation invited: the coordinator, the member and the observer are its
@@ -183,10 +183,10 @@ def _network_feed(objs):
     return {"slug": objs.network.slug, "token": _token(objs)}
 
 
-def entries(Entry):  # noqa: N803 - the matrix's own Entry class
-    """(GET matrix rows, POST matrix rows, read-only names) for the meetings' URLs."""
-    get = {
-        # the meeting pages (part 10)
+def _get_entries(Entry):  # noqa: N803 - the matrix's own Entry class
+    """A GET by each role."""
+    return {
+        # the meeting pages
         "meetings:index": Entry(SIGNED_IN, login_redirect=True),
         "meetings:meeting_list": Entry(NETWORK_READ, _slug, login_redirect=True),
         "meetings:calendar": Entry(NETWORK_READ, _slug, login_redirect=True),
@@ -197,14 +197,14 @@ def entries(Entry):  # noqa: N803 - the matrix's own Entry class
         "meetings:meeting_status": Entry(MANAGE, _pk, login_redirect=True),
         "meetings:print_agenda": Entry(NETWORK_READ, _pk, login_redirect=True),
         "meetings:print_minutes": Entry(DRAFT_MINUTES, _pk, login_redirect=True),
-        # finding a time (part 2)
+        # finding a time
         "meetings:poll_list": Entry(NETWORK_READ, _slug, login_redirect=True),
         "meetings:poll_create": Entry(ORGANISE, _slug, login_redirect=True),
         "meetings:poll_detail": Entry(NETWORK_READ, _poll, login_redirect=True),
         "meetings:poll_answer": Entry(POST_ONLY, _poll),
         "meetings:poll_pick": Entry(POST_ONLY, _poll),
         "meetings:poll_close": Entry(MANAGE, _poll, login_redirect=True),
-        # invitations and replies (part 4), calendar feeds (part 5)
+        # invitations and replies, calendar feeds
         "meetings:invitations": Entry(MANAGE, _pk, login_redirect=True),
         "meetings:invitee_remove": Entry(MANAGE, _invitee, login_redirect=True),
         "meetings:reply": Entry(POST_ONLY, _pk),
@@ -213,7 +213,7 @@ def entries(Entry):  # noqa: N803 - the matrix's own Entry class
         "meetings:feed_reset": Entry(SIGNED_IN, login_redirect=True),
         "meetings:personal_feed": Entry(PUBLIC, _personal_feed),
         "meetings:network_feed": Entry(PUBLIC, _network_feed),
-        # agenda (part 3), attendance (part 6), minutes (part 7)
+        # agenda, attendance, minutes
         "meetings:agenda_edit": Entry(MANAGE, _pk, login_redirect=True),
         "meetings:agenda_item_add": Entry(POST_ONLY, _pk),
         "meetings:agenda_propose": Entry(INVITEES, _pk, login_redirect=True),
@@ -226,7 +226,7 @@ def entries(Entry):  # noqa: N803 - the matrix's own Entry class
         "meetings:minutes_edit": Entry(MANAGE, _held_item, login_redirect=True),
         "meetings:comment_add": Entry(POST_ONLY, _pk),
         "meetings:minutes_amend": Entry(MANAGE, _approved_item, login_redirect=True),
-        # decisions (part 8) and action items (part 9)
+        # decisions and action items
         "meetings:decision_add": Entry(MANAGE, _held_pk, login_redirect=True),
         "meetings:decision_edit": Entry(MANAGE, _decision, login_redirect=True),
         "meetings:decision_delete": Entry(MANAGE, _decision, login_redirect=True),
@@ -238,8 +238,12 @@ def entries(Entry):  # noqa: N803 - the matrix's own Entry class
         "meetings:my_actions": Entry(SIGNED_IN, login_redirect=True),
         "meetings:network_actions": Entry(NETWORK_READ, _slug, login_redirect=True),
     }
-    # An empty POST: the form back with errors (200), a refusal or a redirect, for whoever may act.
-    post = {
+
+
+def _post_entries(Entry):  # noqa: N803 - the matrix's own Entry class
+    """An empty POST by each role: the form back with errors (200), a refusal or a redirect, for whoever may
+    act."""
+    return {
         "meetings:meeting_create": Entry(ORGANISE, _slug),
         "meetings:meeting_edit": Entry(MANAGE, _pk),
         "meetings:meeting_cancel": Entry(MANAGE, _pk),
@@ -271,22 +275,28 @@ def entries(Entry):  # noqa: N803 - the matrix's own Entry class
         "meetings:action_edit": Entry(MANAGE, _action),
         "meetings:action_status": Entry(ACTION_OWNER, _action),
     }
-    read_only = {
-        "meetings:index",
-        "meetings:meeting_list",
-        "meetings:calendar",
-        "meetings:meeting_detail",
-        "meetings:print_agenda",
-        "meetings:print_minutes",
-        "meetings:poll_list",
-        "meetings:poll_detail",
-        "meetings:meeting_ics",
-        "meetings:calendar_feeds",
-        "meetings:personal_feed",
-        "meetings:network_feed",
-        "meetings:agenda_edit",
-        "meetings:decision_log",
-        "meetings:my_actions",
-        "meetings:network_actions",
-    }
-    return get, post, read_only
+
+
+READ_ONLY = {
+    "meetings:index",
+    "meetings:meeting_list",
+    "meetings:calendar",
+    "meetings:meeting_detail",
+    "meetings:print_agenda",
+    "meetings:print_minutes",
+    "meetings:poll_list",
+    "meetings:poll_detail",
+    "meetings:meeting_ics",
+    "meetings:calendar_feeds",
+    "meetings:personal_feed",
+    "meetings:network_feed",
+    "meetings:agenda_edit",
+    "meetings:decision_log",
+    "meetings:my_actions",
+    "meetings:network_actions",
+}
+
+
+def entries(Entry):  # noqa: N803 - the matrix's own Entry class
+    """(GET matrix rows, POST matrix rows, read-only names) for the meetings' URLs."""
+    return _get_entries(Entry), _post_entries(Entry), set(READ_ONLY)

@@ -1,4 +1,4 @@
-"""The code gates: ruff lint and format, and no model change without a migration."""
+"""The code gates: ruff lint and format, the layering contracts, and no model change without a migration."""
 
 import subprocess
 import sys
@@ -19,6 +19,12 @@ def test_ruff_check():
 
 def test_ruff_format():
     result = _run(str(BIN / "ruff"), "format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layering_contracts():
+    """The domains import only what lies below them (pyproject.toml, docs/architecture.md)."""
+    result = _run(str(BIN / "lint-imports"), "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -203,4 +203,4 @@ class EndorsementRoundAdmin(admin.ModelAdmin):
     # Deleting stays possible, as for membership history: deleting a goal cascades to its rounds.
 
 
-# Meetings (issue 6) are administered in their own module.
+# Meetings are administered in their own module (networks.meetings.admin).

@@ -1,6 +1,6 @@
-"""Server-drawn progress chart of one indicator (issue 5): geometry for an SVG line chart.
+"""Server-drawn progress chart of one indicator: geometry for an SVG line chart.
 
-Like :mod:`networks.charts`, this module only lays numbers out; the template
+Like :mod:`networks.memberships.charts`, this module only lays numbers out; the template
 (``networks/goals/includes/indicator_chart.html``) draws them, and the colours are CSS classes in
 ``static/css/goal_charts.css`` (no inline styles, no JavaScript).
 

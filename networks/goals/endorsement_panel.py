@@ -1,6 +1,6 @@
-"""The endorsement panel of a goal's page (issue 5, part 2): where the latest round stands.
+"""The endorsement panel of a goal's page: where the latest round stands.
 
-:func:`endorsement_panel` works from :func:`networks.goal_selectors.goal_page`'s prefetches (the rounds
+:func:`endorsement_panel` works from :func:`networks.goals.selectors.goal_page`'s prefetches (the rounds
 newest first, each with its revision and answers) and makes one query of its own: the network's active
 member organisations with their names and their representatives and deputies. That query also tells
 which organisations the viewer answers for, so the goal's access check needs no further query for it.
@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from networks.goals.endorsement import Tally, may_open_endorsement, tally
 from networks.goals.models import Endorsement, EndorsementRound, Goal
-from networks.goals.services import Tally, may_open_endorsement, tally
 from networks.memberships.models import EndorsementRule, Membership, MembershipStatus
-from portal.access import can
 
 
 def rule_text(rule: str, set_size: int | None) -> str:
@@ -66,16 +65,64 @@ def _current_answers(round_: EndorsementRound) -> dict[int, Endorsement]:
     return {answer.organisation_id: answer for answer in round_.answers.all() if answer.is_current}
 
 
-def endorsement_panel(goal: Goal, user, today: datetime.date | None = None) -> dict:
-    """The context of the endorsement panel: the latest round, its rule, who has answered and who has
-    not (for an open round, among the active members now), the deadline, and what ``user`` may do."""
-    today = today or timezone.localdate()
-    memberships = list(
+def _active_memberships(goal: Goal) -> list[Membership]:
+    """The network's active member organisations, by name, with their representatives and deputies."""
+    return list(
         Membership.objects.filter(network_id=goal.network_id, status=MembershipStatus.ACTIVE)
         .select_related("organisation")
         .only("organisation_id", "representative_id", "deputy_id", "organisation__name", "organisation__slug")
         .order_by("organisation__name", "organisation_id")
     )
+
+
+def _closed_round(answers: dict[int, Endorsement]) -> dict:
+    """A closed round: who had to answer then is not kept, so the answers the round closed with."""
+    return {
+        "answered": [
+            PanelRow(answer.organisation_id, answer.organisation.name, answer.organisation.slug, answer)
+            for answer in sorted(answers.values(), key=lambda answer: answer.organisation.name)
+        ]
+    }
+
+
+def _open_round(round_, answers: dict[int, Endorsement], memberships, mine, today: datetime.date) -> dict:
+    """An open round: the tally among the active members now, who has answered and who has not."""
+    active_ids = [membership.organisation_id for membership in memberships]
+    result = tally(round_, active_ids, answers.values())
+    rows = [
+        PanelRow(
+            membership.organisation_id,
+            membership.organisation.name,
+            membership.organisation.slug,
+            answers.get(membership.organisation_id),
+            mine=membership.organisation_id in mine,
+        )
+        for membership in memberships
+    ]
+    active = set(active_ids)
+    deadline_passed = round_.deadline < today
+    return {
+        "tally": result,
+        "progress": progress_text(result),
+        "answered": [row for row in rows if row.answer is not None],
+        "missing": [row for row in rows if row.answer is None],
+        # Answers of organisations that have left or paused since: kept, but no longer counted.
+        "not_counted": sorted(
+            (answer for answer in answers.values() if answer.organisation_id not in active),
+            key=lambda answer: answer.organisation.name,
+        ),
+        "deadline_passed": deadline_passed,
+        "days_left": (round_.deadline - today).days,
+        "may_answer": bool(mine) and not deadline_passed,
+        "my_rows": [row for row in rows if row.mine],
+    }
+
+
+def endorsement_panel(goal: Goal, user, today: datetime.date | None = None) -> dict:
+    """The context of the endorsement panel: the latest round, its rule, who has answered and who has
+    not (for an open round, among the active members now), the deadline, and what ``user`` may do."""
+    today = today or timezone.localdate()
+    memberships = _active_memberships(goal)
     mine = frozenset(
         membership.organisation_id
         for membership in memberships
@@ -84,7 +131,7 @@ def endorsement_panel(goal: Goal, user, today: datetime.date | None = None) -> d
     access = goal.access(user)
     # The same answer GoalAccess.answers_for would query for: keep it, the page asks again.
     access.__dict__.setdefault("answers_for", mine)
-    can_manage = can(user, goal, "manage")
+    can_manage = access.permits("manage")
     rounds = list(goal.rounds.all())
     round_ = rounds[0] if rounds else None
     context = {
@@ -105,40 +152,8 @@ def endorsement_panel(goal: Goal, user, today: datetime.date | None = None) -> d
         text_is_current=round_.revision.number == goal.revision,
         deadline=round_.deadline,
     )
-    if not round_.is_open:
-        # Who had to answer then is not kept: show the answers the round closed with.
-        context["answered"] = [
-            PanelRow(answer.organisation_id, answer.organisation.name, answer.organisation.slug, answer)
-            for answer in sorted(answers.values(), key=lambda answer: answer.organisation.name)
-        ]
-        return context
-    active_ids = [membership.organisation_id for membership in memberships]
-    result = tally(round_, active_ids, answers.values())
-    rows = [
-        PanelRow(
-            membership.organisation_id,
-            membership.organisation.name,
-            membership.organisation.slug,
-            answers.get(membership.organisation_id),
-            mine=membership.organisation_id in mine,
-        )
-        for membership in memberships
-    ]
-    active = set(active_ids)
-    deadline_passed = round_.deadline < today
-    context.update(
-        tally=result,
-        progress=progress_text(result),
-        answered=[row for row in rows if row.answer is not None],
-        missing=[row for row in rows if row.answer is None],
-        # Answers of organisations that have left or paused since: kept, but no longer counted.
-        not_counted=sorted(
-            (answer for answer in answers.values() if answer.organisation_id not in active),
-            key=lambda answer: answer.organisation.name,
-        ),
-        deadline_passed=deadline_passed,
-        days_left=(round_.deadline - today).days,
-        may_answer=bool(mine) and not deadline_passed,
-        my_rows=[row for row in rows if row.mine],
-    )
+    if round_.is_open:
+        context.update(_open_round(round_, answers, memberships, mine, today))
+    else:
+        context.update(_closed_round(answers))
     return context

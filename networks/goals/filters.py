@@ -1,4 +1,4 @@
-"""The goal board's filters (issue 5, part 4): status, quality area, owner organisation, text and year.
+"""The goal board's filters: status, quality area, owner organisation, text and year.
 
 Invalid values are ignored (shown as form errors), never a failure; ``filters()`` gives the plain dict
 :func:`filter_goals` takes.
@@ -12,8 +12,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from networks.goals.models import Goal
-from networks.goals.models.goals import STATUS_ORDER, QualityArea
+from networks.goals.models import STATUS_ORDER, Goal, QualityArea
 from networks.goals.selectors import GROUP_AREA, GROUP_STATUS
 from networks.memberships.models import Network
 from partners.directory.models import Organisation
@@ -80,7 +79,7 @@ class GoalFilterForm(forms.Form):
         self.helper.add_input(Submit("", _("Show goals")))
 
     def filters(self) -> dict:
-        """The valid, non-empty filters (the grouping is not a filter: see :meth:`group`)."""
+        """The valid, non-empty filters (the grouping is not a filter: see :meth:`grouping`)."""
         if not self.is_bound:
             return {}
         self.is_valid()

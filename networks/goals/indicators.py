@@ -1,13 +1,13 @@
-"""Writes of a goal's indicators and their measurements (issue 5, part 3).
+"""Writes of a goal's indicators and their measurements.
 
 - The network's coordinators add, change and delete a goal's indicators (:func:`indicator_create`,
   :func:`indicator_update`, :func:`indicator_delete`).
 - An indicator's owner and the coordinators enter and delete its measurements
   (:func:`measurement_add`, :func:`measurement_delete`); the views check who may.
 - A measurement's evidence file is private and checked like an agreement's documents: by what it
-  contains (:func:`partners.documents.check_document`); it is stored under a server-generated name
+  contains (:func:`partners.agreements.documents.check_document`); it is stored under a server-generated name
   (``goal-evidence/<uuid hex>``) and the uploaded name, cleaned by
-  :func:`partners.documents.clean_filename`, is kept only to be shown and offered when downloading.
+  :func:`partners.agreements.documents.clean_filename`, is kept only to be shown and offered when downloading.
 - The indicators of an achieved or dropped goal no longer change.
 
 Every write runs in one transaction with the goal's row locked, so a goal deleted or finished in the
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from networks.goals.models import Goal, Indicator, Measurement
 from partners.agreements.documents import check_document, clean_filename
+from portal.lib.errors import DomainError, validated
 
 INDICATOR_FIELDS = (
     "name",
@@ -46,18 +47,15 @@ def _lock_open_goal(goal_id: int) -> Goal:
     """The goal, locked; refused when it no longer exists or is achieved or dropped."""
     goal = Goal.objects.select_for_update().filter(pk=goal_id).first()
     if goal is None:
-        raise ValidationError(_("This goal no longer exists."), code="invalid_state")
+        raise DomainError(_("This goal no longer exists."))
     if goal.is_finished:
-        raise ValidationError(
-            _("The goal has been achieved or dropped: its indicators and measurements no longer change."),
-            code="invalid_state",
-        )
+        raise DomainError(_("The goal has been achieved or dropped: its indicators and measurements no longer change."))
     return goal
 
 
 def _check_indicator_exists(indicator: Indicator) -> None:
     if not Indicator.objects.filter(pk=indicator.pk).exists():
-        raise ValidationError(_("This indicator no longer exists."), code="invalid_state")
+        raise DomainError(_("This indicator no longer exists."))
 
 
 def remove_evidence_on_commit(measurements) -> None:
@@ -76,11 +74,11 @@ def remove_evidence_on_commit(measurements) -> None:
 def indicator_create(*, goal: Goal, data: dict) -> Indicator:
     """A new indicator of ``goal``, after its others. ``data`` holds ``INDICATOR_FIELDS``.
 
-    Raises ValidationError (field errors, or the goal being finished).
+    Raises :class:`~portal.lib.errors.DomainError` (field errors, or the goal being finished).
     """
     _check_fields(data, INDICATOR_FIELDS, "indicator_create")
     indicator = Indicator(goal=goal, **data)
-    indicator.full_clean(exclude=["goal"])
+    validated(indicator, exclude=["goal"])
     with transaction.atomic():
         _lock_open_goal(goal.pk)
         last = goal.indicators.aggregate(last=Max("position"))["last"]
@@ -90,11 +88,11 @@ def indicator_create(*, goal: Goal, data: dict) -> Indicator:
 
 
 def indicator_update(*, indicator: Indicator, data: dict) -> Indicator:
-    """Save changes to the indicator's own fields (its measurements stay). Raises ValidationError."""
+    """Save changes to the indicator's own fields (its measurements stay). Raises :class:`DomainError`."""
     _check_fields(data, INDICATOR_FIELDS, "indicator_update")
     for name, value in data.items():
         setattr(indicator, name, value)
-    indicator.full_clean(exclude=["goal"])
+    validated(indicator, exclude=["goal"])
     with transaction.atomic():
         _lock_open_goal(indicator.goal_id)
         _check_indicator_exists(indicator)
@@ -113,15 +111,15 @@ def indicator_delete(*, indicator: Indicator) -> None:
 # --- measurements -----------------------------------------------------------------------------------
 
 
-def _same_day_error() -> ValidationError:
-    return ValidationError({"measured_on": _("This indicator already has a measurement on this date.")}, code="unique")
+def _same_day_error() -> DomainError:
+    return DomainError({"measured_on": _("This indicator already has a measurement on this date.")})
 
 
 def measurement_add(*, indicator: Indicator, user, data: dict, uploaded_file=None) -> Measurement:
     """A measurement of ``indicator`` by ``user``, with an optional evidence file.
 
     ``data`` holds ``MEASUREMENT_FIELDS``. The file is checked by :func:`check_document` and stored
-    under a server-generated name. Raises ValidationError with field errors (``measured_on``,
+    under a server-generated name. Raises :class:`DomainError` with field errors (``measured_on``,
     ``value``, ``note``, ``evidence``) or for the goal's state; nothing is stored then.
     """
     _check_fields(data, MEASUREMENT_FIELDS, "measurement_add")
@@ -131,9 +129,9 @@ def measurement_add(*, indicator: Indicator, user, data: dict, uploaded_file=Non
         try:
             measurement.evidence_type = check_document(uploaded_file, measurement.evidence_name)
         except ValidationError as error:
-            raise ValidationError({"evidence": error.error_list}) from None
+            raise DomainError({"evidence": error.error_list}) from None
         measurement.evidence_size = uploaded_file.size
-    measurement.full_clean(exclude=["indicator", "evidence", "recorded_by"], validate_constraints=False)
+    validated(measurement, exclude=["indicator", "evidence", "recorded_by"], validate_constraints=False)
     with transaction.atomic():
         _lock_open_goal(indicator.goal_id)
         _check_indicator_exists(indicator)

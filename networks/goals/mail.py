@@ -1,4 +1,4 @@
-"""The e-mails about shared goals (issue 5): a member's proposal, endorsement opened, and the reminder.
+"""The e-mails about shared goals: a member's proposal, endorsement opened, and the reminder.
 
 Each person gets one message of their own, in their language, after the transaction commits
 (:func:`portal.lib.mail.send_personal_mail`); templates are templates/networks/goals/email/*.txt.
@@ -23,7 +23,7 @@ from portal.lib.mail import mailable_people, send_personal_mail
 
 
 def goal_link(goal: Goal) -> str:
-    return settings.SITE_URL + reverse("goals:goal_detail", kwargs={"pk": goal.pk})
+    return settings.SITE_URL + goal.get_absolute_url()
 
 
 def answer_link(goal: Goal) -> str:

@@ -1,4 +1,4 @@
-"""Progress of a goal's indicators (issue 5, part 3): plain arithmetic, and the indicator panels of a goal page.
+"""Progress of a goal's indicators: plain arithmetic, and the indicator panels of a goal page.
 
 **The straight path.** An indicator plans a change from its baseline (value on the baseline date) to
 its target (value on the target date). The value expected on a day is on the straight line between
@@ -19,12 +19,12 @@ the two: the baseline before the baseline date, the target after the target date
 An indicator's light is that of its latest measurement. The light is never shown by its colour alone:
 :data:`LIGHT_LABELS` says it in words.
 
-**Due.** A measurement is due :data:`networks.models.indicators.FREQUENCY_MONTHS` months after the latest one
+**Due.** A measurement is due :data:`networks.goals.models.indicators.FREQUENCY_MONTHS` months after the latest one
 (after the baseline date before the first), and at the latest on the target date; none is due once a
 measurement has been made on or after the target date.
 
 Everything here except :func:`indicator_panels` is pure: no queries, no clock (the day is passed in).
-The goal page's panels use only what :func:`networks.goal_selectors.goal_page` has prefetched.
+The goal page's panels use only what :func:`networks.goals.selectors.goal_page` has prefetched.
 """
 
 import calendar
@@ -35,9 +35,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import pgettext_lazy
 
 from networks.goals.charts import LineChart, line_chart
-from networks.goals.models.goals import FINISHED
 from networks.goals.models.indicators import FREQUENCY_MONTHS, Direction
-from portal.access import can
 
 # Increase/decrease: behind the straight path by at most this share of the planned change is amber.
 AMBER_SHARE = Decimal("0.10")
@@ -234,14 +232,13 @@ def indicator_panel(indicator, *, today: datetime.date, may_measure: bool, may_m
 def indicator_panels(goal, user, today: datetime.date) -> IndicatorPanels:
     """The panels of the goal's indicators for ``user``: from ``goal_page()``'s prefetches, no query of
     their own beyond the person's role in the network (kept on the goal for the request)."""
-    open_ = goal.status not in FINISHED
-    may_manage = open_ and can(user, goal, "manage")
-    access = goal.access(user) if user.is_authenticated else None
+    open_ = not goal.is_finished
+    may_manage = open_ and goal.permits(user, "manage")
     panels = [
         indicator_panel(
             indicator,
             today=today,
-            may_measure=open_ and (may_manage or (access is not None and access.may_measure(indicator))),
+            may_measure=open_ and (may_manage or indicator.permits(user, "measure")),
             may_manage=may_manage,
         )
         for indicator in goal.indicators.all()

@@ -2,7 +2,7 @@
 
 from django.dispatch import receiver
 
-from networks.goals.services import rounds_evaluate
+from networks.goals.endorsement import rounds_evaluate
 from networks.memberships.signals import membership_status_changed
 
 

@@ -1,8 +1,8 @@
-"""The daily job of shared goals (issue 5): rounds of endorsement close on time, and one reminder goes out.
+"""The daily job of shared goals: rounds of endorsement close on time, and one reminder goes out.
 
 Run once a day by the scheduler (``manage.py goal_endorsement_reminders``, see the README). Each run:
 
-1. evaluates every open round (:func:`networks.goal_services.rounds_evaluate`): a round whose rule is
+1. evaluates every open round (:func:`networks.goals.endorsement.rounds_evaluate`): a round whose rule is
    now met is agreed, one whose deadline has passed is closed as not reached;
 2. reminds, once per round, the representatives and deputies of the active member organisations that
    have not answered, when the deadline is ``days`` or fewer days away (and has not passed).
@@ -18,9 +18,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from networks.goals.endorsement import rounds_evaluate
 from networks.goals.mail import mail_endorsement_reminder
 from networks.goals.models import EndorsementRound
-from networks.goals.services import rounds_evaluate
 
 
 @dataclass

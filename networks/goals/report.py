@@ -1,4 +1,4 @@
-"""The goal report (issue 5, part 5): a network's goals for a chosen period, with their indicators'
+"""The goal report: a network's goals for a chosen period, with their indicators'
 latest values and progress, as a printable page and as an XLSX workbook.
 
 **Which goals.** Every goal of the network whose period overlaps the chosen one
@@ -7,7 +7,7 @@ reader sees what was agreed, what is being worked on, and what was proposed or d
 
 **Which values.** For each indicator, its latest measurement *within* the chosen period (nothing
 measured after the period's end counts). Its traffic light and progress are those the goal page shows
-for that measurement (:mod:`networks.goal_progress`: the light is judged against the straight path on
+for that measurement (:mod:`networks.goals.progress`: the light is judged against the straight path on
 the measurement's own date), so the report and the goal page never disagree. Next to it the report
 gives the value the path plans by the period's end, for a reader who wants to see how far is left.
 
@@ -30,8 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from networks.goals import progress
-from networks.goals.models import Goal, Indicator, Measurement
-from networks.goals.models.goals import STATUS_ORDER
+from networks.goals.models import STATUS_ORDER, Goal, Indicator, Measurement
 from networks.memberships.models import Network
 from partners.agreements.models import Agreement
 from partners.directory.tables import safe_cell

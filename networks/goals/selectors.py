@@ -1,4 +1,4 @@
-"""Reads of shared goals (issue 5) shaped for the pages that show them."""
+"""Reads of shared goals shaped for the pages that show them."""
 
 import datetime
 
@@ -20,8 +20,17 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalStatus, Indicator, Measurement
-from networks.goals.models.goals import STATUS_ORDER, QualityArea, RoundOutcome
+from networks.goals.models import (
+    STATUS_ORDER,
+    Endorsement,
+    EndorsementRound,
+    Goal,
+    GoalStatus,
+    Indicator,
+    Measurement,
+    QualityArea,
+    RoundOutcome,
+)
 from networks.memberships.models import Membership, Network
 from partners.agreements.models import Agreement
 from portal.lib.access import MembershipStatus
@@ -72,7 +81,7 @@ def visible_agreements(goal: Goal, user) -> list[Agreement]:
     organisation who has no role in the network sees a goal, but only the agreements their organisation
     is a party to (one query): the others' titles are not theirs to see."""
     agreements = [agreement for agreement in goal.agreements.all() if agreement.network_id == goal.network_id]
-    if not agreements or user.is_superuser or goal.access(user).role is not None:
+    if not agreements or goal.permits(user, "read_network"):
         return agreements
     visible = set(
         Agreement.objects.visible_to(user)

@@ -1,174 +1,220 @@
-"""Who may do what with a meeting or a time poll (issue 6, part 12): the rules in one place.
+"""Who may do what with a meeting, a time poll or an action item: the rules in one place.
 
-Seeing a meeting at all is :meth:`networks.models.meetings.MeetingQuerySet.visible_to`: the network's
-people (coordinators, members, observers) and the people invited to it; outsiders get 404. Beyond that:
+Seeing a meeting at all is :meth:`networks.meetings.models.MeetingQuerySet.visible_to`: the network's people
+(coordinators, members, observers) and the people invited to it; outsiders get 404. Beyond that, each action
+is who may do it (``may_<action>``) and, where the meeting's state matters, when it can be done at all
+(``when_<action>``, for everyone, administrators too):
 
-- ``manage``: the organiser and the network's coordinators: edit, cancel, agenda, invitations,
-  attendance, minutes, decisions, action items, the status up to circulating the minutes;
+- ``manage``: the organiser and the network's coordinators: edit, cancel, agenda, invitations, attendance,
+  minutes, decisions, action items, the status up to circulating the minutes. What the meeting's page
+  offers them depends on its state: ``edit`` (not cancelled), ``cancel`` and ``edit_agenda`` (planned),
+  ``record`` the attendance, minutes, decisions and action items (held, or minutes in draft), ``mark_held``
+  (planned and started) and ``circulate`` the minutes (held);
+- ``change_status``: the status page: those who manage the meeting and its chair;
+- ``approve``: approve the draft minutes: the chair only (the service says when they can be approved;
+  the page offers ``approve_draft`` while they are a draft);
 - ``reply``: an invitee, while the meeting is planned;
 - ``propose``: propose an agenda item: coordinators, members and invitees, while the meeting is planned;
-- ``read_minutes``: approved minutes: everyone who sees the meeting; draft minutes: those who manage,
-  the chair and the attendees;
+- ``read_minutes``: approved minutes: everyone who sees the meeting; draft minutes: those who manage, the
+  chair and the attendees; ``read_comments`` the same, once the minutes have been circulated;
+  ``read_drafts``: every draft of the network's meetings (lists of what meetings recorded): the coordinators;
 - ``comment``: comment on draft minutes: the attendees, the chair and those who manage;
-- ``approve``: approve the draft minutes: the chair only;
 - ``amend``: change approved minutes by a recorded amendment: the chair and those who manage.
 
-A time poll's ``manage`` is its organiser and the coordinators; ``answer`` its invited people while it
-is open. Organising a meeting or a poll at all is :func:`may_organise` (coordinators and members).
+A time poll's ``manage`` is its organiser and the coordinators while it is open; ``answer`` its invited
+people while it is open. Organising a meeting or a poll at all is the network's ``take_part``. An action
+item's ``update`` (its status) is its owner, the meeting's organiser and the coordinators.
+
+The rules read the meeting's state through its properties (``meeting.is_planned`` …): this module imports no
+model of the domain (the models import it).
 """
 
 from functools import cached_property
 
-from django.db.models import Q
+from portal.lib.access import NetworkObjectAccess
 
-from networks.meetings.models.meetings import Attendance, MeetingStatus
-from portal.lib.access import Role
+# The rights the meeting's page and its parts show their buttons by (``may.record`` …).
+MEETING_PAGE = (
+    "manage",
+    "edit",
+    "cancel",
+    "edit_agenda",
+    "record",
+    "circulate",
+    "reply",
+    "propose",
+    "read_minutes",
+    "read_comments",
+    "comment",
+    "approve",
+    "amend",
+)
 
-PROPOSING_ROLES = (Role.COORDINATOR, Role.MEMBER)
+
+def _prefetched(obj, name: str):
+    """The rows of ``obj``'s relation ``name`` if they were prefetched, else None."""
+    return getattr(obj, "_prefetched_objects_cache", {}).get(name)
 
 
-class MeetingAccess:
+class MeetingAccess(NetworkObjectAccess):
     """What one person may do with one meeting, worked out with a query or two and then kept."""
-
-    def __init__(self, meeting, user):
-        self.meeting = meeting
-        self.user = user
-
-    @cached_property
-    def role(self) -> str | None:
-        return self.meeting.network.role_of(self.user)
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.role == Role.COORDINATOR
 
     @property
     def is_organiser(self) -> bool:
-        return self.user.is_authenticated and self.meeting.organiser_id == self.user.pk
+        return self.is_user(self.obj.organiser_id)
 
     @property
     def is_chair(self) -> bool:
-        return self.user.is_authenticated and self.meeting.chair_id == self.user.pk
+        return self.is_user(self.obj.chair_id)
+
+    @property
+    def manages(self) -> bool:
+        return self.is_organiser or self.is_coordinator
 
     @cached_property
     def invitee(self):
         """The person's invitation (with their reply), or None."""
         if not self.user.is_authenticated:
             return None
-        cache = getattr(self.meeting, "_prefetched_objects_cache", {})
-        if "invitees" in cache:
-            return next((row for row in cache["invitees"] if row.user_id == self.user.pk), None)
-        return self.meeting.invitees.filter(user=self.user).first()
+        invitees = _prefetched(self.obj, "invitees")
+        if invitees is not None:
+            return next((row for row in invitees if row.user_id == self.user.pk), None)
+        return self.obj.invitees.filter(user=self.user).first()
 
     @cached_property
     def attended(self) -> bool:
         if not self.user.is_authenticated:
             return False
-        cache = getattr(self.meeting, "_prefetched_objects_cache", {})
-        if "attendances" in cache:
-            return any(row.user_id == self.user.pk for row in cache["attendances"])
-        return self.meeting.attendances.filter(user=self.user).exists()
+        attendances = _prefetched(self.obj, "attendances")
+        if attendances is not None:
+            return any(row.user_id == self.user.pk for row in attendances)
+        return self.obj.attendances.filter(user=self.user).exists()
 
-    @property
-    def manages(self) -> bool:
-        return self.is_organiser or self.is_coordinator
+    # --- managing, and what the meeting's state offers those who manage it ---
 
-    def permits(self, action: str) -> bool:
-        rule = getattr(self, f"_may_{action}", None)
-        return bool(rule and rule())
-
-    def _may_view(self) -> bool:
-        return True
-
-    def _may_manage(self) -> bool:
+    def may_manage(self) -> bool:
         return self.manages
 
-    def _may_reply(self) -> bool:
-        return self.meeting.status == MeetingStatus.PLANNED and self.invitee is not None
+    def when_edit(self) -> bool:
+        return not self.obj.is_cancelled
 
-    def _may_propose(self) -> bool:
-        return self.meeting.status == MeetingStatus.PLANNED and (
-            self.role in PROPOSING_ROLES or self.invitee is not None
-        )
+    def may_edit(self) -> bool:
+        return self.manages
 
-    def _may_read_minutes(self) -> bool:
-        if self.meeting.status == MeetingStatus.MINUTES_APPROVED:
-            return True
+    def when_cancel(self) -> bool:
+        return self.obj.is_planned
+
+    def may_cancel(self) -> bool:
+        return self.manages
+
+    def when_edit_agenda(self) -> bool:
+        return self.obj.is_planned
+
+    def may_edit_agenda(self) -> bool:
+        return self.manages
+
+    def when_record(self) -> bool:
+        return self.obj.minutes_open
+
+    def may_record(self) -> bool:
+        return self.manages
+
+    # --- the status ---
+
+    def may_change_status(self) -> bool:
+        return self.manages or self.is_chair
+
+    def when_mark_held(self) -> bool:
+        return self.obj.is_planned and self.obj.has_started
+
+    def may_mark_held(self) -> bool:
+        return self.manages
+
+    def when_circulate(self) -> bool:
+        return self.obj.is_held
+
+    def may_circulate(self) -> bool:
+        return self.manages
+
+    def may_approve(self) -> bool:
+        return self.is_chair
+
+    def when_approve_draft(self) -> bool:
+        return self.obj.has_draft_minutes
+
+    def may_approve_draft(self) -> bool:
+        return self.is_chair
+
+    # --- the invitees and the meeting's people ---
+
+    def when_reply(self) -> bool:
+        # An invitation is answered by the person invited, administrators included.
+        return self.obj.is_planned and self.invitee is not None
+
+    def may_reply(self) -> bool:
+        return True
+
+    def when_propose(self) -> bool:
+        return self.obj.is_planned
+
+    def may_propose(self) -> bool:
+        return self.takes_part or self.invitee is not None
+
+    # --- the minutes ---
+
+    def may_read_minutes(self) -> bool:
+        return self.obj.has_approved_minutes or self.manages or self.is_chair or self.attended
+
+    def when_read_comments(self) -> bool:
+        return self.obj.minutes_circulated
+
+    def may_read_comments(self) -> bool:
+        return self.may_read_minutes()
+
+    def may_read_drafts(self) -> bool:
+        return self.is_coordinator
+
+    def when_comment(self) -> bool:
+        return self.obj.has_draft_minutes
+
+    def may_comment(self) -> bool:
         return self.manages or self.is_chair or self.attended
 
-    def _may_comment(self) -> bool:
-        return self.meeting.status == MeetingStatus.MINUTES_DRAFT and (self.manages or self.is_chair or self.attended)
+    def when_amend(self) -> bool:
+        return self.obj.has_approved_minutes
 
-    def _may_approve(self) -> bool:
-        return self.meeting.status == MeetingStatus.MINUTES_DRAFT and self.is_chair
-
-    def _may_amend(self) -> bool:
-        return self.meeting.status == MeetingStatus.MINUTES_APPROVED and (self.manages or self.is_chair)
+    def may_amend(self) -> bool:
+        return self.manages or self.is_chair
 
 
-class PollAccess:
+class PollAccess(NetworkObjectAccess):
     """What one person may do with one time poll."""
-
-    def __init__(self, poll, user):
-        self.poll = poll
-        self.user = user
-
-    @cached_property
-    def role(self) -> str | None:
-        return self.poll.network.role_of(self.user)
 
     @cached_property
     def invited(self) -> bool:
         if not self.user.is_authenticated:
             return False
-        cache = getattr(self.poll, "_prefetched_objects_cache", {})
-        if "invitees" in cache:
-            return any(person.pk == self.user.pk for person in cache["invitees"])
-        return self.poll.invitees.filter(pk=self.user.pk).exists()
+        invitees = _prefetched(self.obj, "invitees")
+        if invitees is not None:
+            return any(person.pk == self.user.pk for person in invitees)
+        return self.obj.invitees.filter(pk=self.user.pk).exists()
 
-    @property
-    def manages(self) -> bool:
-        return self.role == Role.COORDINATOR or (self.user.is_authenticated and self.poll.organiser_id == self.user.pk)
+    def when_manage(self) -> bool:
+        return self.obj.is_open
 
-    def permits(self, action: str) -> bool:
-        if action == "view":
-            return True
-        if action == "manage":
-            return self.manages and self.poll.is_open
-        if action == "answer":
-            return self.poll.is_open and self.invited
-        return False
+    def may_manage(self) -> bool:
+        return self.is_coordinator or self.is_user(self.obj.organiser_id)
 
+    def when_answer(self) -> bool:
+        # The poll asks the people invited to it, administrators included.
+        return self.obj.is_open and self.invited
 
-def minutes_readable(user, *, prefix: str = "") -> Q:
-    """``read_minutes`` as a filter, for lists of what meetings recorded (``prefix`` is the path to the
-    meeting, e.g. ``"meeting__"``): approved minutes, and the drafts of the meetings the person organised,
-    chairs or attended. The coordinators read every draft: a list leaves the filter out for them."""
-    approved = Q(**{f"{prefix}status": MeetingStatus.MINUTES_APPROVED})
-    if not user.is_authenticated:
-        return approved
-    attended = Attendance.objects.filter(user=user).values("meeting")
-    return (
-        approved
-        | Q(**{f"{prefix}organiser": user})
-        | Q(**{f"{prefix}chair": user})
-        | Q(**{f"{prefix}pk__in": attended})
-    )
-
-
-def may_organise(network, user) -> bool:
-    """Coordinators and members of the network may organise meetings and find times; observers only read."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
+    def may_answer(self) -> bool:
         return True
-    return network.role_of(user) in PROPOSING_ROLES
 
 
-def may_update_action(action_item, user) -> bool:
-    """An action item's status is changed by its owner, the meeting's organiser and the coordinators."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.pk in (action_item.owner_id, action_item.meeting.organiser_id):
-        return True
-    return action_item.network.role_of(user) == Role.COORDINATOR
+class ActionItemAccess(NetworkObjectAccess):
+    """What one person may do with one action item (its meeting fetched with it)."""
+
+    def may_update(self) -> bool:
+        return self.is_user(self.obj.owner_id) or self.is_user(self.obj.meeting.organiser_id) or self.is_coordinator

@@ -1,4 +1,4 @@
-"""Writes of what comes out of a meeting (issue 6): its decisions and action items.
+"""Writes of what comes out of a meeting: its decisions and action items.
 
 **Decisions** are recorded per agenda item once the meeting has taken place (held, or minutes in draft);
 they may be linked to one of the network's goals. Once the chair has approved the minutes they are
@@ -8,8 +8,8 @@ who made it and why.
 **Action items** are what one person takes on at the meeting, with a due date. The owner is one of the
 network's people or an invitee; the organisation defaults to the one the owner attended (or was invited)
 for. Until an item is done or dropped it is offered for the network's next agendas and reminded of
-(:mod:`networks.meeting_reminders`). Its owner, the meeting's organiser and the coordinators change its
-status (:func:`networks.meeting_access.may_update_action`).
+(:mod:`networks.meetings.reminders`). Its owner, the meeting's organiser and the coordinators change its
+status (:class:`networks.meetings.access.ActionItemAccess`).
 
 Each write runs in one transaction with the meeting's row locked, so that it cannot race a change of the
 meeting's status (recording a decision while the chair approves the minutes).
@@ -17,14 +17,12 @@ meeting's status (recording a decision while the chair approves the minutes).
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.goals.models import Goal
-from networks.meetings.common import lock_meeting as _lock
 from networks.meetings.models import (
     ActionItem,
     ActionStatus,
@@ -34,43 +32,47 @@ from networks.meetings.models import (
     Decision,
     Invitee,
     Meeting,
-    MeetingStatus,
 )
-from networks.meetings.models.meetings import AgendaItemStatus
-from networks.meetings.services import invitable_organisations, people_organisations
+from networks.meetings.services import invitable_organisations, lock_meeting, people_organisations
 from networks.memberships.models import NetworkRole
 from portal.accounts.models import User
+from portal.lib.errors import DomainError, validated
 
-# Decisions and action items are recorded while the minutes can still change.
-RECORDING = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
+# The relations the services check (or set) themselves before saving.
+DECISION_CHECKED = ("network", "meeting", "item", "recorded_by")
+ACTION_CHECKED = ("network", "meeting", "item", "owner", "organisation", "created_by")
+
+
+def not_recording(meeting: Meeting) -> str | None:
+    """Why the meeting's decisions and action items cannot be recorded or changed now, or None while they
+    can (the meeting held, or its minutes in draft)."""
+    if meeting.minutes_open:
+        return None
+    if meeting.has_approved_minutes:
+        return _("The minutes have been approved: a decision can only be changed by a recorded amendment.")
+    return _("Decisions and action items are recorded once the meeting has been held.")
 
 
 def _check_recording(meeting: Meeting) -> None:
-    if meeting.status not in RECORDING:
-        if meeting.status == MeetingStatus.MINUTES_APPROVED:
-            raise ValidationError(
-                _("The minutes have been approved: a decision can only be changed by a recorded amendment."),
-                code="invalid_state",
-            )
-        raise ValidationError(
-            _("Decisions and action items are recorded once the meeting has been held."), code="invalid_state"
-        )
+    reason = not_recording(meeting)
+    if reason is not None:
+        raise DomainError(reason)
 
 
 def _check_item(meeting: Meeting, item: AgendaItem) -> None:
-    if item is None or item.meeting_id != meeting.pk or item.status != AgendaItemStatus.ACCEPTED:
-        raise ValidationError({"item": _("Choose an item on this meeting's agenda.")})
+    if item is None or item.meeting_id != meeting.pk or not item.is_accepted:
+        raise DomainError({"item": _("Choose an item on this meeting's agenda.")})
 
 
 def _check_goal(meeting: Meeting, goal: Goal | None) -> None:
     if goal is not None and goal.network_id != meeting.network_id:
-        raise ValidationError({"goal": _("Choose one of the network's goals.")})
+        raise DomainError({"goal": _("Choose one of the network's goals.")})
 
 
 def _text(value: str, field: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError({field: _("This field is required.")})
+        raise DomainError({field: _("This field is required.")})
     return value
 
 
@@ -81,7 +83,7 @@ def decision_add(*, meeting: Meeting, item: AgendaItem, user, text: str, goal: G
     """Record a decision under ``item`` of a held meeting (or one whose minutes are in draft)."""
     text = _text(text, "text")
     with transaction.atomic():
-        locked = _lock(meeting)
+        locked = lock_meeting(meeting)
         _check_recording(locked)
         _check_item(locked, item)
         _check_goal(locked, goal)
@@ -94,7 +96,7 @@ def decision_add(*, meeting: Meeting, item: AgendaItem, user, text: str, goal: G
             decided_on=timezone.localdate(locked.starts_at),
             recorded_by=user,
         )
-        decision.full_clean(exclude=["network", "meeting", "item", "recorded_by"])
+        validated(decision, exclude=DECISION_CHECKED)
         decision.save()
     return decision
 
@@ -103,13 +105,13 @@ def decision_update(*, decision: Decision, user, text: str, goal: Goal | None = 
     """Change a decision's text or linked goal while the minutes can still change."""
     text = _text(text, "text")
     with transaction.atomic():
-        locked = _lock(decision.meeting)
+        locked = lock_meeting(decision.meeting)
         _check_recording(locked)
         _check_goal(locked, goal)
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         decision.text = text
         decision.goal = goal
-        decision.full_clean(exclude=["network", "meeting", "item", "recorded_by"])
+        validated(decision, exclude=DECISION_CHECKED)
         decision.save(update_fields=["text", "goal"])
     return decision
 
@@ -117,7 +119,7 @@ def decision_update(*, decision: Decision, user, text: str, goal: Goal | None = 
 def decision_delete(*, decision: Decision, user) -> None:
     """Delete a decision recorded by mistake, while the minutes can still change."""
     with transaction.atomic():
-        locked = _lock(decision.meeting)
+        locked = lock_meeting(decision.meeting)
         _check_recording(locked)
         Decision.objects.filter(pk=decision.pk).delete()
 
@@ -127,15 +129,12 @@ def decision_amend(*, decision: Decision, user, text: str, reason: str) -> Amend
     text = _text(text, "text")
     reason = _text(reason, "reason")
     with transaction.atomic():
-        locked = _lock(decision.meeting)
-        if locked.status != MeetingStatus.MINUTES_APPROVED:
-            raise ValidationError(
-                _("Only the decisions of approved minutes are amended; until then they can be edited."),
-                code="invalid_state",
-            )
+        locked = lock_meeting(decision.meeting)
+        if not locked.has_approved_minutes:
+            raise DomainError(_("Only the decisions of approved minutes are amended; until then they can be edited."))
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         if text == decision.text:
-            raise ValidationError({"text": _("The new text is the same as the old one.")})
+            raise DomainError({"text": _("The new text is the same as the old one.")})
         amendment = Amendment.objects.create(
             meeting=locked,
             item_id=decision.item_id,
@@ -185,6 +184,18 @@ def owner_organisation(meeting: Meeting, owner) -> int | None:
     return people_organisations(meeting.network, [owner.pk]).get(owner.pk)
 
 
+def _owner_organisation_id(meeting: Meeting, owner, organisation) -> int | None:
+    """The action item's organisation: the one chosen (one of the network's member organisations), else the
+    one the owner is there for. The owner must be one of :func:`action_owners`."""
+    if owner is None or not action_owners(meeting).filter(pk=owner.pk).exists():
+        raise DomainError({"owner": _("The owner must be one of the network's people or an invitee.")})
+    if organisation is None:
+        return owner_organisation(meeting, owner)
+    if not invitable_organisations(meeting.network).filter(pk=organisation.pk).exists():
+        raise DomainError({"organisation": _("Choose one of the network's member organisations.")})
+    return organisation.pk
+
+
 def action_add(
     *,
     meeting: Meeting,
@@ -198,19 +209,12 @@ def action_add(
     """Record an action item under ``item`` of a held meeting (or one whose minutes are in draft)."""
     what = _text(what, "what")
     if due_on is None:
-        raise ValidationError({"due_on": _("This field is required.")})
+        raise DomainError({"due_on": _("This field is required.")})
     with transaction.atomic():
-        locked = _lock(meeting)
+        locked = lock_meeting(meeting)
         _check_recording(locked)
         _check_item(locked, item)
-        if owner is None or not action_owners(locked).filter(pk=owner.pk).exists():
-            raise ValidationError({"owner": _("The owner must be one of the network's people or an invitee.")})
-        if organisation is not None:
-            if not invitable_organisations(locked.network).filter(pk=organisation.pk).exists():
-                raise ValidationError({"organisation": _("Choose one of the network's member organisations.")})
-            organisation_id = organisation.pk
-        else:
-            organisation_id = owner_organisation(locked, owner)
+        organisation_id = _owner_organisation_id(locked, owner, organisation)
         action = ActionItem(
             network_id=locked.network_id,
             meeting=locked,
@@ -221,7 +225,7 @@ def action_add(
             due_on=due_on,
             created_by=user,
         )
-        action.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
+        validated(action, exclude=ACTION_CHECKED)
         action.save()
     return action
 
@@ -233,25 +237,18 @@ def action_update(
     A new due date or owner is reminded of again."""
     what = _text(what, "what")
     if due_on is None:
-        raise ValidationError({"due_on": _("This field is required.")})
+        raise DomainError({"due_on": _("This field is required.")})
     with transaction.atomic():
-        meeting = _lock(action.meeting)
+        meeting = lock_meeting(action.meeting)
         _check_recording(meeting)
         _check_item(meeting, item)
         locked = ActionItem.objects.select_for_update().get(pk=action.pk, meeting=meeting)
-        if owner is None or not action_owners(meeting).filter(pk=owner.pk).exists():
-            raise ValidationError({"owner": _("The owner must be one of the network's people or an invitee.")})
-        if organisation is not None:
-            if not invitable_organisations(meeting.network).filter(pk=organisation.pk).exists():
-                raise ValidationError({"organisation": _("Choose one of the network's member organisations.")})
-            organisation_id = organisation.pk
-        else:
-            organisation_id = owner_organisation(meeting, owner)
+        organisation_id = _owner_organisation_id(meeting, owner, organisation)
         if (locked.due_on, locked.owner_id) != (due_on, owner.pk):
             locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
         locked.item, locked.what, locked.owner, locked.due_on = item, what, owner, due_on
         locked.organisation_id = organisation_id
-        locked.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
+        validated(locked, exclude=ACTION_CHECKED)
         locked.save()
     return locked
 
@@ -260,21 +257,21 @@ def action_set_status(*, action: ActionItem, user, status: str, note: str = "") 
     """Mark an action item done or dropped (dropping needs a note), or open it again (its reminders then go
     out again when due)."""
     if status not in ActionStatus.values:
-        raise ValidationError({"status": _("Unknown status.")})
+        raise DomainError({"status": _("Unknown status.")})
     note = (note or "").strip()
     if status == ActionStatus.DROPPED and not note:
-        raise ValidationError({"note": _("Say why the action item is dropped.")})
+        raise DomainError({"note": _("Say why the action item is dropped.")})
     with transaction.atomic():
         locked = ActionItem.objects.select_for_update().get(pk=action.pk)
         if locked.status == status and locked.status_note == note:
             return locked
         fields = ["status", "status_note", "status_changed_at"]
-        if status == ActionStatus.OPEN and locked.status != ActionStatus.OPEN:
+        if status == ActionStatus.OPEN and not locked.is_open:
             locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
             fields += ["due_reminder_sent_at", "overdue_reminder_sent_at"]
         locked.status = status
         locked.status_note = note
         locked.status_changed_at = timezone.now()
-        locked.full_clean(exclude=["network", "meeting", "item", "owner", "organisation", "created_by"])
+        validated(locked, exclude=ACTION_CHECKED)
         locked.save(update_fields=fields)
     return locked

@@ -1,4 +1,4 @@
-"""Writes of a meeting's agenda (issue 6): items added by those who manage the meeting or proposed by its
+"""Writes of a meeting's agenda: items added by those who manage the meeting or proposed by its
 people and accepted, moved, edited and deleted while the meeting is planned, and the items carried over
 from earlier meetings (open action items, unfinished items).
 
@@ -6,27 +6,32 @@ Every write locks the meeting's row (``select_for_update``), so two people chang
 cannot give two items the same place or carry the same item twice.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from networks.goals.models import Goal
-from networks.meetings.access import minutes_readable
-from networks.meetings.common import lock_meeting as _lock
-from networks.meetings.common import may as _may
-from networks.meetings.common import refuse as _refuse
 from networks.meetings.models import ActionItem, ActionStatus, AgendaItem, AgendaItemStatus, Meeting, MeetingStatus
+from networks.meetings.selectors.records import minutes_readable
+from networks.meetings.services import lock_meeting
 from networks.memberships.models import NetworkRole
 from portal.accounts.models import User
+from portal.lib.errors import DomainError, validated
 
 ITEM_FIELDS = ("title", "description", "presenter", "planned_minutes", "goal")
+# The relations a service checks (or sets) itself before saving an item.
+CHECKED_FIELDS = ("meeting", "presenter", "goal", "source_action", "source_item")
 TITLE_LENGTH = 200
 
 
 def _planned(meeting: Meeting) -> None:
-    if meeting.status != MeetingStatus.PLANNED:
-        _refuse(_("The agenda can be changed only while the meeting is planned."))
+    if not meeting.is_planned:
+        raise DomainError(_("The agenda can be changed only while the meeting is planned."))
+
+
+def _managed(meeting: Meeting, user) -> None:
+    if not meeting.permits(user, "manage"):
+        raise DomainError(_("You cannot change this meeting's agenda."))
 
 
 def agenda_presenters(meeting: Meeting):
@@ -51,10 +56,10 @@ def _check_fields(meeting: Meeting, data: dict) -> dict:
     data = {key: data[key] for key in ITEM_FIELDS if key in data}
     presenter = data.get("presenter")
     if presenter is not None and not agenda_presenters(meeting).filter(pk=presenter.pk).exists():
-        raise ValidationError({"presenter": _("The presenter must be one of the network's people or an invitee.")})
+        raise DomainError({"presenter": _("The presenter must be one of the network's people or an invitee.")})
     goal = data.get("goal")
     if goal is not None and goal.network_id != meeting.network_id:
-        raise ValidationError({"goal": _("Only the network's own goals can be linked.")})
+        raise DomainError({"goal": _("Only the network's own goals can be linked.")})
     return data
 
 
@@ -65,7 +70,7 @@ def _next_position(meeting: Meeting) -> int:
 
 def _save_new(meeting: Meeting, **fields) -> AgendaItem:
     item = AgendaItem(meeting=meeting, position=_next_position(meeting), **fields)
-    item.full_clean(exclude=["meeting", "presenter", "goal", "source_action", "source_item"])
+    validated(item, exclude=CHECKED_FIELDS)
     item.save()
     return item
 
@@ -73,9 +78,8 @@ def _save_new(meeting: Meeting, **fields) -> AgendaItem:
 def item_add(*, meeting: Meeting, user, data: dict) -> AgendaItem:
     """An item on the agenda of a planned meeting, placed last (those who manage the meeting)."""
     with transaction.atomic():
-        locked = _lock(meeting)
-        if not _may(locked, user, "manage"):
-            _refuse(_("You cannot change this meeting's agenda."))
+        locked = lock_meeting(meeting)
+        _managed(locked, user)
         _planned(locked)
         return _save_new(locked, status=AgendaItemStatus.ACCEPTED, **_check_fields(locked, data))
 
@@ -83,17 +87,16 @@ def item_add(*, meeting: Meeting, user, data: dict) -> AgendaItem:
 def item_propose(*, meeting: Meeting, user, data: dict) -> AgendaItem:
     """A proposed item: waits for those who manage the meeting to accept (or decline) it."""
     with transaction.atomic():
-        locked = _lock(meeting)
+        locked = lock_meeting(meeting)
         _planned(locked)
-        if not _may(locked, user, "propose"):
-            _refuse(_("You cannot propose items for this meeting."))
+        if not locked.permits(user, "propose"):
+            raise DomainError(_("You cannot propose items for this meeting."))
         return _save_new(locked, status=AgendaItemStatus.PROPOSED, proposed_by=user, **_check_fields(locked, data))
 
 
 def _locked_item(item: AgendaItem, user) -> tuple[Meeting, AgendaItem]:
-    locked = _lock(item.meeting)
-    if not _may(locked, user, "manage"):
-        _refuse(_("You cannot change this meeting's agenda."))
+    locked = lock_meeting(item.meeting)
+    _managed(locked, user)
     _planned(locked)
     return locked, AgendaItem.objects.select_for_update().get(pk=item.pk, meeting=locked)
 
@@ -102,8 +105,8 @@ def item_accept(*, item: AgendaItem, user) -> AgendaItem:
     """A proposal onto the agenda, placed last."""
     with transaction.atomic():
         meeting, locked = _locked_item(item, user)
-        if locked.status != AgendaItemStatus.PROPOSED:
-            _refuse(_("The item is already on the agenda."))
+        if not locked.is_proposed:
+            raise DomainError(_("The item is already on the agenda."))
         locked.status = AgendaItemStatus.ACCEPTED
         locked.position = _next_position(meeting)
         locked.save(update_fields=["status", "position", "updated_at"])
@@ -116,7 +119,7 @@ def item_update(*, item: AgendaItem, user, data: dict) -> AgendaItem:
         meeting, locked = _locked_item(item, user)
         for key, value in _check_fields(meeting, data).items():
             setattr(locked, key, value)
-        locked.full_clean(exclude=["meeting", "presenter", "goal", "source_action", "source_item"])
+        validated(locked, exclude=CHECKED_FIELDS)
         locked.save()
     return locked
 
@@ -131,11 +134,11 @@ def item_delete(*, item: AgendaItem, user) -> None:
 def item_move(*, item: AgendaItem, user, direction: str) -> AgendaItem:
     """Swap an accepted item with its neighbour above (``up``) or below (``down``) on the agenda."""
     if direction not in ("up", "down"):
-        _refuse(_("Unknown direction."))
+        raise DomainError({"direction": _("Unknown direction.")})
     with transaction.atomic():
         meeting, locked = _locked_item(item, user)
-        if locked.status != AgendaItemStatus.ACCEPTED:
-            _refuse(_("Only an item on the agenda can be moved."))
+        if not locked.is_accepted:
+            raise DomainError(_("Only an item on the agenda can be moved."))
         items = list(
             AgendaItem.objects.select_for_update()
             .filter(meeting=meeting, status=AgendaItemStatus.ACCEPTED)
@@ -171,10 +174,10 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
 
 
 def _readable(user, meeting: Meeting) -> Q:
-    """Offers come out of minutes: a coordinator reads every draft, anyone else (an organiser who is a
-    member) only the minutes they may read (networks.meeting_access.minutes_readable). The person's role
-    is the one the meeting's access check already looked up."""
-    if user is None or user.is_superuser or meeting.access(user).is_coordinator:
+    """Offers come out of minutes: a coordinator reads every draft (``read_drafts``), anyone else (an
+    organiser who is a member) only the minutes they may read (``minutes_readable``). The person's role is
+    the one the meeting's access check already looked up."""
+    if user is None or meeting.permits(user, "read_drafts"):
         return Q()
     return minutes_readable(user, prefix="meeting__")
 
@@ -219,9 +222,8 @@ def agenda_carry(*, meeting: Meeting, user, actions=(), items=()) -> list[Agenda
 
     Only what is still on offer is carried (an item already carried is skipped, not carried twice)."""
     with transaction.atomic():
-        locked = _lock(meeting)
-        if not _may(locked, user, "manage"):
-            _refuse(_("You cannot change this meeting's agenda."))
+        locked = lock_meeting(meeting)
+        _managed(locked, user)
         _planned(locked)
         offered_actions, offered_items = agenda_offers(locked, user)
         wanted_actions = {action.pk for action in actions}

@@ -1,13 +1,13 @@
-"""Calendar feeds of meetings (issue 6): a person's secret token and the meetings each feed lists.
+"""Calendar feeds of meetings: a person's secret token and the meetings each feed lists.
 
-A feed address carries the person's :class:`~networks.models.CalendarFeed` token instead of a session,
+A feed address carries the person's :class:`~networks.meetings.models.CalendarFeed` token instead of a session,
 so calendar programs can subscribe to it. Whoever has the address reads the meetings, so the person can
 reset the token: the old addresses then answer 404.
 
 - the personal feed: every meeting the token's owner is invited to;
 - a network feed: the network's meetings, while the token's owner has a role in the network.
 
-The querysets fetch only what :func:`networks.meeting_ics.meeting_event` writes (the organiser with
+The querysets fetch only what :func:`networks.meetings.ics.meeting_event` writes (the organiser with
 ``select_related``), so a feed is a fixed number of queries however many meetings it lists.
 
 Writing a feed of hundreds of events takes a while, and calendar programs ask again every few hours for

@@ -1,7 +1,7 @@
 """Meetings as iCalendar (RFC 5545 / RFC 5546): invitations, updates, cancellations and calendar feeds.
 
 - every meeting keeps one UID (``<uuid>@verkosto``) for ever; its SEQUENCE is raised by every change of
-  time or place and by the cancellation (:mod:`networks.meeting_services`), so a calendar program that
+  time or place and by the cancellation (:mod:`networks.meetings.services`), so a calendar program that
   already has the event applies the update instead of adding a second one;
 - an e-mail invitation or update is ``METHOD:REQUEST`` naming the organiser and the attendee; a
   cancellation is ``METHOD:CANCEL`` with ``STATUS:CANCELLED``;
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress
 
-from networks.meetings.models.meetings import Meeting, MeetingStatus
+from networks.meetings.models import Meeting
 
 PRODID = "-//Verkosto//Meetings//EN"
 REQUEST = "REQUEST"
@@ -55,7 +55,7 @@ def meeting_event(meeting: Meeting, *, cancelled: bool = False, attendee=None) -
     event.add("url", page)
     description = "\n\n".join(part for part in (meeting.description, meeting.online_link, page) if part)
     event.add("description", description)
-    is_cancelled = cancelled or meeting.status == MeetingStatus.CANCELLED
+    is_cancelled = cancelled or meeting.is_cancelled
     event.add("status", "CANCELLED" if is_cancelled else "CONFIRMED")
     event.add("organizer", _address(meeting.organiser if meeting.organiser_id else None))
     if attendee is not None and attendee.email:

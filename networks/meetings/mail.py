@@ -1,4 +1,4 @@
-"""The e-mails about meetings (issue 6). One message per person per event, in their language, after the
+"""The e-mails about meetings. One message per person per event, in their language, after the
 transaction commits and through the task worker (:func:`portal.lib.mail.send_personal_mail`); templates
 are templates/networks/meetings/email/*.txt.
 
@@ -9,7 +9,7 @@ are templates/networks/meetings/email/*.txt.
 - minutes circulated for comments → the attendees and the chair;
 - a time poll opened → the people asked (but the organiser), with the link to answer.
 
-The reminders (the day before a meeting, action items due and overdue) are :mod:`networks.meeting_reminders`.
+The reminders (the day before a meeting, action items due and overdue) are :mod:`networks.meetings.reminders`.
 """
 
 from django.conf import settings

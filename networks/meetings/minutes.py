@@ -1,4 +1,4 @@
-"""A meeting's minutes (issue 6): written per agenda item in Markdown while the meeting is held or its
+"""A meeting's minutes: written per agenda item in Markdown while the meeting is held or its
 minutes are in draft, commented on in draft by the attendees, and once approved changed only by a
 recorded amendment (before, after, who and why).
 
@@ -12,17 +12,16 @@ from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from networks.meetings.common import lock_meeting as _lock
-from networks.meetings.common import may as _may
-from networks.meetings.common import refuse as _refuse
-from networks.meetings.models import AgendaItem, AgendaItemStatus, Amendment, Meeting, MeetingStatus, MinutesComment
+from networks.meetings.agenda import CHECKED_FIELDS
+from networks.meetings.models import AgendaItem, Amendment, Meeting, MinutesComment
+from networks.meetings.services import lock_meeting
+from portal.lib.errors import DomainError, validated
 
 # What the rendered minutes may contain; everything else is removed (the text of unknown tags is kept,
 # the content of <script> and <style> is dropped).
@@ -55,7 +54,6 @@ URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "noopener nofollow"
 # Minutes sit under the page's h1 and the item's heading: a Markdown "#" becomes an h3.
 HEADING_SHIFT = 2
-MINUTES_WRITABLE = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
 
 
 class _ShiftHeadings(Treeprocessor):
@@ -94,7 +92,7 @@ def _clean_html(text: str) -> str:
 
 
 def _locked_item(item: AgendaItem) -> tuple[Meeting, AgendaItem]:
-    meeting = _lock(item.meeting)
+    meeting = lock_meeting(item.meeting)
     return meeting, AgendaItem.objects.select_for_update().get(pk=item.pk, meeting=meeting)
 
 
@@ -103,17 +101,17 @@ def minutes_write(*, item: AgendaItem, user, text: str, unfinished: bool = False
     its minutes are in draft, by those who manage it. Approved minutes change only by an amendment."""
     with transaction.atomic():
         meeting, locked = _locked_item(item)
-        if not _may(meeting, user, "manage"):
-            _refuse(_("You cannot write this meeting's minutes."))
-        if meeting.status == MeetingStatus.MINUTES_APPROVED:
-            _refuse(_("The minutes have been approved: a change is made as an amendment, with its reason."))
-        if meeting.status not in MINUTES_WRITABLE:
-            _refuse(_("Minutes are written once the meeting has been held."))
-        if locked.status != AgendaItemStatus.ACCEPTED:
-            _refuse(_("Only an item on the agenda has minutes."))
+        if not meeting.permits(user, "manage"):
+            raise DomainError(_("You cannot write this meeting's minutes."))
+        if meeting.has_approved_minutes:
+            raise DomainError(_("The minutes have been approved: a change is made as an amendment, with its reason."))
+        if not meeting.minutes_open:
+            raise DomainError(_("Minutes are written once the meeting has been held."))
+        if not locked.is_accepted:
+            raise DomainError(_("Only an item on the agenda has minutes."))
         locked.minutes = (text or "").strip()
         locked.unfinished = bool(unfinished)
-        locked.full_clean(exclude=["meeting", "presenter", "goal", "source_action", "source_item"])
+        validated(locked, exclude=CHECKED_FIELDS)
         locked.save(update_fields=["minutes", "unfinished", "updated_at"])
     return locked
 
@@ -123,17 +121,17 @@ def comment_add(*, meeting: Meeting, user, body: str, item: AgendaItem | None = 
     manage the meeting, while the minutes are in draft."""
     body = (body or "").strip()
     if not body:
-        raise ValidationError({"body": _("Write the comment.")})
+        raise DomainError({"body": _("Write the comment.")})
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.MINUTES_DRAFT:
-            _refuse(_("Comments are made while the minutes are in draft."))
-        if not _may(locked, user, "comment"):
-            _refuse(_("Only the attendees, the chair and the organisers comment on the minutes."))
-        if item is not None and (item.meeting_id != locked.pk or item.status != AgendaItemStatus.ACCEPTED):
-            raise ValidationError({"item": _("Choose an item of this meeting's agenda.")})
+        locked = lock_meeting(meeting)
+        if not locked.has_draft_minutes:
+            raise DomainError(_("Comments are made while the minutes are in draft."))
+        if not locked.permits(user, "comment"):
+            raise DomainError(_("Only the attendees, the chair and the organisers comment on the minutes."))
+        if item is not None and (item.meeting_id != locked.pk or not item.is_accepted):
+            raise DomainError({"item": _("Choose an item of this meeting's agenda.")})
         comment = MinutesComment(meeting=locked, item=item, author=user, body=body)
-        comment.full_clean(exclude=["meeting", "item", "author"])
+        validated(comment, exclude=["meeting", "item", "author"])
         comment.save()
     return comment
 
@@ -144,22 +142,22 @@ def minutes_amend(*, item: AgendaItem, user, text: str, reason: str) -> Amendmen
     text = (text or "").strip()
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Give the reason for the amendment.")})
+        raise DomainError({"reason": _("Give the reason for the amendment.")})
     with transaction.atomic():
         meeting, locked = _locked_item(item)
-        if meeting.status != MeetingStatus.MINUTES_APPROVED:
-            _refuse(_("Only approved minutes are amended; until then they are edited."))
-        if not _may(meeting, user, "amend"):
-            _refuse(_("Only the chair and the organisers amend approved minutes."))
+        if not meeting.has_approved_minutes:
+            raise DomainError(_("Only approved minutes are amended; until then they are edited."))
+        if not meeting.permits(user, "amend"):
+            raise DomainError(_("Only the chair and the organisers amend approved minutes."))
         if text == locked.minutes:
-            raise ValidationError({"minutes": _("The minutes are the same as before.")})
+            raise DomainError({"minutes": _("The minutes are the same as before.")})
         amendment = Amendment(
             meeting=meeting, item=locked, before=locked.minutes, after=text, reason=reason, made_by=user
         )
         # Minutes may have been empty before, or be emptied.
-        amendment.full_clean(exclude=["meeting", "item", "decision", "made_by", "before", "after"])
+        validated(amendment, exclude=["meeting", "item", "decision", "made_by", "before", "after"])
         locked.minutes = text
-        locked.full_clean(exclude=["meeting", "presenter", "goal", "source_action", "source_item"])
+        validated(locked, exclude=CHECKED_FIELDS)
         locked.save(update_fields=["minutes", "updated_at"])
         amendment.save()
     return amendment

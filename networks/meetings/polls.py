@@ -1,4 +1,4 @@
-"""Finding a time (issue 6): a time poll's proposed slots, the invitees' answers, and the picked slot
+"""Finding a time: a time poll's proposed slots, the invitees' answers, and the picked slot
 becoming the meeting.
 
 - :func:`poll_create`: the organiser proposes 2–10 times and invites organisations (all their people in
@@ -6,7 +6,7 @@ becoming the meeting.
 - :func:`poll_answer`: an invitee answers yes / if need be / no per slot (a later answer replaces the
   earlier one);
 - :func:`poll_pick`: the organiser (or a coordinator) picks a slot: the meeting is created through
-  :func:`networks.meeting_services.meeting_create` with the poll's organisations and people invited, and
+  :func:`networks.meetings.services.meeting_create` with the poll's organisations and people invited, and
   the poll is closed pointing at it;
 - :func:`poll_close`: close a poll without a meeting.
 
@@ -15,7 +15,6 @@ Each write runs in one transaction on the poll's row locked, so two pickings can
 
 from collections import Counter
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,14 +23,11 @@ from networks.meetings import services as meeting_services
 from networks.meetings.mail import mail_poll_opened
 from networks.meetings.models import Meeting, SlotAnswer, TimePoll, TimeSlot
 from networks.memberships.models import Network, NetworkRole
+from portal.lib.errors import DomainError, validated
 
 POLL_FIELDS = ("kind", "title", "description", "place", "online_link")
 MIN_SLOTS = 2
 MAX_SLOTS = 10
-
-
-def _refuse(message: str):
-    raise ValidationError(message)
 
 
 def _lock(poll: TimePoll) -> TimePoll:
@@ -42,9 +38,11 @@ def _check_slots(slots) -> list[tuple]:
     """``slots``: (starts_at, ends_at) pairs, aware; 2–10 of them, each ending after it starts, no repeats."""
     slots = sorted(set(slots))
     if not MIN_SLOTS <= len(slots) <= MAX_SLOTS:
-        _refuse(_("Propose from %(min)s to %(max)s different times.") % {"min": MIN_SLOTS, "max": MAX_SLOTS})
+        raise DomainError(
+            {"slots": _("Propose from %(min)s to %(max)s different times.") % {"min": MIN_SLOTS, "max": MAX_SLOTS}}
+        )
     if any(ends_at <= starts_at for starts_at, ends_at in slots):
-        _refuse(_("Each time must end after it starts."))
+        raise DomainError({"slots": _("Each time must end after it starts.")})
     return slots
 
 
@@ -57,7 +55,7 @@ def poll_create(*, network: Network, user, data: dict, slots, organisations=(), 
     organisations, people = meeting_services.check_invitees(network, organisations, people)
     with transaction.atomic():
         poll = TimePoll(network=network, organiser=user, **{key: data[key] for key in POLL_FIELDS if key in data})
-        poll.full_clean(exclude=["network", "organiser", "meeting"])
+        validated(poll, exclude=["network", "organiser", "meeting"])
         poll.save()
         TimeSlot.objects.bulk_create(TimeSlot(poll=poll, starts_at=start, ends_at=end) for start, end in slots)
         poll.organisations.set(organisations)
@@ -73,16 +71,16 @@ def poll_create(*, network: Network, user, data: dict, slots, organisations=(), 
 def poll_answer(*, poll: TimePoll, user, answers: dict) -> list[SlotAnswer]:
     """An invitee's answers ``{slot id: "yes" | "if_need_be" | "no"}``; each replaces the earlier answer."""
     if any(answer not in SlotAnswer.Answer.values for answer in answers.values()):
-        _refuse(_("Unknown answer."))
+        raise DomainError({"answers": _("Unknown answer.")})
     with transaction.atomic():
         locked = _lock(poll)
         if not locked.is_open:
-            _refuse(_("The poll is closed: answers can no longer be changed."))
+            raise DomainError(_("The poll is closed: answers can no longer be changed."))
         if not locked.invitees.filter(pk=user.pk).exists():
-            _refuse(_("You are not invited to answer this poll."))
+            raise DomainError(_("You are not invited to answer this poll."))
         slot_ids = set(locked.slots.values_list("pk", flat=True))
         if any(int(slot_id) not in slot_ids for slot_id in answers):
-            _refuse(_("Answer only the times of this poll."))
+            raise DomainError({"answers": _("Answer only the times of this poll.")})
         now = timezone.now()
         return SlotAnswer.objects.bulk_create(
             [
@@ -101,9 +99,9 @@ def poll_pick(*, poll: TimePoll, user, slot: TimeSlot, chair=None) -> Meeting:
     with transaction.atomic():
         locked = _lock(poll)
         if not locked.is_open:
-            _refuse(_("The poll is already closed."))
+            raise DomainError(_("The poll is already closed."))
         if slot.poll_id != locked.pk:
-            _refuse(_("Pick one of this poll's times."))
+            raise DomainError({"slot": _("Pick one of this poll's times.")})
         network = locked.network
         organisations = list(
             meeting_services.invitable_organisations(network).filter(pk__in=locked.organisations.values("pk"))
@@ -125,7 +123,7 @@ def poll_close(*, poll: TimePoll, user) -> TimePoll:
     with transaction.atomic():
         locked = _lock(poll)
         if not locked.is_open:
-            _refuse(_("The poll is already closed."))
+            raise DomainError(_("The poll is already closed."))
         locked.closed_at = timezone.now()
         locked.save(update_fields=["closed_at"])
     return locked

@@ -1,4 +1,4 @@
-"""The daily job of meetings (issue 6): reminders the day before a meeting and about action items.
+"""The daily job of meetings: reminders the day before a meeting and about action items.
 
 Run once a day by the scheduler (``manage.py meeting_reminders``, see the README). Each run sends:
 

@@ -1,9 +1,10 @@
-"""Writes of meetings (issue 6): the meeting itself, its status, invitations, replies and attendance.
+"""Writes of meetings: the meeting itself, its status, invitations, replies and attendance.
 
-Every step that changes a meeting runs in one transaction on its row locked (``select_for_update``),
-so two people acting at once cannot both move it. The agenda, minutes, decisions and action items are
-in :mod:`networks.meeting_agenda`, :mod:`networks.meeting_minutes` and :mod:`networks.meeting_actions`;
-finding a time is :mod:`networks.meeting_polls`.
+Every step that changes a meeting runs in one transaction on its row locked (:func:`lock_meeting`), so two
+people acting at once cannot both move it. The agenda, minutes, decisions and action items are in
+:mod:`networks.meetings.agenda`, :mod:`networks.meetings.minutes` and :mod:`networks.meetings.actions`;
+finding a time is :mod:`networks.meetings.polls`. A refusal is a :class:`~portal.lib.errors.DomainError`:
+one message when the meeting's state forbids the step, ``{field: message}`` when the input is wrong.
 
 **Status.** planned → held (once it has started) → minutes in draft (circulated to the attendees for
 comments; needs a chair) → minutes approved (by the chair; then locked, and a change is a recorded
@@ -11,23 +12,21 @@ amendment). A planned meeting can be cancelled with a reason.
 
 **Calendars.** A change of the time, place, online link or title of a planned meeting raises its
 iCalendar SEQUENCE and sends the invitees an update; a cancellation raises it too and sends
-``METHOD:CANCEL``. Each person gets one message per event (see :mod:`networks.meeting_mail`).
+``METHOD:CANCEL``. Each person gets one message per event (see :mod:`networks.meetings.mail`).
 """
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from networks.meetings.common import lock_meeting as _lock
-from networks.meetings.common import refuse as _refuse
 from networks.meetings.mail import mail_cancelled, mail_invited, mail_minutes_circulated, mail_updated
 from networks.meetings.models import Attendance, InvitedOrganisation, Invitee, Meeting, MeetingStatus, Reply
 from networks.memberships.models import Membership, Network, NetworkRole
 from partners.directory.models import Affiliation, Organisation
 from portal.accounts.models import User
 from portal.lib.access import ESTABLISHED
+from portal.lib.errors import DomainError, StaleEditError, validated
 
 MEETING_FIELDS = (
     "kind",
@@ -43,8 +42,9 @@ MEETING_FIELDS = (
 CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "online_link")
 
 
-class MeetingChangedError(Exception):
-    """The meeting changed since the form was loaded (its ``updated_at`` differs): the save is refused."""
+def lock_meeting(meeting: Meeting) -> Meeting:
+    """The meeting read again with its row locked until the transaction ends (call inside ``atomic``)."""
+    return Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
 
 
 def _set_status(meeting: Meeting, status: str) -> None:
@@ -110,18 +110,19 @@ def people_organisations(network: Network, user_ids) -> dict[int, int]:
 
 
 def check_invitees(network: Network, organisations, people) -> tuple[list, list]:
+    """The organisations and people to invite, as lists, if all of them are the network's own."""
     organisations = list(organisations or [])
     people = list(people or [])
     allowed_organisations = set(invitable_organisations(network).values_list("pk", flat=True))
     if any(organisation.pk not in allowed_organisations for organisation in organisations):
-        _refuse(_("Only the network's member organisations can be invited."))
+        raise DomainError({"organisations": _("Only the network's member organisations can be invited.")})
     allowed_people = set(
         NetworkRole.objects.filter(network=network, user__in=[person.pk for person in people]).values_list(
             "user_id", flat=True
         )
     )
     if any(person.pk not in allowed_people for person in people):
-        _refuse(_("Only people of the network can be invited."))
+        raise DomainError({"people": _("Only people of the network can be invited.")})
     return organisations, people
 
 
@@ -129,12 +130,12 @@ def check_invitees(network: Network, organisations, people) -> tuple[list, list]
 
 
 def _validate(meeting: Meeting) -> None:
-    meeting.full_clean(exclude=["network", "organiser"])
+    validated(meeting, exclude=["network", "organiser"])
     if (
         meeting.chair_id is not None
         and not NetworkRole.objects.filter(network_id=meeting.network_id, user_id=meeting.chair_id).exists()
     ):
-        raise ValidationError({"chair": _("The chair must be one of the network's people.")})
+        raise DomainError({"chair": _("The chair must be one of the network's people.")})
 
 
 def meeting_create(*, network: Network, user, data: dict, organisations=(), people=()) -> Meeting:
@@ -150,17 +151,23 @@ def meeting_create(*, network: Network, user, data: dict, organisations=(), peop
 def meeting_update(*, meeting: Meeting, user, data: dict, version=None) -> Meeting:
     """Change a meeting's details. A change of time or place of a planned meeting is sent to the invitees.
 
-    ``version`` is the ``updated_at`` the form was loaded with; a stale form raises MeetingChangedError.
-    Once a meeting has taken place its time stays as it was (only the title, description, kind and
-    chair can change); once the minutes are circulated, the chair stays too."""
+    ``version`` is the ``updated_at`` the form was loaded with; a stale form raises :class:`StaleEditError`
+    (carrying the saved version). Once a meeting has taken place its time stays as it was (only the title,
+    description, kind and chair can change); once the minutes are circulated, the chair stays too."""
     with transaction.atomic():
-        locked = _lock(meeting)
+        locked = lock_meeting(meeting)
         if version is not None and locked.updated_at != version:
-            raise MeetingChangedError
-        if locked.status == MeetingStatus.CANCELLED:
-            _refuse(_("A cancelled meeting cannot be changed."))
-        fields = MEETING_FIELDS if locked.status == MeetingStatus.PLANNED else ("kind", "title", "description", "chair")
-        if locked.status in (MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED):
+            raise StaleEditError(
+                _(
+                    "Someone else changed the meeting while you were editing it. Check the details below and "
+                    "save again to keep your changes."
+                ),
+                current_version=locked.updated_at,
+            )
+        if locked.is_cancelled:
+            raise DomainError(_("A cancelled meeting cannot be changed."))
+        fields = MEETING_FIELDS if locked.is_planned else ("kind", "title", "description", "chair")
+        if locked.minutes_circulated:
             # The chair approves the minutes: once they are circulated, nobody can make themselves the chair.
             fields = ("kind", "title", "description")
         before = {field: getattr(locked, field) for field in CALENDAR_FIELDS}
@@ -168,9 +175,7 @@ def meeting_update(*, meeting: Meeting, user, data: dict, version=None) -> Meeti
             if field in data:
                 setattr(locked, field, data[field])
         _validate(locked)
-        calendar_changed = locked.status == MeetingStatus.PLANNED and any(
-            getattr(locked, field) != value for field, value in before.items()
-        )
+        calendar_changed = locked.is_planned and any(getattr(locked, field) != value for field, value in before.items())
         if calendar_changed:
             locked.sequence += 1
             # The reminder the day before goes out for the new time.
@@ -185,11 +190,11 @@ def meeting_cancel(*, meeting: Meeting, user, reason: str) -> Meeting:
     """Cancel a planned meeting: the reason is required; the invitees' calendars get METHOD:CANCEL."""
     reason = (reason or "").strip()
     if not reason:
-        _refuse(_("Give the reason for cancelling the meeting."))
+        raise DomainError({"reason": _("Give the reason for cancelling the meeting.")})
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.PLANNED:
-            _refuse(_("Only a planned meeting can be cancelled."))
+        locked = lock_meeting(meeting)
+        if not locked.is_planned:
+            raise DomainError(_("Only a planned meeting can be cancelled."))
         _set_status(locked, MeetingStatus.CANCELLED)
         locked.cancel_reason = reason
         locked.sequence += 1
@@ -201,11 +206,11 @@ def meeting_cancel(*, meeting: Meeting, user, reason: str) -> Meeting:
 def meeting_mark_held(*, meeting: Meeting, user) -> Meeting:
     """planned → held, once the meeting has started."""
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.PLANNED:
-            _refuse(_("Only a planned meeting can be marked as held."))
-        if locked.starts_at > timezone.now():
-            _refuse(_("The meeting has not started yet."))
+        locked = lock_meeting(meeting)
+        if not locked.is_planned:
+            raise DomainError(_("Only a planned meeting can be marked as held."))
+        if not locked.has_started:
+            raise DomainError(_("The meeting has not started yet."))
         _set_status(locked, MeetingStatus.HELD)
         locked.save()
     return locked
@@ -214,11 +219,11 @@ def meeting_mark_held(*, meeting: Meeting, user) -> Meeting:
 def minutes_circulate(*, meeting: Meeting, user) -> Meeting:
     """held → minutes in draft: the attendees and the chair are asked for comments. Needs a chair."""
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.HELD:
-            _refuse(_("Only the minutes of a held meeting can be circulated."))
+        locked = lock_meeting(meeting)
+        if not locked.is_held:
+            raise DomainError(_("Only the minutes of a held meeting can be circulated."))
         if locked.chair_id is None:
-            _refuse(_("Name the chair first: the chair approves the minutes."))
+            raise DomainError(_("Name the chair first: the chair approves the minutes."))
         _set_status(locked, MeetingStatus.MINUTES_DRAFT)
         locked.save()
         mail_minutes_circulated(meeting=locked)
@@ -228,11 +233,11 @@ def minutes_circulate(*, meeting: Meeting, user) -> Meeting:
 def minutes_approve(*, meeting: Meeting, user) -> Meeting:
     """minutes in draft → approved, by the chair. The minutes, decisions and attendance are then locked."""
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.MINUTES_DRAFT:
-            _refuse(_("Only draft minutes can be approved."))
-        if not (user.is_superuser or locked.chair_id == user.pk):
-            _refuse(_("Only the chair approves the minutes."))
+        locked = lock_meeting(meeting)
+        if not locked.has_draft_minutes:
+            raise DomainError(_("Only draft minutes can be approved."))
+        if not locked.permits(user, "approve"):
+            raise DomainError(_("Only the chair approves the minutes."))
         _set_status(locked, MeetingStatus.MINUTES_APPROVED)
         locked.minutes_approved_at = timezone.now()
         locked.minutes_approved_by = user
@@ -250,9 +255,9 @@ def invite(*, meeting: Meeting, user, organisations=(), people=()) -> list[Invit
     nothing (a person both named and in an invited organisation is invited once)."""
     organisations, people = check_invitees(meeting.network, organisations, people)
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.PLANNED:
-            _refuse(_("Only a planned meeting can have new invitations."))
+        locked = lock_meeting(meeting)
+        if not locked.is_planned:
+            raise DomainError(_("Only a planned meeting can have new invitations."))
         for organisation in organisations:
             InvitedOrganisation.objects.get_or_create(meeting=locked, organisation=organisation)
         wanted = organisation_people(locked.network, [organisation.pk for organisation in organisations])
@@ -275,9 +280,9 @@ def invite(*, meeting: Meeting, user, organisations=(), people=()) -> list[Invit
 def uninvite(*, meeting: Meeting, invitee: Invitee) -> None:
     """Take one person off a planned meeting's invitations; their calendar gets a cancellation."""
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.PLANNED or invitee.meeting_id != locked.pk:
-            _refuse(_("Only a planned meeting's invitations can be changed."))
+        locked = lock_meeting(meeting)
+        if not locked.is_planned or invitee.meeting_id != locked.pk:
+            raise DomainError(_("Only a planned meeting's invitations can be changed."))
         invitee.delete()
         mail_cancelled(meeting=locked, user_ids=[invitee.user_id])
 
@@ -285,14 +290,14 @@ def uninvite(*, meeting: Meeting, invitee: Invitee) -> None:
 def reply(*, meeting: Meeting, user, answer: str) -> Invitee:
     """An invitee's reply: yes, no or maybe (a later reply replaces the earlier one)."""
     if answer not in Reply.values:
-        _refuse(_("Unknown reply."))
+        raise DomainError({"answer": _("Unknown reply.")})
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status != MeetingStatus.PLANNED:
-            _refuse(_("Replies close when the meeting is no longer planned."))
+        locked = lock_meeting(meeting)
+        if not locked.is_planned:
+            raise DomainError(_("Replies close when the meeting is no longer planned."))
         invitee = Invitee.objects.select_for_update().filter(meeting=locked, user=user).first()
         if invitee is None:
-            _refuse(_("You are not invited to this meeting."))
+            raise DomainError(_("You are not invited to this meeting."))
         invitee.reply = answer
         invitee.replied_at = timezone.now()
         invitee.save(update_fields=["reply", "replied_at"])
@@ -307,16 +312,16 @@ def attendance_set(*, meeting: Meeting, user, people) -> list[Attendance]:
     organisation they were invited through, else the member organisation they work for."""
     people = list(people)
     with transaction.atomic():
-        locked = _lock(meeting)
-        if locked.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT):
-            _refuse(_("Attendance is recorded for a held meeting until its minutes are approved."))
+        locked = lock_meeting(meeting)
+        if not locked.minutes_open:
+            raise DomainError(_("Attendance is recorded for a held meeting until its minutes are approved."))
         allowed = set(
             User.objects.filter(
                 Q(network_roles__network=locked.network) | Q(meeting_invitations__meeting=locked)
             ).values_list("pk", flat=True)
         )
         if any(person.pk not in allowed for person in people):
-            _refuse(_("Only invitees and people of the network can be recorded as attending."))
+            raise DomainError({"people": _("Only invitees and people of the network can be recorded as attending.")})
         invited_from = dict(
             Invitee.objects.filter(meeting=locked, organisation__isnull=False).values_list("user_id", "organisation_id")
         )

@@ -7,8 +7,9 @@ Seeing a network at all is :meth:`NetworkQuerySet.visible_to` (the people with a
   member organisations): its coordinators;
 - ``take_part`` (propose goals, organise meetings and find times): its coordinators and members; observers
   only read;
-- a membership's ``manage`` (approve, reject, change, name the representatives): the network's coordinators;
-  ``respond`` (accept an invitation for the organisation): :meth:`Membership.may_respond`.
+- a membership's ``manage`` (change, name the representatives): the network's coordinators, who also
+  ``approve`` an application or invitation and ``reject`` an application; ``respond`` (answer for the
+  organisation, :meth:`Membership.may_respond`) and ``accept`` an open invitation.
 """
 
 from portal.lib.access import NetworkObjectAccess, Role
@@ -36,5 +37,26 @@ class MembershipAccess(NetworkObjectAccess):
     def may_manage(self) -> bool:
         return self.role == Role.COORDINATOR
 
+    def when_approve(self) -> bool:
+        """An application or an invitation."""
+        return self.obj.is_pending
+
+    def may_approve(self) -> bool:
+        return self.may_manage()
+
+    def when_reject(self) -> bool:
+        """An application (an invitation is answered by the organisation)."""
+        return self.obj.is_applied
+
+    def may_reject(self) -> bool:
+        return self.may_manage()
+
     def may_respond(self) -> bool:
         return self.obj.may_respond(self.user)
+
+    def when_accept(self) -> bool:
+        """An open invitation."""
+        return self.obj.is_invited
+
+    def may_accept(self) -> bool:
+        return self.may_respond()

@@ -207,7 +207,3 @@ class NetworkRoleAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__last_name", "network__name"]
     autocomplete_fields = ["user", "network"]
     list_select_related = ["user", "network"]
-
-
-# --- shared goals (issue 5) ----------------------------------------------------------------------------
-#

@@ -8,10 +8,7 @@ from networks.memberships.models import Network, NetworkRole
 from partners.directory.models import Affiliation, Organisation
 from portal.accounts.models import User
 from portal.lib.access import Role
-
-
-class ContactError(Exception):
-    """A directory contact cannot be added; the message is for the user."""
+from portal.lib.errors import DomainError
 
 
 def contact_create(
@@ -33,7 +30,7 @@ def contact_create(
     An address that already belongs to an account or a contact is refused: nobody is added twice.
     """
     email = email.strip().lower()
-    taken = ContactError(
+    taken = DomainError(
         _(
             "This e-mail address already belongs to a person in Verkosto (an account or a contact), "
             "so no new contact was added."

@@ -1,6 +1,6 @@
 """Forms of the networks app.
 
-Forms for membership and joining (issue 3, parts 5 and 6). Forms validate; networks.services persists."""
+Forms for membership and joining. Forms validate; the services persist."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit

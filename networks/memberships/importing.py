@@ -1,4 +1,4 @@
-"""Reading organisations from a coordinator's CSV or XLSX file (issue 3, part 8).
+"""Reading organisations from a coordinator's CSV or XLSX file.
 
 Pure functions: a file's bytes become rows of text (:func:`read_table`), rows become
 :class:`ImportRow` objects checked with the model's own validation (:func:`parse_rows`), and
@@ -13,19 +13,14 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network
+from networks.memberships.models import Membership, MembershipLevel
 from partners.directory.models import Organisation, OrganisationKind
-from partners.directory.tables import MAX_BYTES, ImportFileError, file_format
-from portal.lib.access import MembershipStatus
+from partners.directory.tables import MAX_BYTES, file_format
 from portal.lib.choices import Language, Region, region_from_name
-from portal.lib.slugs import free_slugs
-from portal.search import index as search_index
-from portal.search.models import SearchKind
+from portal.lib.errors import DomainError
 
 # The columns, in the order of the template; the labels are the template's headers.
 COLUMNS: dict[str, object] = {
@@ -148,7 +143,7 @@ def _choice_lookup(choices_class) -> dict[str, str]:
 
 
 def map_header(header: list[str]) -> tuple[dict[int, str], list[str]]:
-    """{column index: column key} and the headers not recognised. Raises ImportFileError without a name column."""
+    """{column index: column key} and the headers not recognised. Raises DomainError without a name column."""
     lookup = header_lookup()
     mapping, unknown = {}, []
     for index, text in enumerate(header):
@@ -158,7 +153,7 @@ def map_header(header: list[str]) -> tuple[dict[int, str], list[str]]:
         elif text:
             unknown.append(text)
     if "name" not in mapping.values():
-        raise ImportFileError(
+        raise DomainError(
             _('The first row must name the columns, and one of them must be "%(name)s".') % {"name": COLUMNS["name"]}
         )
     return mapping, unknown
@@ -337,77 +332,3 @@ def stored_values(rows: list[ImportRow]) -> list[tuple[int, dict]]:
 def template_headers() -> list[str]:
     """The column headers of the template file, in the current language."""
     return [str(label) for label in COLUMNS.values()]
-
-
-# --- saving the checked rows -----------------------------------------------------------------
-
-
-class OrganisationImportError(Exception):
-    """The rows cannot be imported (any more); ``rows`` carry the errors found. The message is for the user."""
-
-    def __init__(self, message, *, rows=()):
-        super().__init__(message)
-        self.rows = list(rows)
-
-
-def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
-    """Create the organisations of checked import rows, all or none, as active members of ``network``.
-
-    The rows are checked again here, inside the transaction and with the network locked (two
-    imports into one network run one after the other): something may have changed since the
-    preview. A row for an existing organisation only adds its membership. Every membership gets a
-    MembershipChange by ``imported_by``. Returns the organisations created.
-    """
-    try:
-        with transaction.atomic():
-            Network.objects.select_for_update().filter(pk=network.pk).first()
-            rows = check_against_database(validate_rows(rows), network=network, user=imported_by)
-            if not rows or any(row.errors for row in rows):
-                raise OrganisationImportError(
-                    _("The file has errors now: nothing was saved. Correct the file and upload it again."), rows=rows
-                )
-            new_rows = [row for row in rows if row.existing_pk is None]
-            slugs = free_slugs(Organisation, [row.data["name"] for row in new_rows], fallback="organisation")
-            created = Organisation.objects.bulk_create(
-                [Organisation(slug=slug, **row.data) for slug, row in zip(slugs, new_rows, strict=True)],
-                batch_size=500,
-            )
-            organisation_pks = iter(organisation.pk for organisation in created)
-            today = timezone.localdate()
-            memberships = Membership.objects.bulk_create(
-                [
-                    Membership(
-                        network=network,
-                        organisation_id=row.existing_pk or next(organisation_pks),
-                        level=row.level,
-                        status=MembershipStatus.ACTIVE,
-                        joined_on=today,
-                    )
-                    for row in rows
-                ],
-                batch_size=500,
-            )
-            reason = _("Imported")
-            MembershipChange.objects.bulk_create(
-                [
-                    MembershipChange(
-                        membership=membership,
-                        network=network,
-                        changed_by=imported_by,
-                        new_level=membership.level,
-                        new_status=membership.status,
-                        reason=reason,
-                    )
-                    for membership in memberships
-                ],
-                batch_size=500,
-            )
-            # bulk_create sends no signals: the search index learns of the new organisations here.
-            new_pks = [organisation.pk for organisation in created]
-            search_index.reindex_later(SearchKind.ORGANISATION, new_pks)
-    except IntegrityError:
-        # Someone saved the same business ID or name at the same moment: nothing of this import stays.
-        raise OrganisationImportError(
-            _("Someone changed the same organisations at the same moment: nothing was saved. Try again.")
-        ) from None
-    return created

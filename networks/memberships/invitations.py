@@ -13,11 +13,8 @@ from networks.memberships.models import Network, NetworkRole
 from partners.directory.models import Affiliation, Organisation
 from portal.accounts.models import Invitation, User
 from portal.lib.access import Role
+from portal.lib.errors import DomainError
 from portal.tasks import send_email
-
-
-class InvitationError(Exception):
-    """An invitation cannot be created or accepted; the message is for the user."""
 
 
 def invitation_create(
@@ -47,14 +44,14 @@ def invitation_create(
             ).first()
             if open_invitation is not None:
                 if open_invitation.network_id != (network.pk if network else None) and open_invitation.is_usable:
-                    raise InvitationError(_("Another network has already invited this person for this organisation."))
+                    raise DomainError(_("Another network has already invited this person for this organisation."))
                 open_invitation.delete()
             invitation = Invitation.objects.create(
                 email=email, organisation=organisation, network=network, invited_by=invited_by
             )
             invitation_send(invitation=invitation, site_url=site_url, language=language)
     except IntegrityError:
-        raise InvitationError(_("This person was invited at the same moment. Check the invitations.")) from None
+        raise DomainError(_("This person was invited at the same moment. Check the invitations.")) from None
     return invitation
 
 
@@ -99,10 +96,10 @@ def invitation_join(*, token: str, user: User) -> Invitation:
             .first()
         )
         if invitation is None or not invitation.is_usable:
-            raise InvitationError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
+            raise DomainError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
         owner = existing_account(invitation.email)
         if owner is None or owner.pk != user.pk:
-            raise InvitationError(_("This invitation was sent to another e-mail address."))
+            raise DomainError(_("This invitation was sent to another e-mail address."))
         if not Affiliation.objects.filter(user=user, organisation=invitation.organisation, until__isnull=True).exists():
             has_primary = Affiliation.objects.filter(user=user, primary=True, until__isnull=True).exists()
             Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=not has_primary)
@@ -134,14 +131,14 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
     """Create the invited person's account with a verified e-mail, their affiliation and role.
 
     The address counts as verified: the link reached it. Two accepts racing for one address
-    make one account; the other gets an InvitationError. When a coordinator had added the
+    make one account; the other gets a DomainError. When a coordinator had added the
     person as a directory contact, that row becomes the account (its affiliations, roles and
     expertise are kept) instead of a second person being made.
     """
     try:
         return _invitation_accept(token=token, first_name=first_name, last_name=last_name, password=password)
     except IntegrityError:
-        raise InvitationError(_("This person already has an account.")) from None
+        raise DomainError(_("This person already has an account.")) from None
 
 
 def _invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
@@ -153,9 +150,9 @@ def _invitation_accept(*, token: str, first_name: str, last_name: str, password:
             .first()
         )
         if invitation is None or not invitation.is_usable:
-            raise InvitationError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
+            raise DomainError(_("This invitation is no longer valid. Ask the coordinator for a new one."))
         if account_exists(invitation.email):
-            raise InvitationError(_("This person already has an account."))
+            raise DomainError(_("This person already has an account."))
         contact = User.objects.select_for_update().filter(email__iexact=invitation.email, is_contact=True).first()
         if contact is not None:
             user = contact

@@ -65,7 +65,7 @@ class Network(AccessMixin, models.Model):
     require_mfa_for_coordinators = models.BooleanField(
         _("coordinators must use two-factor authentication"), default=True
     )
-    # How the network agrees its shared goals (issue 5): the rule a new round of endorsement takes.
+    # How the network agrees its shared goals: the rule a new round of endorsement takes.
     goal_rule = models.CharField(
         _("a goal is agreed when"),
         max_length=10,
@@ -237,6 +237,19 @@ class Membership(AccessMixin, models.Model):
     @property
     def status_label(self) -> str:
         return MembershipStatus(self.status).label
+
+    @property
+    def is_applied(self) -> bool:
+        return self.status == MembershipStatus.APPLIED
+
+    @property
+    def is_invited(self) -> bool:
+        return self.status == MembershipStatus.INVITED
+
+    @property
+    def is_pending(self) -> bool:
+        """An application or an invitation, waiting for an answer."""
+        return self.status in (MembershipStatus.APPLIED, MembershipStatus.INVITED)
 
     def may_respond(self, user) -> bool:
         """Whether ``user`` may accept this membership's invitation on the organisation's behalf.

@@ -69,7 +69,7 @@ def invitable_organisations(*, network: Network):
     ).order_by("name")
 
 
-# --- membership on the collaboration continuum, and joining (issue 3, parts 5 and 6) -----------------
+# --- membership on the collaboration continuum, and joining -------------------------------------------------
 
 
 def level_counts(*, network: Network) -> dict[str, int]:
@@ -162,7 +162,7 @@ def organisations_to_invite(*, network: Network, user):
     return queryset.exclude(pk__in=in_network.values("organisation")).order_by("name")
 
 
-# --- the coordinator's to-do list ----------------------------------------------------------------
+# --- the coordinator's to-do list ---------------------------------------------------------------------------
 
 TODO_LIMIT = 10
 
@@ -212,7 +212,7 @@ def coordinator_todo(*, network_ids) -> TodoList:
     return todo
 
 
-# --- how the levels have moved over time ------------------------------------------------------
+# --- how the levels have moved over time --------------------------------------------------------------------
 
 CHART_QUARTERS = 12  # three years
 CHART_YEARS = 4
@@ -301,7 +301,7 @@ def levels_over_time(*, network: Network, by: str = "quarter", now: datetime.dat
     return periods
 
 
-# --- the dashboard's networks, and where a contact may be invited ---------------------------------
+# --- the dashboard's networks, and where a contact may be invited -------------------------------------------
 
 
 def dashboard_networks(*, user):

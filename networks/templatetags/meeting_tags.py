@@ -1,30 +1,29 @@
-"""Template helpers of the meeting pages (issue 6): rendered minutes, and an agenda's items by status
+"""Template helpers of the meeting pages: rendered minutes, and an agenda's items by status
 (from the prefetched items, without a query)."""
 
 from django import template
 
 from networks.meetings.minutes import render_minutes
-from networks.meetings.models import AgendaItemStatus
 
 register = template.Library()
 
 
 @register.filter(name="minutes")
 def minutes(text) -> str:
-    """``{{ item.minutes|minutes }}``: Markdown rendered and sanitised (see networks.meeting_minutes)."""
+    """``{{ item.minutes|minutes }}``: Markdown rendered and sanitised (see :mod:`networks.meetings.minutes`)."""
     return render_minutes(text or "")
 
 
 @register.filter
 def accepted_items(meeting) -> list:
     """The items on the meeting's agenda, in order."""
-    return [item for item in meeting.items.all() if item.status == AgendaItemStatus.ACCEPTED]
+    return [item for item in meeting.items.all() if item.is_accepted]
 
 
 @register.filter
 def proposed_items(meeting) -> list:
     """The proposals that wait to be accepted or declined."""
-    return [item for item in meeting.items.all() if item.status == AgendaItemStatus.PROPOSED]
+    return [item for item in meeting.items.all() if item.is_proposed]
 
 
 @register.filter

@@ -4,7 +4,6 @@ from django.contrib import admin
 
 from partners.agreements.models import Agreement, AgreementAmendment, AgreementDocument, AgreementParty, Commitment
 
-# --- partner agreements (issue 4) -----------------------------------------------------------------
 # Coordinators run the lifecycle in the portal, where each step is checked; the admin is for
 # corrections. Every change made here is kept in the agreement's history too (database triggers).
 # Documents are listed without their file: files are served only by the portal's checked view.

@@ -1,4 +1,4 @@
-"""Private documents of partner agreements (issue 4): what may be uploaded, and adding and deleting them.
+"""Private documents of partner agreements: what may be uploaded, and adding and deleting them.
 
 An upload is checked by what it contains, not by what its name or the browser claims:
 
@@ -11,7 +11,7 @@ An upload is checked by what it contains, not by what its name or the browser cl
 - and the extension must match the content found (a PDF named ``report.docx`` is refused).
 
 The stored file gets a server-generated name (``agreements/<uuid hex>``, see
-:func:`partners.models.agreements.document_path`); the uploaded name is cleaned by
+:func:`partners.agreements.models.documents.document_path`); the uploaded name is cleaned by
 :func:`clean_filename` and kept only to be shown and offered when downloading.
 """
 
@@ -26,6 +26,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from partners.agreements.models import Agreement, AgreementDocument
+from portal.lib.errors import DomainError, validated
 from portal.lib.validators import logo_format
 
 
@@ -217,14 +218,15 @@ def document_add(*, agreement: Agreement, uploaded_file, kind: str, title: str, 
     """Store an uploaded document of ``agreement`` (in any state: signed copies arrive after signing).
 
     The file is checked by :func:`check_document` and stored under a server-generated name; the
-    uploaded name is kept, cleaned, for display. Raises ValidationError with field errors
-    (``file``, ``kind``, ``title``); nothing is stored then.
+    uploaded name is kept, cleaned, for display. Refuses with a :class:`~portal.lib.errors.DomainError`
+    with field errors (``file``, ``kind``, ``title``), or one message when the agreement is gone; nothing
+    is stored then.
     """
     original_name = clean_filename(getattr(uploaded_file, "name", ""))
     try:
         content_type = check_document(uploaded_file, original_name)
     except ValidationError as error:
-        raise ValidationError({"file": error.error_list}) from None
+        raise DomainError({"file": error.error_list}) from None
     document = AgreementDocument(
         agreement=agreement,
         kind=kind,
@@ -234,11 +236,11 @@ def document_add(*, agreement: Agreement, uploaded_file, kind: str, title: str, 
         size=uploaded_file.size,
         uploaded_by=user,
     )
-    document.full_clean(exclude=["file"])
+    validated(document, exclude=["file"])
     with transaction.atomic():
         # The agreement must still exist (it may have been deleted since the form was opened).
         if not Agreement.objects.select_for_update().filter(pk=agreement.pk).exists():
-            raise ValidationError(_("This agreement no longer exists."), code="invalid_state")
+            raise DomainError(_("This agreement no longer exists."))
         uploaded_file.seek(0)
         document.file.save(original_name, uploaded_file, save=False)
         try:

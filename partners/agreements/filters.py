@@ -1,4 +1,4 @@
-"""The agreement list's filters and the reads behind the list and its export (issue 4).
+"""The agreement list's filters and the reads behind the list and its export.
 
 Only agreements the person may see (``Agreement.objects.visible_to``); the list never shows commitments.
 """

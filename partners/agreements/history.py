@@ -1,4 +1,4 @@
-"""The history of an agreement (issue 4, part 6): every insert, update and delete of the agreement, its
+"""The history of an agreement: every insert, update and delete of the agreement, its
 parties, commitments and documents, as django-pghistory's triggers recorded them, told in words.
 
 Reading a page of it takes three queries whatever its length: the events (one query over the four
@@ -57,6 +57,14 @@ class Entry:
     name: str  # which one: "Gradia"
     action: str  # insert, update or delete
     changes: list[Change] = field(default_factory=list)
+
+    @property
+    def is_insert(self) -> bool:
+        return self.action == "insert"
+
+    @property
+    def is_delete(self) -> bool:
+        return self.action == "delete"
 
 
 def _fields_by_column(model) -> dict[str, models.Field]:

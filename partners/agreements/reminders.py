@@ -1,4 +1,4 @@
-"""The daily agreement job (issue 4): statuses follow the calendar, and people hear of coming dates.
+"""The daily agreement job: statuses follow the calendar, and people hear of coming dates.
 
 Run once a day by the scheduler (``manage.py agreement_reminders``, see the README). Each run:
 

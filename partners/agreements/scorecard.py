@@ -5,7 +5,7 @@ representatives are, the shared objectives and each partner's own, what each par
 what, how success is measured, and how the agreement is reviewed and left. Each item is *in place*,
 *partly* there or *missing*, with a line saying what is lacking.
 
-Computed from an agreement fetched with :func:`partners.agreement_selectors.agreement_page`: no queries.
+Computed from an agreement fetched with :func:`partners.agreements.selectors.agreement_page`: no queries.
 """
 
 from collections import Counter

@@ -1,4 +1,4 @@
-"""Reads of partner agreements (issue 4) shaped for the pages that show them."""
+"""Reads of partner agreements shaped for the pages that show them."""
 
 import datetime
 from dataclasses import dataclass, field

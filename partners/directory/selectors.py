@@ -34,7 +34,7 @@ def organisation_people(*, organisation: Organisation, viewer):
     )
 
 
-# --- guidance services and the service map (issue 3, part 2) ---------------------------------------
+# --- guidance services and the service map ------------------------------------------------------------------
 
 
 def organisation_services(*, organisation: Organisation):
@@ -109,7 +109,7 @@ def service_region_counts(*, user, filters: dict) -> list[dict]:
     return [{"value": value, "label": label, "count": counts.get(value, 0)} for value, label in Region.choices]
 
 
-# --- the organisation directory (issue 3, part 1; the export reuses it) ---------------------------
+# --- the organisation directory (the export reuses it) ------------------------------------------------------
 
 
 def organisation_directory(*, user, filters: dict):
@@ -139,7 +139,7 @@ def organisation_directory(*, user, filters: dict):
     return organisations.order_by("name", "pk")
 
 
-# --- people: profiles and the people directory ("who knows what") ---------------------------------
+# --- people: profiles and the people directory ("who knows what") -------------------------------------------
 
 
 def current_affiliations(*, user):

@@ -3,16 +3,16 @@
 import datetime
 from typing import Literal
 
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.accounts.models import User
+from portal.lib.errors import DomainError, StaleEditError
 from portal.lib.slugs import free_slugs
 
-# --- guidance services (issue 3, part 2) ------------------------------------------------------------
+# --- guidance services --------------------------------------------------------------------------------------
 
 # What the organisation's people and its networks' coordinators may set on a service.
 SERVICE_FIELDS = (
@@ -82,7 +82,7 @@ def service_delete(*, service: GuidanceService) -> None:
         service.delete()
 
 
-# --- an organisation's own details (issue 3, part 1) -----------------------------------------------
+# --- an organisation's own details --------------------------------------------------------------------------
 
 # What the organisation's people and its networks' coordinators may change (the slug stays).
 ORGANISATION_FIELDS = (
@@ -101,19 +101,6 @@ ORGANISATION_FIELDS = (
 )
 
 
-class OrganisationChangedError(Exception):
-    """Someone else saved the organisation after the form was opened: the save is refused."""
-
-    def __init__(self, *, current_version: datetime.datetime):
-        self.current_version = current_version
-        super().__init__(
-            _(
-                "Someone else saved this organisation's details while you were editing them. "
-                "Your changes have not been saved: check them against the saved details below and save again."
-            )
-        )
-
-
 def organisation_update(
     *,
     organisation: Organisation,
@@ -124,7 +111,7 @@ def organisation_update(
     """Save an organisation's details (``ORGANISATION_FIELDS`` in ``data``, validated by the form).
 
     ``expected_version`` is the ``updated_at`` the editor started from; when the row has changed
-    since, nothing is saved and :class:`OrganisationChangedError` is raised. ``logo``: a new
+    since, nothing is saved and a :class:`~portal.lib.errors.StaleEditError` is raised. ``logo``: a new
     upload replaces the logo, ``False`` removes it, ``None`` leaves it. A replaced file is deleted
     from storage once the change is committed.
     """
@@ -135,16 +122,20 @@ def organisation_update(
         return _organisation_save(organisation=organisation, data=data, expected_version=expected_version, logo=logo)
     except IntegrityError:
         # The form checked the business ID; another organisation took it in the same moment.
-        raise ValidationError(
-            {"business_id": _("An organisation with this business ID already exists.")}, code="unique"
-        ) from None
+        raise DomainError({"business_id": _("An organisation with this business ID already exists.")}) from None
 
 
 def _organisation_save(*, organisation, data, expected_version, logo) -> Organisation:
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
         if locked.updated_at != expected_version:
-            raise OrganisationChangedError(current_version=locked.updated_at)
+            raise StaleEditError(
+                _(
+                    "Someone else saved this organisation's details while you were editing them. "
+                    "Your changes have not been saved: check them against the saved details below and save again."
+                ),
+                current_version=locked.updated_at,
+            )
         for field, value in data.items():
             setattr(locked, field, value)
         fields = [*data, "updated_at"]
@@ -159,7 +150,7 @@ def _organisation_save(*, organisation, data, expected_version, logo) -> Organis
     return locked
 
 
-# --- people: their profiles and affiliations, and the expertise vocabulary -------------------------
+# --- people: their profiles and affiliations, and the expertise vocabulary ----------------------------------
 
 
 def profile_update(*, user: User, data: dict, expertise) -> User:
@@ -172,15 +163,11 @@ def profile_update(*, user: User, data: dict, expertise) -> User:
     return user
 
 
-class AffiliationError(Exception):
-    """An affiliation cannot be saved; the message is for the user."""
-
-
 def affiliation_create(*, user: User, organisation: Organisation, title: str, since, primary: bool) -> Affiliation:
     """Add a current affiliation to a person's own profile.
 
     The database holds "one current affiliation per organisation" and "one primary"; a request
-    that races past the form's checks gets an AffiliationError, never a 500.
+    that races past the form's checks gets a DomainError, never a 500.
     """
     try:
         with transaction.atomic():
@@ -188,7 +175,7 @@ def affiliation_create(*, user: User, organisation: Organisation, title: str, si
                 user=user, organisation=organisation, title=title, since=since, primary=primary
             )
     except IntegrityError:
-        raise AffiliationError(
+        raise DomainError(
             _("You already work for this organisation, or already have a primary organisation.")
         ) from None
 
@@ -196,15 +183,11 @@ def affiliation_create(*, user: User, organisation: Organisation, title: str, si
 def affiliation_end(*, affiliation: Affiliation, until) -> Affiliation:
     """End a current affiliation on ``until`` (it stays in the person's history)."""
     if affiliation.since and until < affiliation.since:
-        raise AffiliationError(_("The end date must not be before the start date."))
+        raise DomainError(_("The end date must not be before the start date."))
     with transaction.atomic():
         affiliation.until = until
         affiliation.save(update_fields=["until"])
     return affiliation
-
-
-class ExpertiseError(Exception):
-    """A term of the vocabulary cannot be saved; the message is for the user."""
 
 
 def expertise_area_save(*, area: ExpertiseArea) -> ExpertiseArea:
@@ -221,4 +204,4 @@ def expertise_area_save(*, area: ExpertiseArea) -> ExpertiseArea:
                 area.slug = ""  # another term took the identifier at the same moment: try the next one
                 continue
             break
-    raise ExpertiseError(_("This vocabulary already has a term with this name."))
+    raise DomainError(_("This vocabulary already has a term with this name."))

@@ -13,6 +13,8 @@ import zipfile
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
+from portal.lib.errors import DomainError
+
 # What a file may hold: rows, bytes, and (an XLSX is a zip) unpacked bytes, so a small file cannot unpack
 # into gigabytes.
 MAX_ROWS = 2000
@@ -23,10 +25,6 @@ MAX_COLUMNS = 60
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class ImportFileError(Exception):
-    """The file cannot be read at all; the message is for the user."""
-
-
 def file_format(filename: str) -> str | None:
     """``"csv"`` or ``"xlsx"`` from the file name, or None for anything else."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -34,16 +32,16 @@ def file_format(filename: str) -> str | None:
 
 
 def read_table(content: bytes, fmt: str) -> list[list[str]]:
-    """The file's rows as lists of text, header first. Raises ImportFileError for an unreadable file."""
+    """The file's rows as lists of text, header first. Raises DomainError for an unreadable file."""
     if len(content) > MAX_BYTES:
-        raise ImportFileError(_("The file is too large: at most 2 MB."))
+        raise DomainError(_("The file is too large: at most 2 MB."))
     table = _read_xlsx(content) if fmt == "xlsx" else _read_csv(content)
     table = [_trim([_clean_cell(cell) for cell in row]) for row in table]
     table = [row for row in table if row]
     if not table:
-        raise ImportFileError(_("The file is empty."))
+        raise DomainError(_("The file is empty."))
     if len(table) - 1 > MAX_ROWS:
-        raise ImportFileError(
+        raise DomainError(
             _("The file has more than %(limit)s organisations. Split it into smaller files.") % {"limit": MAX_ROWS}
         )
     return table
@@ -58,7 +56,7 @@ def _trim(row: list[str]) -> list[str]:
 
 def _read_csv(content: bytes) -> list[list[str]]:
     if b"\x00" in content:
-        raise ImportFileError(_("This is not a CSV file: it contains binary data."))
+        raise DomainError(_("This is not a CSV file: it contains binary data."))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -66,7 +64,7 @@ def _read_csv(content: bytes) -> list[list[str]]:
         try:
             text = content.decode("cp1252")
         except UnicodeDecodeError:
-            raise ImportFileError(_("The file's characters cannot be read. Save it as CSV UTF-8.")) from None
+            raise DomainError(_("The file's characters cannot be read. Save it as CSV UTF-8.")) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -77,7 +75,7 @@ def _read_csv(content: bytes) -> list[list[str]]:
             if len(rows) > MAX_ROWS + 50:  # empty rows are dropped later; stop reading early
                 break
     except csv.Error:
-        raise ImportFileError(
+        raise DomainError(
             _("The CSV file is malformed near line %(line)s: check its quotation marks.") % {"line": reader.line_num}
         ) from None
     return rows
@@ -88,11 +86,11 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
 
     buffer = io.BytesIO(content)
     if not zipfile.is_zipfile(buffer):
-        raise ImportFileError(_("This is not an XLSX file. Save the spreadsheet as Excel workbook (.xlsx) or CSV."))
+        raise DomainError(_("This is not an XLSX file. Save the spreadsheet as Excel workbook (.xlsx) or CSV."))
     try:
         with zipfile.ZipFile(buffer) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise ImportFileError(_("The file is too large when unpacked."))
+                raise DomainError(_("The file is too large when unpacked."))
         buffer.seek(0)
         workbook = openpyxl.load_workbook(buffer, read_only=True, data_only=True)
         try:
@@ -105,10 +103,10 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
             return rows
         finally:
             workbook.close()
-    except ImportFileError:
+    except DomainError:
         raise
     except Exception:  # openpyxl raises many kinds of errors for a broken workbook
-        raise ImportFileError(_("The XLSX file cannot be read. Save it again in Excel or LibreOffice.")) from None
+        raise DomainError(_("The XLSX file cannot be read. Save it again in Excel or LibreOffice.")) from None
 
 
 def _cell_text(value) -> str:

@@ -7,7 +7,7 @@ import pgtrigger.migrations
 from django.conf import settings
 from django.db import migrations, models
 
-import partners.agreements.models
+import partners.agreements.models.documents
 import portal.lib.validators
 
 
@@ -237,7 +237,9 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        max_length=200, upload_to=partners.agreements.models.document_path, verbose_name="file"
+                        max_length=200,
+                        upload_to=partners.agreements.models.documents.document_path,
+                        verbose_name="file",
                     ),
                 ),
                 ("original_name", models.CharField(max_length=200, verbose_name="file name")),
@@ -298,7 +300,9 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        max_length=200, upload_to=partners.agreements.models.document_path, verbose_name="file"
+                        max_length=200,
+                        upload_to=partners.agreements.models.documents.document_path,
+                        verbose_name="file",
                     ),
                 ),
                 ("original_name", models.CharField(max_length=200, verbose_name="file name")),

@@ -304,17 +304,17 @@ from portal.demo_data.services import seed_services  # noqa: E402 - needs the ta
 
 DEMO_EXTENSIONS.append(seed_services)
 
-# Partner agreements (issue 4): the main network's agreements in every state.
+# Partner agreements: the main network's agreements in every state.
 from portal.demo_data.agreements import seed_agreements  # noqa: E402 - needs the tables above
 
 DEMO_EXTENSIONS.append(seed_agreements)
 
-# Shared goals (issue 5): the main network's goals in every status, linked to the agreements above.
+# Shared goals: the main network's goals in every status, linked to the agreements above.
 from portal.demo_data.goals import seed_goals  # noqa: E402 - needs the tables above
 
 DEMO_EXTENSIONS.append(seed_goals)
 
-# Meetings (issue 6): a year of the main network's meetings in every status, with decisions linked to the
+# Meetings: a year of the main network's meetings in every status, with decisions linked to the
 # goals above, action items and an open time poll.
 from portal.demo_data.meetings import seed_meetings  # noqa: E402 - needs the tables above
 

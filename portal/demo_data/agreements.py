@@ -1,4 +1,4 @@
-"""Demo data of partner agreements (issue 4): the main network's agreements in every state.
+"""Demo data of partner agreements: the main network's agreements in every state.
 
 Dates are relative to the day of seeding, so the states hold whenever the demo is loaded: an
 expired first version renewed by an active second one (with an amendment), a service agreement in

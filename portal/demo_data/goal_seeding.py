@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from networks.goals import endorsement, services
 from networks.goals import indicators as indicator_services
-from networks.goals import services
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, Indicator, Measurement
 from networks.goals.progress import add_months, expected_value
 from networks.memberships.models import Membership, MembershipStatus
@@ -88,7 +88,7 @@ class GoalSeeder:
     def answer(self, goal: Goal, answers) -> None:
         """Each ``(organisation slug, answer, reason)`` given by the organisation's representative."""
         for slug, answer, reason in answers:
-            services.endorsement_answer(
+            endorsement.endorsement_answer(
                 goal=goal,
                 organisation=self.organisations[slug],
                 user=self.representatives[slug],
@@ -98,7 +98,7 @@ class GoalSeeder:
 
     def endorse(self, goal: Goal, answers) -> EndorsementRound:
         """Open a round on the goal's current text and answer it."""
-        round_ = services.endorsement_open(goal=goal, user=self.coordinator)
+        round_ = endorsement.endorsement_open(goal=goal, user=self.coordinator)
         self.answer(goal, answers)
         return round_
 

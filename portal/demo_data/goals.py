@@ -1,4 +1,4 @@
-"""Demo data of shared goals (issue 5): the main network's goals in every status.
+"""Demo data of shared goals: the main network's goals in every status.
 
 Every goal is made through the services a coordinator and the representatives use (proposing,
 opening endorsement, answering, revising, moving the status, indicators and measurements), so the

@@ -1,8 +1,8 @@
-"""Demo data of meetings (issue 6): a year of the main network's meetings, about two a month.
+"""Demo data of meetings: a year of the main network's meetings, about two a month.
 
 The meetings, their invitations, replies, status changes and attendance are made through the services
-the organiser and the invitees use (:mod:`networks.meeting_services`), and the decisions and action items
-through :mod:`networks.meeting_actions`; the agenda items and their minutes are written to the database
+the organiser and the invitees use (:mod:`networks.meetings.services`), and the decisions and action items
+through :mod:`networks.meetings.actions`; the agenda items and their minutes are written to the database
 directly. Afterwards the timestamps are moved back with ``queryset.update``. Dates are relative to the day
 of seeding, so "past", "overdue" and "ahead" hold whenever the demo is loaded.
 

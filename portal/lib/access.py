@@ -47,10 +47,13 @@ ESTABLISHED = (MembershipStatus.ACTIVE, MembershipStatus.PAUSED)
 
 
 class Access:
-    """What one person may do with one object: ``permits(action)`` asks the rule ``may_<action>``.
+    """What one person may do with one object: ``permits(action)``.
 
-    A subclass names its object (``obj`` is always there) and writes one method per action. The rules
-    are worked out with a query or two and kept for the life of the object (``cached_property``).
+    A subclass names its object (``obj`` is always there) and writes, per action, who may do it
+    (``may_<action>``) and, where the object's state matters, when it can be done at all
+    (``when_<action>``). An administrator with full rights (:func:`portal.access.unrestricted`) may do
+    whatever the state allows, whoever they are; anybody else needs both. Unknown actions are refused. The
+    rules are worked out with a query or two and kept for the life of the object (``cached_property``).
     """
 
     def __init__(self, obj, user):
@@ -58,6 +61,9 @@ class Access:
         self.user = user
 
     def permits(self, action: str) -> bool:
+        when = getattr(self, f"when_{action}", None)
+        if when is not None and not when():
+            return False
         if unrestricted(self.user):
             return True
         rule = getattr(self, f"may_{action}", None)

@@ -21,10 +21,13 @@ class DomainError(ValidationError):
         return " ".join(self.messages)
 
 
-def validated(instance) -> None:
-    """``instance.full_clean()``, raising a :class:`DomainError` (field by field) instead of Django's error."""
+def validated(instance, *, exclude=(), validate_constraints=True) -> None:
+    """``instance.full_clean()``, raising a :class:`DomainError` (field by field) instead of Django's error.
+
+    ``exclude``: fields the service checks or sets itself (or that are not there yet, such as a file before
+    it is stored)."""
     try:
-        instance.full_clean()
+        instance.full_clean(exclude=list(exclude), validate_constraints=validate_constraints)
     except ValidationError as error:
         raise DomainError(error.error_dict if hasattr(error, "error_dict") else error.messages) from None
 

@@ -1,5 +1,6 @@
 """Validators for Finnish identifiers and uploaded logos."""
 
+import datetime
 import re
 import warnings
 
@@ -38,7 +39,7 @@ def validate_business_id(value: str) -> None:
         raise ValidationError(_("The check digit of this business ID is wrong."), code="business_id_check")
 
 
-# --- logos (issue 3: organisations and networks) ---------------------------------------------------
+# --- logos (organisations and networks) ---------------------------------------------------------------------
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 # What a logo may really be (Pillow's format name → the content type it is served with). No SVG:
@@ -97,4 +98,21 @@ def validate_logo(value) -> None:
             _("A logo must be a PNG, JPEG, WebP or GIF image (this one is %(format)s)."),
             code="logo_format",
             params={"format": found},
+        )
+
+
+# --- dates --------------------------------------------------------------------------------------------------
+
+# Dates people type stay within 1900–2199: a mistyped year (0001, 9999) is an error, not a record.
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2199, 12, 31)
+
+
+def validate_plausible_date(day) -> None:
+    """Refuse a date outside :data:`EARLIEST`–:data:`LATEST` (a form field's validator)."""
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            _("Give a date between %(earliest)s and %(latest)s."),
+            code="implausible",
+            params={"earliest": EARLIEST.year, "latest": LATEST.year},
         )

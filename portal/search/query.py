@@ -15,6 +15,7 @@ from django.db.models.functions import Lower, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.errors import DomainError
 from portal.search import index
 from portal.search.analysis import word_terms, words
 from portal.search.models import SearchEntry, SearchKind
@@ -22,10 +23,6 @@ from portal.search.models import SearchEntry, SearchKind
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 PER_KIND = 10  # results per kind on the overview; "more" lists one kind, paginated
-
-
-class SearchError(ValueError):
-    """A query that cannot be searched; the message is for the user."""
 
 
 @dataclass
@@ -53,17 +50,18 @@ def _quote(term: str) -> str:
 
 
 def parse(text: str) -> ParsedQuery:
-    """The tsquery for ``text``; raises :class:`SearchError` for an empty, too long or unusable query."""
+    """The tsquery for ``text``; raises a :class:`~portal.lib.errors.DomainError` for an empty, too long or
+    unusable query."""
     text = " ".join((text or "").split())
     if not text:
-        raise SearchError(_("Type a word to search for."))
+        raise DomainError(_("Type a word to search for."))
     if len(text) > MAX_QUERY_LENGTH or "\x00" in text:
-        raise SearchError(_("The search is too long. Use at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH})
+        raise DomainError(_("The search is too long. Use at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH})
     query_words = words(text)
     if not query_words:
-        raise SearchError(_("Type letters or numbers to search for."))
+        raise DomainError(_("Type letters or numbers to search for."))
     if len(query_words) > MAX_WORDS:
-        raise SearchError(_("Use at most %(count)d words.") % {"count": MAX_WORDS})
+        raise DomainError(_("Use at most %(count)d words.") % {"count": MAX_WORDS})
     tsquery = None
     for position, word in enumerate(query_words):
         prefix = ":*" if position == len(query_words) - 1 else ""

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
 from portal.search import query
 from portal.search.models import SearchKind
@@ -20,7 +21,7 @@ def search(request):
     if text.strip():
         try:
             parsed = query.parse(text)
-        except query.SearchError as error:
+        except DomainError as error:
             context["error"] = str(error)
         else:
             context["searched"] = parsed.text

@@ -162,38 +162,39 @@ def _prepare(total: int) -> dict:
     _manage("migrate", "--noinput", "-v0")
     _manage("createcachetable")
     _manage("collectstatic", "--noinput", "-v0")
-    if _setup_value("from partners.models import Organisation;print(Organisation.objects.count())") == "0":
+    if _setup_value("from partners.directory.models import Organisation;print(Organisation.objects.count())") == "0":
         _manage("seed_demo")
     subprocess.run([sys.executable, __file__, "--fill", str(total)], cwd=ROOT, env=_env(), check=True)
     return {
         "sessionid": _setup_value(
-            "from django.test import Client; from portal.models import User;"
+            "from django.test import Client; from portal.accounts.models import User;"
             f"u = User.objects.get(email={PERSON!r}); c = Client(); c.force_login(u);"
             "print(c.cookies['sessionid'].value)"
         ),
         "meeting": _setup_value(
-            "from networks.models import Meeting;"
+            "from networks.meetings.models import Meeting;"
             "print(Meeting.objects.filter(network__slug='keski-suomi', status='minutes_approved')"
             ".order_by('-starts_at').values_list('pk', flat=True)[0])"
         ),
         "token": _setup_value(
-            "from networks.models import CalendarFeed; from portal.models import User;"
+            "from networks.meetings.models import CalendarFeed; from portal.accounts.models import User;"
             f"print(CalendarFeed.objects.get_or_create(user=User.objects.get(email={PERSON!r}))[0].token)"
         ),
         **dict(
             zip(
                 ("feed_events", "feed_ms"),
                 _setup_value(
-                    "import time; from networks import meeting_feeds; from networks.meeting_ics import feed_ics;"
-                    f"from portal.models import User; u = User.objects.get(email={PERSON!r});"
-                    "m = list(meeting_feeds.personal_feed_meetings(u)); t = time.perf_counter();"
+                    "import time; from networks.meetings import feeds; from networks.meetings.ics import feed_ics;"
+                    f"from portal.accounts.models import User; u = User.objects.get(email={PERSON!r});"
+                    "m = list(feeds.personal_feed_meetings(u)); t = time.perf_counter();"
                     "feed_ics(m, name='x'); print(len(m), round((time.perf_counter() - t) * 1000))"
                 ).split(),
                 strict=True,
             )
         ),
         "meetings": _setup_value(
-            "from networks.models import Meeting;print(Meeting.objects.filter(network__slug='keski-suomi').count())"
+            "from networks.meetings.models import Meeting;"
+            "print(Meeting.objects.filter(network__slug='keski-suomi').count())"
         ),
     }
 
@@ -215,7 +216,7 @@ def main():
     pages = {
         "meeting page": f"/meetings/{data['meeting']}/",
         "meeting list": "/meetings/network/keski-suomi/",
-        # A calendar program asking again: the feed comes from the cache (see networks.meeting_feeds).
+        # A calendar program asking again: the feed comes from the cache (see networks.meetings.feeds).
         "personal iCal feed": f"/meetings/feed/{data['token']}.ics",
     }
     what = f"{data['meetings']} meetings in the network"

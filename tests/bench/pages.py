@@ -45,7 +45,10 @@ def _prepare(scale: int) -> dict:
     _manage("migrate", "--noinput", "-v0")
     _manage("createcachetable")
     _manage("collectstatic", "--noinput", "-v0")
-    code = "import django; django.setup();from partners.models import Organisation;print(Organisation.objects.count())"
+    code = (
+        "import django; django.setup();"
+        "from partners.directory.models import Organisation;print(Organisation.objects.count())"
+    )
     count = int(
         subprocess.run(
             [sys.executable, "-c", code], cwd=ROOT, env=_env(), capture_output=True, text=True, check=True
@@ -55,7 +58,7 @@ def _prepare(scale: int) -> dict:
         _manage("seed_demo", "--scale", str(scale - count) if count else str(scale))
     code = (
         "import django; django.setup();"
-        "from django.test import Client; from portal.models import User;"
+        "from django.test import Client; from portal.accounts.models import User;"
         "u = User.objects.get(email='ohjaaja@verkosto.example.fi'); c = Client(); c.force_login(u);"
         "print(c.cookies['sessionid'].value)"
     )

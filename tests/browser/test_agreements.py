@@ -1,4 +1,4 @@
-"""A partner agreement from draft to force in a real browser, and its print version as a PDF (issue 4).
+"""A partner agreement from draft to force in a real browser, and its print version as a PDF.
 
 A coordinator drafts an agreement with three parties, sends it for signing, each party's
 representative signs, and it comes into force. Every page is checked with axe; the agreement page is

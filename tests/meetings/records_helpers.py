@@ -1,10 +1,10 @@
-"""Builders shared by the tests of decisions, action items and reminders (issue 6)."""
+"""Builders shared by the tests of decisions, action items and reminders."""
 
 import datetime
 
 from django.utils import timezone
 
-from networks.meetings import services
+from networks.meetings import actions, services
 from networks.meetings.models import MeetingStatus
 from tests import factories
 
@@ -37,6 +37,13 @@ def meeting_that_took_place(network, coordinator, organisation, *, status=Meetin
     if status == MeetingStatus.MINUTES_APPROVED:
         meeting = services.minutes_approve(meeting=meeting, user=coordinator)
     return meeting, agenda
+
+
+def record_action(meeting, item, by, owner=None, what="Tehtävä"):
+    """An action item recorded by ``by`` (and owned by them unless ``owner``), due today."""
+    return actions.action_add(
+        meeting=meeting, item=item, user=by, what=what, owner=owner or by, due_on=timezone.localdate()
+    )
 
 
 def approve(meeting, coordinator):

@@ -1,14 +1,14 @@
-"""Correcting an action item while the minutes can still change, and reminders after a change (issue 6)."""
+"""Correcting an action item while the minutes can still change, and reminders after a change."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from networks.meetings import actions as services
 from networks.meetings.models import ActionStatus
+from portal.lib.errors import DomainError
 from tests.meetings.records_helpers import approve, meeting_that_took_place
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_a_bad_correction_keeps_the_input(client_for, held, action, coordinator,
 def test_after_approval_the_action_item_is_corrected_no_more(held, action, coordinator, member):
     meeting, items = held
     approve(meeting, coordinator)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.action_update(
             action=action, user=coordinator, item=items[0], what="Muutettu", owner=member, due_on=_due(5)
         )

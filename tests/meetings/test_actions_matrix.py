@@ -1,5 +1,5 @@
-"""The access matrix of decisions and action items (issue 6), as reported for tests/test_access_matrix.py:
-every URL of this part × every role of the cast → the expected status of a GET."""
+"""The access matrix of decisions and action items, as reported for tests/test_access_matrix.py:
+every URL of decisions and action items × every role of the cast → the expected status of a GET."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,4 @@
-"""The agenda pages (issue 6): who reaches them, proposing and accepting, adding with the input kept on a
+"""The agenda pages: who reaches them, proposing and accepting, adding with the input kept on a
 refusal, moving, removing after a confirmation, carrying offers over; and the editor's query budget."""
 
 import datetime

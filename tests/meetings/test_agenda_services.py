@@ -1,15 +1,15 @@
-"""A meeting's agenda (issue 6): items added, proposed, accepted, moved and deleted only while the meeting is
+"""A meeting's agenda: items added, proposed, accepted, moved and deleted only while the meeting is
 planned, and what is carried over from earlier meetings (open action items, unfinished items) once."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from networks.meetings import agenda
 from networks.meetings import services as meeting_services
 from networks.meetings.models import ActionStatus, AgendaItem, AgendaItemStatus, MeetingStatus
+from portal.lib.errors import DomainError
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -44,23 +44,23 @@ def test_items_are_added_last_and_only_while_planned(meeting, coordinator):
     assert _titles(meeting) == ["Avaus", "Talous"]
     meeting.status = MeetingStatus.HELD
     meeting.save()
-    with pytest.raises(ValidationError, match="planned"):
+    with pytest.raises(DomainError, match="planned"):
         agenda.item_add(meeting=meeting, user=coordinator, data={"title": "Myöhässä"})
 
 
 def test_only_those_who_manage_add_items(meeting, member):
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         agenda.item_add(meeting=meeting, user=member, data={"title": "Oma kohta"})
 
 
 def test_presenter_and_goal_must_belong_to_the_network(meeting, coordinator, member, outsider, other_network):
     item = agenda.item_add(meeting=meeting, user=coordinator, data={"title": "Esittely", "presenter": member})
     assert item.presenter == member
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(DomainError) as error:
         agenda.item_add(meeting=meeting, user=coordinator, data={"title": "X", "presenter": outsider})
     assert "presenter" in error.value.error_dict
     foreign_goal = factories.GoalFactory(network=other_network)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(DomainError) as error:
         agenda.item_add(meeting=meeting, user=coordinator, data={"title": "X", "goal": foreign_goal})
     assert "goal" in error.value.error_dict
 
@@ -71,24 +71,24 @@ def test_a_members_proposal_waits_and_the_organiser_accepts_it_last(meeting, coo
     assert (proposal.status, proposal.proposed_by) == (AgendaItemStatus.PROPOSED, member)
     agenda.item_add(meeting=meeting, user=coordinator, data={"title": "Muut asiat"})
     assert _titles(meeting) == ["Avaus", "Muut asiat"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         agenda.item_accept(item=proposal, user=member)
     agenda.item_accept(item=proposal, user=coordinator)
     assert _titles(meeting) == ["Avaus", "Muut asiat", "Uusi hanke"]
-    with pytest.raises(ValidationError, match="already"):
+    with pytest.raises(DomainError, match="already"):
         agenda.item_accept(item=proposal, user=coordinator)
 
 
 def test_observers_not_invited_cannot_propose(network, coordinator, observer):
     meeting = factories.MeetingFactory(network=network, organiser=coordinator)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         agenda.item_propose(meeting=meeting, user=observer, data={"title": "Tarkkailijan kohta"})
 
 
 def test_proposals_close_when_the_meeting_is_no_longer_planned(meeting, member):
     meeting.status = MeetingStatus.HELD
     meeting.save()
-    with pytest.raises(ValidationError, match="planned"):
+    with pytest.raises(DomainError, match="planned"):
         agenda.item_propose(meeting=meeting, user=member, data={"title": "Myöhässä"})
 
 
@@ -103,7 +103,7 @@ def test_moving_swaps_neighbours_and_stops_at_the_ends(meeting, coordinator):
     agenda.item_move(item=second, user=coordinator, direction="down")
     agenda.item_move(item=third, user=coordinator, direction="up")
     assert _titles(meeting) == ["C", "A", "B"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         agenda.item_move(item=first, user=coordinator, direction="sideways")
 
 
@@ -204,11 +204,11 @@ def test_unfinished_items_of_the_previous_meeting_are_carried(network, coordinat
 def test_carrying_needs_a_planned_meeting_and_a_manager(network, coordinator, member, meeting):
     earlier = _past(network, coordinator, 30)
     action = factories.ActionItemFactory(item=factories.AgendaItemFactory(meeting=earlier), owner=member)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         agenda.agenda_carry(meeting=meeting, user=member, actions=[action])
     meeting.status = MeetingStatus.HELD
     meeting.save()
-    with pytest.raises(ValidationError, match="planned"):
+    with pytest.raises(DomainError, match="planned"):
         agenda.agenda_carry(meeting=meeting, user=coordinator, actions=[action])
 
 

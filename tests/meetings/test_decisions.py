@@ -1,15 +1,15 @@
-"""Decisions (issue 6): recorded per agenda item once a meeting has taken place, edited and deleted until the
+"""Decisions: recorded per agenda item once a meeting has taken place, edited and deleted until the
 minutes are approved, then changed only by a recorded amendment; the network's decision log."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from networks.meetings import actions as services
 from networks.meetings.models import Amendment, Decision, MeetingStatus
+from portal.lib.errors import DomainError
 from tests import factories
 from tests.meetings.records_helpers import approve, meeting_that_took_place
 from tests.querybudget import assert_budget
@@ -60,7 +60,7 @@ def test_no_decisions_before_the_meeting_has_taken_place(client_for, network, co
     response = client_for(coordinator).post(_add_url(meeting), {"item": items[0].pk, "text": "Liian aikaisin"}, **EN)
     assert response.status_code == 302
     assert not Decision.objects.exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.decision_add(meeting=meeting, item=items[0], user=coordinator, text="Liian aikaisin")
 
 
@@ -76,9 +76,9 @@ def test_a_goal_of_another_network_or_an_item_of_another_meeting_is_refused(
     assert "Select a valid choice" in response.content.decode()
     assert "Pidä tämä teksti" in response.content.decode()
     _other, other_items = meeting_that_took_place(network, coordinator, organisation)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.decision_add(meeting=meeting, item=other_items[0], user=coordinator, text="Väärä kohta")
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.decision_add(meeting=meeting, item=items[0], user=coordinator, text="x", goal=foreign_goal)
 
 
@@ -100,7 +100,7 @@ def test_edit_and_delete_while_held_then_only_amend_after_approval(client_for, h
     delete = reverse("meetings:decision_delete", kwargs={"pk": decision.pk})
     assert client.post(delete, {"confirm": "yes"}).status_code == 302
     assert Decision.objects.filter(pk=decision.pk).exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.decision_update(decision=decision, user=coordinator, text="Myöhässä")
 
 
@@ -148,7 +148,7 @@ def test_amending_before_approval_is_not_possible(client_for, held, coordinator)
     decision = services.decision_add(meeting=meeting, item=items[0], user=coordinator, text="Luonnos")
     url = reverse("meetings:decision_amend", kwargs={"pk": decision.pk})
     assert client_for(coordinator).get(url).status_code == 403
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.decision_amend(decision=decision, user=coordinator, text="Uusi", reason="Syy")
 
 

@@ -1,4 +1,4 @@
-"""Calendar feeds (issue 6): the feeds page, resetting the secret, and the personal and network feeds,
+"""Calendar feeds: the feeds page, resetting the secret, and the personal and network feeds,
 read without a session, valid RFC 5545 (parsed with icalendar), never leaking other networks."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Invitations and replies (issue 6): the invitations page (invite more, take one off with a
+"""Invitations and replies: the invitations page (invite more, take one off with a
 confirmation), replying, the viewer's own ``.ics`` and the meeting page's invitations partial."""
 
 import datetime
@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from networks.meetings import services
 from networks.meetings.models import Invitee, MeetingStatus
-from networks.meetings.selectors import meeting_page
+from networks.meetings.selectors.pages import meeting_page
 from tests import factories
 from tests.querybudget import assert_budget
 

@@ -1,4 +1,4 @@
-"""Who opens what in finding a time, invitations and calendar feeds (issue 6): every URL of this part
+"""Who opens what in finding a time, invitations and calendar feeds: every URL of these
 × every role of the cast, as a GET (the rows the access matrix in tests/test_access_matrix.py takes).
 
 The matrix meeting and poll are organised by ``coordinator`` in ``network`` with ``organisation``

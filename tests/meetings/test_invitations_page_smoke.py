@@ -1,4 +1,4 @@
-"""The meeting page shows this part's invitations partial (issue 6): the reply form for an invitee."""
+"""The meeting page shows its invitations partial: the reply form for an invitee."""
 
 import datetime
 

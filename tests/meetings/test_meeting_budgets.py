@@ -1,4 +1,4 @@
-"""Query budgets of the meeting pages (issue 6, area A; HOUSE-STYLE rule 22): the list and the month
+"""Query budgets of the meeting pages (HOUSE-STYLE rule 22): the list and the month
 calendar the same for 20 and 2,000 meetings, the person's meetings the same however many meetings and
 networks, and the meeting's page (and its printable pages) the same for 3 and 30 agenda items, each with
 a decision, an action item and a comment."""
@@ -197,6 +197,6 @@ def test_the_meeting_page_does_not_grow_with_the_agenda(
     # session, user, MFA check, the meeting (network, organiser, chair, approver), agenda items (presenter,
     # goal, proposer, sources), decisions, action items, comments and amendments of the items, invitees,
     # invited organisations, attendance, general comments; the viewer's role in the network (meeting page
-    # and minutes). The partials of the other areas read only these (the integrator re-runs this budget).
+    # and minutes). The partials (invitations, agenda, attendance, comments) read only these.
     budget = {"meeting_detail": 14, "print_agenda": 13, "print_minutes": 14}[page]
     assert_budget(client, url, budget=budget, grow=_grow_meeting(held_meeting, network, member, organisation))

@@ -1,4 +1,4 @@
-"""The meeting's core services (issue 6): creation with invitations, updates and cancellation as
+"""The meeting's core services: creation with invitations, updates and cancellation as
 calendar updates (same UID, higher SEQUENCE, METHOD:CANCEL), status changes, replies and attendance."""
 
 import datetime
@@ -6,11 +6,11 @@ import datetime
 import icalendar
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from networks.meetings import services
 from networks.meetings.models import Attendance, Invitee, MeetingStatus
+from portal.lib.errors import DomainError, StaleEditError
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -70,7 +70,7 @@ def test_a_change_of_time_sends_an_update_with_the_same_uid_and_a_higher_sequenc
 
 
 def test_cancelling_needs_a_reason_and_sends_method_cancel(meeting, coordinator, django_capture_on_commit_callbacks):
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.meeting_cancel(meeting=meeting, user=coordinator, reason=" ")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -82,44 +82,44 @@ def test_cancelling_needs_a_reason_and_sends_method_cancel(meeting, coordinator,
     assert calendar["METHOD"] == "CANCEL"
     event = calendar.walk("VEVENT")[0]
     assert (str(event["STATUS"]), int(event["SEQUENCE"])) == ("CANCELLED", 1)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.meeting_cancel(meeting=cancelled, user=coordinator, reason="Uudestaan")
 
 
 def test_status_moves_planned_held_draft_approved_and_only_the_chair_approves(meeting, coordinator, member):
-    with pytest.raises(ValidationError, match="not started"):
+    with pytest.raises(DomainError, match="not started"):
         services.meeting_mark_held(meeting=meeting, user=coordinator)
     meeting.starts_at = timezone.now() - datetime.timedelta(hours=3)
     meeting.ends_at = timezone.now() - datetime.timedelta(hours=1)
     meeting.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.minutes_circulate(meeting=meeting, user=coordinator)
     held = services.meeting_mark_held(meeting=meeting, user=coordinator)
     assert held.status == MeetingStatus.HELD
     services.attendance_set(meeting=held, user=coordinator, people=[member])
     draft = services.minutes_circulate(meeting=held, user=coordinator)
     assert draft.status == MeetingStatus.MINUTES_DRAFT
-    with pytest.raises(ValidationError, match="chair"):
+    with pytest.raises(DomainError, match="chair"):
         services.minutes_approve(meeting=draft, user=member)
     approved = services.minutes_approve(meeting=draft, user=coordinator)
     assert approved.status == MeetingStatus.MINUTES_APPROVED
     assert approved.minutes_approved_by == coordinator
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.attendance_set(meeting=approved, user=coordinator, people=[])
 
 
 def test_circulating_needs_a_chair(network, coordinator):
     meeting = factories.MeetingFactory(network=network, organiser=coordinator, status=MeetingStatus.HELD, chair=None)
-    with pytest.raises(ValidationError, match="chair"):
+    with pytest.raises(DomainError, match="chair"):
         services.minutes_circulate(meeting=meeting, user=coordinator)
 
 
 def test_replies_only_from_invitees_while_planned(meeting, member, outsider):
     assert services.reply(meeting=meeting, user=member, answer="maybe").reply == "maybe"
     assert services.reply(meeting=meeting, user=member, answer="yes").reply == "yes"
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.reply(meeting=meeting, user=outsider, answer="yes")
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.reply(meeting=meeting, user=member, answer="perhaps")
 
 
@@ -133,15 +133,15 @@ def test_attendance_keeps_the_organisation_and_refuses_outsiders(meeting, coordi
     }
     services.attendance_set(meeting=meeting, user=coordinator, people=[member])
     assert Attendance.objects.filter(meeting=meeting).count() == 1
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.attendance_set(meeting=meeting, user=coordinator, people=[outsider])
 
 
 def test_only_member_organisations_and_network_people_are_invited(meeting, coordinator, outsider, other_network):
     other = other_network.memberships.get().organisation
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.invite(meeting=meeting, user=coordinator, organisations=[other])
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.invite(meeting=meeting, user=coordinator, people=[outsider])
 
 
@@ -153,3 +153,18 @@ def test_the_chair_stays_once_the_minutes_are_circulated(meeting, coordinator, m
     draft = services.minutes_circulate(meeting=held, user=coordinator)
     kept = services.meeting_update(meeting=draft, user=member, data={"chair": member, "title": "Uusi otsikko"})
     assert (kept.chair, kept.title) == (coordinator, "Uusi otsikko")
+
+
+def test_a_stale_update_is_refused_with_the_saved_version(meeting, coordinator):
+    version = meeting.updated_at
+    saved = services.meeting_update(meeting=meeting, user=coordinator, data={"description": "Joku muu ehti"})
+    with pytest.raises(StaleEditError, match="Someone else changed the meeting") as error:
+        services.meeting_update(meeting=meeting, user=coordinator, data={"title": "Minun"}, version=version)
+    assert error.value.current_version == saved.updated_at
+    meeting.refresh_from_db()
+    assert meeting.title != "Minun"
+    # Saving again with the version the refusal gave replaces what the other person saved.
+    again = services.meeting_update(
+        meeting=meeting, user=coordinator, data={"title": "Minun"}, version=error.value.current_version
+    )
+    assert again.title == "Minun"

@@ -1,4 +1,4 @@
-"""``manage.py seed_demo`` gives the main network a year of meetings (issue 6): every status, agendas, minutes,
+"""``manage.py seed_demo`` gives the main network a year of meetings: every status, agendas, minutes,
 decisions linked to the goals, action items open, done, dropped and overdue, and an open time poll."""
 
 import datetime
@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.meetings import selectors
 from networks.meetings.models import (
     ActionItem,
     ActionStatus,
@@ -21,6 +20,7 @@ from networks.meetings.models import (
     SlotAnswer,
     TimePoll,
 )
+from networks.meetings.selectors import dashboard as selectors
 from portal.accounts.models import User
 from portal.demo_data import COORDINATOR_EMAIL, COUNSELLOR_EMAIL, OBSERVER_EMAIL
 

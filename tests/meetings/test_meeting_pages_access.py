@@ -1,6 +1,6 @@
-"""Who gets what from the meeting pages of area A (issue 6): the rows the access matrix takes over. The
-matrix meeting is planned a week ahead in the cast's network, organised and chaired by the coordinator,
-with the cast organisation invited (so the coordinator, member and observer are invitees)."""
+"""Who gets what from the meeting pages (the lists, the meeting, its status and printouts): the rows the access
+matrix takes over. The matrix meeting is planned a week ahead in the cast's network, organised and chaired by
+the coordinator, with the cast organisation invited (so the coordinator, member and observer are invitees)."""
 
 import datetime
 

@@ -1,5 +1,5 @@
 """Moving a meeting's status through its pages (held only after it started, circulating needs a chair,
-only the chair approves) and the printable agenda and minutes (issue 6, area A)."""
+only the chair approves) and the printable agenda and minutes."""
 
 import datetime
 import pathlib

@@ -1,11 +1,10 @@
-"""A meeting's minutes (issue 6): Markdown rendered through an allow-list (no script, event handler or
+"""A meeting's minutes: Markdown rendered through an allow-list (no script, event handler or
 javascript: link survives), written while held or in draft, commented on in draft, and after approval
 changed only by a recorded amendment."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.utils import timezone
 
@@ -13,6 +12,7 @@ from networks.meetings import minutes
 from networks.meetings import services as meeting_services
 from networks.meetings.minutes import render_minutes
 from networks.meetings.models import Amendment, MeetingStatus, MinutesComment
+from portal.lib.errors import DomainError
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -91,7 +91,7 @@ def test_the_template_filter_renders_and_escapes():
 
 
 def test_minutes_are_written_while_held_or_in_draft(meeting, item, coordinator):
-    with pytest.raises(ValidationError, match="held"):
+    with pytest.raises(DomainError, match="held"):
         minutes.minutes_write(item=item, user=coordinator, text="Liian aikaisin")
     _status(meeting, MeetingStatus.HELD)
     minutes.minutes_write(item=item, user=coordinator, text="  Käsiteltiin.  ", unfinished=True)
@@ -105,7 +105,7 @@ def test_minutes_are_written_while_held_or_in_draft(meeting, item, coordinator):
 
 def test_editing_minutes_after_approval_is_refused(meeting, item, coordinator):
     _status(meeting, MeetingStatus.MINUTES_APPROVED)
-    with pytest.raises(ValidationError, match="amendment"):
+    with pytest.raises(DomainError, match="amendment"):
         minutes.minutes_write(item=item, user=coordinator, text="Salaa muutettu")
     item.refresh_from_db()
     assert item.minutes == "Alkuperäinen teksti."
@@ -113,7 +113,7 @@ def test_editing_minutes_after_approval_is_refused(meeting, item, coordinator):
 
 def test_only_those_who_manage_write_minutes(meeting, item, member):
     _status(meeting, MeetingStatus.HELD)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         minutes.minutes_write(item=item, user=member, text="Jäsenen versio")
 
 
@@ -123,19 +123,19 @@ def test_only_those_who_manage_write_minutes(meeting, item, member):
 def test_attendees_comment_on_draft_minutes(meeting, item, coordinator, member, observer):
     _status(meeting, MeetingStatus.HELD)
     meeting_services.attendance_set(meeting=meeting, user=coordinator, people=[member])
-    with pytest.raises(ValidationError, match="draft"):
+    with pytest.raises(DomainError, match="draft"):
         minutes.comment_add(meeting=meeting, user=member, body="Liian aikaisin")
     _status(meeting, MeetingStatus.MINUTES_DRAFT)
     comment = minutes.comment_add(meeting=meeting, user=member, body="Summa oli 1200 €.", item=item)
     assert (comment.author, comment.item) == (member, item)
     minutes.comment_add(meeting=meeting, user=member, body="Hyvä pöytäkirja.")
     assert MinutesComment.objects.filter(meeting=meeting, item__isnull=True).count() == 1
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         minutes.comment_add(meeting=meeting, user=observer, body="En ollut paikalla")
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         minutes.comment_add(meeting=meeting, user=member, body="   ")
     other_item = factories.AgendaItemFactory()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         minutes.comment_add(meeting=meeting, user=member, body="Väärä kohta", item=other_item)
 
 
@@ -161,15 +161,15 @@ def test_an_amendment_after_approval_is_recorded_and_changes_the_minutes(meeting
 
 def test_amendments_need_approved_minutes_a_reason_a_change_and_the_right(meeting, item, coordinator, member):
     _status(meeting, MeetingStatus.MINUTES_DRAFT)
-    with pytest.raises(ValidationError, match="approved"):
+    with pytest.raises(DomainError, match="approved"):
         minutes.minutes_amend(item=item, user=coordinator, text="Uusi", reason="Syy")
     _status(meeting, MeetingStatus.MINUTES_APPROVED)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(DomainError) as error:
         minutes.minutes_amend(item=item, user=coordinator, text="Uusi", reason=" ")
     assert "reason" in error.value.error_dict
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(DomainError) as error:
         minutes.minutes_amend(item=item, user=coordinator, text="Alkuperäinen teksti.", reason="Syy")
     assert "minutes" in error.value.error_dict
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         minutes.minutes_amend(item=item, user=member, text="Uusi", reason="Syy")
     assert not Amendment.objects.exists()

@@ -1,4 +1,4 @@
-"""The pages of what happened at a meeting (issue 6): attendance (prefilled with the yes replies), writing
+"""The pages of what happened at a meeting: attendance (prefilled with the yes replies), writing
 an item's minutes with a preview, comments on the draft, amendments after approval, the partials of the
 meeting page (rendered minutes without scripts), and the attendance page's query budget."""
 
@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.meetings import services as meeting_services
+from networks.meetings.access import MEETING_PAGE
 from networks.meetings.models import Amendment, Attendance, MeetingStatus, MinutesComment
-from networks.meetings.selectors import meeting_page
+from networks.meetings.selectors.pages import meeting_page
 from portal.lib.access import Role
 from tests import factories
 from tests.querybudget import assert_budget
@@ -180,7 +181,7 @@ def test_attendees_comment_on_the_draft(client_for, meeting, item, coordinator, 
 def _render_partials(meeting_id, user):
     meeting = meeting_page().get(pk=meeting_id)
     access = meeting.access(user)
-    may = {action: access.permits(action) for action in ("manage", "propose", "read_minutes", "comment", "amend")}
+    may = access.rights(*MEETING_PAGE)
     request = RequestFactory().get("/")
     request.user = user
     context = {"meeting": meeting, "access": access, "may": may, "request": request}

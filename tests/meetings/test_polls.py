@@ -1,16 +1,16 @@
-"""Finding a time (issue 6): creating a poll with its times through the page, answering, picking the time
+"""Finding a time: creating a poll with its times through the page, answering, picking the time
 (the meeting is created with the poll's people invited) and closing; who may do what."""
 
 import datetime
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from networks.meetings import polls as services
 from networks.meetings.models import Invitee, Meeting, SlotAnswer, TimePoll
+from portal.lib.errors import DomainError
 
 pytestmark = pytest.mark.django_db(transaction=False)
 EN = {"accept-language": "en"}
@@ -65,15 +65,15 @@ def test_a_poll_invites_the_organisations_people_and_the_organiser(poll, coordin
 
 
 def test_poll_create_refuses_too_few_or_backwards_times(network, coordinator):
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.poll_create(network=network, user=coordinator, data={"title": "x"}, slots=[_slot(3)])
     start, end = _slot(3)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.poll_create(network=network, user=coordinator, data={"title": "x"}, slots=[(end, start), _slot(4)])
 
 
 def test_poll_create_refuses_people_of_other_networks(network, coordinator, outsider):
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.poll_create(
             network=network, user=coordinator, data={"title": "x"}, slots=[_slot(3), _slot(4)], people=[outsider]
         )
@@ -148,9 +148,9 @@ def test_only_invitees_answer(client_for, poll, network, member, outsider):
     url = reverse("meetings:poll_answer", kwargs={"pk": poll.pk})
     assert client_for(stranger).post(url, {}).status_code == 403
     assert client_for(outsider).post(url, {}).status_code == 404
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.poll_answer(poll=poll, user=stranger, answers={poll.slots.first().pk: "yes"})
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.poll_answer(poll=poll, user=member, answers={poll.slots.first().pk: "perhaps"})
 
 
@@ -184,7 +184,7 @@ def test_picking_creates_the_meeting_invites_everyone_and_closes_the_poll(
     assert poll.meeting == meeting and not poll.is_open
     # closed: no second meeting, no more answers
     assert client.post(reverse("meetings:poll_pick", kwargs={"pk": poll.pk}), {"slot": slot.pk}).status_code == 403
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.poll_pick(poll=poll, user=coordinator, slot=slot)
     assert client_for(member).post(reverse("meetings:poll_answer", kwargs={"pk": poll.pk}), {}).status_code == 403
 
@@ -206,7 +206,7 @@ def test_picking_a_slot_of_another_poll_is_refused(client_for, poll, network, co
     response = client_for(coordinator).post(reverse("meetings:poll_pick", kwargs={"pk": poll.pk}), {"slot": foreign.pk})
     assert response.status_code == 400
     assert not Meeting.objects.exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.poll_pick(poll=poll, user=coordinator, slot=foreign)
 
 

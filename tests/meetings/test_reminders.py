@@ -1,4 +1,4 @@
-"""The daily job of meetings (issue 6): the reminder the day before goes once to the invitees who have not
+"""The daily job of meetings: the reminder the day before goes once to the invitees who have not
 replied "no"; action items due soon and overdue are reminded of once each, to the owner, in their language."""
 
 import datetime

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.goals import services
+from networks.goals import endorsement
 from networks.goals.models import Endorsement, EndorsementRound, Goal
 from tests import factories
 
@@ -49,7 +49,7 @@ def three_members(network, organisation, member, partner_organisation):
 def answer(goal, org, user, value=A.AGREE, reason="", **kwargs):
     if value != A.AGREE and not reason:
         reason = "Resurssit eivät riitä."
-    return services.endorsement_answer(goal=goal, organisation=org, user=user, answer=value, reason=reason, **kwargs)
+    return endorsement.endorsement_answer(goal=goal, organisation=org, user=user, answer=value, reason=reason, **kwargs)
 
 
 def reload(goal):
@@ -57,7 +57,7 @@ def reload(goal):
 
 
 def agreed(goal, three, coordinator):
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     for org, rep in zip(three.orgs, three.reps, strict=True):
         answer(goal, org, rep)
     goal = reload(goal)

@@ -1,4 +1,4 @@
-"""The admin of shared goals (issue 5): revisions, rounds and answers are read-only; answers cannot be added."""
+"""The admin of shared goals: revisions, rounds and answers are read-only; answers cannot be added."""
 
 import datetime
 
@@ -6,8 +6,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from networks.goals.endorsement import endorsement_answer, endorsement_open
 from networks.goals.models import Endorsement, EndorsementRound, Goal, Measurement
-from networks.goals.services import endorsement_answer, endorsement_open
 
 
 @pytest.fixture

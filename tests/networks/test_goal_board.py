@@ -1,4 +1,4 @@
-"""The goal index and a network's goal board (issue 5, part 4): grouping, filters, pages, empty states and
+"""The goal index and a network's goal board: grouping, filters, pages, empty states and
 who sees which buttons."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Query budgets of the goal board and the goal page (issue 5; HOUSE-STYLE rule 22): the same number of
+"""Query budgets of the goal board and the goal page (HOUSE-STYLE rule 22): the same number of
 queries with 5 goals as with 500, each with indicators and measurements, and with a goal page whose goal
 grows many indicators, measurements, agreements, rounds and answers."""
 
@@ -8,7 +8,7 @@ import itertools
 import pytest
 from django.urls import reverse
 
-from networks.goals import services
+from networks.goals import endorsement
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, GoalStatus, Indicator, Measurement
 from networks.memberships.models import Membership, NetworkRole
 from partners.agreements.models import Agreement
@@ -80,8 +80,8 @@ def world(network, organisation, partner_organisation, coordinator, member, agre
     goal = factories.GoalFactory(network=network, owner_organisation=organisation, contact=coordinator)
     goal.agreements.add(agreement)
     _bulk_indicators([goal], member, 1, 1)
-    services.endorsement_open(goal=goal, user=coordinator)
-    services.endorsement_answer(goal=goal, organisation=organisation, user=member, answer="agree")
+    endorsement.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_answer(goal=goal, organisation=organisation, user=member, answer="agree")
     _bulk_goals(network, organisation, member, 4)
     _meeting_records(network, coordinator, member, goal, 1)
     return goal
@@ -89,7 +89,7 @@ def world(network, organisation, partner_organisation, coordinator, member, agre
 
 def _meeting_records(network, organiser, owner, goal, n):
     """``n`` approved meetings of ``network``, each with an agenda item linked to ``goal`` that has a decision
-    linked to it and an action item (issue 6: the goal page lists them)."""
+    linked to it and an action item (the goal page lists them)."""
     for _ in range(n):
         meeting = factories.MeetingFactory(network=network, organiser=organiser, status="minutes_approved")
         item = factories.AgendaItemFactory(meeting=meeting, goal=goal)
@@ -137,9 +137,11 @@ def test_the_board_does_not_grow_with_the_goals(
 ):
     client = client_for(request.getfixturevalue(viewer))
     url = reverse("goals:goal_board", kwargs={"slug": network.slug}) + f"?group={group}&year=2026"
-    # session, user, MFA check, network, owner choices, may_propose (role), the coordinator's buttons
-    # (role), the paginator's count, a page of goals (owner, indicator count, open deadline), group totals
-    assert_budget(client, url, budget=10, grow=_grow(network, organisation, member, world))
+    # session, user, MFA check, network, owner choices, the viewer's role in the network, the paginator's count,
+    # a page of goals (owner, indicator count, open deadline), group totals. The role is asked once: the
+    # network's access is kept for the request, so the coordinator's buttons ("edit") no longer ask it a second
+    # time after the propose button ("take_part") did (10 → 9).
+    assert_budget(client, url, budget=9, grow=_grow(network, organisation, member, world))
 
 
 @pytest.mark.django_db
@@ -149,7 +151,7 @@ def test_the_goal_page_does_not_grow_with_the_goals(request, client_for, network
     url = reverse("goals:goal_detail", kwargs={"pk": world.pk})
     # session, user, MFA check, the goal (network, owner, contact, proposer), agreements, rounds, answers,
     # indicators, measurements, the viewer's role, the endorsement panel's active members; + 3 for the meetings
-    # (issue 6): the decisions linked to the goal, the agenda items linked to it and their action items
+    #: the decisions linked to the goal, the agenda items linked to it and their action items
     assert_budget(client, url, budget=14, grow=_grow(network, organisation, member, world))
 
 

@@ -1,4 +1,4 @@
-"""``manage.py seed_demo`` gives the main network shared goals in every status (issue 5)."""
+"""``manage.py seed_demo`` gives the main network shared goals in every status."""
 
 from io import StringIO
 

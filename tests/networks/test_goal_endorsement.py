@@ -1,4 +1,4 @@
-"""Endorsement of shared goals by organisations (issue 5, part 2): the rule, rounds, revisions, answering.
+"""Endorsement of shared goals by organisations: the rule, rounds, revisions, answering.
 
 The rule is tested twice: as arithmetic (``tally`` on plain rows) and through real rounds, where who must
 answer is worked out from the memberships when the round is evaluated (joining and leaving mid-way).
@@ -8,15 +8,15 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from networks.goals import services
+from networks.goals import endorsement, services
 from networks.goals.endorsement_panel import progress_text
 from networks.goals.models import Endorsement, EndorsementRound
 from networks.memberships import services as network_services
 from networks.memberships.models import EndorsementRule, Membership
 from portal.lib.access import MembershipStatus
+from portal.lib.errors import DomainError
 from tests import factories
 from tests.networks.endorsement_cast import EN, A, O, S, add_member, agreed, answer, reload, three_members, today, url
 
@@ -50,21 +50,21 @@ def _answers(*pairs, current=True):
 def test_unanimity_needs_every_active_member_in_favour():
     round_ = _round()
     active = {1, 2, 3}
-    assert services.tally(round_, active, _answers((1, A.AGREE), (2, A.AGREE))).met is False
-    result = services.tally(round_, active, _answers((1, A.AGREE), (2, A.RESERVATIONS), (3, A.AGREE)))
+    assert endorsement.tally(round_, active, _answers((1, A.AGREE), (2, A.AGREE))).met is False
+    result = endorsement.tally(round_, active, _answers((1, A.AGREE), (2, A.RESERVATIONS), (3, A.AGREE)))
     assert result.met is True
     assert (result.required, result.answered, result.in_favour, result.objections, result.missing) == (3, 3, 3, 0, 0)
     # one objection and the rule is not met
-    result = services.tally(round_, active, _answers((1, A.AGREE), (2, A.OBJECT), (3, A.AGREE)))
+    result = endorsement.tally(round_, active, _answers((1, A.AGREE), (2, A.OBJECT), (3, A.AGREE)))
     assert result.met is False and result.objections == 1 and result.in_favour == 2
     # a network without active members agrees nothing
-    assert services.tally(round_, set(), []).met is False
+    assert endorsement.tally(round_, set(), []).met is False
 
 
 def test_unanimity_counts_only_current_answers_of_active_members():
     round_ = _round()
     answers = _answers((1, A.AGREE), (2, A.AGREE)) + _answers((3, A.AGREE), current=False) + _answers((9, A.AGREE))
-    result = services.tally(round_, {1, 2, 3}, answers)
+    result = endorsement.tally(round_, {1, 2, 3}, answers)
     assert result.met is False
     assert (result.required, result.answered, result.in_favour, result.missing) == (3, 2, 2, 1)
 
@@ -78,14 +78,14 @@ def test_majority_of_a_set_number(set_size, in_favour, needed, met):
     active = set(range(1, 11))
     answers = _answers(*[(org, A.RESERVATIONS if org % 2 else A.AGREE) for org in range(1, in_favour + 1)])
     answers += _answers((10, A.OBJECT))  # an objection does not block a majority
-    result = services.tally(round_, active, answers)
+    result = endorsement.tally(round_, active, answers)
     assert (result.needed, result.met) == (needed, met)
 
 
 def test_progress_in_words():
-    result = services.Tally(rule="all", required=6, answered=4, in_favour=4, objections=0, needed=6, met=False)
+    result = endorsement.Tally(rule="all", required=6, answered=4, in_favour=4, objections=0, needed=6, met=False)
     assert progress_text(result) == "4 of 6 in favour, 2 missing"
-    result = services.Tally(rule="majority", required=7, answered=5, in_favour=4, objections=1, needed=5, met=False)
+    result = endorsement.Tally(rule="majority", required=7, answered=5, in_favour=4, objections=1, needed=5, met=False)
     assert progress_text(result) == "4 in favour, 5 needed, 2 missing, 1 objection"
 
 
@@ -93,7 +93,7 @@ def test_progress_in_words():
 
 
 def test_unanimity_agreed_with_the_last_answer(goal, three, coordinator):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     assert reload(goal).status == S.ENDORSEMENT
     assert round_.rule == EndorsementRule.ALL and round_.revision.number == 1
     answer(goal, three.orgs[0], three.reps[0])
@@ -106,7 +106,7 @@ def test_unanimity_agreed_with_the_last_answer(goal, three, coordinator):
 
 
 def test_an_objection_holds_until_changed_and_the_old_answer_is_kept(goal, three, coordinator):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[0], three.reps[0])
     answer(goal, three.orgs[1], three.reps[1])
     answer(goal, three.orgs[2], three.reps[2], A.OBJECT, "Ei meidän tehtävämme.")
@@ -119,7 +119,7 @@ def test_an_objection_holds_until_changed_and_the_old_answer_is_kept(goal, three
 
 def test_majority_of_a_set_number_with_an_objection(goal, three, coordinator, network):
     services.network_goal_rule_update(network=network, rule=EndorsementRule.MAJORITY, set_size=3, days=14)
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     assert (round_.rule, round_.set_size, round_.needed) == (EndorsementRule.MAJORITY, 3, 2)
     assert round_.deadline == today() + datetime.timedelta(days=14)
     answer(goal, three.orgs[0], three.reps[0], A.OBJECT)
@@ -130,7 +130,7 @@ def test_majority_of_a_set_number_with_an_objection(goal, three, coordinator, ne
 
 
 def test_a_changed_rule_leaves_open_rounds_alone(goal, three, coordinator, network):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     services.network_goal_rule_update(network=network, rule=EndorsementRule.MAJORITY, set_size=1, days=14)
     answer(goal, three.orgs[0], three.reps[0])
     round_.refresh_from_db()
@@ -138,26 +138,26 @@ def test_a_changed_rule_leaves_open_rounds_alone(goal, three, coordinator, netwo
 
 
 def test_deadline_passed_without_agreement(goal, three, coordinator):
-    round_ = services.endorsement_open(goal=goal, user=coordinator, deadline=today())
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator, deadline=today())
     answer(goal, three.orgs[0], three.reps[0])  # the deadline day itself still counts
     tomorrow = today() + datetime.timedelta(days=1)
-    assert services.rounds_evaluate(today=today()) == {}
-    assert services.rounds_evaluate(today=tomorrow) == {O.NOT_REACHED: 1}
+    assert endorsement.rounds_evaluate(today=today()) == {}
+    assert endorsement.rounds_evaluate(today=tomorrow) == {O.NOT_REACHED: 1}
     round_.refresh_from_db()
     assert round_.outcome == O.NOT_REACHED
     goal = reload(goal)
     assert goal.status == S.PROPOSED
     # the answers stay, and endorsement may be opened again
     assert round_.answers.count() == 1
-    assert services.may_open_endorsement(goal)
-    second = services.endorsement_open(goal=goal, user=coordinator)
+    assert endorsement.may_open_endorsement(goal)
+    second = endorsement.endorsement_open(goal=goal, user=coordinator)
     assert second.revision_id == round_.revision_id and reload(goal).status == S.ENDORSEMENT
 
 
 def test_an_answer_after_the_deadline_is_refused_and_the_round_closes(goal, three, coordinator, monkeypatch):
-    round_ = services.endorsement_open(goal=goal, user=coordinator, deadline=today())
-    monkeypatch.setattr(services, "_today", lambda: today() + datetime.timedelta(days=1))
-    with pytest.raises(ValidationError, match="deadline"):
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator, deadline=today())
+    monkeypatch.setattr(endorsement, "_today", lambda: today() + datetime.timedelta(days=1))
+    with pytest.raises(DomainError, match="deadline"):
         answer(goal, three.orgs[0], three.reps[0])
     assert not Endorsement.objects.exists()
     round_.refresh_from_db()
@@ -166,7 +166,7 @@ def test_an_answer_after_the_deadline_is_refused_and_the_round_closes(goal, thre
 
 
 def test_a_member_joining_mid_way_must_answer_too(goal, three, coordinator, network):
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[0], three.reps[0])
     answer(goal, three.orgs[1], three.reps[1])
     newcomer, newcomer_rep, _ = add_member(network, "Uusi jäsen")
@@ -177,7 +177,7 @@ def test_a_member_joining_mid_way_must_answer_too(goal, three, coordinator, netw
 
 
 def test_a_member_leaving_mid_way_no_longer_counts(goal, three, coordinator, network):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[0], three.reps[0])
     answer(goal, three.orgs[1], three.reps[1])
     answer(goal, three.orgs[2], three.reps[2], A.OBJECT)
@@ -195,7 +195,7 @@ def test_a_member_leaving_mid_way_no_longer_counts(goal, three, coordinator, net
 
 def test_a_paused_member_cannot_answer_and_its_answer_stops_counting(goal, three, coordinator, network):
     services.network_goal_rule_update(network=network, rule=EndorsementRule.MAJORITY, set_size=3, days=14)
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[2], three.reps[2])
     membership = Membership.objects.get(network=network, organisation=three.orgs[2])
     network_services.membership_change(
@@ -203,7 +203,7 @@ def test_a_paused_member_cannot_answer_and_its_answer_stops_counting(goal, three
     )
     answer(goal, three.orgs[0], three.reps[0])
     assert EndorsementRound.objects.get(pk=round_.pk).is_open  # 1 counted, 2 needed
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         answer(goal, three.orgs[2], three.reps[2])
     answer(goal, three.orgs[1], three.reps[1])
     assert reload(goal).status == S.AGREED
@@ -246,20 +246,20 @@ def test_a_revision_in_progress_returns_to_in_progress(goal, three, coordinator)
 def test_a_revision_not_endorsed_in_time_stays_revised(goal, three, coordinator):
     goal = agreed(goal, three, coordinator)
     services.goal_update(goal=goal, user=coordinator, data={"title": "Uusi"}, summary="Muutos.")
-    services.rounds_evaluate(today=today() + datetime.timedelta(days=365))
+    endorsement.rounds_evaluate(today=today() + datetime.timedelta(days=365))
     goal = reload(goal)
     assert goal.status == S.REVISED
-    assert services.may_open_endorsement(goal)
-    services.endorsement_open(goal=goal, user=coordinator)
+    assert endorsement.may_open_endorsement(goal)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     for org, rep in zip(three.orgs, three.reps, strict=True):
         answer(goal, org, rep)
     assert reload(goal).status == S.AGREED
 
 
 def test_a_revision_while_under_endorsement_supersedes_the_round(goal, three, coordinator):
-    first = services.endorsement_open(goal=goal, user=coordinator)
+    first = endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[0], three.reps[0])
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(DomainError) as error:
         services.goal_update(goal=goal, user=coordinator, data={"title": "Uusi"})
     assert "summary" in error.value.error_dict
     services.goal_update(goal=goal, user=coordinator, data={"title": "Uusi"}, summary="Otsikko selkeämmäksi.")
@@ -268,7 +268,7 @@ def test_a_revision_while_under_endorsement_supersedes_the_round(goal, three, co
     second = reload(goal).rounds.open().get()
     assert second.revision.number == 2 and reload(goal).status == S.ENDORSEMENT
     # an answer meant for the old text is refused
-    with pytest.raises(ValidationError, match="no longer open"):
+    with pytest.raises(DomainError, match="no longer open"):
         answer(goal, three.orgs[1], three.reps[1], round_id=first.pk)
     assert second.answers.count() == 0
 
@@ -280,20 +280,20 @@ def test_a_proposal_is_simply_edited_before_endorsement(goal, coordinator):
 
 
 def test_dropping_cancels_the_open_round(goal, three, coordinator):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     services.goal_set_status(goal=goal, status=S.DROPPED, user=coordinator, reason="Ei enää ajankohtainen.")
     round_.refresh_from_db()
     assert round_.outcome == O.CANCELLED
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         answer(goal, three.orgs[0], three.reps[0])
 
 
 def test_endorsement_opens_only_once_and_not_in_the_past(goal, three, coordinator):
-    with pytest.raises(ValidationError):
-        services.endorsement_open(goal=goal, user=coordinator, deadline=today() - datetime.timedelta(days=1))
-    services.endorsement_open(goal=goal, user=coordinator)
-    with pytest.raises(ValidationError):
-        services.endorsement_open(goal=goal, user=coordinator)
+    with pytest.raises(DomainError):
+        endorsement.endorsement_open(goal=goal, user=coordinator, deadline=today() - datetime.timedelta(days=1))
+    endorsement.endorsement_open(goal=goal, user=coordinator)
+    with pytest.raises(DomainError):
+        endorsement.endorsement_open(goal=goal, user=coordinator)
     assert EndorsementRound.objects.count() == 1
 
 
@@ -301,11 +301,11 @@ def test_endorsement_opens_only_once_and_not_in_the_past(goal, three, coordinato
 
 
 def test_the_service_refuses_an_answer_for_another_organisation(goal, three, coordinator, member):
-    services.endorsement_open(goal=goal, user=coordinator)
-    with pytest.raises(ValidationError) as error:
+    endorsement.endorsement_open(goal=goal, user=coordinator)
+    with pytest.raises(DomainError) as error:
         answer(goal, three.orgs[1], member)
     assert "organisation" in error.value.error_dict
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         answer(goal, three.orgs[0], coordinator)  # a coordinator does not answer for organisations
     assert not Endorsement.objects.exists()
 
@@ -314,9 +314,9 @@ def test_representing_the_same_organisation_in_another_network_is_not_enough(goa
     """Gradia's representative in another network is not Gradia's voice in this one."""
     elsewhere = factories.UserFactory(email="muualla@example.fi")
     factories.MembershipFactory(network=other_network, organisation=three.orgs[1], representative=elsewhere)
-    services.endorsement_open(goal=goal, user=coordinator)
-    assert services.answering_organisations(goal, elsewhere) == []
-    with pytest.raises(ValidationError):
+    endorsement.endorsement_open(goal=goal, user=coordinator)
+    assert endorsement.answering_organisations(goal, elsewhere) == []
+    with pytest.raises(DomainError):
         answer(goal, three.orgs[1], elsewhere)
     assert not Endorsement.objects.exists()
 
@@ -326,14 +326,14 @@ def test_a_former_representative_cannot_answer(goal, three, coordinator, network
     former = factories.UserFactory()
     old = factories.OrganisationFactory(name="Entinen")
     factories.MembershipFactory(network=network, organisation=old, representative=former, status="left")
-    services.endorsement_open(goal=goal, user=coordinator)
-    assert services.answering_organisations(goal, former) == []
-    with pytest.raises(ValidationError):
+    endorsement.endorsement_open(goal=goal, user=coordinator)
+    assert endorsement.answering_organisations(goal, former) == []
+    with pytest.raises(DomainError):
         answer(goal, old, former)
 
 
 def test_a_forged_post_for_another_organisation_is_refused_and_nothing_saved(goal, three, coordinator, client):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     client.force_login(three.reps[0])
     response = client.post(
         url("endorsement_answer", goal),

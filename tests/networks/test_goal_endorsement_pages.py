@@ -1,4 +1,4 @@
-"""Endorsement pages of shared goals (issue 5, part 2): answering through the page, access, the rule and
+"""Endorsement pages of shared goals: answering through the page, access, the rule and
 opening pages, the history of revisions and answers, and the goal page's panel."""
 
 import datetime
@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from networks.goals import services
+from networks.goals import endorsement, services
 from networks.goals.endorsement_panel import endorsement_panel
 from networks.goals.models import Endorsement, EndorsementRound, Goal
 from networks.goals.selectors import goal_page
@@ -35,7 +35,7 @@ def three(network, organisation, member, partner_organisation):
 
 
 def test_a_deputy_answers_and_a_person_representing_two_chooses(goal, three, coordinator, network, client):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     # the member is also Omnia's deputy
     network.memberships.filter(organisation=three.orgs[2]).update(deputy=three.reps[0])
     client.force_login(three.reps[0])
@@ -52,7 +52,7 @@ def test_a_deputy_answers_and_a_person_representing_two_chooses(goal, three, coo
 
 
 def test_the_answer_form_wants_a_reason_for_a_reservation(goal, three, coordinator, client):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     client.force_login(three.reps[0])
     data = {"organisation": three.orgs[0].pk, "answer": A.RESERVATIONS, "reason": "  ", "round": round_.pk}
     response = client.post(url("endorsement_answer", goal), data, headers=EN)
@@ -61,7 +61,7 @@ def test_the_answer_form_wants_a_reason_for_a_reservation(goal, three, coordinat
 
 
 def test_an_answer_through_the_page_and_the_goal_agreed(goal, three, coordinator, client):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[1], three.reps[1])
     answer(goal, three.orgs[2], three.reps[2])
     client.force_login(three.reps[0])
@@ -75,7 +75,7 @@ def test_an_answer_through_the_page_and_the_goal_agreed(goal, three, coordinator
 
 
 def test_a_stale_answer_form_after_a_revision_is_refused(goal, three, coordinator, client):
-    round_ = services.endorsement_open(goal=goal, user=coordinator)
+    round_ = endorsement.endorsement_open(goal=goal, user=coordinator)
     services.goal_update(goal=goal, user=coordinator, data={"title": "Uusi"}, summary="Muutos.")
     client.force_login(three.reps[0])
     data = {"organisation": three.orgs[0].pk, "answer": A.AGREE, "round": round_.pk}
@@ -119,7 +119,7 @@ def test_access_to_opening_endorsement(client_for, cast, goal):
 
 
 def test_access_to_answering(client_for, cast, goal):
-    services.endorsement_open(goal=goal, user=cast["coordinator"])
+    endorsement.endorsement_open(goal=goal, user=cast["coordinator"])
     expected = dict(zip(ROLES, (302, 404, 403, 200, 403, 200), strict=True))
     assert _statuses(client_for, cast, "get", url("endorsement_answer", goal)) == expected
     assert _statuses(client_for, cast, "post", url("endorsement_answer", goal)) == expected
@@ -127,7 +127,7 @@ def test_access_to_answering(client_for, cast, goal):
 
 
 def test_access_to_the_history(client_for, cast, goal):
-    services.endorsement_open(goal=goal, user=cast["coordinator"])
+    endorsement.endorsement_open(goal=goal, user=cast["coordinator"])
     expected = dict(zip(ROLES, (302, 404, 200, 200, 200, 200), strict=True))
     assert _statuses(client_for, cast, "get", url("goal_endorsements", goal)) == expected
     assert client_for(cast["member"]).post(url("goal_endorsements", goal)).status_code == 405
@@ -225,7 +225,7 @@ def test_the_history_shows_every_revision_and_every_answer(goal, three, coordina
 
 def test_the_history_page_takes_the_same_queries_however_long(goal, three, coordinator, client, observer):
     client.force_login(observer)
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[0], three.reps[0])
     with CaptureQueriesContext(connection) as small:
         client.get(url("goal_endorsements", goal))
@@ -246,7 +246,7 @@ def test_the_history_page_takes_the_same_queries_however_long(goal, three, coord
 def test_the_panel_says_who_has_answered_and_who_has_not(goal, three, coordinator, network, member):
     for name in ("Neljäs", "Viides", "Kuudes"):
         add_member(network, name)
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[0], three.reps[0])
     answer(goal, three.orgs[1], three.reps[1], A.RESERVATIONS)
     answer(goal, three.orgs[2], three.reps[2], A.OBJECT)
@@ -267,7 +267,7 @@ def test_the_panel_says_who_has_answered_and_who_has_not(goal, three, coordinato
 
 def test_the_panel_example_four_of_six(goal, three, coordinator, network, member):
     others = [add_member(network, name) for name in ("Neljäs", "Viides", "Kuudes")]
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     for org, rep in zip(three.orgs, three.reps, strict=True):
         answer(goal, org, rep)
     answer(goal, others[0][0], others[0][1])
@@ -276,7 +276,7 @@ def test_the_panel_example_four_of_six(goal, three, coordinator, network, member
 
 
 def test_the_panel_takes_one_query(goal, three, coordinator, member):
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[0], three.reps[0])
     page_goal = goal_page().get(pk=goal.pk)
     can(member, page_goal, "manage")  # the page asks this anyway (the person's role, once per request)
@@ -297,7 +297,7 @@ def test_the_panel_before_endorsement_and_after(goal, three, coordinator, client
 
 
 def test_the_panel_renders_on_the_goal_page(goal, three, coordinator, client, member):
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     answer(goal, three.orgs[1], three.reps[1])
     client.force_login(member)
     response = client.get(url("goal_detail", goal), headers=EN)

@@ -1,4 +1,4 @@
-"""Indicators and measurements of shared goals (issue 5) through the pages: who may add, change and
+"""Indicators and measurements of shared goals through the pages: who may add, change and
 delete them, evidence files checked by their content, and the evidence download's permission check."""
 
 import datetime

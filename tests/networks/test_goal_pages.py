@@ -1,4 +1,4 @@
-"""A goal's own pages (issue 5, parts 1 and 6): proposing and creating, the goal page, editing (revisions,
+"""A goal's own pages: proposing and creating, the goal page, editing (revisions,
 the concurrent-edit refusal), deleting a proposal and moving the status by hand, with who may do what."""
 
 import datetime
@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from networks.goals import services
+from networks.goals import endorsement, services
 from networks.goals.models import Goal, GoalRevision, GoalStatus
 from partners.agreements.models import Agreement
 from tests import factories
@@ -54,11 +54,11 @@ def _edit_data(form, **changes) -> dict:
 
 def _agreed(goal, coordinator, member, partner_organisation):
     """Open endorsement on ``goal`` and have both active members agree (partner_organisation through a new rep)."""
-    services.endorsement_open(goal=goal, user=coordinator)
-    services.endorsement_answer(goal=goal, organisation=goal.owner_organisation, user=member, answer="agree")
+    endorsement.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_answer(goal=goal, organisation=goal.owner_organisation, user=member, answer="agree")
     rep = factories.UserFactory()
     goal.network.memberships.filter(organisation=partner_organisation).update(representative=rep)
-    services.endorsement_answer(goal=goal, organisation=partner_organisation, user=rep, answer="agree")
+    endorsement.endorsement_answer(goal=goal, organisation=partner_organisation, user=rep, answer="agree")
     goal.refresh_from_db()
     assert goal.status == GoalStatus.AGREED
     return goal
@@ -331,7 +331,7 @@ def test_a_proposal_is_deleted_after_confirmation(client_for, coordinator, goal,
 
 @pytest.mark.django_db
 def test_a_goal_put_to_endorsement_is_not_deleted(client_for, coordinator, goal):
-    services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     client = client_for(coordinator)
     assert client.get(_url("goal_delete", goal)).url == _url("goal_detail", goal)
     assert client.post(_url("goal_delete", goal), {"confirm": "yes"}).url == _url("goal_detail", goal)

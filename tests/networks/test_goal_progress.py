@@ -1,4 +1,4 @@
-"""Progress of goal indicators (issue 5): the straight path, the traffic light, when a measurement is
+"""Progress of goal indicators: the straight path, the traffic light, when a measurement is
 due, the chart's geometry, and the goal page's indicator panels."""
 
 import datetime

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks.goals import services
+from networks.goals import endorsement, services
 from networks.goals.models import Endorsement, EndorsementRound, Goal
 from networks.memberships.models import Membership
 from portal.lib.access import MembershipStatus
@@ -63,7 +63,7 @@ def people(network, organisation, member, partner_organisation):
 def opened(goal, coordinator, people, django_capture_on_commit_callbacks):
     """Endorsement opened with a deadline in 10 days; the opening e-mails are sent and cleared."""
     with django_capture_on_commit_callbacks(execute=True):
-        round_ = services.endorsement_open(goal=goal, user=coordinator, deadline=on(10))
+        round_ = endorsement.endorsement_open(goal=goal, user=coordinator, deadline=on(10))
     assert len(mail.outbox) == 4  # three representatives and a deputy
     mail.outbox.clear()
     return round_
@@ -74,7 +74,7 @@ def recipients() -> list[str]:
 
 
 def test_the_reminder_goes_once_to_those_who_have_not_answered(run, goal, opened, people, settings):
-    services.endorsement_answer(
+    endorsement.endorsement_answer(
         goal=goal, organisation=people["organisation"], user=people["member"], answer=Endorsement.Answer.AGREE
     )
     out = run(on(0))
@@ -100,7 +100,7 @@ def test_the_reminder_goes_once_to_those_who_have_not_answered(run, goal, opened
 def test_a_person_answering_for_one_organisation_still_hears_of_another(run, goal, opened, people, network):
     """The member answered for the cast organisation but is also Omnia's deputy: reminded for Omnia."""
     network.memberships.filter(organisation=people["omnia"]).update(deputy=people["member"])
-    services.endorsement_answer(
+    endorsement.endorsement_answer(
         goal=goal, organisation=people["organisation"], user=people["member"], answer=Endorsement.Answer.AGREE
     )
     run(on(8))
@@ -124,7 +124,7 @@ def test_on_the_deadline_day_itself_the_reminder_still_goes(run, goal, opened, p
 
 
 def test_nobody_is_reminded_when_everyone_has_answered(run, goal, opened, people):
-    services.endorsement_answer(
+    endorsement.endorsement_answer(
         goal=goal,
         organisation=people["organisation"],
         user=people["member"],
@@ -132,7 +132,7 @@ def test_nobody_is_reminded_when_everyone_has_answered(run, goal, opened, people
         reason="Ei.",
     )
     for org, rep in ((people["gradia"], people["gradia_rep"]), (people["omnia"], people["omnia_rep"])):
-        services.endorsement_answer(goal=goal, organisation=org, user=rep, answer=Endorsement.Answer.AGREE)
+        endorsement.endorsement_answer(goal=goal, organisation=org, user=rep, answer=Endorsement.Answer.AGREE)
     run(on(8))
     assert mail.outbox == []
     opened.refresh_from_db()
@@ -141,7 +141,7 @@ def test_nobody_is_reminded_when_everyone_has_answered(run, goal, opened, people
 
 def test_the_daily_run_closes_a_round_whose_rule_became_met(run, goal, opened, people):
     for org, rep in ((people["gradia"], people["gradia_rep"]), (people["omnia"], people["omnia_rep"])):
-        services.endorsement_answer(goal=goal, organisation=org, user=rep, answer=Endorsement.Answer.AGREE)
+        endorsement.endorsement_answer(goal=goal, organisation=org, user=rep, answer=Endorsement.Answer.AGREE)
     # the cast organisation leaves without the membership service (say, an admin's edit): the job catches it
     Membership.objects.filter(organisation=people["organisation"]).update(status=MembershipStatus.LEFT)
     out = run(on(1))

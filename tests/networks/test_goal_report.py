@@ -1,4 +1,4 @@
-"""The goal report (issue 5, part 5): goals of a period with their indicators' latest values, as a page and XLSX."""
+"""The goal report: goals of a period with their indicators' latest values, as a page and XLSX."""
 
 import datetime
 import io

@@ -1,4 +1,4 @@
-"""Security review of shared goals (issue 5): what leaked or could be forged, kept fixed, and the
+"""Security review of shared goals: what leaked or could be forged, kept fixed, and the
 input-handling checks that must stay "a form error, never a 500"."""
 
 import datetime
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from networks.goals import services as goal_services
+from networks.goals import endorsement
 from networks.goals.models import Endorsement, Goal, Indicator, Measurement
 from tests import factories
 
@@ -169,7 +169,7 @@ def test_goal_form_refuses_other_networks_choices_and_malformed_ids(
 def test_forged_endorsement_posts_are_refused_never_500(
     client_for, coordinator, member, goal, partner_organisation, other_network
 ):
-    goal_services.endorsement_open(goal=goal, user=coordinator)
+    endorsement.endorsement_open(goal=goal, user=coordinator)
     round_ = goal.rounds.get()
     foreign_org = other_network.memberships.get().organisation
     client = client_for(member)

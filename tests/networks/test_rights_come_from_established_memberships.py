@@ -9,9 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from networks.memberships import services
+from networks.memberships import joining, services
 from partners.directory.models import Organisation
 from portal.lib.access import MembershipStatus, Role
+from portal.lib.errors import DomainError
 from tests import factories
 
 S = MembershipStatus
@@ -28,7 +29,7 @@ def public_network(db):
 @pytest.mark.django_db
 def test_applying_for_an_organisation_gives_no_right_to_edit_it(client, observer, organisation, public_network):
     """The observer works for the organisation (self-declared): applying for it names nobody and grants nothing."""
-    services.membership_apply(network=public_network, organisation=organisation, applicant=observer)
+    joining.membership_apply(network=public_network, organisation=organisation, applicant=observer)
     application = public_network.memberships.get(organisation=organisation)
     assert application.representative is None
     assert not organisation.permits(observer, "edit")
@@ -39,12 +40,12 @@ def test_applying_for_an_organisation_gives_no_right_to_edit_it(client, observer
 @pytest.mark.django_db
 def test_inviting_an_organisation_gives_its_coordinator_no_rights_over_it(outsider, other_network, organisation):
     """The outsider coordinates another network: inviting our organisation there changes nothing for it."""
-    membership = services.membership_invite(network=other_network, invited_by=outsider, organisation=organisation)
+    membership = joining.membership_invite(network=other_network, invited_by=outsider, organisation=organisation)
     assert membership.status == S.INVITED
     assert not organisation.permits(outsider, "edit")
     # Nor can the inviting coordinator name someone to accept on the organisation's behalf.
     factories.AffiliationFactory(user=outsider, organisation=organisation, primary=False)
-    with pytest.raises(services.MembershipError):
+    with pytest.raises(DomainError):
         services.membership_set_representatives(membership=membership, representative=outsider, deputy=None)
     assert not membership.may_respond(outsider)
     assert Organisation.objects.editable_by(outsider).filter(pk=organisation.pk).exists() is False

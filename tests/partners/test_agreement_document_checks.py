@@ -1,4 +1,4 @@
-"""Agreement documents (issue 4): what may be uploaded (checked by content), clean names, the services."""
+"""Agreement documents: what may be uploaded (checked by content), clean names, the services."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -6,6 +6,7 @@ from django.utils import translation
 
 from partners.agreements import documents
 from partners.agreements.models import AgreementDocument, AgreementStatus
+from portal.lib.errors import DomainError
 from tests.partners.document_files import (
     DOCX,
     STORED_NAME,
@@ -151,13 +152,13 @@ def test_document_add_stores_under_a_server_generated_name(settings, agreement, 
 
 @pytest.mark.django_db
 def test_document_add_refuses_without_storing_anything(settings, agreement, coordinator):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         add(agreement, coordinator, name="muistio.pdf", content=b"plain text")
     assert set(caught.value.message_dict) == {"file"}
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         add(agreement, coordinator, title="kaksi\nriviä")
     assert set(caught.value.message_dict) == {"title"}
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         add(agreement, coordinator, kind="other")
     assert set(caught.value.message_dict) == {"kind"}
     assert not AgreementDocument.objects.exists()

@@ -1,4 +1,4 @@
-"""Agreement documents (issue 4) through the pages: uploading, who may download, the download's headers, deleting."""
+"""Agreement documents through the pages: uploading, who may download, the download's headers, deleting."""
 
 import pytest
 from django.template.loader import render_to_string
@@ -299,27 +299,27 @@ def test_delete_asks_for_confirmation_and_removes_the_file(
 # --- the agreement page's section ---------------------------------------------------------------------------
 
 
-def render_section(agreement, documents_, can_manage):
+def render_section(agreement, documents_, manage):
     return render_to_string(
         "partners/agreements/includes/documents.html",
-        {"agreement": agreement, "documents": documents_, "can_manage": can_manage},
+        {"agreement": agreement, "documents": documents_, "may": {"manage": manage}},
     )
 
 
 @pytest.mark.django_db
 def test_documents_section(agreement, coordinator):
-    empty = render_section(agreement, [], can_manage=True)
+    empty = render_section(agreement, [], manage=True)
     assert "No documents yet" in empty
     assert upload_url(agreement) in empty
     document = add(agreement, coordinator, name="Sopimus.pdf", title="Allekirjoitettu")
-    html = render_section(agreement, [document], can_manage=True)
+    html = render_section(agreement, [document], manage=True)
     assert '<h2 id="documents-heading"' in html
     assert download_url(agreement, document.pk) in html
     assert delete_url(agreement, document) in html
     assert "Allekirjoitettu" in html and "Sopimus.pdf" in html
     assert str(coordinator) in html
     assert "KB" in html or "bytes" in html
-    readonly = render_section(agreement, [document], can_manage=False)
+    readonly = render_section(agreement, [document], manage=False)
     assert download_url(agreement, document.pk) in readonly
     assert upload_url(agreement) not in readonly
     assert delete_url(agreement, document) not in readonly

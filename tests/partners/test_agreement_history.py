@@ -1,4 +1,4 @@
-"""The history of an agreement (issue 4, part 6): who changed what, told from django-pghistory's events."""
+"""The history of an agreement: who changed what, told from django-pghistory's events."""
 
 import pytest
 from django.urls import reverse

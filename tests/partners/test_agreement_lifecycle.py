@@ -5,12 +5,13 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from partners.agreements import services
 from partners.agreements.models import Agreement, AgreementAmendment, AgreementParty, Commitment
+from partners.agreements.services import lifecycle
+from portal.lib.errors import DomainError
 from tests import factories
 
 TODAY = timezone.localdate
@@ -69,7 +70,7 @@ def _form_data(agreement, **changes) -> dict:
 @pytest.mark.django_db
 def test_negotiation_needs_two_parties(agreement, partner_organisation):
     agreement.parties.get(organisation=partner_organisation).delete()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.agreement_start_negotiation(agreement=agreement)
     assert _refresh(agreement).status == Agreement.Status.DRAFT
 
@@ -134,8 +135,8 @@ def test_the_last_signature_brings_the_agreement_into_force(agreement, coordinat
 def test_activation_is_refused_while_a_party_has_not_signed(agreement, coordinator):
     services.agreement_start_negotiation(agreement=agreement)
     _sign(agreement.parties.first(), coordinator)
-    with pytest.raises(ValidationError):
-        services._activate(_refresh(agreement))
+    with pytest.raises(DomainError):
+        lifecycle._activate(_refresh(agreement))
     agreement = _refresh(agreement)
     assert agreement.status == Agreement.Status.NEGOTIATION
     assert agreement.activated_on is None
@@ -176,11 +177,13 @@ def test_statuses_follow_the_dates(agreement, coordinator):
 
 @pytest.mark.django_db
 def test_termination_needs_a_reason_and_an_agreement_that_has_started(agreement, coordinator):
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en"), pytest.raises(DomainError) as refused:
         services.agreement_terminate(agreement=agreement, reason="Ei tarvita.")
-    assert refused.value.code == "invalid_state"
+    # A refusal about the agreement's state: one message, said on its page (not next to a field).
+    assert not hasattr(refused.value, "error_dict")
+    assert str(refused.value) == "Only an agreement in negotiation or in force can be terminated."
     agreement = _bring_into_force(agreement, coordinator)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(DomainError) as refused:
         services.agreement_terminate(agreement=agreement, reason="  ")
     assert "reason" in refused.value.error_dict
     assert _refresh(agreement).status == Agreement.Status.ACTIVE
@@ -259,7 +262,7 @@ def test_renewing_makes_a_new_draft_with_the_parties_and_commitments_but_no_sign
     response = client.post(_url("agreement_renew", agreement), {"confirm": "yes"})
     assert _level(response) == "error"
     assert client.get(_url("agreement_renew", agreement)).status_code == 302
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.agreement_renew(agreement=agreement, user=coordinator)
     assert Agreement.objects.filter(network=agreement.network).count() == 2
 
@@ -299,7 +302,7 @@ def test_only_a_draft_is_deleted(client_for, coordinator, agreement):
     response = client.post(_url("agreement_delete", agreement), {"confirm": "yes"})
     assert response.url == _url("agreement_detail", agreement)
     assert _level(response) == "error"
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.agreement_delete(agreement=agreement)
     assert Agreement.objects.filter(pk=agreement.pk).exists()
 
@@ -384,7 +387,7 @@ def test_a_closed_agreement_cannot_be_edited(client_for, coordinator, agreement)
     )
     assert response.status_code == 302
     assert _refresh(agreement).title == agreement.title
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.agreement_update(agreement=agreement, data={"title": "Muutettu"}, user=coordinator)
     assert _refresh(agreement).title == agreement.title
 

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from partners.agreements import services
 from partners.agreements.models import Agreement, AgreementAmendment
 from portal.lib.access import Role
+from portal.lib.errors import StaleEditError
 from tests import factories
 from tests.querybudget import assert_budget
 
@@ -132,7 +133,7 @@ def test_a_save_over_someone_elses_save_is_refused_and_keeps_the_input(coordinat
     assert response.status_code == 200
     form = response.context["form"]
     with translation.override("en"):
-        expected = str(services.AgreementChangedError(saved_version))
+        expected = str(StaleEditError(services.STALE_EDIT, current_version=saved_version))
     assert form.non_field_errors() == [expected]
     assert expected.replace("'", "&#x27;") in response.content.decode()
     # Their input is still in the form, which now carries the saved version.
@@ -180,11 +181,11 @@ def test_commitments_are_shown_to_party_representatives_not_to_observers(
     url = _url("agreement_detail", agreement)
     for user in (coordinator, member):
         response = client_for(user).get(url)
-        assert response.context["show_details"]
+        assert response.context["may"]["details"]
         assert secret in response.content.decode()
     response = client_for(observer).get(url)
     assert response.status_code == 200
-    assert not response.context["show_details"]
+    assert not response.context["may"]["details"]
     page = response.content.decode()
     assert secret not in page
     assert agreement.title in page
@@ -195,10 +196,10 @@ def test_commitments_are_shown_to_party_representatives_not_to_observers(
 def test_commitments_are_shown_to_every_member_once_shared(client_for, observer, agreement, secret):
     Agreement.objects.filter(pk=agreement.pk).update(share_details=True)
     response = client_for(observer).get(_url("agreement_detail", agreement))
-    assert response.context["show_details"]
+    assert response.context["may"]["details"]
     assert secret in response.content.decode()
     # Sharing does not make the observer a manager.
-    assert not response.context["can_manage"]
+    assert not response.context["may"]["manage"]
     assert b"/edit/" not in response.content
 
 
@@ -224,6 +225,14 @@ def test_amendments_are_details(client_for, coordinator, observer, agreement):
     url = _url("agreement_detail", agreement)
     assert "Mittarit lisätty." in client_for(coordinator).get(url).content.decode()
     assert "Mittarit lisätty." not in client_for(observer).get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_agreements_state_decides_its_buttons_for_administrators_too(client_for, admin_user, agreement):
+    may = client_for(admin_user).get(_url("agreement_detail", agreement)).context["may"]
+    assert may["manage"] and may["details"] and may["history"]
+    assert may["edit"] and may["edit_parties"] and may["send_for_signing"] and may["delete"]
+    assert not (may["back_to_draft"] or may["terminate"] or may["renew"])  # a draft
 
 
 @pytest.mark.django_db

@@ -1,15 +1,11 @@
-"""An agreement's parties (issue 4): adding, editing with commitments, removing and signing."""
-
-import datetime
+"""An agreement's parties: adding, editing with commitments, and removing (signing: test_agreement_signing.py)."""
 
 import pytest
-from django.template.loader import render_to_string
-from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
 from partners.agreements import services as agreement_services
-from partners.agreements.models import Agreement, AgreementParty, Commitment
+from partners.agreements.models import AgreementParty, Commitment
 from portal.lib.access import MembershipStatus
 from tests import factories
 
@@ -311,140 +307,3 @@ def test_party_of_another_agreement_is_not_found(client_for, coordinator, agreem
         assert client.get(url(name, agreement, foreign)).status_code == 404
     assert client.post(url("party_remove", agreement, foreign), {"confirm": "yes"}).status_code == 404
     assert AgreementParty.objects.filter(pk=foreign.pk).exists()
-
-
-# --- signing -------------------------------------------------------------------------------------
-
-
-def sign_data(**changes):
-    return {"signatory_name": "Rehtori Rinne", "signatory_title": "rehtori", "signed_on": "2025-03-01", **changes}
-
-
-def test_member_signs_for_the_organisation_they_represent(client_for, member, agreement, organisation):
-    negotiate(agreement)
-    party = party_of(agreement, organisation)
-    party.signatory_name = "Esitäytetty"
-    party.save()
-    client = client_for(member)
-    response = client.get(url("party_sign", agreement, party))
-    assert response.status_code == 200
-    assert response.context["form"]["signatory_name"].value() == "Esitäytetty"
-    assert response.context["form"]["signed_on"].value() == timezone.localdate()
-    response = client.post(url("party_sign", agreement, party), sign_data())
-    assert response.status_code == 302
-    party.refresh_from_db()
-    assert (party.signed_on, party.signed_by, party.signatory_name) == (
-        datetime.date(2025, 3, 1),
-        member,
-        "Rehtori Rinne",
-    )
-    agreement.refresh_from_db()
-    assert agreement.status == Agreement.Status.NEGOTIATION  # the partner has not signed yet
-
-
-def test_member_cannot_sign_for_the_partner(client_for, member, agreement, partner_organisation):
-    negotiate(agreement)
-    partner = party_of(agreement, partner_organisation)
-    client = client_for(member)
-    assert client.get(url("party_sign", agreement, partner)).status_code == 403
-    assert client.post(url("party_sign", agreement, partner), sign_data()).status_code == 403
-    partner.refresh_from_db()
-    assert not partner.has_signed
-
-
-def test_observer_and_outsider_cannot_sign(client_for, observer, outsider, agreement, organisation):
-    negotiate(agreement)
-    party = party_of(agreement, organisation)
-    assert client_for(observer).post(url("party_sign", agreement, party), sign_data()).status_code == 403
-    assert client_for(outsider).post(url("party_sign", agreement, party), sign_data()).status_code == 404
-    party.refresh_from_db()
-    assert not party.has_signed
-
-
-def test_last_signature_brings_the_agreement_into_force(
-    client_for, member, coordinator, agreement, organisation, partner_organisation
-):
-    negotiate(agreement)
-    sign(party_of(agreement, partner_organisation), coordinator)
-    response = client_for(member).post(url("party_sign", agreement, party_of(agreement, organisation)), sign_data())
-    assert response.status_code == 302
-    agreement.refresh_from_db()
-    assert agreement.status == Agreement.Status.ACTIVE
-    assert agreement.activated_on == timezone.localdate()
-
-
-def test_future_date_and_missing_name_are_refused(client_for, member, agreement, organisation):
-    negotiate(agreement)
-    party = party_of(agreement, organisation)
-    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    response = client_for(member).post(url("party_sign", agreement, party), sign_data(signed_on=tomorrow.isoformat()))
-    assert response.status_code == 200
-    assert response.context["form"].errors["signed_on"]
-    response = client_for(member).post(url("party_sign", agreement, party), sign_data(signatory_name="  "))
-    assert response.context["form"].errors["signatory_name"]
-    party.refresh_from_db()
-    assert not party.has_signed
-
-
-def test_signing_only_in_negotiation_and_once(client_for, member, coordinator, agreement, organisation):
-    party = party_of(agreement, organisation)
-    client = client_for(member)
-    assert client.post(url("party_sign", agreement, party), sign_data()).status_code == 302  # a draft
-    party.refresh_from_db()
-    assert not party.has_signed
-    negotiate(agreement)
-    sign(party, coordinator)
-    assert client.post(url("party_sign", agreement, party), sign_data(signed_on="2025-01-01")).status_code == 302
-    party.refresh_from_db()
-    assert party.signed_by == coordinator
-
-
-# --- the parties on the agreement page ------------------------------------------------------------
-
-
-def _render_parties(agreement, user, *, show_details, can_manage, may_sign=()):
-    parties = list(agreement.parties.select_related("organisation").prefetch_related("commitments"))
-    for party in parties:
-        party.viewer_may_sign = party.organisation in may_sign
-    request = RequestFactory().get("/")
-    request.user = user
-    context = {"agreement": agreement, "parties": parties, "show_details": show_details, "can_manage": can_manage}
-    return render_to_string("partners/agreements/includes/parties.html", context, request=request)
-
-
-def test_parties_include_shows_details_and_buttons_only_to_those_allowed(
-    coordinator, member, agreement, organisation, partner_organisation
-):
-    negotiate(agreement)
-    party = party_of(agreement, organisation)
-    partner = party_of(agreement, partner_organisation)
-    html = _render_parties(agreement, member, show_details=False, can_manage=False, may_sign=[organisation])
-    assert "Gradia" in html and "Ohjaajan työaikaa" not in html
-    assert url("party_sign", agreement, party) in html
-    assert url("party_sign", agreement, partner) not in html
-    assert url("party_edit", agreement, party) not in html and url("party_add", agreement) not in html
-
-    html = _render_parties(agreement, coordinator, show_details=True, can_manage=True)
-    assert "Ohjaajan työaikaa" in html and '<th scope="col"' in html
-    assert url("party_edit", agreement, party) in html
-    assert url("party_remove", agreement, party) in html
-    assert url("party_add", agreement) in html
-    assert url("party_sign", agreement, party) not in html
-
-    sign(party, coordinator)
-    sign(partner, coordinator)
-    agreement.refresh_from_db()
-    html = _render_parties(agreement, coordinator, show_details=True, can_manage=True, may_sign=[organisation])
-    assert url("party_edit", agreement, party) in html  # in force: edited through an amendment
-    assert url("party_remove", agreement, party) not in html
-    assert url("party_add", agreement) not in html
-    assert url("party_sign", agreement, party) not in html
-
-
-def test_agreement_page_shows_the_parties(client_for, member, agreement, organisation):
-    negotiate(agreement)
-    response = client_for(member).get(detail_url(agreement))
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert url("party_sign", agreement, party_of(agreement, organisation)) in content
-    assert "Ohjaajan työaikaa" in content  # the member represents a party: sees the commitments

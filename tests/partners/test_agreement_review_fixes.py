@@ -1,9 +1,9 @@
-"""Regression tests for what the second-pair-of-eyes review of agreements found (issue 4)."""
+"""Regression tests for what a review of agreements found: form errors instead of server errors, stale forms,
+units, renewals at the end of the calendar, organisations that have left, and the chain of versions."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +11,7 @@ from networks.memberships.models import Membership
 from partners.agreements import services
 from partners.agreements.models import Agreement, AgreementParty, AgreementStatus
 from partners.agreements.selectors import agreement_chain
+from portal.lib.errors import DomainError, StaleEditError
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def test_a_party_form_opened_before_the_signatures_were_cleared_cannot_bring_one
     )
     opened = AgreementParty.objects.get(pk=party.pk)  # the edit form's copy, signed
     services.agreement_back_to_draft(agreement=agreement)
-    with pytest.raises(services.AgreementChangedError):
+    with pytest.raises(StaleEditError):
         services.party_update(party=opened, data={"roles": "Uusi"}, expected_version=opened.updated_at)
     # Even without a version, only the form's own fields are written.
     services.party_update(party=opened, data={"roles": "Uusi"})
@@ -114,7 +115,7 @@ def test_organisations_that_have_left_are_not_renewed_and_cannot_be_sent_for_sig
     draft = Agreement.objects.create(network=network, title="Toinen")
     for org in (organisation, partner_organisation):
         AgreementParty.objects.create(agreement=draft, organisation=org)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.agreement_start_negotiation(agreement=draft)
 
 

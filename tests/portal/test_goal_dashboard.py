@@ -1,4 +1,4 @@
-"""Shared goals on the dashboard (issue 5): goals waiting for the person's organisation's answer, and for
+"""Shared goals on the dashboard: goals waiting for the person's organisation's answer, and for
 coordinators the proposals waiting for endorsement to be opened."""
 
 import datetime
@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.goals import selectors
+from networks.goals.endorsement import endorsement_answer, endorsement_open
 from networks.goals.models import EndorsementRound, Goal
-from networks.goals.services import endorsement_answer, endorsement_open, goal_create, goal_update
+from networks.goals.services import goal_create, goal_update
 from networks.memberships.models import Membership
 from portal.lib.access import MembershipStatus
 from tests import factories
@@ -124,5 +125,5 @@ def test_coordinator_dashboard_queries_do_not_grow_with_goals(client_for, coordi
 
     # session, user, MFA check, networks, affiliations, agreements awaiting signature, goals awaiting an
     # answer; for a coordinator: the to-do list, the agreement to-do list and the goal proposals; + 2 for meetings
-    # (issue 6): the person's open action items and their next meetings
+    #: the person's open action items and their next meetings
     assert_budget(client_for(coordinator), HOME, budget=12, grow=grow)

@@ -13,6 +13,7 @@ from networks.memberships.models import NetworkRole
 from partners.directory.models import Affiliation
 from portal.accounts.models import Invitation, User
 from portal.lib.access import Role
+from portal.lib.errors import DomainError
 from tests import factories
 
 NEW_PASSWORD = "Vahva-salasana-2026"
@@ -100,7 +101,7 @@ def test_unknown_token_and_nul_byte_are_404(client):
 def test_accepting_twice_makes_one_account(organisation):
     invitation = factories.InvitationFactory(organisation=organisation)
     services.invitation_accept(token=invitation.token, first_name="A", last_name="B", password=NEW_PASSWORD)
-    with pytest.raises(services.InvitationError):
+    with pytest.raises(DomainError):
         services.invitation_accept(token=invitation.token, first_name="A", last_name="B", password=NEW_PASSWORD)
     assert User.objects.filter(email=invitation.email).count() == 1
 
@@ -151,7 +152,7 @@ def test_joining_keeps_an_existing_role(coordinator, network, organisation):
 def test_joining_for_someone_else_is_refused(member, outsider, network):
     other_org = factories.MembershipFactory(network=network).organisation
     invitation = factories.InvitationFactory(organisation=other_org, network=network, email=outsider.email)
-    with pytest.raises(services.InvitationError):
+    with pytest.raises(DomainError):
         services.invitation_join(token=invitation.token, user=member)
     assert not Affiliation.objects.filter(user=member, organisation=other_org).exists()
     invitation.refresh_from_db()

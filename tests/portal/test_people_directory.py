@@ -14,6 +14,7 @@ from partners.directory import selectors, services
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal.accounts.models import User
 from portal.lib.access import MembershipStatus
+from portal.lib.errors import DomainError
 from tests import factories
 from tests.querybudget import assert_budget
 
@@ -258,7 +259,7 @@ def test_one_primary_and_one_current_per_organisation_are_form_errors(client, me
 
 @pytest.mark.django_db
 def test_a_race_past_the_form_is_a_clear_error_not_a_500(member, organisation):
-    with pytest.raises(services.AffiliationError):
+    with pytest.raises(DomainError):
         services.affiliation_create(user=member, organisation=organisation, title="", since=None, primary=False)
 
 
@@ -486,9 +487,9 @@ def test_invitation_to_an_existing_account_still_asks_to_sign_in(client, coordin
 @pytest.mark.django_db
 def test_contact_flow_service_refuses_duplicates(network, organisation, member):
     _contact(network, organisation)
-    with pytest.raises(contacts.ContactError):
+    with pytest.raises(DomainError):
         _contact(network, organisation, email="KAISA.kontakti@example.fi")
-    with pytest.raises(contacts.ContactError):
+    with pytest.raises(DomainError):
         _contact(network, organisation, email=member.email)
     assert User.objects.filter(is_contact=True).count() == 1
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from networks.memberships.models import Membership, NetworkRole
 from partners.directory.models import GuidanceService, Organisation
 from portal.accounts.models import User
+from portal.lib.errors import DomainError
 from portal.search import analysis, index, query
 from portal.search.models import SearchEntry, SearchKind
 from tests import factories
@@ -116,7 +117,7 @@ def test_voikko_is_used_from_many_threads_at_once():
 
 @pytest.mark.parametrize("text", ["", "   ", "!!! ???", "a" * 201, " ".join(["sana"] * 11)])
 def test_unusable_queries_raise_a_search_error(text):
-    with pytest.raises(query.SearchError):
+    with pytest.raises(DomainError):
         query.parse(text)
 
 
@@ -128,7 +129,7 @@ def test_unusable_queries_raise_a_search_error(text):
 def test_odd_characters_never_break_the_query(member, text):
     try:
         parsed = query.parse(text)
-    except query.SearchError:
+    except DomainError:
         return  # nothing searchable in it: the page says so
     query.grouped(member, parsed)
 

@@ -1,6 +1,7 @@
-"""Forms of the endorsement of shared goals (issue 5, part 2): the network's rule, opening a round, answering.
+"""Forms of the endorsement of shared goals: the network's rule, opening a round, answering.
 
-Forms validate and normalise; :mod:`networks.goal_services` decides and persists (and checks again).
+Forms validate and normalise; :mod:`networks.goals.endorsement` and :mod:`networks.goals.services` decide
+and persist (and check again).
 """
 
 import datetime
@@ -51,7 +52,7 @@ class GoalRuleForm(forms.ModelForm):
         return cleaned
 
     def rule_data(self) -> dict:
-        """Keyword arguments of :func:`networks.goal_services.network_goal_rule_update`."""
+        """Keyword arguments of :func:`networks.goals.services.network_goal_rule_update`."""
         return {
             "rule": self.cleaned_data["goal_rule"],
             "set_size": self.cleaned_data["goal_rule_size"],

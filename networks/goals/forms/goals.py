@@ -1,4 +1,4 @@
-"""Forms of shared goals (issue 5): the goal's own text and settings, and moving its status by hand."""
+"""Forms of shared goals: the goal's own text and settings, and moving its status by hand."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from networks.goals.models import Goal, GoalStatus
 from networks.goals.services import GOAL_FIELDS, TEXT_FIELDS, goal_next_statuses
 from networks.memberships.models import NetworkRole
-from partners.agreements.forms.agreements import validate_plausible_date
 from partners.agreements.models import CLOSED, Agreement
 from partners.directory.models import Organisation
 from portal.lib.access import ESTABLISHED
 from portal.lib.forms import DateInput, VersionedFormMixin
+from portal.lib.validators import validate_plausible_date
 
 
 class GoalForm(VersionedFormMixin, forms.ModelForm):

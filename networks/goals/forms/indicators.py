@@ -1,7 +1,7 @@
-"""Forms of a goal's indicators and measurements (issue 5, part 3).
+"""Forms of a goal's indicators and measurements.
 
-What an evidence file must contain is checked by :func:`partners.documents.check_document` when the
-measurement is added (:func:`networks.goal_indicator_services.measurement_add`); the form checks the
+What an evidence file must contain is checked by :func:`partners.agreements.documents.check_document` when the
+measurement is added (:func:`networks.goals.indicators.measurement_add`); the form checks the
 size first, like the agreement documents' upload form.
 """
 
@@ -18,10 +18,10 @@ from networks.goals.indicators import INDICATOR_FIELDS, MEASUREMENT_FIELDS
 from networks.goals.models import Indicator, Measurement
 from networks.memberships.models import Membership
 from partners.agreements import documents
-from partners.agreements.forms.agreements import validate_plausible_date
 from partners.agreements.forms.documents import DocumentFileField
 from portal.lib.access import ESTABLISHED
 from portal.lib.forms import DateInput
+from portal.lib.validators import validate_plausible_date
 
 
 def accept_decimal_comma(field) -> None:

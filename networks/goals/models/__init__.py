@@ -1,21 +1,23 @@
 """Models of shared goals: goals, their revisions and rounds of endorsement, indicators and measurements."""
 
-from networks.goals.models.goals import (
-    ENDORSED,
-    FINISHED,
+from networks.goals.models.endorsement import (
     IN_FAVOUR,
-    STATUS_ORDER,
-    UNDER_ENDORSEMENT,
     Endorsement,
     EndorsementAnswer,
     EndorsementRound,
     EndorsementRoundQuerySet,
+    RoundOutcome,
+)
+from networks.goals.models.goals import (
+    ENDORSED,
+    FINISHED,
+    STATUS_ORDER,
+    UNDER_ENDORSEMENT,
     Goal,
     GoalQuerySet,
     GoalRevision,
     GoalStatus,
     QualityArea,
-    RoundOutcome,
 )
 from networks.goals.models.indicators import (
     FREQUENCY_MONTHS,

@@ -1,21 +1,22 @@
-"""Shared goals (issue 5): goals a network's member organisations propose, endorse and measure.
+"""Shared goals: goals a network's member organisations propose, endorse and measure.
 
 - :class:`Goal` is the current state; its text at each moment it was put to the members is a
   numbered :class:`GoalRevision` (kept for ever: an answer always says which text it was given to).
-- :class:`EndorsementRound` is one opening of endorsement on one revision, with the network's rule as
-  it stood when the round opened; :class:`Endorsement` rows are append-only answers by organisations
-  (the latest per organisation counts, ``is_current``).
-- indicators and measurements, which track progress, are in :mod:`networks.models.indicators`.
+- rounds of endorsement and the answers in them are in :mod:`networks.goals.models.endorsement`;
+  indicators and measurements, which track progress, in :mod:`networks.goals.models.indicators`.
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from networks.memberships.models import EndorsementRule, Membership, NetworkRole
-from portal.lib.access import ESTABLISHED
+from networks.goals.access import GoalAccess
+from networks.memberships.models import Membership, NetworkRole
+from portal.lib.access import ESTABLISHED, AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
 
@@ -74,8 +75,12 @@ class GoalQuerySet(VisibleToQuerySet):
             )
         )
 
+    def for_update(self):
+        """The goals locked (their own rows, not their networks') until the transaction ends, with the network."""
+        return self.select_for_update(of=("self",)).select_related("network")
 
-class Goal(models.Model):
+
+class Goal(AccessMixin, models.Model):
     """A goal of one network, proposed by a member or a coordinator and endorsed by the member organisations."""
 
     Status = GoalStatus
@@ -135,6 +140,7 @@ class Goal(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = GoalQuerySet.as_manager()
+    access_class = GoalAccess
 
     class Meta:
         verbose_name = _("goal")
@@ -173,6 +179,9 @@ class Goal(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("goals:goal_detail", kwargs={"pk": self.pk})
+
     @property
     def status_label(self) -> str:
         return GoalStatus(self.status).label
@@ -183,19 +192,40 @@ class Goal(models.Model):
 
     @property
     def is_finished(self) -> bool:
+        """Achieved or dropped: nothing changes any more."""
         return self.status in FINISHED
 
-    def access(self, user):
-        """What ``user`` may do with this goal, worked out once per request (see networks.goal_access)."""
-        from networks.goals.access import GoalAccess
+    @property
+    def is_dropped(self) -> bool:
+        return self.status == GoalStatus.DROPPED
 
-        cache = self.__dict__.setdefault("_access_cache", {})
-        if user.pk not in cache:
-            cache[user.pk] = GoalAccess(self, user)
-        return cache[user.pk]
+    @property
+    def is_revised(self) -> bool:
+        """Agreed once, but its text has changed since: the new text waits for the members' endorsement."""
+        return self.status == GoalStatus.REVISED
 
-    def permits(self, user, action: str) -> bool:
-        return self.access(user).permits(action)
+    @property
+    def is_under_endorsement(self) -> bool:
+        """A round of endorsement is open on its text (a first one, or one on a revision)."""
+        return self.status in UNDER_ENDORSEMENT
+
+    @property
+    def is_new_proposal(self) -> bool:
+        """A proposal that was never put to endorsement (from the prefetched rounds, when there are any)."""
+        return self.status == GoalStatus.PROPOSED and not self.rounds.all()
+
+    def set_status(self, status: str) -> None:
+        """Put the goal in ``status`` from now on; the caller saves it with whatever else changed."""
+        self.status = status
+        self.status_changed_at = timezone.now()
+
+    def save_fields(self, *fields: str) -> None:
+        """Save ``fields`` and the edit version (``updated_at``)."""
+        self.save(update_fields=[*fields, "updated_at"])
+
+    def current_revision(self) -> "GoalRevision":
+        """The revision of the goal's current text (one query)."""
+        return GoalRevision.objects.get(goal=self, number=self.revision)
 
 
 class GoalRevision(models.Model):
@@ -226,158 +256,3 @@ class GoalRevision(models.Model):
 
     def __str__(self):
         return f"{self.goal} ({self.number})"
-
-
-class RoundOutcome(models.TextChoices):
-    OPEN = "open", _("Open")
-    AGREED = "agreed", _("Agreed")
-    NOT_REACHED = "not_reached", _("Not reached by the deadline")
-    # The text changed while the round was open: the answers were given to another text.
-    SUPERSEDED = "superseded", _("Superseded by a revision")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class EndorsementRoundQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(outcome=RoundOutcome.OPEN)
-
-
-class EndorsementRound(models.Model):
-    """One call for the member organisations to endorse one revision of a goal, by a deadline."""
-
-    Outcome = RoundOutcome
-    Rule = EndorsementRule
-
-    goal = models.ForeignKey(Goal, verbose_name=_("goal"), related_name="rounds", on_delete=models.CASCADE)
-    revision = models.ForeignKey(
-        GoalRevision, verbose_name=_("revision"), related_name="rounds", on_delete=models.PROTECT
-    )
-    # The network's rule when the round opened: changing the rule later does not change open rounds.
-    rule = models.CharField(_("rule"), max_length=10, choices=EndorsementRule.choices)
-    set_size = models.PositiveSmallIntegerField(_("set number of organisations"), null=True, blank=True)
-    deadline = models.DateField(_("deadline"))
-    outcome = models.CharField(_("outcome"), max_length=12, choices=RoundOutcome.choices, default=RoundOutcome.OPEN)
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("opened by"), related_name="+", on_delete=models.SET_NULL, null=True
-    )
-    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    # The reminder before the deadline goes once.
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    objects = EndorsementRoundQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("round of endorsement")
-        verbose_name_plural = _("rounds of endorsement")
-        ordering = ["goal", "-opened_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(rule__in=EndorsementRule.values),
-                name="networks_round_rule_valid",
-                violation_error_message=_("Unknown rule."),
-            ),
-            models.CheckConstraint(
-                condition=Q(outcome__in=RoundOutcome.values),
-                name="networks_round_outcome_valid",
-                violation_error_message=_("Unknown outcome."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(rule=EndorsementRule.MAJORITY) | Q(set_size__gte=1),
-                name="networks_round_majority_has_size",
-                violation_error_message=_("A majority rule needs the number of organisations."),
-            ),
-            # At most one open round per goal.
-            models.UniqueConstraint(
-                fields=["goal"], condition=Q(outcome="open"), name="networks_round_one_open_per_goal"
-            ),
-        ]
-        indexes = [
-            # the daily job: open rounds by deadline
-            models.Index(fields=["outcome", "deadline"], name="networks_round_deadline_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.goal} – {self.deadline}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.outcome == RoundOutcome.OPEN
-
-    @property
-    def outcome_label(self) -> str:
-        return RoundOutcome(self.outcome).label
-
-    @property
-    def needed(self) -> int | None:
-        """For a majority rule: how many organisations must agree (more than half the set number)."""
-        if self.rule == EndorsementRule.MAJORITY and self.set_size:
-            return self.set_size // 2 + 1
-        return None
-
-
-class EndorsementAnswer(models.TextChoices):
-    AGREE = "agree", _("Agree")
-    RESERVATIONS = "reservations", _("Agree with reservations")
-    OBJECT = "object", _("Object")
-
-
-# Answers that count towards agreement.
-IN_FAVOUR = (EndorsementAnswer.AGREE, EndorsementAnswer.RESERVATIONS)
-
-
-class Endorsement(models.Model):
-    """One organisation's answer in one round, given by its representative or deputy.
-
-    Rows are never changed or deleted: a changed answer is a new row, and the organisation's
-    previous one stops being current.
-    """
-
-    Answer = EndorsementAnswer
-
-    round = models.ForeignKey(
-        EndorsementRound, verbose_name=_("round of endorsement"), related_name="answers", on_delete=models.CASCADE
-    )
-    organisation = models.ForeignKey(
-        "partners.Organisation", verbose_name=_("organisation"), related_name="endorsements", on_delete=models.CASCADE
-    )
-    answer = models.CharField(_("answer"), max_length=12, choices=EndorsementAnswer.choices)
-    reason = models.TextField(_("reason"), max_length=2000, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), related_name="+", on_delete=models.SET_NULL, null=True
-    )
-    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
-    is_current = models.BooleanField(default=True, editable=False)
-
-    class Meta:
-        verbose_name = _("endorsement")
-        verbose_name_plural = _("endorsements")
-        ordering = ["round", "organisation__name", "-answered_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(answer__in=EndorsementAnswer.values),
-                name="networks_endorsement_answer_valid",
-                violation_error_message=_("Unknown answer."),
-            ),
-            models.CheckConstraint(
-                condition=Q(answer=EndorsementAnswer.AGREE) | ~Q(reason=""),
-                name="networks_endorsement_reason_given",
-                violation_error_message=_("Give a reason for a reservation or an objection."),
-            ),
-            models.UniqueConstraint(
-                fields=["round", "organisation"],
-                condition=Q(is_current=True),
-                name="networks_endorsement_one_current",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation}: {self.answer}"
-
-    @property
-    def answer_label(self) -> str:
-        return EndorsementAnswer(self.answer).label
-
-    @property
-    def in_favour(self) -> bool:
-        return self.answer in IN_FAVOUR

@@ -1,4 +1,4 @@
-"""Indicators of shared goals and their measurements (issue 5, part 3).
+"""Indicators of shared goals and their measurements.
 
 An indicator runs from a baseline to a target in one direction; measurements record its value over
 time, each with a note and an optional evidence file that is private (served only through a view that
@@ -12,7 +12,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from networks.goals.access import IndicatorAccess
 from networks.goals.models.goals import Goal
+from portal.lib.access import AccessMixin
 from portal.lib.validators import validate_single_line
 
 
@@ -33,7 +35,7 @@ class Frequency(models.TextChoices):
 FREQUENCY_MONTHS = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.HALF_YEARLY: 6, Frequency.YEARLY: 12}
 
 
-class Indicator(models.Model):
+class Indicator(AccessMixin, models.Model):
     """How progress towards a goal is measured: from a baseline to a target, in one direction."""
 
     Direction = Direction
@@ -61,6 +63,8 @@ class Indicator(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    access_class = IndicatorAccess
 
     class Meta:
         verbose_name = _("indicator")
@@ -103,6 +107,11 @@ class Indicator(models.Model):
     @property
     def frequency_label(self) -> str:
         return Frequency(self.frequency).label
+
+    @property
+    def keeps_target(self) -> bool:
+        """The value should stay at the target: no change is planned, so there is no path to follow."""
+        return self.direction == Direction.KEEP
 
 
 def evidence_path(instance, filename: str) -> str:

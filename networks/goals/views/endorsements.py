@@ -1,11 +1,10 @@
-"""Views of the endorsement of shared goals (issue 5, part 2): the network's rule, opening a round,
-an organisation's answer, and the goal's endorsement history (every revision and every answer)."""
+"""Views of the endorsement of shared goals: the network's rule, opening a round, an organisation's answer,
+and the goal's endorsement history (every revision and every answer)."""
 
 import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,15 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from networks.goals import services
+from networks.goals import endorsement, services
 from networks.goals.endorsement_panel import rule_text
 from networks.goals.forms.endorsement import EndorsementAnswerForm, EndorsementOpenForm, GoalRuleForm
-from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, GoalStatus
-from networks.goals.views.common import goal_for, refuse, to_goal
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision
 from networks.memberships.models import Membership, Network
-from partners.agreements.views.common import add_service_errors
-from portal.access import get_for_user
 from portal.lib.access import MembershipStatus
+from portal.lib.errors import DomainError
+from portal.lib.views import back_to, object_for, refuse_or_show, show_errors
 
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -35,14 +33,14 @@ def _active_member_count(network: Network) -> int:
 def goal_rule(request, slug):
     """How the network agrees its goals: all active members, or a majority of a set number; and the days
     a round gives. Rounds already open keep the rule they opened with."""
-    network = get_for_user(request.user, Network, action="edit", slug=slug)
+    network = object_for(request, Network, "edit", slug=slug)
     # The form works on a copy: the page keeps the saved rule while the input is being fixed.
     form = GoalRuleForm(request.POST or None, instance=copy.copy(network))
     if request.method == "POST" and form.is_valid():
         try:
             services.network_goal_rule_update(network=network, **form.rule_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The rule for agreeing goals has been saved."))
             return redirect("goals:goal_board", slug=network.slug)
@@ -60,19 +58,18 @@ def goal_rule(request, slug):
 @login_required
 def endorsement_open(request, pk):
     """A coordinator asks the member organisations to endorse the goal's current text by a deadline."""
-    goal = goal_for(request, pk, "manage")
-    if not services.may_open_endorsement(goal):
+    goal = object_for(request, Goal.objects.select_related("network"), "manage", pk=pk)
+    if not endorsement.may_open_endorsement(goal):
         messages.error(request, _("Endorsement can be opened for a proposed goal, or again for a revised one."))
-        return to_goal(goal)
+        return back_to(goal)
     network = goal.network
     form = EndorsementOpenForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:
-            round_ = services.endorsement_open(goal=goal, user=request.user, deadline=form.cleaned_data["deadline"])
-        except ValidationError as error:
-            if getattr(error, "code", None) == "invalid_state":
-                return refuse(request, goal, error)
-            add_service_errors(form, error)
+            round_ = endorsement.endorsement_open(goal=goal, user=request.user, deadline=form.cleaned_data["deadline"])
+        except DomainError as error:
+            if refusal := refuse_or_show(request, form, goal, error):
+                return refusal
         else:
             messages.success(
                 request,
@@ -82,12 +79,12 @@ def endorsement_open(request, pk):
                 )
                 % {"deadline": date_format(round_.deadline, "SHORT_DATE_FORMAT")},
             )
-            return to_goal(goal)
+            return back_to(goal)
     context = {
         "form": form,
         "goal": goal,
         "network": network,
-        "revision": GoalRevision.objects.get(goal=goal, number=goal.revision),
+        "revision": goal.current_revision(),
         "rule": rule_text(network.goal_rule, network.goal_rule_size),
         "active_members": _active_member_count(network),
     }
@@ -99,17 +96,17 @@ def endorsement_open(request, pk):
 def endorsement_answer(request, pk):
     """The representative or deputy of an active member organisation answers for it: agree, agree with
     reservations, or object. Only their own organisations are offered; the service checks again."""
-    goal = goal_for(request, pk, "answer")
+    goal = object_for(request, Goal.objects.select_related("network"), "answer", pk=pk)
     round_ = goal.rounds.open().select_related("revision").first()
     if round_ is None:
         messages.error(request, _("The goal is not under endorsement now."))
-        return to_goal(goal)
-    organisations = services.answering_organisations(goal, request.user)
+        return back_to(goal)
+    organisations = endorsement.answering_organisations(goal, request.user)
     form = EndorsementAnswerForm(request.POST or None, organisations=organisations, round_=round_)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
         try:
-            services.endorsement_answer(
+            endorsement.endorsement_answer(
                 goal=goal,
                 organisation=organisation,
                 user=request.user,
@@ -117,16 +114,15 @@ def endorsement_answer(request, pk):
                 reason=form.cleaned_data["reason"],
                 round_id=form.cleaned_data["round"],
             )
-        except ValidationError as error:
-            if getattr(error, "code", None) == "invalid_state":
-                return refuse(request, goal, error)
-            add_service_errors(form, error)
+        except DomainError as error:
+            if refusal := refuse_or_show(request, form, goal, error):
+                return refusal
         else:
             messages.success(request, _("The answer of %(name)s has been recorded.") % {"name": organisation.name})
             goal.refresh_from_db(fields=["status"])
-            if goal.status not in (GoalStatus.ENDORSEMENT, GoalStatus.REVISED):
+            if not goal.is_under_endorsement:
                 messages.success(request, _("The rule is met: the member organisations have agreed the goal."))
-            return to_goal(goal)
+            return back_to(goal)
     current = {
         answer.organisation_id: answer
         for answer in Endorsement.objects.filter(
@@ -168,7 +164,7 @@ def endorsement_history():
 def goal_endorsements(request, pk):
     """Every revision of the goal's text and every round of endorsement with every answer: who answered
     for which organisation, when, and to which text."""
-    goal = get_for_user(request.user, endorsement_history(), pk=pk)
+    goal = object_for(request, endorsement_history(), pk=pk)
     revisions = list(goal.revisions.all())
     for revision in revisions:
         revision.round_list = list(revision.rounds.all())

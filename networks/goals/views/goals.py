@@ -1,11 +1,10 @@
-"""The pages of shared goals (issue 5, parts 1, 4 and 6): the index, a network's board, a goal's page,
-proposing, editing, deleting and moving a goal's status."""
+"""The pages of shared goals: the index, a network's board, a goal's page, proposing, editing, deleting and
+moving a goal's status."""
 
 import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,12 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.goals import services
-from networks.goals.access import may_propose
 from networks.goals.endorsement_panel import endorsement_panel
 from networks.goals.filters import GoalFilterForm, filter_goals
 from networks.goals.forms.goals import GoalForm, GoalStatusForm
-from networks.goals.models import Goal, GoalStatus
-from networks.goals.models.goals import STATUS_ORDER
+from networks.goals.models import STATUS_ORDER, Goal
 from networks.goals.progress import indicator_panels
 from networks.goals.selectors import (
     GROUP_AREA,
@@ -28,20 +25,14 @@ from networks.goals.selectors import (
     visible_agreements,
 )
 from networks.goals.selectors import goal_board as board_goals
-from networks.goals.views.common import goal_for, refuse, to_goal
 from networks.memberships.models import Membership, Network
-from partners.agreements.views.common import add_service_errors
-from portal.access import can, get_for_user
 from portal.lib.access import ESTABLISHED
+from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
 from portal.lib.panels import GOAL_PAGE, render_panels
+from portal.lib.views import back_to, object_for, refuse, refuse_or_show, show_errors
 
 MANAGE = "manage"
-
-
-def _deletable(goal: Goal) -> bool:
-    """A proposal that was never put to endorsement (from the prefetched rounds, when there are any)."""
-    return goal.status == GoalStatus.PROPOSED and not goal.rounds.all()
 
 
 # --- the index and the board ---------------------------------------------------------------------------
@@ -78,7 +69,7 @@ def _groups(goals, group: str, totals: dict[str, int]) -> list[dict]:
 @login_required
 def goal_board(request, slug):
     """A network's goals grouped by status (or by quality area with ``?group=area``), filtered."""
-    network = get_for_user(request.user, Network, slug=slug)
+    network = object_for(request, Network, slug=slug)
     form = GoalFilterForm(request.GET or None, network=network)
     filters = form.filters()
     group = form.grouping()
@@ -91,8 +82,8 @@ def goal_board(request, slug):
         "group": group,
         "page_obj": page_obj,
         "groups": _groups(page_obj.object_list, group, goal_group_counts(goals, group)),
-        "may_propose": may_propose(network, request.user),
-        "is_coordinator": can(request.user, network, "edit"),
+        "may_propose": network.permits(request.user, "take_part"),
+        "is_coordinator": network.permits(request.user, "edit"),
     }
     return render(request, "networks/goals/board.html", context)
 
@@ -116,10 +107,8 @@ def _represented(network: Network, user):
 def goal_create(request, slug):
     """A new goal: coordinators create one, members propose one; either way it starts as a proposal that
     waits for a coordinator to open endorsement."""
-    network = get_for_user(request.user, Network, slug=slug)
-    if not may_propose(network, request.user):
-        raise PermissionDenied
-    is_coordinator = can(request.user, network, "edit")
+    network = object_for(request, Network, "take_part", slug=slug)
+    is_coordinator = network.permits(request.user, "edit")
     initial = {"contact": request.user, "owner_organisation": _represented(network, request.user)}
     form = GoalForm(request.POST or None, instance=Goal(network=network), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -127,8 +116,8 @@ def goal_create(request, slug):
             goal = services.goal_create(
                 network=network, user=request.user, data=form.goal_data(), agreements=form.cleaned_data["agreements"]
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             if is_coordinator:
                 message = _(
@@ -141,7 +130,7 @@ def goal_create(request, slug):
                     "to the member organisations for endorsement."
                 )
             messages.success(request, message % {"title": goal.title})
-            return to_goal(goal)
+            return back_to(goal)
     context = {"form": form, "network": network, "is_coordinator": is_coordinator}
     return render(request, "networks/goals/goal_form.html", context)
 
@@ -150,14 +139,14 @@ def goal_create(request, slug):
 @login_required
 def goal_detail(request, pk):
     """The goal: its text and facts, status, linked agreements, endorsement and indicators."""
-    goal = get_for_user(request.user, goal_page(), pk=pk)
+    goal = object_for(request, goal_page(), pk=pk)
     user = request.user
-    can_manage = can(user, goal, MANAGE)
+    may = goal.access(user).rights(MANAGE, "edit", "delete")
+    can_manage = may[MANAGE]
     context = {
         "goal": goal,
         "can_manage": can_manage,
-        "may_edit": can_manage and not goal.is_finished,
-        "may_delete": can_manage and _deletable(goal),
+        "may": may,
         "next_statuses": services.goal_next_statuses(goal) if can_manage else [],
         "agreements": visible_agreements(goal, user),
         "endorsement": endorsement_panel(goal, user),
@@ -172,13 +161,13 @@ def goal_detail(request, pk):
 def goal_edit(request, pk):
     """Edit the goal: a proposal freely; once put to endorsement, a change to its text is a revision with a
     summary that reopens endorsement. A save from a form someone else saved over is refused."""
-    goal = goal_for(request, pk, MANAGE)
+    goal = object_for(request, Goal.objects.select_related("network"), MANAGE, pk=pk)
     if goal.is_finished:
         messages.error(request, _("An achieved or dropped goal can no longer be changed."))
-        return to_goal(goal)
-    # A mutable copy: after a refused save the form carries the current version, so saving again overwrites.
-    data = request.POST.copy() if request.method == "POST" else None
-    # The form works on a copy: the page keeps showing the saved title while the input is being fixed.
+        return back_to(goal)
+    # The form works on a copy: the page keeps showing the saved title while the input is being fixed. After a
+    # save over someone else's, show_errors puts the saved version into the form, so saving again overwrites.
+    data = request.POST if request.method == "POST" else None
     form = GoalForm(data, instance=copy.copy(goal), has_rounds=goal.rounds.exists())
     if request.method == "POST" and form.is_valid():
         try:
@@ -190,13 +179,9 @@ def goal_edit(request, pk):
                 summary=form.cleaned_data.get("summary", ""),
                 agreements=form.cleaned_data["agreements"],
             )
-        except services.GoalChangedError as error:
-            form.data["version"] = error.current_version.isoformat()
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            if getattr(error, "code", None) == "invalid_state":
-                return refuse(request, goal, error)
-            add_service_errors(form, error)
+        except DomainError as error:
+            if refusal := refuse_or_show(request, form, goal, error):
+                return refusal
         else:
             if revision is not None:
                 messages.success(
@@ -209,7 +194,7 @@ def goal_edit(request, pk):
                 )
             else:
                 messages.success(request, _("The goal has been saved."))
-            return to_goal(goal)
+            return back_to(goal)
     return render(request, "networks/goals/goal_form.html", {"form": form, "goal": goal, "network": goal.network})
 
 
@@ -217,17 +202,17 @@ def goal_edit(request, pk):
 @login_required
 def goal_delete(request, pk):
     """Delete a proposal that was never put to endorsement; any later goal is dropped instead."""
-    goal = goal_for(request, pk, MANAGE)
-    if goal.status != GoalStatus.PROPOSED or goal.rounds.exists():
+    goal = object_for(request, Goal.objects.select_related("network"), MANAGE, pk=pk)
+    if not goal.is_new_proposal:
         messages.error(
             request, _("Only a proposal that was never put to endorsement can be deleted. Drop the goal instead.")
         )
-        return to_goal(goal)
+        return back_to(goal)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         title, network = goal.title, goal.network
         try:
             services.goal_delete(goal=goal)
-        except ValidationError as error:
+        except DomainError as error:
             return refuse(request, goal, error)
         messages.success(request, _("The goal %(title)s has been deleted.") % {"title": title})
         return redirect("goals:goal_board", slug=network.slug)
@@ -238,24 +223,23 @@ def goal_delete(request, pk):
 @login_required
 def goal_status(request, pk):
     """Move the goal by hand: agreed → in progress → achieved, or drop it with a reason."""
-    goal = goal_for(request, pk, MANAGE)
+    goal = object_for(request, Goal.objects.select_related("network"), MANAGE, pk=pk)
     if not services.goal_next_statuses(goal):
         messages.error(
             request,
             _("A goal that is %(status)s cannot be moved by hand.") % {"status": goal.status_label.lower()},
         )
-        return to_goal(goal)
+        return back_to(goal)
     form = GoalStatusForm(request.POST or None, goal=goal)
     if request.method == "POST" and form.is_valid():
         try:
             goal = services.goal_set_status(
                 goal=goal, status=form.cleaned_data["status"], user=request.user, reason=form.cleaned_data["reason"]
             )
-        except ValidationError as error:
-            if getattr(error, "code", None) == "invalid_state":
-                return refuse(request, goal, error)
-            add_service_errors(form, error)
+        except DomainError as error:
+            if refusal := refuse_or_show(request, form, goal, error):
+                return refusal
         else:
             messages.success(request, _("The goal is now %(status)s.") % {"status": goal.status_label.lower()})
-            return to_goal(goal)
+            return back_to(goal)
     return render(request, "networks/goals/goal_status.html", {"goal": goal, "form": form})

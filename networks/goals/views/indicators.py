@@ -1,16 +1,17 @@
-"""Views of a goal's indicators and measurements (issue 5, part 3).
+"""Views of a goal's indicators and measurements.
 
 - The network's coordinators (``manage``) add, edit and delete indicators.
-- An indicator's owner and the coordinators (:meth:`networks.goal_access.GoalAccess.may_measure`) add
-  and delete its measurements; the goal's other readers get 403.
+- An indicator's owner and the coordinators (the indicator's ``measure``,
+  :class:`networks.goals.access.IndicatorAccess`) add and delete its measurements; the goal's other
+  readers get 403.
 - A measurement's evidence file is never on a public URL: the download checks the person may see the
   goal (outsiders 404) and serves it as an attachment under its original name, like the documents
-  of agreements (:mod:`partners.views.agreement_documents`).
+  of agreements (:mod:`partners.agreements.views.documents`).
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -21,10 +22,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from networks.goals import indicators as services
 from networks.goals.forms.indicators import IndicatorForm, MeasurementForm
 from networks.goals.models import Goal
-from networks.goals.views.common import goal_for, refuse, to_goal
-from partners.agreements.views.common import add_service_errors
 from partners.agreements.views.documents import ATTACHMENT_CSP
-from portal.access import can
+from portal.lib.errors import DomainError
+from portal.lib.views import back_to, object_for, refuse, show_errors
 
 FORM_METHODS = ["GET", "HEAD", "POST"]
 
@@ -44,9 +44,9 @@ def _measurement_of(indicator, pk):
 
 def _indicator_to_measure(request, pk, indicator_pk):
     """The goal and its indicator, if the person may enter its measurements (its owner, the coordinators)."""
-    goal = goal_for(request, pk, "view")
+    goal = object_for(request, Goal.objects.select_related("network"), "view", pk=pk)
     indicator = _indicator_of(goal, indicator_pk)
-    if not (can(request.user, goal, "manage") or goal.access(request.user).may_measure(indicator)):
+    if not indicator.permits(request.user, "measure"):
         raise PermissionDenied
     return goal, indicator
 
@@ -57,7 +57,7 @@ def _refuse_if_finished(request, goal: Goal):
         messages.error(
             request, _("The goal has been achieved or dropped: its indicators and measurements no longer change.")
         )
-        return to_goal(goal, "indicators")
+        return back_to(goal, "indicators")
     return None
 
 
@@ -67,25 +67,25 @@ def _refuse_if_finished(request, goal: Goal):
 @require_http_methods(FORM_METHODS)
 @login_required
 def indicator_create(request, pk):
-    goal = goal_for(request, pk, "manage")
+    goal = object_for(request, Goal.objects.select_related("network"), "manage", pk=pk)
     if refusal := _refuse_if_finished(request, goal):
         return refusal
     form = IndicatorForm(request.POST if request.method == "POST" else None, goal=goal)
     if request.method == "POST" and form.is_valid():
         try:
             indicator = services.indicator_create(goal=goal, data=form.indicator_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The indicator %(name)s has been added.") % {"name": indicator.name})
-            return to_goal(goal, f"indicator-{indicator.pk}")
+            return back_to(goal, f"indicator-{indicator.pk}")
     return render(request, "networks/goals/indicator_form.html", {"form": form, "goal": goal})
 
 
 @require_http_methods(FORM_METHODS)
 @login_required
 def indicator_edit(request, pk, indicator):
-    goal = goal_for(request, pk, "manage")
+    goal = object_for(request, Goal.objects.select_related("network"), "manage", pk=pk)
     indicator = _indicator_of(goal, indicator)
     if refusal := _refuse_if_finished(request, goal):
         return refusal
@@ -93,11 +93,11 @@ def indicator_edit(request, pk, indicator):
     if request.method == "POST" and form.is_valid():
         try:
             services.indicator_update(indicator=indicator, data=form.indicator_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The indicator %(name)s has been saved.") % {"name": indicator.name})
-            return to_goal(goal, f"indicator-{indicator.pk}")
+            return back_to(goal, f"indicator-{indicator.pk}")
     return render(request, "networks/goals/indicator_form.html", {"form": form, "goal": goal, "indicator": indicator})
 
 
@@ -105,17 +105,17 @@ def indicator_edit(request, pk, indicator):
 @login_required
 def indicator_delete(request, pk, indicator):
     """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) deletes."""
-    goal = goal_for(request, pk, "manage")
+    goal = object_for(request, Goal.objects.select_related("network"), "manage", pk=pk)
     indicator = _indicator_of(goal, indicator)
     if refusal := _refuse_if_finished(request, goal):
         return refusal
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             services.indicator_delete(indicator=indicator)
-        except ValidationError as error:
+        except DomainError as error:
             return refuse(request, goal, error, "indicators")
         messages.success(request, _("The indicator %(name)s has been deleted.") % {"name": indicator.name})
-        return to_goal(goal, "indicators")
+        return back_to(goal, "indicators")
     return render(
         request,
         "networks/goals/indicator_confirm_delete.html",
@@ -142,11 +142,11 @@ def measurement_add(request, pk, indicator):
                 data=form.measurement_data(),
                 uploaded_file=form.cleaned_data["evidence"],
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The measurement of %(name)s has been saved.") % {"name": indicator.name})
-            return to_goal(goal, f"indicator-{indicator.pk}")
+            return back_to(goal, f"indicator-{indicator.pk}")
     return render(request, "networks/goals/measurement_form.html", {"form": form, "goal": goal, "indicator": indicator})
 
 
@@ -161,14 +161,14 @@ def measurement_delete(request, pk, indicator, measurement):
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             services.measurement_delete(measurement=measurement)
-        except ValidationError as error:
+        except DomainError as error:
             return refuse(request, goal, error, "indicators")
         messages.success(
             request,
             _("The measurement of %(name)s on %(day)s has been deleted.")
             % {"name": indicator.name, "day": date_format(measurement.measured_on, "SHORT_DATE_FORMAT")},
         )
-        return to_goal(goal, f"indicator-{indicator.pk}")
+        return back_to(goal, f"indicator-{indicator.pk}")
     return render(
         request,
         "networks/goals/measurement_confirm_delete.html",
@@ -180,7 +180,7 @@ def measurement_delete(request, pk, indicator, measurement):
 @login_required
 def evidence_download(request, pk, indicator, measurement):
     """The stored evidence file, for those who may see the goal, always as a download."""
-    goal = goal_for(request, pk, "view")
+    goal = object_for(request, Goal.objects.select_related("network"), "view", pk=pk)
     measurement = _measurement_of(_indicator_of(goal, indicator), measurement)
     if not measurement.evidence:
         raise Http404

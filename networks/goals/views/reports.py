@@ -1,4 +1,4 @@
-"""The goal report of a network (issue 5, part 5): a printable page for a chosen period, and the same
+"""The goal report of a network: a printable page for a chosen period, and the same
 as an XLSX workbook. Everyone who reads the network's goals may see it."""
 
 from django.contrib.auth.decorators import login_required
@@ -12,14 +12,14 @@ from networks.goals import progress as goal_progress
 from networks.goals.report import GoalReportForm, report, workbook, workbook_filename
 from networks.memberships.models import Network
 from partners.directory.tables import XLSX_CONTENT_TYPE
-from portal.access import get_for_user
+from portal.lib.views import object_for
 
 
 @require_safe
 @login_required
 def goal_report(request, slug):
     """The report page: the period form, then the goals with their indicators (printable on A4)."""
-    network = get_for_user(request.user, Network, slug=slug)
+    network = object_for(request, Network, slug=slug)
     today = timezone.localdate()
     form = GoalReportForm(request.GET or None, today=today)
     period = form.period()
@@ -37,7 +37,7 @@ def goal_report(request, slug):
 @login_required
 def goal_report_export(request, slug):
     """The report as XLSX; invalid dates lead back to the page, which shows what is wrong."""
-    network = get_for_user(request.user, Network, slug=slug)
+    network = object_for(request, Network, slug=slug)
     form = GoalReportForm(request.GET or None, today=timezone.localdate())
     period = form.period()
     if period is None:

@@ -1,4 +1,4 @@
-"""Forms of decisions and action items (issue 6): recording and amending them, changing an action item's
+"""Forms of decisions and action items: recording and amending them, changing an action item's
 status, and the filters of the decision log and the network's action items."""
 
 from crispy_forms.helper import FormHelper
@@ -9,13 +9,12 @@ from django.utils.translation import pgettext_lazy
 
 from networks.goals.models import Goal
 from networks.meetings.actions import action_owners
-from networks.meetings.models import ActionStatus, Meeting
-from networks.meetings.models.meetings import AgendaItemStatus
+from networks.meetings.models import ActionStatus, AgendaItemStatus, Meeting
 from networks.meetings.services import invitable_organisations
 from networks.memberships.models import Network
-from partners.agreements.forms.agreements import validate_plausible_date
 from portal.accounts.models import User
 from portal.lib.forms import DateInput
+from portal.lib.validators import validate_plausible_date
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -159,7 +158,7 @@ class DecisionFilterForm(forms.Form):
         )
 
     def filters(self) -> dict:
-        """The valid filters only, as :func:`networks.meeting_action_selectors.decision_log` takes them."""
+        """The valid filters only, as :func:`networks.meetings.selectors.records.decision_log` takes them."""
         if not self.is_bound:
             return {}
         self.is_valid()

@@ -1,5 +1,5 @@
-"""Forms of a meeting's agenda, attendance and minutes (issue 6): they validate and offer only what the
-person may choose; the services in :mod:`networks.meeting_agenda` and :mod:`networks.meeting_minutes`
+"""Forms of a meeting's agenda, attendance and minutes: they validate and offer only what the
+person may choose; the services in :mod:`networks.meetings.agenda` and :mod:`networks.meetings.minutes`
 persist and refuse what the meeting's state does not allow."""
 
 from crispy_forms.helper import FormHelper

@@ -1,4 +1,4 @@
-"""Forms of the meeting pages (issue 6): a meeting's details with its invitations, cancelling it, and the
+"""Forms of the meeting pages: a meeting's details with its invitations, cancelling it, and the
 meeting list's filters. Times are entered as a local date with start and end times (Europe/Helsinki)."""
 
 import datetime
@@ -10,13 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from networks.meetings.lists import ALL, PAST, UPCOMING
 from networks.meetings.models import Meeting, MeetingKind, MeetingStatus
+from networks.meetings.selectors.lists import ALL, PAST, UPCOMING
 from networks.meetings.services import MEETING_FIELDS, invitable_organisations, invitable_people
-from partners.agreements.forms.agreements import validate_plausible_date
 from portal.lib.forms import DateInput, VersionedFormMixin
-
-# The fields a meeting keeps once it has taken place (the service leaves the others as they were).
+from portal.lib.validators import validate_plausible_date
 
 
 class TimeInput(forms.TimeInput):
@@ -91,10 +89,10 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             self.initial.setdefault("date", starts.date())
             self.initial.setdefault("start_time", starts.time().replace(second=0, microsecond=0))
             self.initial.setdefault("end_time", ends.time().replace(second=0, microsecond=0))
-            if meeting.status != MeetingStatus.PLANNED:
+            if not meeting.is_planned:
                 for name in ("date", "start_time", "end_time", "place", "online_link"):
                     del self.fields[name]
-            if meeting.status in (MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED):
+            if meeting.minutes_circulated:
                 del self.fields["chair"]  # the chair approves the minutes: fixed once they are circulated
         if "place" in self.fields:
             self.fields["place"].help_text = _("Address and room, or leave empty for an online meeting.")
@@ -199,7 +197,7 @@ class MeetingFilterForm(forms.Form):
         self.helper.add_input(Submit("", _("Show meetings")))
 
     def filters(self) -> dict:
-        """The valid filters, as keyword arguments of ``meeting_lists.network_meetings``."""
+        """The valid filters, as keyword arguments of :func:`networks.meetings.selectors.lists.network_meetings`."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {

@@ -1,4 +1,4 @@
-"""Forms of finding a time, invitations and replies (issue 6): the poll with its proposed times, an
+"""Forms of finding a time, invitations and replies: the poll with its proposed times, an
 answer to a poll, picking a time, inviting more people to a meeting and replying to an invitation."""
 
 import datetime

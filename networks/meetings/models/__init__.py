@@ -1,11 +1,11 @@
 """Models of meetings: the meeting, its invitations, agenda and attendance; what it records (comments on the
 minutes, decisions, action items, amendments); time polls and calendar feeds."""
 
+from networks.meetings.models.agenda import AgendaItem, AgendaItemStatus
 from networks.meetings.models.meetings import (
-    AHEAD,
+    MINUTES_CIRCULATED,
+    MINUTES_OPEN,
     TOOK_PLACE,
-    AgendaItem,
-    AgendaItemStatus,
     Attendance,
     InvitedOrganisation,
     Invitee,
@@ -31,7 +31,8 @@ from networks.meetings.models.records import (
 )
 
 __all__ = [
-    "AHEAD",
+    "MINUTES_CIRCULATED",
+    "MINUTES_OPEN",
     "TOOK_PLACE",
     "ActionItem",
     "ActionItemQuerySet",

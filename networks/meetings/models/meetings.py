@@ -1,4 +1,4 @@
-"""Meetings (issue 6): a network's meetings, their invitations, replies, attendance and agenda.
+"""Meetings: a network's meetings, their invitations, replies and attendance.
 
 - :class:`Meeting` goes planned → held → minutes in draft → minutes approved, or is cancelled with a
   reason. Its ``uid`` and ``sequence`` are the iCalendar UID and SEQUENCE that calendar programs use to
@@ -6,9 +6,13 @@
 - :class:`Invitee` is one invited person with their reply; inviting an organisation
   (:class:`InvitedOrganisation`) invites all its people in the network at that moment.
 - :class:`Attendance` is who attended and from which organisation (the network map draws ties from it).
-- :class:`AgendaItem` carries the item's minutes too (written per item, see :mod:`networks.meeting_minutes`).
+- the agenda (:class:`~networks.meetings.models.agenda.AgendaItem`, with each item's minutes) is in
+  :mod:`networks.meetings.models.agenda`;
 - finding a time (:class:`TimePoll`), calendar feeds (:class:`CalendarFeed`) and the records that come
-  out of a meeting (decisions, action items, comments, amendments) are in :mod:`networks.models.meeting_records`.
+  out of a meeting (decisions, action items, comments, amendments) are in :mod:`networks.meetings.models.records`.
+
+Who may do what with a meeting is :class:`networks.meetings.access.MeetingAccess` (``meeting.permits(user,
+action)``); the rules read the meeting's state through the properties here (``is_planned`` …).
 """
 
 import uuid
@@ -16,10 +20,14 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from networks.meetings.access import MeetingAccess
 from networks.memberships.models import NetworkRole
+from portal.lib.access import AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
 
@@ -41,10 +49,12 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
 
 
-# The meeting has taken place: attendance, minutes, decisions and action items can be recorded.
+# The meeting has taken place: its attendance, minutes, decisions and action items are shown.
 TOOK_PLACE = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED)
-# The meeting is still ahead: its time, place, agenda and invitations change freely.
-AHEAD = (MeetingStatus.PLANNED,)
+# The minutes can still change: the attendance, minutes, decisions and action items are recorded.
+MINUTES_OPEN = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
+# The minutes have gone to the attendees: they are commented on (draft) or read as approved.
+MINUTES_CIRCULATED = (MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED)
 
 
 class Reply(models.TextChoices):
@@ -62,7 +72,7 @@ class MeetingQuerySet(VisibleToQuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(AccessMixin, models.Model):
     """One meeting of one network."""
 
     Kind = MeetingKind
@@ -119,6 +129,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    access_class = MeetingAccess
 
     class Meta:
         verbose_name = _("meeting")
@@ -156,6 +167,9 @@ class Meeting(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", kwargs={"pk": self.pk})
+
     @property
     def status_label(self) -> str:
         return MeetingStatus(self.status).label
@@ -165,24 +179,43 @@ class Meeting(models.Model):
         return MeetingKind(self.kind).label
 
     @property
+    def is_planned(self) -> bool:
+        return self.status == MeetingStatus.PLANNED
+
+    @property
+    def is_held(self) -> bool:
+        """Held, its minutes not circulated yet."""
+        return self.status == MeetingStatus.HELD
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def has_draft_minutes(self) -> bool:
+        return self.status == MeetingStatus.MINUTES_DRAFT
+
+    @property
+    def has_approved_minutes(self) -> bool:
+        """Approved by the chair: locked, and changed only by a recorded amendment."""
+        return self.status == MeetingStatus.MINUTES_APPROVED
+
+    @property
     def took_place(self) -> bool:
         return self.status in TOOK_PLACE
 
     @property
-    def minutes_locked(self) -> bool:
-        return self.status == MeetingStatus.MINUTES_APPROVED
+    def minutes_open(self) -> bool:
+        """The attendance, minutes, decisions and action items can still be recorded."""
+        return self.status in MINUTES_OPEN
 
-    def access(self, user):
-        """What ``user`` may do with this meeting, worked out once per request (networks.meeting_access)."""
-        from networks.meetings.access import MeetingAccess
+    @property
+    def minutes_circulated(self) -> bool:
+        return self.status in MINUTES_CIRCULATED
 
-        cache = self.__dict__.setdefault("_access_cache", {})
-        if user.pk not in cache:
-            cache[user.pk] = MeetingAccess(self, user)
-        return cache[user.pk]
-
-    def permits(self, user, action: str) -> bool:
-        return self.access(user).permits(action)
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
 
 
 class InvitedOrganisation(models.Model):
@@ -272,101 +305,9 @@ class Attendance(models.Model):
         ]
         indexes = [
             models.Index(fields=["user", "meeting"], name="networks_attendance_user_idx"),
-            # the network map (issue 7): which organisations met
+            # the network map: which organisations met
             models.Index(fields=["organisation", "meeting"], name="networks_attendance_org_idx"),
         ]
 
     def __str__(self):
         return f"{self.user} – {self.meeting}"
-
-
-class AgendaItemStatus(models.TextChoices):
-    PROPOSED = "proposed", pgettext_lazy("agenda item", "Proposed")
-    ACCEPTED = "accepted", pgettext_lazy("agenda item", "On the agenda")
-
-
-class AgendaItem(models.Model):
-    """One item of a meeting's agenda, with its minutes once the meeting is held."""
-
-    Status = AgendaItemStatus
-
-    meeting = models.ForeignKey(Meeting, related_name="items", on_delete=models.CASCADE)
-    position = models.PositiveIntegerField(_("position"), default=0)
-    title = models.CharField(pgettext_lazy("agenda item", "title"), max_length=200, validators=[validate_single_line])
-    description = models.TextField(_("description"), max_length=5000, blank=True)
-    presenter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("presenter"),
-        related_name="+",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
-    planned_minutes = models.PositiveSmallIntegerField(_("planned minutes"), null=True, blank=True)
-    goal = models.ForeignKey(
-        "networks.Goal",
-        verbose_name=_("linked goal"),
-        related_name="agenda_items",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=AgendaItemStatus.choices, default=AgendaItemStatus.ACCEPTED
-    )
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        related_name="+",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-    )
-    # Where a carried-over item came from: an open action item, or an unfinished item of an earlier meeting.
-    source_action = models.ForeignKey(
-        "networks.ActionItem",
-        verbose_name=_("action item followed up"),
-        related_name="agenda_items",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
-    source_item = models.ForeignKey(
-        "self",
-        verbose_name=_("continues the item"),
-        related_name="continued_in",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
-    # Minutes (Markdown, rendered sanitised), and whether the item is unfinished and continues next time.
-    minutes = models.TextField(_("minutes"), max_length=20000, blank=True)
-    unfinished = models.BooleanField(
-        _("unfinished: continue at the next meeting"),
-        default=False,
-    )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("agenda item")
-        verbose_name_plural = _("agenda items")
-        ordering = ["position", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=AgendaItemStatus.values),
-                name="networks_agendaitem_status_valid",
-                violation_error_message=_("Unknown status."),
-            ),
-            models.CheckConstraint(
-                condition=Q(planned_minutes__isnull=True) | Q(planned_minutes__lte=1440),
-                name="networks_agendaitem_minutes_sane",
-                violation_error_message=_("An item cannot take more than a day."),
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["meeting", "position"], name="networks_agenda_order_idx"),
-        ]
-
-    def __str__(self):
-        return self.title

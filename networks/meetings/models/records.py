@@ -1,4 +1,4 @@
-"""What comes out of meetings (issue 6), and what comes before them.
+"""What comes out of meetings, and what comes before them.
 
 - :class:`Decision` and :class:`ActionItem` are recorded per agenda item; a decision may be linked to a
   goal, an action item has an owner and a due date and is carried into the next agendas until done.
@@ -6,6 +6,8 @@
   change to approved (locked) minutes or decisions.
 - :class:`TimePoll` with :class:`TimeSlot` and :class:`SlotAnswer` is finding a time before the meeting
   is fixed; :class:`CalendarFeed` is a person's secret calendar-feed token.
+
+Who may change an action item's status and manage a time poll is :mod:`networks.meetings.access`.
 """
 
 import secrets
@@ -13,11 +15,14 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from networks.meetings.access import ActionItemAccess, PollAccess
 from networks.meetings.models.meetings import MeetingKind
 from networks.memberships.models import NetworkRole
+from portal.lib.access import AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
 
@@ -78,7 +83,7 @@ class ActionItemQuerySet(VisibleToQuerySet):
         return self.filter(status=ActionStatus.OPEN)
 
 
-class ActionItem(models.Model):
+class ActionItem(AccessMixin, models.Model):
     """Something one person takes on at a meeting, with a due date; carried to the next agendas until done."""
 
     Status = ActionStatus
@@ -115,6 +120,7 @@ class ActionItem(models.Model):
     overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ActionItemQuerySet.as_manager()
+    access_class = ActionItemAccess
 
     class Meta:
         verbose_name = _("action item")
@@ -142,12 +148,10 @@ class ActionItem(models.Model):
     def status_label(self) -> str:
         return ActionStatus(self.status).label
 
-    def permits(self, user, action: str) -> bool:
-        from networks.meetings.access import may_update_action
-
-        if action == "view":
-            return True
-        return action == "update" and may_update_action(self, user)
+    @property
+    def is_open(self) -> bool:
+        """Not done or dropped yet: offered for the next agendas and reminded of."""
+        return self.status == ActionStatus.OPEN
 
 
 class MinutesComment(models.Model):
@@ -223,7 +227,7 @@ class PollQuerySet(VisibleToQuerySet):
         ).distinct()
 
 
-class TimePoll(models.Model):
+class TimePoll(AccessMixin, models.Model):
     """Finding a time: slots proposed by the organiser, answered by the invitees; a picked slot becomes the meeting."""
 
     network = models.ForeignKey(
@@ -255,6 +259,7 @@ class TimePoll(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = PollQuerySet.as_manager()
+    access_class = PollAccess
 
     class Meta:
         verbose_name = _("finding a time")
@@ -265,20 +270,12 @@ class TimePoll(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:poll_detail", kwargs={"pk": self.pk})
+
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
-
-    def access(self, user):
-        from networks.meetings.access import PollAccess
-
-        cache = self.__dict__.setdefault("_access_cache", {})
-        if user.pk not in cache:
-            cache[user.pk] = PollAccess(self, user)
-        return cache[user.pk]
-
-    def permits(self, user, action: str) -> bool:
-        return self.access(user).permits(action)
 
 
 class TimeSlot(models.Model):

@@ -1,9 +1,8 @@
-"""Action items of meetings (issue 6): recording one at a held meeting, changing its status, and the two
-lists: a person's own action items and a network's."""
+"""Action items of meetings: recording one at a held meeting, changing its status, and the two lists: a
+person's own action items and a network's."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,23 +11,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.meetings import actions as services
-from networks.meetings.action_selectors import my_actions as own_actions
-from networks.meetings.action_selectors import network_actions as list_network_actions
 from networks.meetings.forms.actions import ActionFilterForm, ActionForm, ActionStatusForm
-from networks.meetings.models import ActionItem, ActionStatus
-from networks.meetings.views.common import meeting_for
+from networks.meetings.models import ActionItem, Meeting
+from networks.meetings.selectors.records import my_actions as own_actions
+from networks.meetings.selectors.records import network_actions as list_network_actions
 from networks.meetings.views.decisions import not_recording, save_or_refuse, to_records
 from networks.memberships.models import Network
-from partners.agreements.views.common import add_service_errors
-from portal.access import can, get_for_user
+from portal.access import can
+from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
+from portal.lib.views import object_for, show_errors
+
+MANAGE = "manage"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def action_add(request, pk):
     """Record an action item under one of the agenda items of a held meeting."""
-    meeting = meeting_for(request, "manage", pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     if (response := not_recording(request, meeting)) is not None:
         return response
     form = ActionForm(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
@@ -60,8 +61,8 @@ def action_add(request, pk):
 @login_required
 def action_edit(request, pk):
     """Correct an action item (what, owner, organisation, due date) while the minutes can still change."""
-    action = get_for_user(request.user, ActionItem.objects.select_related("meeting__network"), pk=pk)
-    meeting = meeting_for(request, "manage", pk=action.meeting_id)
+    action = object_for(request, ActionItem.objects.select_related("meeting__network"), pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=action.meeting_id)
     if (response := not_recording(request, meeting)) is not None:
         return response
     initial = {
@@ -109,10 +110,10 @@ def _next_url(request, action: ActionItem) -> str:
 @login_required
 def action_status(request, pk):
     """Mark an action item done or dropped, or open it again: its owner, the organiser, the coordinators."""
-    action = get_for_user(
-        request.user,
+    action = object_for(
+        request,
         ActionItem.objects.select_related("meeting", "network", "owner", "organisation", "item"),
-        action="update",
+        "update",
         pk=pk,
     )
     form = ActionStatusForm(request.POST or None, initial={"status": action.status, "note": action.status_note})
@@ -121,8 +122,8 @@ def action_status(request, pk):
             action = services.action_set_status(
                 action=action, user=request.user, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The action item is now %(status)s.") % {"status": action.status_label.lower()})
             return redirect(_next_url(request, action))
@@ -130,7 +131,7 @@ def action_status(request, pk):
         "form": form,
         "action": action,
         "next": _next_url(request, action),
-        "overdue": action.status == ActionStatus.OPEN and action.due_on < timezone.localdate(),
+        "overdue": action.is_open and action.due_on < timezone.localdate(),
     }
     return render(request, "networks/meetings/action_status.html", context)
 
@@ -148,12 +149,12 @@ def my_actions(request):
 @login_required
 def network_actions(request, slug):
     """The network's action items, filtered by status and owner."""
-    network = get_for_user(request.user, Network, slug=slug)
+    network = object_for(request, Network, slug=slug)
     form = ActionFilterForm(request.GET or None, network=network)
     filters = form.filters()
     # The coordinators read every draft and change every action item's status; the others see what they may
-    # read (networks.meeting_access.minutes_readable) and change their own (may_update_action), without a
-    # query per row.
+    # read (minutes_readable) and change the status of their own and of those of the meetings they organised
+    # (ActionItemAccess's ``update``), worked out from the rows without a query per row.
     is_coordinator = can(request.user, network, "edit")
     actions = list_network_actions(network=network, user=request.user, sees_drafts=is_coordinator, **filters)
     page_obj = paginate(request, actions)

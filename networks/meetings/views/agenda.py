@@ -1,23 +1,21 @@
-"""The pages of a meeting's agenda (issue 6): editing it (items, order, proposals, what is carried over
-from earlier meetings) for those who manage the meeting, and proposing an item for its people."""
+"""The pages of a meeting's agenda: editing it (items, order, proposals, what is carried over from earlier
+meetings) for those who manage the meeting, and proposing an item for its people."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from networks.meetings import agenda as services
 from networks.meetings.forms.agenda import AgendaItemForm, CarryForm, MoveForm
-from networks.meetings.models import AgendaItem, Meeting, MeetingStatus
-from networks.meetings.views.common import meeting_for, to_meeting
-from partners.agreements.views.common import add_service_errors
+from networks.meetings.models import AgendaItem, Meeting
+from portal.lib.errors import DomainError
+from portal.lib.views import back_to, object_for, show_errors
 
 MANAGE = "manage"
-NOT_PLANNED = gettext_lazy("The agenda can be changed only while the meeting is planned.")
 
 
 def item_of(meeting: Meeting, item_pk) -> AgendaItem:
@@ -29,25 +27,29 @@ def to_agenda(meeting: Meeting, anchor: str = ""):
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 
-def _refused(request, meeting: Meeting, error: ValidationError):
-    messages.error(request, " ".join(error.messages))
+def _refused(request, meeting: Meeting, error: DomainError):
+    """A refusal about the meeting's state, said on the agenda editor."""
+    messages.error(request, str(error))
     return to_agenda(meeting)
+
+
+def _not_planned(request, meeting: Meeting):
+    return _refused(request, meeting, DomainError(_("The agenda can be changed only while the meeting is planned.")))
 
 
 def _render_edit(request, meeting: Meeting, *, form=None, carry_form=None, status: int = 200):
     """The agenda editor: the items in order, the proposals, the add form and the offers."""
-    planned = meeting.status == MeetingStatus.PLANNED
+    planned = meeting.is_planned
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("presenter", "goal", "proposed_by", "source_action", "source_item__meeting")
         .order_by("position", "pk")
     )
-    accepted = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
     context = {
         "meeting": meeting,
         "planned": planned,
-        "items": accepted,
-        "proposals": [item for item in items if item.status == AgendaItem.Status.PROPOSED],
+        "items": [item for item in items if item.is_accepted],
+        "proposals": [item for item in items if item.is_proposed],
         "form": form,
         "carry_form": carry_form,
     }
@@ -65,22 +67,22 @@ def _render_edit(request, meeting: Meeting, *, form=None, carry_form=None, statu
 @login_required
 def agenda_edit(request, pk):
     """The agenda editor of a planned meeting (a meeting no longer planned shows its agenda read-only)."""
-    meeting = meeting_for(request, MANAGE, pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     return _render_edit(request, meeting)
 
 
 @require_POST
 @login_required
 def agenda_item_add(request, pk):
-    meeting = meeting_for(request, MANAGE, pk=pk)
-    if meeting.status != MeetingStatus.PLANNED:
-        return _refused(request, meeting, ValidationError(NOT_PLANNED))
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
+    if not meeting.is_planned:
+        return _not_planned(request, meeting)
     form = AgendaItemForm(request.POST, meeting=meeting, submit_label=_("Add to the agenda"))
     if form.is_valid():
         try:
             item = services.item_add(meeting=meeting, user=request.user, data=form.item_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("%(title)s is on the agenda.") % {"title": item.title})
             return to_agenda(meeting, f"item-{item.pk}")
@@ -91,38 +93,38 @@ def agenda_item_add(request, pk):
 @login_required
 def agenda_propose(request, pk):
     """Propose an item: it waits for those who manage the meeting to put it on the agenda."""
-    meeting = meeting_for(request, "propose", pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), "propose", pk=pk)
     form = AgendaItemForm(request.POST or None, meeting=meeting, submit_label=_("Propose the item"))
     if request.method == "POST" and form.is_valid():
         try:
             item = services.item_propose(meeting=meeting, user=request.user, data=form.item_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(
                 request,
                 _("Your proposal %(title)s has been sent: the organisers decide whether it goes on the agenda.")
                 % {"title": item.title},
             )
-            return to_meeting(meeting, "agenda")
+            return back_to(meeting, "agenda")
     return render(request, "networks/meetings/agenda_propose.html", {"meeting": meeting, "form": form})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def agenda_item_edit(request, pk, item_pk):
-    meeting = meeting_for(request, MANAGE, pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             services.item_update(item=item, user=request.user, data=form.item_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The item has been saved."))
             return to_agenda(meeting, f"item-{item.pk}")
-    context = {"meeting": meeting, "item": item, "form": form, "planned": meeting.status == MeetingStatus.PLANNED}
+    context = {"meeting": meeting, "item": item, "form": form, "planned": meeting.is_planned}
     return render(request, "networks/meetings/agenda_item_form.html", context)
 
 
@@ -130,14 +132,14 @@ def agenda_item_edit(request, pk, item_pk):
 @login_required
 def agenda_item_delete(request, pk, item_pk):
     """Take an item off the agenda, or decline a proposal: after a confirmation."""
-    meeting = meeting_for(request, MANAGE, pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             services.item_delete(item=item, user=request.user)
-        except ValidationError as error:
+        except DomainError as error:
             return _refused(request, meeting, error)
-        if item.status == AgendaItem.Status.PROPOSED:
+        if item.is_proposed:
             messages.success(request, _("The proposal %(title)s has been declined.") % {"title": item.title})
         else:
             messages.success(request, _("%(title)s has been taken off the agenda.") % {"title": item.title})
@@ -148,11 +150,11 @@ def agenda_item_delete(request, pk, item_pk):
 @require_POST
 @login_required
 def agenda_item_accept(request, pk, item_pk):
-    meeting = meeting_for(request, MANAGE, pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     try:
         services.item_accept(item=item, user=request.user)
-    except ValidationError as error:
+    except DomainError as error:
         return _refused(request, meeting, error)
     messages.success(request, _("%(title)s is on the agenda.") % {"title": item.title})
     return to_agenda(meeting, f"item-{item.pk}")
@@ -161,7 +163,7 @@ def agenda_item_accept(request, pk, item_pk):
 @require_POST
 @login_required
 def agenda_item_move(request, pk, item_pk):
-    meeting = meeting_for(request, MANAGE, pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     item = item_of(meeting, item_pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -169,7 +171,7 @@ def agenda_item_move(request, pk, item_pk):
         return to_agenda(meeting)
     try:
         services.item_move(item=item, user=request.user, direction=form.cleaned_data["direction"])
-    except ValidationError as error:
+    except DomainError as error:
         return _refused(request, meeting, error)
     return to_agenda(meeting, f"item-{item.pk}")
 
@@ -178,9 +180,9 @@ def agenda_item_move(request, pk, item_pk):
 @login_required
 def agenda_carry(request, pk):
     """Put the chosen open action items and unfinished items of earlier meetings on the agenda."""
-    meeting = meeting_for(request, MANAGE, pk=pk)
-    if meeting.status != MeetingStatus.PLANNED:
-        return _refused(request, meeting, ValidationError(NOT_PLANNED))
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
+    if not meeting.is_planned:
+        return _not_planned(request, meeting)
     form = CarryForm(request.POST, offers=services.agenda_offers(meeting, request.user))
     if form.is_valid():
         try:
@@ -190,8 +192,8 @@ def agenda_carry(request, pk):
                 actions=form.cleaned_data.get("actions", []),
                 items=form.cleaned_data.get("items", []),
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             count = len(carried)
             message = ngettext(

@@ -1,57 +1,50 @@
-"""Decisions of meetings (issue 6): recording, editing and deleting them while the minutes can change,
-amending them once the minutes are approved, and the network's decision log."""
+"""Decisions of meetings: recording, editing and deleting them while the minutes can change, amending them once
+the minutes are approved, and the network's decision log."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.meetings import actions as services
-from networks.meetings.action_selectors import decision_log as log_decisions
 from networks.meetings.forms.actions import DecisionAmendForm, DecisionFilterForm, DecisionForm
-from networks.meetings.models import Decision, Meeting, MeetingStatus
-from networks.meetings.views.common import meeting_for, refuse, to_meeting
+from networks.meetings.models import Decision, Meeting
+from networks.meetings.selectors.records import decision_log as log_decisions
 from networks.memberships.models import Network
-from partners.agreements.views.common import add_service_errors
-from portal.access import can, get_for_user
+from portal.access import can
+from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
+from portal.lib.views import back_to, object_for, refuse, refuse_or_show
+
+MANAGE = "manage"
 
 
 def to_records(meeting: Meeting, item_pk):
     """Back to the meeting's page, at the decisions and action items of one agenda item."""
-    return to_meeting(meeting, f"records-{item_pk}")
+    return back_to(meeting, f"records-{item_pk}")
 
 
 def not_recording(request, meeting: Meeting):
     """None while decisions can be recorded; else the meeting's page with the reason."""
-    if meeting.status in services.RECORDING:
-        return None
-    if meeting.status == MeetingStatus.MINUTES_APPROVED:
-        message = _("The minutes have been approved: a decision can only be changed by a recorded amendment.")
-    else:
-        message = _("Decisions and action items are recorded once the meeting has been held.")
-    messages.error(request, message)
-    return to_meeting(meeting)
+    reason = services.not_recording(meeting)
+    return None if reason is None else refuse(request, meeting, DomainError(reason))
 
 
 def save_or_refuse(request, form, meeting, call):
-    """Run the service ``call``; a refusal goes on the form (or, for the meeting's state, on its page)."""
+    """Run the service ``call``: (its result, None); or, refused, (None, the meeting's page with the reason
+    when it is about the meeting's state, else None with the refusal on the form)."""
     try:
         return call(), None
-    except ValidationError as error:
-        if getattr(error, "code", None) == "invalid_state":
-            return None, refuse(request, meeting, error)
-        add_service_errors(form, error)
-        return None, None
+    except DomainError as error:
+        return None, refuse_or_show(request, form, meeting, error)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def decision_add(request, pk):
     """Record a decision under one of the agenda items of a held meeting."""
-    meeting = meeting_for(request, "manage", pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     if (response := not_recording(request, meeting)) is not None:
         return response
     form = DecisionForm(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
@@ -74,7 +67,7 @@ def decision_add(request, pk):
 
 
 def _decision(request, pk, action: str) -> tuple[Meeting, Decision]:
-    meeting = meeting_for(request, action, decisions__pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), action, decisions__pk=pk)
     return meeting, get_object_or_404(Decision.objects.select_related("item", "goal"), pk=pk, meeting=meeting)
 
 
@@ -82,8 +75,8 @@ def _decision(request, pk, action: str) -> tuple[Meeting, Decision]:
 @login_required
 def decision_edit(request, pk):
     """Change a decision's text or goal while the minutes can still change."""
-    meeting, decision = _decision(request, pk, "manage")
-    if meeting.status == MeetingStatus.MINUTES_APPROVED:
+    meeting, decision = _decision(request, pk, MANAGE)
+    if meeting.has_approved_minutes:
         return redirect("meetings:decision_amend", pk=decision.pk)
     if (response := not_recording(request, meeting)) is not None:
         return response
@@ -112,13 +105,13 @@ def decision_edit(request, pk):
 @login_required
 def decision_delete(request, pk):
     """Delete a decision recorded by mistake (a confirmation page first)."""
-    meeting, decision = _decision(request, pk, "manage")
+    meeting, decision = _decision(request, pk, MANAGE)
     if (response := not_recording(request, meeting)) is not None:
         return response
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             services.decision_delete(decision=decision, user=request.user)
-        except ValidationError as error:
+        except DomainError as error:
             return refuse(request, meeting, error)
         messages.success(request, _("The decision has been deleted."))
         return to_records(meeting, decision.item_id)
@@ -130,9 +123,9 @@ def decision_delete(request, pk):
 def decision_amend(request, pk):
     """Change a decision of approved minutes by a recorded amendment, with the reason."""
     meeting, decision = _decision(request, pk, "amend")
-    if meeting.status != MeetingStatus.MINUTES_APPROVED:
-        messages.error(request, _("Only the decisions of approved minutes are amended; until then they can be edited."))
-        return to_meeting(meeting)
+    if not meeting.has_approved_minutes:
+        message = _("Only the decisions of approved minutes are amended; until then they can be edited.")
+        return refuse(request, meeting, DomainError(message))
     form = DecisionAmendForm(request.POST or None, initial={"text": decision.text})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -157,7 +150,7 @@ def decision_amend(request, pk):
 @login_required
 def decision_log(request, slug):
     """The network's decisions from approved minutes (coordinators also see draft ones), searchable."""
-    network = get_for_user(request.user, Network, slug=slug)
+    network = object_for(request, Network, slug=slug)
     sees_drafts = can(request.user, network, "edit")
     form = DecisionFilterForm(request.GET or None, network=network)
     filters = form.filters()

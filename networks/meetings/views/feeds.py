@@ -1,4 +1,4 @@
-"""Calendar feeds of meetings (issue 6): the page with the person's feed addresses, resetting them, and
+"""Calendar feeds of meetings: the page with the person's feed addresses, resetting them, and
 the feeds themselves, which calendar programs read without a session (the secret token is the key)."""
 
 from django.conf import settings

@@ -1,9 +1,8 @@
-"""The pages of what happened at a meeting (issue 6): the attendance, each item's minutes (with a
+"""The pages of what happened at a meeting: the attendance, each item's minutes (with a
 preview of the rendered text), comments on the draft minutes, and amendments to approved ones."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,14 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from networks.meetings import minutes as services
 from networks.meetings.agenda import agenda_presenters
 from networks.meetings.forms.agenda import AmendForm, AttendanceForm, CommentForm, MinutesForm
-from networks.meetings.minutes import MINUTES_WRITABLE, render_minutes
-from networks.meetings.models import AgendaItem, AgendaItemStatus, Attendance, Invitee, MeetingStatus, Reply
+from networks.meetings.minutes import render_minutes
+from networks.meetings.models import AgendaItem, AgendaItemStatus, Attendance, Invitee, Meeting, Reply
 from networks.meetings.services import attendance_set, people_organisations
-from networks.meetings.views.common import meeting_for, to_meeting
-from partners.agreements.views.common import add_service_errors
 from partners.directory.models import Organisation
+from portal.lib.errors import DomainError
+from portal.lib.views import back_to, object_for, show_errors
 
-ATTENDANCE_OPEN = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
+MANAGE = "manage"
 
 
 def _agenda_item(meeting, item_pk) -> AgendaItem:
@@ -48,7 +47,7 @@ def _attendance_choices(meeting) -> tuple[list, dict]:
 @login_required
 def attendance(request, pk):
     """Record who attended; the first time the form is prefilled with those who replied yes."""
-    meeting = meeting_for(request, "manage", pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     people, organisations = _attendance_choices(meeting)
     recorded = list(Attendance.objects.filter(meeting=meeting).values_list("user_id", flat=True))
     if not recorded:
@@ -59,12 +58,12 @@ def attendance(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             attendance_set(meeting=meeting, user=request.user, people=form.cleaned_data["people"])
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The attendance has been saved."))
-            return to_meeting(meeting, "attendance")
-    context = {"meeting": meeting, "form": form, "open": meeting.status in ATTENDANCE_OPEN}
+            return back_to(meeting, "attendance")
+    context = {"meeting": meeting, "form": form, "open": meeting.minutes_open}
     return render(request, "networks/meetings/attendance_form.html", context)
 
 
@@ -75,7 +74,7 @@ def attendance(request, pk):
 @login_required
 def minutes_edit(request, pk, item_pk):
     """One item's minutes in Markdown, with a preview of how they will look (``preview`` button)."""
-    meeting = meeting_for(request, "manage", pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     item = _agenda_item(meeting, item_pk)
     initial = {"minutes": item.minutes, "unfinished": item.unfinished}
     form = MinutesForm(request.POST or None, initial=initial)
@@ -91,11 +90,11 @@ def minutes_edit(request, pk, item_pk):
                     text=form.cleaned_data["minutes"],
                     unfinished=form.cleaned_data["unfinished"],
                 )
-            except ValidationError as error:
-                add_service_errors(form, error)
+            except DomainError as error:
+                show_errors(form, error)
             else:
                 messages.success(request, _("The minutes of %(title)s have been saved.") % {"title": item.title})
-                return to_meeting(meeting, f"item-{item.pk}")
+                return back_to(meeting, f"item-{item.pk}")
     elif request.method != "POST":
         preview = render_minutes(item.minutes)
     context = {
@@ -103,7 +102,7 @@ def minutes_edit(request, pk, item_pk):
         "item": item,
         "form": form,
         "preview": preview,
-        "writable": meeting.status in MINUTES_WRITABLE,
+        "writable": meeting.minutes_open,
     }
     return render(request, "networks/meetings/minutes_form.html", context)
 
@@ -112,7 +111,7 @@ def minutes_edit(request, pk, item_pk):
 @login_required
 def minutes_amend(request, pk, item_pk):
     """A recorded change to an item's approved minutes, with its reason."""
-    meeting = meeting_for(request, "amend", pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), "amend", pk=pk)
     item = _agenda_item(meeting, item_pk)
     form = AmendForm(request.POST or None, initial={"minutes": item.minutes})
     preview = None
@@ -124,11 +123,11 @@ def minutes_amend(request, pk, item_pk):
                 services.minutes_amend(
                     item=item, user=request.user, text=form.cleaned_data["minutes"], reason=form.cleaned_data["reason"]
                 )
-            except ValidationError as error:
-                add_service_errors(form, error)
+            except DomainError as error:
+                show_errors(form, error)
             else:
                 messages.success(request, _("The amendment has been recorded."))
-                return to_meeting(meeting, f"item-{item.pk}")
+                return back_to(meeting, f"item-{item.pk}")
     return render(
         request,
         "networks/meetings/amend_form.html",
@@ -140,16 +139,16 @@ def minutes_amend(request, pk, item_pk):
 @login_required
 def comment_add(request, pk):
     """A comment on the draft minutes (from the meeting page's form); a refusal is shown on its own form."""
-    meeting = meeting_for(request, "comment", pk=pk)
+    meeting = object_for(request, Meeting.objects.select_related("network"), "comment", pk=pk)
     form = CommentForm(request.POST, meeting=meeting)
     if form.is_valid():
         try:
             services.comment_add(
                 meeting=meeting, user=request.user, body=form.cleaned_data["body"], item=form.cleaned_data["item"]
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("Your comment has been added."))
-            return to_meeting(meeting, "comments")
+            return back_to(meeting, "comments")
     return render(request, "networks/meetings/comment_form.html", {"meeting": meeting, "form": form})

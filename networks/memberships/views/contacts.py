@@ -11,6 +11,7 @@ from networks.memberships.forms import ContactForm
 from networks.memberships.models import Network
 from partners.directory.models import ExpertiseArea
 from portal.access import get_for_user
+from portal.lib.errors import DomainError
 
 
 @login_required
@@ -35,7 +36,7 @@ def contact_create(request, slug):
                 languages=data["languages"],
                 expertise=data["expertise"],
             )
-        except contacts.ContactError as error:
+        except DomainError as error:
             form.add_error("email", str(error))
         else:
             messages.success(

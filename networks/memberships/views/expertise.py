@@ -14,6 +14,7 @@ from partners.directory import services
 from partners.directory.models import ExpertiseArea
 from portal.access import can, get_for_user
 from portal.accounts.models import User
+from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
 
 
@@ -59,7 +60,7 @@ def expertise_create(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             area = services.expertise_area_save(area=form.instance)
-        except services.ExpertiseError as error:
+        except DomainError as error:
             form.add_error("name", str(error))
         else:
             messages.success(request, _("The term “%(name)s” has been added.") % {"name": area.name})
@@ -75,7 +76,7 @@ def expertise_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.expertise_area_save(area=form.instance)
-        except services.ExpertiseError as error:
+        except DomainError as error:
             form.add_error("name", str(error))
         else:
             messages.success(request, _("The term “%(name)s” has been saved.") % {"name": area.name})

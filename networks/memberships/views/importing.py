@@ -1,4 +1,4 @@
-"""A coordinator imports organisations into their network from a CSV or XLSX file (issue 3, part 8).
+"""A coordinator imports organisations into their network from a CSV or XLSX file.
 
 Uploading only checks the file and shows a preview: nothing is saved. The rows are kept in the
 cache under a random token for an hour, bound to the person and the network; confirming with that
@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from networks.memberships import importing
+from networks.memberships import importing, services
 from networks.memberships.models import MembershipLevel, Network
 from partners.directory import tables
 from partners.directory.models import OrganisationKind
 from partners.directory.tables import csv_response, xlsx_response
 from portal.access import get_for_user
 from portal.lib.choices import Language, Region
+from portal.lib.errors import DomainError
 
 CACHE_PREFIX = "organisation-import:"
 KEEP_SECONDS = 60 * 60
@@ -46,7 +47,7 @@ def organisation_import(request, slug):
         try:
             table = tables.read_table(upload.read(), tables.file_format(upload.name))
             rows, ignored = importing.parse_rows(table)
-        except tables.ImportFileError as error:
+        except DomainError as error:
             form.add_error("file", str(error))
         else:
             importing.check_against_database(rows, network=network, user=request.user)
@@ -117,8 +118,8 @@ def _confirm(request, network):
         return render(request, "networks/memberships/import_upload.html", context, status=400)
     rows = importing.rows_from_values(stored["rows"])
     try:
-        created = importing.organisations_import(network=network, rows=rows, imported_by=request.user)
-    except importing.OrganisationImportError as error:
+        created = services.organisations_import(network=network, rows=rows, imported_by=request.user)
+    except services.OrganisationImportError as error:
         messages.error(request, str(error))
         return _preview(request, network, error.rows or rows, token=None, status=409)
     added = len(rows) - len(created)

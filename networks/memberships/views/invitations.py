@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from networks.memberships import invitations
 from networks.memberships.forms import InvitationAcceptForm
 from portal.accounts.models import Invitation
+from portal.lib.errors import DomainError
+from portal.lib.views import show_errors
 
 
 @never_cache
@@ -44,8 +46,8 @@ def invitation_accept(request, token):
                 last_name=form.cleaned_data["last_name"],
                 password=form.cleaned_data["password1"],
             )
-        except invitations.InvitationError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("Welcome to Verkosto! Your account is ready."))
             return perform_login(request, user, email_verification="none", redirect_url="/")
@@ -65,7 +67,7 @@ def _invitation_join(request, invitation, owner):
     if request.method == "POST":
         try:
             invitations.invitation_join(token=invitation.token, user=request.user)
-        except invitations.InvitationError as error:
+        except DomainError as error:
             messages.error(request, str(error))
             return redirect("portal:home")
         messages.success(request, _("You have accepted the invitation."))

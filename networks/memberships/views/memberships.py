@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from networks.memberships import selectors, services
+from networks.memberships import joining, selectors, services
 from networks.memberships.forms import (
     MembershipAcceptForm,
     MembershipApplyForm,
@@ -21,8 +21,9 @@ from networks.memberships.forms import (
     MembershipRejectForm,
 )
 from networks.memberships.models import Membership, Network
-from portal.access import can, get_for_user
-from portal.lib.access import MembershipStatus
+from portal.access import get_for_user
+from portal.lib.errors import DomainError
+from portal.lib.views import show_errors
 
 MANAGE = "manage"
 RESPOND = "respond"
@@ -47,14 +48,14 @@ def membership_apply(request, slug):
     form = MembershipApplyForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = services.membership_apply(
+            membership = joining.membership_apply(
                 network=network,
                 organisation=form.cleaned_data["organisation"],
                 applicant=request.user,
                 note=form.cleaned_data["note"],
             )
-        except services.MembershipError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("Your application has been sent to the network's coordinators."))
             return _to_detail(membership)
@@ -74,8 +75,7 @@ def membership_detail(request, slug, pk):
         "membership": membership,
         "network": membership.network,
         "history": selectors.membership_history(membership=membership),
-        "can_manage": can(request.user, membership, MANAGE),
-        "can_respond": membership.status == MembershipStatus.INVITED and can(request.user, membership, RESPOND),
+        "may": membership.access(request.user).rights(MANAGE, "approve", "reject", "accept"),
     }
     return render(request, "networks/memberships/membership_detail.html", context)
 
@@ -99,8 +99,8 @@ def membership_edit(request, slug, pk):
                 reason=data["reason"],
                 seen_updated_at=data["seen"],
             )
-        except services.MembershipError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The membership has been saved."))
             return _to_detail(membership)
@@ -117,7 +117,7 @@ def membership_approve(request, slug, pk):
     membership = _membership(request, slug, pk, action=MANAGE)
     try:
         services.membership_approve(membership=membership, approved_by=request.user)
-    except services.MembershipError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -135,8 +135,8 @@ def membership_reject(request, slug, pk):
             services.membership_reject(
                 membership=membership, rejected_by=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.MembershipError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The application has been rejected."))
             return _to_detail(membership)
@@ -165,7 +165,7 @@ def membership_invite(request, slug):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            membership = services.membership_invite(
+            membership = joining.membership_invite(
                 network=network,
                 invited_by=request.user,
                 organisation=data["organisation"],
@@ -175,8 +175,8 @@ def membership_invite(request, slug):
                 level=data["level"],
                 message=data["message"],
             )
-        except services.MembershipError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(
                 request, _("%(organisation)s has been invited.") % {"organisation": membership.organisation.name}
@@ -193,14 +193,14 @@ def membership_accept(request, slug, pk):
     form = MembershipAcceptForm(request.POST or None, staff=staff, initial={"representative": request.user.pk})
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_accept_invitation(
+            joining.membership_accept_invitation(
                 membership=membership,
                 accepted_by=request.user,
                 representative=form.cleaned_data["representative"],
                 deputy=form.cleaned_data["deputy"],
             )
-        except services.MembershipError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(
                 request,

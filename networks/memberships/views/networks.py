@@ -16,6 +16,7 @@ from networks.memberships.forms import InvitationForm, NetworkForm
 from networks.memberships.models import Network
 from portal.access import can, get_for_user
 from portal.lib.choices import Region
+from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
 
 # Applications and invitations listed on the network page; the coordinator's dashboard lists them too.
@@ -101,7 +102,7 @@ def invitation_create(request, slug):
                 site_url=settings.SITE_URL,
                 language=get_language(),
             )
-        except invitations.InvitationError as error:
+        except DomainError as error:
             form.add_error("email", str(error))
         else:
             messages.success(

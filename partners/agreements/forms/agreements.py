@@ -1,4 +1,4 @@
-"""Forms of partner agreements (issue 4): the agreement's own text and its termination."""
+"""Forms of partner agreements: the agreement's own text and its termination."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
@@ -8,20 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.agreements import services
 from partners.agreements.models import Agreement
 from portal.lib.access import Role
 from portal.lib.forms import DateInput, VersionedFormMixin
-
-
-def validate_plausible_date(day) -> None:
-    """Dates of agreements stay within 1900–2199: a mistyped year (0001, 9999) is an error, not a record."""
-    if day is not None and not services.EARLIEST <= day <= services.LATEST:
-        raise forms.ValidationError(
-            _("Give a date between %(earliest)s and %(latest)s."),
-            code="implausible",
-            params={"earliest": services.EARLIEST.year, "latest": services.LATEST.year},
-        )
+from portal.lib.validators import validate_plausible_date
 
 
 class AgreementForm(VersionedFormMixin, forms.ModelForm):

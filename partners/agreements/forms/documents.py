@@ -1,5 +1,5 @@
-"""The upload form of an agreement's documents (issue 4). What a file must contain is checked by
-:func:`partners.documents.check_document` when the document is added; the form checks the size first."""
+"""The upload form of an agreement's documents. What a file must contain is checked by
+:func:`partners.agreements.documents.check_document` when the document is added; the form checks the size first."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit

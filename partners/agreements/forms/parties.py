@@ -1,6 +1,6 @@
-"""Forms of an agreement's parties (issue 4): adding one, its details and commitments, and its signature.
+"""Forms of an agreement's parties: adding one, its details and commitments, and its signature.
 
-The forms validate and normalise; :mod:`partners.agreement_services` saves.
+The forms validate and normalise; :mod:`partners.agreements.services.parties` saves.
 """
 
 from decimal import Decimal

@@ -1,38 +1,34 @@
-"""Views of one partner agreement (issue 4): its page, creating and editing it, and its lifecycle."""
+"""Views of one partner agreement: its page, creating and editing it, and its lifecycle."""
 
 import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from networks.memberships.models import Network
 from partners.agreements import services
+from partners.agreements.access import AGREEMENT_PAGE
 from partners.agreements.forms.agreements import AgreementForm, AgreementTerminateForm
-from partners.agreements.models import IN_FORCE, Agreement
+from partners.agreements.models import Agreement
 from partners.agreements.scorecard import agreement_scorecard
 from partners.agreements.selectors import agreement_chain, agreement_page
-from partners.agreements.views.common import add_service_errors, agreement_for, refuse, to_detail
-from portal.access import can, get_for_user
+from portal.lib.errors import DomainError
+from portal.lib.views import back_to, object_for, refuse, refuse_or_show, show_errors
 
 MANAGE = "manage"
 
 
 def _managed(request, pk) -> Agreement:
     """The agreement ``pk``, if the person may manage it (404 outsiders, 403 others)."""
-    return agreement_for(request, pk, MANAGE)
-
-
-def _renewed(agreement: Agreement) -> bool:
-    return Agreement.objects.filter(renewal_of=agreement).exists()
+    return object_for(request, Agreement.objects.select_related("network"), MANAGE, pk=pk)
 
 
 def _chain(agreement: Agreement) -> list[Agreement]:
     """The versions of the agreement; no query for an agreement that neither renews nor was renewed."""
-    if agreement.renewal_of_id is None and not hasattr(agreement, "renewal"):
+    if agreement.renewal_of_id is None and not agreement.is_renewed:
         return [agreement]
     return agreement_chain(agreement)
 
@@ -41,21 +37,21 @@ def _chain(agreement: Agreement) -> list[Agreement]:
 @login_required
 def agreement_create(request, network):
     """A new draft agreement of the network; the one who creates it is responsible for it unless they choose."""
-    network = get_for_user(request.user, Network, action="edit", slug=network)
+    network = object_for(request, Network, "edit", slug=network)
     form = AgreementForm(
         request.POST or None, instance=Agreement(network=network), initial={"coordinator": request.user}
     )
     if request.method == "POST" and form.is_valid():
         try:
             agreement = services.agreement_create(network=network, created_by=request.user, **form.agreement_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(
                 request,
                 _("The draft agreement %(title)s has been created. Add its parties next.") % {"title": agreement},
             )
-            return to_detail(agreement)
+            return back_to(agreement)
     return render(request, "partners/agreements/agreement_form.html", {"form": form, "network": network})
 
 
@@ -66,24 +62,23 @@ def agreement_detail(request, pk):
 
     The page is also the printable document (A4, see static/css/agreements.css).
     """
-    agreement = get_for_user(request.user, agreement_page(), pk=pk)
-    user = request.user
-    show_details = can(user, agreement, "details")
+    agreement = object_for(request, agreement_page(), pk=pk)
+    access = agreement.access(request.user)
+    may = access.rights(*AGREEMENT_PAGE)
     parties = list(agreement.parties.all())
     for party in parties:
-        party.viewer_may_sign = user.is_superuser or agreement.access(user).may_sign(party)
+        party.viewer_may_sign = access.offers_signing(party)
+    details = may["details"]
     context = {
         "agreement": agreement,
         "parties": parties,
-        "show_details": show_details,
-        "can_manage": can(user, agreement, MANAGE),
-        "can_history": can(user, agreement, "history"),
-        "documents": list(agreement.documents.all()) if show_details else [],
-        "amendments": list(agreement.amendments.all()) if show_details else [],
+        "may": may,
+        "documents": list(agreement.documents.all()) if details else [],
+        "amendments": list(agreement.amendments.all()) if details else [],
         "chain": _chain(agreement),
         # The next version, if this one has been renewed (fetched with the agreement).
-        "renewal": getattr(agreement, "renewal", None),
-        "scorecard": agreement_scorecard(agreement, parties) if show_details else None,
+        "renewal": agreement.renewal if agreement.is_renewed else None,
+        "scorecard": agreement_scorecard(agreement, parties) if details else None,
     }
     return render(request, "partners/agreements/agreement_detail.html", context)
 
@@ -94,13 +89,11 @@ def agreement_edit(request, pk):
     """Edit the agreement's text: freely as a draft; in negotiation a change clears the signatures; in force
     a change is an amendment with a summary. A save from a form someone else saved over is refused."""
     agreement = _managed(request, pk)
-    if agreement.is_closed:
+    if not agreement.permits(request.user, "edit"):
         messages.error(request, _("An expired or terminated agreement can no longer be changed. Renew it instead."))
-        return to_detail(agreement)
-    # A mutable copy: after a refused save the form carries the current version, so saving again overwrites.
-    data = request.POST.copy() if request.method == "POST" else None
+        return back_to(agreement)
     # The form works on a copy: the page keeps showing the saved title while the input is being fixed.
-    form = AgreementForm(data, instance=copy.copy(agreement))
+    form = AgreementForm(request.POST if request.method == "POST" else None, instance=copy.copy(agreement))
     if request.method == "POST" and form.is_valid():
         try:
             amendment = services.agreement_update(
@@ -110,11 +103,9 @@ def agreement_edit(request, pk):
                 expected_version=form.cleaned_data["version"],
                 amendment_summary=form.cleaned_data.get("amendment_summary", ""),
             )
-        except services.AgreementChangedError as error:
-            form.data["version"] = error.current_version.isoformat()
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except DomainError as error:
+            # A stale edit also gives the form the saved version: saving again replaces it.
+            show_errors(form, error)
         else:
             if amendment is not None:
                 messages.success(
@@ -122,7 +113,7 @@ def agreement_edit(request, pk):
                 )
             else:
                 messages.success(request, _("The agreement has been saved."))
-            return to_detail(agreement)
+            return back_to(agreement)
     return render(request, "partners/agreements/agreement_form.html", {"form": form, "agreement": agreement})
 
 
@@ -130,10 +121,10 @@ def _transition(request, pk, service, success: str):
     agreement = _managed(request, pk)
     try:
         service(agreement=agreement)
-    except ValidationError as error:
+    except DomainError as error:
         return refuse(request, agreement, error)
     messages.success(request, success)
-    return to_detail(agreement)
+    return back_to(agreement)
 
 
 @require_POST
@@ -170,9 +161,9 @@ def _confirm(request, agreement, **context):
 def agreement_terminate(request, pk):
     """End an agreement in negotiation or in force early, with a reason and a date."""
     agreement = _managed(request, pk)
-    if agreement.status not in (Agreement.Status.NEGOTIATION, *IN_FORCE):
+    if not agreement.permits(request.user, "terminate"):
         messages.error(request, _("Only an agreement in negotiation or in force can be terminated."))
-        return to_detail(agreement)
+        return back_to(agreement)
     form = AgreementTerminateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -181,13 +172,12 @@ def agreement_terminate(request, pk):
                 reason=form.cleaned_data["reason"],
                 terminated_on=form.cleaned_data["terminated_on"],
             )
-        except ValidationError as error:
-            if getattr(error, "code", None) == "invalid_state":
-                return refuse(request, agreement, error)
-            add_service_errors(form, error)
+        except DomainError as error:
+            if (refusal := refuse_or_show(request, form, agreement, error)) is not None:
+                return refusal
         else:
             messages.success(request, _("The agreement has been terminated."))
-            return to_detail(agreement)
+            return back_to(agreement)
     return _confirm(
         request,
         agreement,
@@ -207,22 +197,20 @@ def agreement_terminate(request, pk):
 def agreement_renew(request, pk):
     """Start the next version of the agreement: a new draft with the same text, parties and commitments."""
     agreement = _managed(request, pk)
-    if request.method != "POST" and (
-        agreement.status not in (*IN_FORCE, Agreement.Status.EXPIRED) or _renewed(agreement)
-    ):
+    if request.method != "POST" and not agreement.permits(request.user, "renew"):
         messages.error(request, _("Only an agreement in force or expired, and not yet renewed, can be renewed."))
-        return to_detail(agreement)
+        return back_to(agreement)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             renewal = services.agreement_renew(agreement=agreement, user=request.user)
-        except ValidationError as error:
+        except DomainError as error:
             return refuse(request, agreement, error)
         messages.success(
             request,
             _("Version %(version)s has been created as a draft. Check its dates and text, then send it for signing.")
             % {"version": renewal.version},
         )
-        return to_detail(renewal)
+        return back_to(renewal)
     return _confirm(
         request,
         agreement,
@@ -241,14 +229,14 @@ def agreement_renew(request, pk):
 def agreement_delete(request, pk):
     """Delete a draft; an agreement that has been sent for signing is terminated instead."""
     agreement = _managed(request, pk)
-    if agreement.status != Agreement.Status.DRAFT:
+    if not agreement.permits(request.user, "delete"):
         messages.error(request, _("Only a draft can be deleted. Terminate the agreement instead."))
-        return to_detail(agreement)
+        return back_to(agreement)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         title = agreement.title
         try:
             services.agreement_delete(agreement=agreement)
-        except ValidationError as error:
+        except DomainError as error:
             return refuse(request, agreement, error)
         messages.success(request, _("The draft agreement %(title)s has been deleted.") % {"title": title})
         return redirect("agreements:agreement_list")

@@ -7,21 +7,25 @@ as an attachment with the content type found when it was uploaded.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partners.agreements import documents
 from partners.agreements.forms.documents import DocumentForm
-from partners.agreements.models import AgreementDocument
-from partners.agreements.views.common import agreement_for
+from partners.agreements.models import Agreement, AgreementDocument
+from portal.lib.errors import DomainError
+from portal.lib.views import back_to, object_for, show_errors
 
 # A downloaded document is never run as a page, even if a browser were to show it inline.
 ATTACHMENT_CSP = "default-src 'none'; sandbox"
+
+
+def _agreement(request, pk, action: str) -> Agreement:
+    """The agreement ``pk``, if the person may do ``action`` on it (404 for outsiders, 403 otherwise)."""
+    return object_for(request, Agreement.objects.select_related("network"), action, pk=pk)
 
 
 def _document_of(agreement, pk) -> AgreementDocument:
@@ -29,14 +33,10 @@ def _document_of(agreement, pk) -> AgreementDocument:
     return get_object_or_404(agreement.documents.select_related("uploaded_by"), pk=pk)
 
 
-def _documents_url(agreement) -> str:
-    return reverse("agreements:agreement_detail", kwargs={"pk": agreement.pk}) + "#documents"
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def document_upload(request, pk):
-    agreement = agreement_for(request, pk, "manage")
+    agreement = _agreement(request, pk, "manage")
     posted = request.method == "POST"
     form = DocumentForm(request.POST if posted else None, request.FILES if posted else None, agreement=agreement)
     if posted and form.is_valid():
@@ -48,11 +48,12 @@ def document_upload(request, pk):
                 title=form.cleaned_data["title"],
                 user=request.user,
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except DomainError as error:
+            # Also "the agreement no longer exists": said above the form, as its page is gone.
+            show_errors(form, error)
         else:
             messages.success(request, _("The document %(name)s has been uploaded.") % {"name": document})
-            return redirect(_documents_url(agreement))
+            return back_to(agreement, "documents")
     return render(request, "partners/agreements/document_form.html", {"form": form, "agreement": agreement})
 
 
@@ -60,7 +61,7 @@ def document_upload(request, pk):
 @login_required
 def document_download(request, pk, document):
     """The stored file, for those who may see the agreement's details, always as a download."""
-    agreement = agreement_for(request, pk, "details")
+    agreement = _agreement(request, pk, "details")
     document = _document_of(agreement, document)
     try:
         handle = document.file.storage.open(document.file.name, "rb")
@@ -79,13 +80,13 @@ def document_download(request, pk, document):
 @login_required
 def document_delete(request, pk, document):
     """GET asks for confirmation; a POST from the confirmation button (``confirm=yes``) deletes."""
-    agreement = agreement_for(request, pk, "manage")
+    agreement = _agreement(request, pk, "manage")
     document = _document_of(agreement, document)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         name = str(document)
         documents.document_delete(document=document)
         messages.success(request, _("The document %(name)s has been deleted.") % {"name": name})
-        return redirect(_documents_url(agreement))
+        return back_to(agreement, "documents")
     return render(
         request, "partners/agreements/document_confirm_delete.html", {"agreement": agreement, "document": document}
     )

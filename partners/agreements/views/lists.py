@@ -1,4 +1,4 @@
-"""The agreement list and its export (issue 4): the agreements the person may see, filtered."""
+"""The agreement list and its export: the agreements the person may see, filtered."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404

@@ -4,7 +4,6 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -13,9 +12,11 @@ from partners.directory import selectors, services
 from partners.directory.forms.organisations import OrganisationFilterForm, OrganisationForm
 from partners.directory.models import Organisation
 from portal.access import can, get_for_user
+from portal.lib.errors import DomainError
 from portal.lib.logos import logo_response
 from portal.lib.pagination import paginate
 from portal.lib.panels import ORGANISATION_ASIDE, ORGANISATION_PAGE, render_panels
+from portal.lib.views import show_errors
 
 
 @require_safe
@@ -62,11 +63,8 @@ def organisation_edit(request, slug):
                 expected_version=form.cleaned_data["version"],
                 logo=form.logo_change(),
             )
-        except services.OrganisationChangedError as error:
-            form.data["version"] = error.current_version.isoformat()
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            form.add_error(None, error)
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(request, _("The organisation's details have been saved."))
             return redirect("partners:organisation_detail", slug=organisation.slug)

@@ -14,8 +14,10 @@ from partners.directory.forms.people import AffiliationEndForm, AffiliationForm,
 from partners.directory.models import Affiliation
 from portal.access import get_for_user
 from portal.accounts.models import User
+from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
 from portal.lib.panels import PERSON_PAGE, render_panels
+from portal.lib.views import show_errors
 
 
 @require_safe
@@ -82,8 +84,8 @@ def affiliation_create(request):
                 since=form.cleaned_data["since"],
                 primary=form.cleaned_data["primary"],
             )
-        except services.AffiliationError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_errors(form, error)
         else:
             messages.success(
                 request,
@@ -110,7 +112,7 @@ def affiliation_end(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.affiliation_end(affiliation=affiliation, until=form.cleaned_data["until"])
-        except services.AffiliationError as error:
+        except DomainError as error:
             form.add_error("until", str(error))
         else:
             messages.success(

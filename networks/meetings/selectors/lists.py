@@ -1,16 +1,16 @@
-"""Reads behind the meeting lists (issue 6): a network's meetings filtered, a month of them as a calendar
-grid, and a person's own upcoming meetings across their networks. Each returns a queryset (or a grid
-built from one query) so that a page's query count does not grow with the meetings."""
+"""Reads behind the meeting lists: a network's meetings filtered, a month of them as a calendar grid, a
+person's own upcoming meetings across their networks, and a network's time polls. Each returns a queryset
+(or a grid built from one query) so that a page's query count does not grow with the meetings."""
 
 import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from networks.meetings.models import AgendaItem, Invitee, Meeting, MeetingStatus
+from networks.meetings.models import AgendaItem, AgendaItemStatus, Invitee, Meeting, MeetingStatus, TimePoll
 from networks.memberships.models import Network
 
 UPCOMING = "upcoming"
@@ -27,7 +27,7 @@ def local_midnight(day: datetime.date) -> datetime.datetime:
 def _with_item_counts(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     """Each meeting's number of accepted agenda items, as a correlated count (no join that multiplies rows)."""
     items = (
-        AgendaItem.objects.filter(meeting=OuterRef("pk"), status=AgendaItem.Status.ACCEPTED)
+        AgendaItem.objects.filter(meeting=OuterRef("pk"), status=AgendaItemStatus.ACCEPTED)
         .order_by()
         .values("meeting")
         .annotate(total=Count("pk"))
@@ -128,4 +128,15 @@ def person_networks(user, *, now=None) -> QuerySet[Network]:
         Network.objects.filter(pk__in=Network.objects.visible_to(user).values("pk"))
         .annotate(upcoming_count=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0)))
         .order_by("name", "pk")
+    )
+
+
+def network_polls(network: Network) -> QuerySet[TimePoll]:
+    """The network's time polls, open ones first, then the newest, each with its organiser, the meeting made
+    of it and its numbers of times (``slot_count``) and invited people (``invitee_count``)."""
+    return (
+        TimePoll.objects.filter(network=network)
+        .select_related("organiser", "meeting")
+        .annotate(slot_count=Count("slots", distinct=True), invitee_count=Count("invitees", distinct=True))
+        .order_by(F("closed_at").desc(nulls_first=True), "-created_at", "pk")
     )

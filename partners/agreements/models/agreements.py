@@ -1,22 +1,17 @@
-"""Partner agreements (issue 4): multi-party agreements of a network, their parties, commitments,
-amendments and private documents.
-
-Every change to an agreement, a party or a commitment is kept by database triggers
-(django-pghistory): the rows below are the current state, the ``*Event`` tables their history.
-"""
+"""Partner agreements: a written agreement of a network, its lifecycle, and the amendments to it once in force."""
 
 import datetime
-import uuid
 
-import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from networks.memberships.models import Membership, NetworkRole
 from partners.agreements.access import AgreementAccess
-from portal.lib.access import ESTABLISHED
+from portal.lib.access import ESTABLISHED, AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import validate_single_line
 
@@ -52,9 +47,9 @@ class AgreementQuerySet(VisibleToQuerySet):
         """Agreements of the networks the person has a role in, and those of which an organisation
         the person represents (representative or deputy of an established membership in the agreement's
         network) is a party."""
-        from networks.memberships.models import Membership, NetworkRole
-
-        represented = AgreementParty.objects.filter(
+        # The parties' model through the relation: it lives in .parties, which imports this module.
+        parties = self.model._meta.get_field("parties").related_model.objects
+        represented = parties.filter(
             agreement=OuterRef("pk"),
             organisation__in=Membership.objects.filter(network=OuterRef(OuterRef("network")), status__in=ESTABLISHED)
             .filter(Q(representative=user) | Q(deputy=user))
@@ -63,7 +58,7 @@ class AgreementQuerySet(VisibleToQuerySet):
         return self.filter(Q(network__in=NetworkRole.objects.filter(user=user).values("network")) | Exists(represented))
 
 
-class Agreement(models.Model):
+class Agreement(AccessMixin, models.Model):
     """A written agreement between two or more member organisations of a network."""
 
     Kind = AgreementKind
@@ -142,6 +137,7 @@ class Agreement(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = AgreementQuerySet.as_manager()
+    access_class = AgreementAccess
 
     class Meta:
         verbose_name = _("agreement")
@@ -185,6 +181,9 @@ class Agreement(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:agreement_detail", kwargs={"pk": self.pk})
+
     @property
     def status_label(self) -> str:
         return AgreementStatus(self.status).label
@@ -193,17 +192,54 @@ class Agreement(models.Model):
     def kind_label(self) -> str:
         return AgreementKind(self.kind).label
 
+    # --- where it stands in its lifecycle --------------------------------------------------------
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == AgreementStatus.DRAFT
+
+    @property
+    def is_in_negotiation(self) -> bool:
+        """Sent to the parties for signing: signatures are being recorded."""
+        return self.status == AgreementStatus.NEGOTIATION
+
     @property
     def is_open(self) -> bool:
+        """A draft or in negotiation: text, parties and commitments are still being written."""
         return self.status in OPEN
 
     @property
     def is_in_force(self) -> bool:
+        """Active or expiring: every party has signed and the agreement binds them."""
         return self.status in IN_FORCE
 
     @property
+    def is_expired(self) -> bool:
+        return self.status == AgreementStatus.EXPIRED
+
+    @property
+    def is_terminated(self) -> bool:
+        return self.status == AgreementStatus.TERMINATED
+
+    @property
     def is_closed(self) -> bool:
+        """Expired or terminated: nothing changes any more except documents."""
         return self.status in CLOSED
+
+    @property
+    def is_terminable(self) -> bool:
+        """In negotiation or in force: what can be ended early."""
+        return self.is_in_negotiation or self.is_in_force
+
+    @property
+    def is_renewable(self) -> bool:
+        """In force or expired: what a next version can be made of (if it has none yet, :attr:`is_renewed`)."""
+        return self.is_in_force or self.is_expired
+
+    @property
+    def is_renewed(self) -> bool:
+        """Whether a next version exists (``renewal``: fetched with the agreement, or one query)."""
+        return hasattr(self, "renewal")
 
     def expiring_from(self) -> datetime.date | None:
         """The day a fixed-term agreement enters its notice window (None when open-ended)."""
@@ -218,129 +254,6 @@ class Agreement(models.Model):
         if self.valid_until is not None and day >= self.expiring_from():
             return AgreementStatus.EXPIRING
         return AgreementStatus.ACTIVE
-
-    def access(self, user) -> AgreementAccess:
-        """The person's rights over this agreement (worked out once per instance and person)."""
-        cache = self.__dict__.setdefault("_access_cache", {})
-        if user.pk not in cache:
-            cache[user.pk] = AgreementAccess(self, user)
-        return cache[user.pk]
-
-    def permits(self, user, action: str) -> bool:
-        return self.access(user).permits(action)
-
-
-class AgreementParty(models.Model):
-    """An organisation that is a party to an agreement: its signatory, signature, objectives and roles."""
-
-    agreement = models.ForeignKey(
-        Agreement, verbose_name=_("agreement"), related_name="parties", on_delete=models.CASCADE
-    )
-    organisation = models.ForeignKey(
-        "partners.Organisation",
-        verbose_name=_("organisation"),
-        related_name="agreement_parties",
-        on_delete=models.PROTECT,
-    )
-    signatory_name = models.CharField(_("signatory"), max_length=150, blank=True, validators=[validate_single_line])
-    signatory_title = models.CharField(
-        _("signatory's title"), max_length=150, blank=True, validators=[validate_single_line]
-    )
-    signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("signature recorded by"),
-        related_name="+",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
-    own_objectives = models.TextField(
-        _("its own objectives"),
-        max_length=3000,
-        blank=True,
-        help_text=_("What this organisation wants to achieve through the agreement."),
-    )
-    roles = models.TextField(_("roles and responsibilities"), max_length=3000, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("party")
-        verbose_name_plural = _("parties")
-        ordering = ["organisation__name", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["agreement", "organisation"],
-                name="partners_party_unique",
-                violation_error_message=_("This organisation is already a party to the agreement."),
-            ),
-        ]
-        indexes = [
-            # the organisation page's agreements
-            models.Index(fields=["organisation", "agreement"], name="partners_party_org_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation} – {self.agreement}"
-
-    @property
-    def has_signed(self) -> bool:
-        return self.signed_on is not None
-
-
-class CommitmentKind(models.TextChoices):
-    STAFF_TIME = "staff_time", _("Staff time")
-    SERVICES = "services", _("Services")
-    PREMISES = "premises", _("Premises")
-    MONEY = "money", _("Money")
-    OTHER = "other", _("Other")
-
-
-class Commitment(models.Model):
-    """What one party brings to the agreement: staff time, services, premises, money or something else."""
-
-    Kind = CommitmentKind
-
-    party = models.ForeignKey(
-        AgreementParty, verbose_name=_("party"), related_name="commitments", on_delete=models.CASCADE
-    )
-    # Denormalised from the party: the agreement's history and pages find commitments in one step.
-    agreement = models.ForeignKey(Agreement, related_name="commitments", on_delete=models.CASCADE, editable=False)
-    kind = models.CharField(_("kind"), max_length=12, choices=CommitmentKind.choices, default=CommitmentKind.STAFF_TIME)
-    description = models.CharField(_("description"), max_length=300, validators=[validate_single_line])
-    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2, null=True, blank=True)
-    unit = models.CharField(
-        _("unit"),
-        max_length=30,
-        blank=True,
-        validators=[validate_single_line],
-        help_text=_("For example: hours per month, euros per year."),
-    )
-
-    class Meta:
-        verbose_name = _("commitment")
-        verbose_name_plural = _("commitments")
-        ordering = ["party", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=CommitmentKind.values),
-                name="partners_commitment_kind_valid",
-                violation_error_message=_("Unknown kind of commitment."),
-            ),
-            models.CheckConstraint(
-                condition=Q(amount__isnull=True) | Q(amount__gte=0),
-                name="partners_commitment_amount_not_negative",
-                violation_error_message=_("The amount must not be negative."),
-            ),
-        ]
-        indexes = [models.Index(fields=["agreement", "party"], name="partners_commitment_agr_idx")]
-
-    def __str__(self):
-        return self.description
-
-    @property
-    def kind_label(self) -> str:
-        return CommitmentKind(self.kind).label
 
 
 class AgreementAmendment(models.Model):
@@ -372,68 +285,3 @@ class AgreementAmendment(models.Model):
 
     def __str__(self):
         return f"{self.agreement} – {self.number}"
-
-
-class DocumentKind(models.TextChoices):
-    SIGNED = "signed", _("Signed agreement")
-    ANNEX = "annex", _("Annex")
-
-
-def document_path(instance, filename: str) -> str:
-    """A server-generated name under a private folder: the uploaded name is only kept for display."""
-    return f"agreements/{uuid.uuid4().hex}"
-
-
-class AgreementDocument(models.Model):
-    """A signed agreement or an annex: a private file served only through a view that checks access."""
-
-    Kind = DocumentKind
-
-    agreement = models.ForeignKey(
-        Agreement, verbose_name=_("agreement"), related_name="documents", on_delete=models.CASCADE
-    )
-    kind = models.CharField(_("kind"), max_length=8, choices=DocumentKind.choices, default=DocumentKind.ANNEX)
-    title = models.CharField(
-        pgettext_lazy("document", "title"), max_length=200, blank=True, validators=[validate_single_line]
-    )
-    file = models.FileField(_("file"), upload_to=document_path, max_length=200)
-    # The uploaded name, cleaned (no folders, no control characters): shown and offered when downloading.
-    original_name = models.CharField(_("file name"), max_length=200)
-    # What the content was found to be (not what the browser claimed).
-    content_type = models.CharField(_("type"), max_length=100)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), related_name="+", on_delete=models.SET_NULL, null=True
-    )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        ordering = ["agreement", "kind", "uploaded_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=DocumentKind.values),
-                name="partners_document_kind_valid",
-                violation_error_message=_("Unknown kind of document."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.title or self.original_name
-
-    @property
-    def kind_label(self) -> str:
-        return DocumentKind(self.kind).label
-
-
-# History (issue 4, part 6): a row per insert, update and delete, with who and where from (the
-# request's context, set by pghistory's middleware). Bookkeeping fields stay out of it.
-_NOT_HISTORY = {"updated_at", "expiry_reminder_for", "review_reminder_for"}
-for _model in (Agreement, AgreementParty, Commitment, AgreementDocument):
-    pghistory.track(
-        pghistory.InsertEvent(),
-        pghistory.UpdateEvent(),
-        pghistory.DeleteEvent(),
-        exclude=[field.name for field in _model._meta.concrete_fields if field.name in _NOT_HISTORY] or None,
-    )(_model)
