@@ -1,5 +1,6 @@
 """Request-wide policies: MFA where it is required, no caching of personal pages."""
 
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.db import connection
 from django.http import HttpResponseBadRequest
@@ -8,6 +9,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from networks.memberships.models import Network, NetworkRole
+from portal.access import unrestricted
 from portal.lib.access import Role
 
 # Paths a person who still has to set up MFA may use: the account and MFA pages
@@ -30,11 +33,7 @@ def mfa_required_for(user) -> bool:
     runs on every signed-in request, so it is one small hand-written query
     (the ORM's compilation of the same two EXISTS cost more than the query).
     """
-    from allauth.mfa.models import Authenticator
-
-    from networks.memberships.models import Network, NetworkRole
-
-    privileged = user.is_staff or user.is_superuser
+    privileged = user.is_staff or unrestricted(user)
     sql = f"""
         SELECT
             EXISTS (SELECT 1 FROM {Authenticator._meta.db_table}

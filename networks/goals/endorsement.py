@@ -28,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from networks.goals import mail
 from networks.goals.models import IN_FAVOUR, Endorsement, EndorsementRound, Goal, GoalStatus, RoundOutcome
 from networks.memberships.models import EndorsementRule, Membership, Network
 from partners.directory.models import Organisation
@@ -60,9 +61,7 @@ def round_open(goal: Goal, *, user, deadline: datetime.date | None = None) -> En
         deadline=deadline,
         opened_by=user,
     )
-    from networks.goals.mail import mail_endorsement_opened
-
-    mail_endorsement_opened(round_=round_)
+    mail.mail_endorsement_opened(round_=round_)
     return round_
 
 

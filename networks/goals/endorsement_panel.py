@@ -15,21 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from networks.goals.endorsement import Tally, may_open_endorsement, tally
-from networks.goals.models import Endorsement, EndorsementRound, Goal
+from networks.goals.models import Endorsement, EndorsementRound, Goal, rule_text
 from networks.memberships.models import EndorsementRule, Membership, MembershipStatus
-
-
-def rule_text(rule: str, set_size: int | None) -> str:
-    """The rule in words, as a round (or the network) has it."""
-    if rule == EndorsementRule.MAJORITY and set_size:
-        return _("More than half of a set number of %(size)s organisations agree: %(needed)s in favour are needed.") % {
-            "size": set_size,
-            "needed": set_size // 2 + 1,
-        }
-    return _(
-        "Every active member organisation agrees. A reservation counts as agreement; "
-        "an objection or a missing answer means the goal is not agreed."
-    )
 
 
 def progress_text(result: Tally) -> str:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import lazy
 
-from networks.goals.models import Endorsement, EndorsementRound, Goal
+from networks.goals.models import Endorsement, EndorsementRound, Goal, rule_text
 from networks.memberships.models import Membership, NetworkRole
 from portal.lib.access import MembershipStatus, Role
 from portal.lib.mail import mailable_people, send_personal_mail
@@ -57,8 +57,6 @@ def mail_goal_proposed(*, goal: Goal) -> int:
 
 
 def _round_context(round_: EndorsementRound, today: datetime.date | None = None) -> dict:
-    from networks.goals.endorsement_panel import rule_text
-
     goal = round_.goal
     today = today or timezone.localdate()
     return {

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 # Opening endorsement and answering are networks.goals.endorsement's: the two are also named here because
 # the demo data (portal/demo_data/goal_seeding.py) calls them from this module.
+from networks.goals import mail
 from networks.goals.endorsement import round_open
 from networks.goals.indicators import remove_evidence_on_commit
 from networks.goals.models import ENDORSED, Goal, GoalRevision, GoalStatus, Measurement, RoundOutcome
@@ -74,9 +75,7 @@ def goal_create(*, network: Network, user, data: dict, agreements=None) -> Goal:
         _new_revision(goal, user=user)
         goal.agreements.set(agreements)
         if not network.access(user).is_coordinator:
-            from networks.goals.mail import mail_goal_proposed
-
-            mail_goal_proposed(goal=goal)
+            mail.mail_goal_proposed(goal=goal)
     return goal
 
 

@@ -29,6 +29,7 @@ from networks.memberships.models import (
     NetworkRole,
 )
 from partners.directory.models import Affiliation, Organisation
+from portal.access import unrestricted
 from portal.accounts.models import User
 from portal.lib.access import MembershipStatus, Role
 from portal.lib.querysets import VisibleToQuerySet
@@ -158,7 +159,7 @@ def organisations_to_invite(*, network: Network, user):
     in_network = Membership.objects.filter(network=network).exclude(
         status__in=[MembershipStatus.REJECTED, MembershipStatus.LEFT]
     )
-    queryset = Organisation.objects.all() if user.is_superuser else Organisation.objects.visible_to(user)
+    queryset = Organisation.objects.all() if unrestricted(user) else Organisation.objects.visible_to(user)
     return queryset.exclude(pk__in=in_network.values("organisation")).order_by("name")
 
 
@@ -323,8 +324,6 @@ def contact_invitation_targets(*, person, viewer) -> list[tuple]:
     """
     if not person.is_contact or not viewer.is_authenticated:
         return []
-    from networks.memberships.models import Membership
-
     networks = Network.objects.filter(roles__user=viewer, roles__role=Role.COORDINATOR).filter(
         pk__in=NetworkRole.objects.filter(user=person).values("network")
     )

@@ -12,7 +12,7 @@ from portal.access import unrestricted
 from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
 from portal.lib.logos import logo_path
-from portal.lib.querysets import VisibleToQuerySet
+from portal.lib.querysets import VisibleToQuerySet, related_rows
 from portal.lib.validators import validate_business_id, validate_logo, validate_single_line
 
 # Memberships in every status but "left": what a network's coordinators see of their network.
@@ -27,22 +27,18 @@ class OrganisationQuerySet(VisibleToQuerySet):
         """Organisations the person may see: their own, and the members of their networks."""
         # Subqueries rather than joins: an OR across multi-valued joins with DISTINCT
         # multiplies rows (seconds at 10,000 organisations); IN-subqueries stay milliseconds.
-        organisations = self.model.objects
+        memberships = related_rows(self.model, "memberships")
+        my_networks = user.network_roles.values("network")
+        coordinated = user.network_roles.filter(role=Role.COORDINATOR).values("network")
         return self.filter(
             Q(pk__in=Affiliation.objects.filter(user=user, until__isnull=True).values("organisation"))
             # members and observers: the network's current members
-            | Q(
-                pk__in=organisations.filter(
-                    memberships__network__in=user.network_roles.values("network"),
-                    memberships__status__in=ESTABLISHED,
-                ).values("pk")
-            )
+            | Q(pk__in=memberships.filter(network__in=my_networks, status__in=ESTABLISHED).values("organisation"))
             # coordinators also see applicants, invited and rejected organisations
             | Q(
-                pk__in=organisations.filter(
-                    memberships__network__in=user.network_roles.filter(role=Role.COORDINATOR).values("network"),
-                    memberships__status__in=NOT_LEFT,
-                ).values("pk")
+                pk__in=memberships.filter(network__in=coordinated)
+                .exclude(status=MembershipStatus.LEFT)
+                .values("organisation")
             )
         )
 
@@ -50,20 +46,11 @@ class OrganisationQuerySet(VisibleToQuerySet):
         """Organisations ``user`` may edit (see :class:`partners.directory.access.OrganisationAccess`)."""
         if unrestricted(user):
             return self.all()
-        organisations = self.model.objects
+        established = related_rows(self.model, "memberships").filter(status__in=ESTABLISHED)
+        coordinated = user.network_roles.filter(role=Role.COORDINATOR).values("network")
         return self.filter(
-            Q(
-                pk__in=organisations.filter(
-                    Q(memberships__representative=user) | Q(memberships__deputy=user),
-                    memberships__status__in=ESTABLISHED,
-                ).values("pk")
-            )
-            | Q(
-                pk__in=organisations.filter(
-                    memberships__network__in=user.network_roles.filter(role=Role.COORDINATOR).values("network"),
-                    memberships__status__in=ESTABLISHED,
-                ).values("pk")
-            )
+            Q(pk__in=established.filter(Q(representative=user) | Q(deputy=user)).values("organisation"))
+            | Q(pk__in=established.filter(network__in=coordinated).values("organisation"))
         )
 
 

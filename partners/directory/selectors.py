@@ -16,6 +16,7 @@ from partners.directory.models import NOT_LEFT, Affiliation, ExpertiseArea, Guid
 from portal.accounts.models import User
 from portal.lib.access import MembershipStatus
 from portal.lib.choices import Region
+from portal.lib.querysets import related_rows
 
 # A network's members and those on their way in: not those who left or were rejected.
 CURRENT_OR_PENDING = [status for status in NOT_LEFT if status != MembershipStatus.REJECTED]
@@ -78,8 +79,8 @@ def _filter_services(
         )
     if network:
         # ``network`` is the slug of a network the person has a role in (the form offers no other).
-        members = Organisation.objects.filter(memberships__network__slug=network, memberships__status__in=NOT_LEFT)
-        services = services.filter(organisation__in=members.values("pk"))
+        members = related_rows(Organisation, "memberships").filter(network__slug=network, status__in=NOT_LEFT)
+        services = services.filter(organisation__in=members.values("organisation"))
     return services
 
 
@@ -130,12 +131,10 @@ def organisation_directory(*, user, filters: dict):
     if language := filters.get("language"):
         organisations = organisations.filter(languages__contains=[language])
     if network := filters.get("network"):
-        members = Organisation.objects.filter(
-            memberships__network__slug=network,
-            memberships__network__in=user.network_roles.values("network"),
-            memberships__status__in=CURRENT_OR_PENDING,
+        members = related_rows(Organisation, "memberships").filter(
+            network__slug=network, network__in=user.network_roles.values("network"), status__in=CURRENT_OR_PENDING
         )
-        organisations = organisations.filter(pk__in=members.values("pk"))
+        organisations = organisations.filter(pk__in=members.values("organisation"))
     return organisations.order_by("name", "pk")
 
 
@@ -170,8 +169,9 @@ def shares_network_with(viewer):
     """
     if not viewer.is_authenticated:
         return Value(False)
+    roles = related_rows(User, "network_roles")
     my_networks = viewer.network_roles.values("network")
-    return Q(pk=viewer.pk) | Exists(User.objects.filter(pk=OuterRef("pk"), network_roles__network__in=my_networks))
+    return Q(pk=viewer.pk) | Exists(roles.filter(user=OuterRef("pk"), network__in=my_networks))
 
 
 def with_contact_visibility(queryset, *, viewer):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.access import PersonAccess
 from portal.lib.access import AccessMixin
 from portal.lib.choices import Language, choice_array
-from portal.lib.querysets import VisibleToQuerySet
+from portal.lib.querysets import VisibleToQuerySet, related_rows
 
 
 class UserQuerySet(VisibleToQuerySet):
@@ -24,8 +24,9 @@ class UserQuerySet(VisibleToQuerySet):
         Read through the network roles' relation (``network_roles``), as accounts sit below every domain.
         """
         # An IN-subquery, not an OR across joins with DISTINCT (which took seconds at scale).
-        sharing = self.model.objects.filter(network_roles__network__in=user.network_roles.values("network"))
-        return self.filter(models.Q(pk=user.pk) | models.Q(pk__in=sharing.values("pk")))
+        roles = related_rows(self.model, "network_roles")
+        sharing = roles.filter(network__in=user.network_roles.values("network")).values("user")
+        return self.filter(models.Q(pk=user.pk) | models.Q(pk__in=sharing))
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from networks.goals import endorsement, services
 from networks.goals import indicators as indicator_services
+from networks.goals import mail as goal_mail
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, Indicator, Measurement
 from networks.goals.progress import add_months, expected_value
 from networks.memberships.models import Membership, MembershipStatus
@@ -24,8 +25,6 @@ MAIL_HOOKS = ("mail_goal_proposed", "mail_endorsement_opened")
 @contextlib.contextmanager
 def no_mail():
     """The fictional people get no e-mail while the demo is seeded."""
-    from networks.goals import mail as goal_mail
-
     saved = {name: getattr(goal_mail, name) for name in MAIL_HOOKS}
     for name in MAIL_HOOKS:
         setattr(goal_mail, name, lambda **kwargs: 0)

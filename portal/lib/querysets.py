@@ -16,3 +16,14 @@ class VisibleToQuerySet(models.QuerySet):
 
     def _visible_to(self, user):
         raise NotImplementedError
+
+
+def related_rows(model, relation: str):
+    """The manager of the model at the other end of ``model``'s relation named ``relation``.
+
+    A domain reads a higher domain's rows through the relations between them (string references), never by
+    importing its models; where a subquery must start from those rows to stay fast (``IN (SELECT
+    organisation_id FROM memberships …)`` rather than a join back to the organisations), this reaches the
+    related model through the relation's name, e.g. ``related_rows(Organisation, "memberships")``.
+    """
+    return model._meta.get_field(relation).related_model._default_manager

@@ -7,6 +7,7 @@ from networks.goals.models.endorsement import (
     EndorsementRound,
     EndorsementRoundQuerySet,
     RoundOutcome,
+    rule_text,
 )
 from networks.goals.models.goals import (
     ENDORSED,
@@ -50,4 +51,5 @@ __all__ = [
     "QualityArea",
     "RoundOutcome",
     "evidence_path",
+    "rule_text",
 ]

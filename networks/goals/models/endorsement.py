@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from networks.goals.models.goals import Goal, GoalRevision
@@ -174,3 +175,16 @@ class Endorsement(models.Model):
     @property
     def in_favour(self) -> bool:
         return self.answer in IN_FAVOUR
+
+
+def rule_text(rule: str, set_size: int | None) -> str:
+    """The rule in words, as a round (or the network) has it."""
+    if rule == EndorsementRule.MAJORITY and set_size:
+        text = gettext(
+            "More than half of a set number of %(size)s organisations agree: %(needed)s in favour are needed."
+        )
+        return text % {"size": set_size, "needed": set_size // 2 + 1}
+    return gettext(
+        "Every active member organisation agrees. A reservation counts as agreement; "
+        "an objection or a missing answer means the goal is not agreed."
+    )

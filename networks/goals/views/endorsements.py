@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.goals import endorsement, services
-from networks.goals.endorsement_panel import rule_text
 from networks.goals.forms.endorsement import EndorsementAnswerForm, EndorsementOpenForm, GoalRuleForm
-from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision
+from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, rule_text
 from networks.memberships.models import Membership, Network
 from portal.lib.access import MembershipStatus
 from portal.lib.errors import DomainError

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from networks.memberships.importing import COLUMNS
 from networks.memberships.models import Membership, MembershipLevel, Network
+from partners.directory import selectors
 from partners.directory.forms.organisations import OrganisationFilterForm
 from partners.directory.models import Organisation, OrganisationKind
 from partners.directory.tables import CHUNK, csv_response, xlsx_response
@@ -28,8 +29,6 @@ def _directory(user, filters: dict):
 
     Memberships only in networks the person may see: the others stay private, as on the organisation page.
     """
-    from partners.directory import selectors
-
     organisations = selectors.organisation_directory(user=user, filters=filters)
     memberships = (
         Membership.objects.filter(

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partners.directory.models import ExpertiseArea, Organisation
+from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal.accounts.models import User
 from portal.lib.choices import Language, Region
 from portal.lib.forms import DateInput
@@ -101,8 +101,6 @@ class AffiliationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        from partners.directory.models import Affiliation
-
         current = Affiliation.objects.filter(user=self.user, until__isnull=True)
         organisation = cleaned.get("organisation")
         if organisation is not None and current.filter(organisation=organisation).exists():

@@ -11,15 +11,15 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from partners.directory.models import Organisation
+from partners.directory import selectors
+from partners.directory.forms.services import ServiceMapFilterForm
+from partners.directory.models import GuidanceService, Organisation, ServiceChannel, ServiceLevel, TargetGroup
 from partners.directory.tables import CHUNK, csv_response, xlsx_response
 from portal.lib.choices import Language, Region
 
 
 def service_table(services) -> tuple[list[str], object]:
     """The header (in the current language) and a generator of rows for the service map's ``services``."""
-    from partners.directory.models import GuidanceService, ServiceChannel, ServiceLevel, TargetGroup
-
     labels = {
         "level": {value: str(label) for value, label in ServiceLevel.choices},
         "channels": {value: str(label) for value, label in ServiceChannel.choices},
@@ -63,9 +63,6 @@ def service_table(services) -> tuple[list[str], object]:
 @login_required
 def service_export(request, fmt):
     """The guidance services the person may see, filtered like the service map."""
-    from partners.directory import selectors
-    from partners.directory.forms.services import ServiceMapFilterForm
-
     if fmt not in {"csv", "xlsx"}:
         raise Http404
     form = ServiceMapFilterForm(request.GET or None, user=request.user)
