@@ -6,7 +6,6 @@ Invalid values are ignored (shown as form errors), never a failure; ``filters()`
 
 import datetime
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.db.models import Q, QuerySet
@@ -16,6 +15,7 @@ from networks.goals.models import STATUS_ORDER, Goal, QualityArea
 from networks.goals.selectors import GROUP_AREA, GROUP_STATUS
 from networks.memberships.models import Network
 from partners.directory.models import Organisation
+from portal.lib.forms import filter_helper
 
 # Years a goal's period can plausibly touch (as the agreements' dates: a mistyped year is no filter).
 EARLIEST_YEAR = 1900
@@ -63,18 +63,17 @@ class GoalFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = [("", _("All organisations")), *owner_choices(network)]
         self.fields["q"].widget.input_type = "search"
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.form_id = "goal-filters"
-        self.helper.layout = Layout(
-            Row(Column("q", css_class="col-md-8"), Column("year", css_class="col-md-4")),
-            Row(
-                Column("status", css_class="col-md-4"),
-                Column("area", css_class="col-md-4"),
-                Column("owner", css_class="col-md-4"),
+        self.helper = filter_helper(
+            "goal-filters",
+            Layout(
+                Row(Column("q", css_class="col-md-8"), Column("year", css_class="col-md-4")),
+                Row(
+                    Column("status", css_class="col-md-4"),
+                    Column("area", css_class="col-md-4"),
+                    Column("owner", css_class="col-md-4"),
+                ),
+                "group",
             ),
-            "group",
         )
         self.helper.add_input(Submit("", _("Show goals")))
 

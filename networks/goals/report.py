@@ -21,7 +21,6 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.db.models import Case, IntegerField, Prefetch, Value, When, Window
@@ -34,7 +33,7 @@ from networks.goals.models import STATUS_ORDER, Goal, Indicator, Measurement
 from networks.memberships.models import Network
 from partners.agreements.models import Agreement
 from partners.directory.tables import safe_cell
-from portal.lib.forms import DateInput
+from portal.lib.forms import DateInput, filter_helper
 
 
 def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -55,11 +54,8 @@ class GoalReportForm(forms.Form):
             data = None
         super().__init__(data, initial={"start": start, "end": end}, **kwargs)
         self.default = (start, end)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.form_id = "report-period"
-        self.helper.layout = Layout(Row(Column("start", css_class="col-sm-6"), Column("end", css_class="col-sm-6")))
+        period = Layout(Row(Column("start", css_class="col-sm-6"), Column("end", css_class="col-sm-6")))
+        self.helper = filter_helper("report-period", period)
         self.helper.add_input(Submit("", gettext_lazy("Show the report")))
 
     def clean(self):

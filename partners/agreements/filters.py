@@ -5,7 +5,6 @@ Only agreements the person may see (``Agreement.objects.visible_to``); the list 
 
 import datetime
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.memberships.models import NetworkRole
 from partners.agreements.models import IN_FORCE, Agreement, AgreementKind, AgreementParty, AgreementStatus
 from partners.directory.models import Organisation
+from portal.lib.forms import filter_helper
 
 # The list's order: what binds the parties now (ending soonest first), then what is being written,
 # then what has ended.
@@ -73,20 +73,19 @@ class AgreementFilterForm(forms.Form):
         self.fields["network"].choices = [("", _("All my networks"))] + [
             (role.network.slug, role.network.name) for role in roles
         ]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.form_id = "agreement-filters"
-        self.helper.layout = Layout(
-            Row(
-                Column("q", css_class="col-md-4"),
-                Column("party", css_class="col-md-4"),
-                Column("network", css_class="col-md-4"),
-            ),
-            Row(
-                Column("status", css_class="col-md-4"),
-                Column("kind", css_class="col-md-4"),
-                Column("expiring_within", css_class="col-md-4"),
+        self.helper = filter_helper(
+            "agreement-filters",
+            Layout(
+                Row(
+                    Column("q", css_class="col-md-4"),
+                    Column("party", css_class="col-md-4"),
+                    Column("network", css_class="col-md-4"),
+                ),
+                Row(
+                    Column("status", css_class="col-md-4"),
+                    Column("kind", css_class="col-md-4"),
+                    Column("expiring_within", css_class="col-md-4"),
+                ),
             ),
         )
         self.helper.add_input(Submit("", _("Show agreements")))

@@ -8,6 +8,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def filter_helper(form_id: str, layout=None) -> FormHelper:
+    """The crispy helper of a list page's filter form: sent with GET (the filters are in the address, so a
+    filtered list can be linked and bookmarked), without a CSRF token, with ``layout`` when given."""
+    helper = FormHelper()
+    helper.form_method = "get"
+    helper.disable_csrf = True
+    helper.form_id = form_id
+    if layout is not None:
+        helper.layout = layout
+    return helper
+
+
 def submit_helper(label) -> FormHelper:
     """A crispy helper whose form ends in one submit button labelled ``label``."""
     helper = FormHelper()

@@ -13,7 +13,7 @@ from networks.meetings.models import ActionStatus, AgendaItemStatus, Meeting
 from networks.meetings.services import invitable_organisations
 from networks.memberships.models import Network
 from portal.accounts.models import User
-from portal.lib.forms import DateInput
+from portal.lib.forms import DateInput, filter_helper
 from portal.lib.validators import validate_plausible_date
 
 
@@ -129,10 +129,7 @@ class ActionStatusForm(forms.Form):
 
 
 def _get_helper(form_id: str, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_method = "get"
-    helper.disable_csrf = True
-    helper.form_id = form_id
+    helper = filter_helper(form_id)
     helper.add_input(Submit("", submit))
     return helper
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.agreements.models import Agreement
+from partners.agreements.services import AGREEMENT_FIELDS
 from portal.lib.access import Role
 from portal.lib.forms import DateInput, VersionedFormMixin
 from portal.lib.validators import validate_plausible_date
@@ -36,19 +37,7 @@ class AgreementForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Agreement
-        fields = [
-            "title",
-            "kind",
-            "purpose",
-            "indicators",
-            "review_arrangements",
-            "valid_from",
-            "valid_until",
-            "notice_period_days",
-            "review_date",
-            "coordinator",
-            "share_details",
-        ]
+        fields = list(AGREEMENT_FIELDS)
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "indicators": forms.Textarea(attrs={"rows": 4}),

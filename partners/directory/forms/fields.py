@@ -24,3 +24,12 @@ def _in_vocabulary_order(values, choices) -> list[str]:
 
 def _filter_choice(label, choices, everything):
     return forms.ChoiceField(label=label, choices=[("", everything), *choices], required=False)
+
+
+def my_network_choices(user, everything) -> list[tuple[str, str]]:
+    """The networks the person has a role in, as (slug, name) choices after ``("", everything)``: a filter
+    offers only networks the person may see (HOUSE-STYLE rule 18), read through ``user.network_roles``."""
+    if not user.is_authenticated:
+        return [("", everything)]
+    roles = user.network_roles.order_by("network__name").values_list("network__slug", "network__name")
+    return [("", everything), *roles]

@@ -5,13 +5,14 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partners.directory.forms.fields import _checkboxes, _filter_choice, _in_vocabulary_order
+from partners.directory.forms.fields import _checkboxes, _filter_choice, _in_vocabulary_order, my_network_choices
 from partners.directory.models import (
     Organisation,
     OrganisationKind,
 )
+from partners.directory.services import ORGANISATION_FIELDS
 from portal.lib.choices import Language, Region
-from portal.lib.forms import VersionedFormMixin
+from portal.lib.forms import VersionedFormMixin, filter_helper
 from portal.lib.logos import LogoField
 
 
@@ -31,23 +32,17 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        networks = (
-            user.network_roles.order_by("network__name").values_list("network__slug", "network__name")
-            if user.is_authenticated
-            else []
-        )
-        self.fields["network"].choices = [("", _("All networks")), *networks]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.form_id = "organisation-filters"
-        self.helper.layout = Layout(
-            Row(
-                Column("q", css_class="col-md-4"),
-                Column("kind", css_class="col-md-4"),
-                Column("network", css_class="col-md-4"),
+        self.fields["network"].choices = my_network_choices(user, _("All networks"))
+        self.helper = filter_helper(
+            "organisation-filters",
+            Layout(
+                Row(
+                    Column("q", css_class="col-md-4"),
+                    Column("kind", css_class="col-md-4"),
+                    Column("network", css_class="col-md-4"),
+                ),
+                Row(Column("region", css_class="col-md-4"), Column("language", css_class="col-md-4")),
             ),
-            Row(Column("region", css_class="col-md-4"), Column("language", css_class="col-md-4")),
         )
         self.helper.add_input(Submit("", _("Show organisations")))
 
@@ -75,21 +70,7 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "short_name",
-            "kind",
-            "business_id",
-            "regions",
-            "municipality",
-            "address",
-            "website",
-            "email",
-            "phone",
-            "languages",
-            "description",
-            "logo",
-        ]
+        fields = [*ORGANISATION_FIELDS, "logo"]
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 6}),

@@ -5,7 +5,13 @@ from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partners.directory.forms.fields import _CHECKBOXES, _checkboxes, _filter_choice, _in_vocabulary_order
+from partners.directory.forms.fields import (
+    _CHECKBOXES,
+    _checkboxes,
+    _filter_choice,
+    _in_vocabulary_order,
+    my_network_choices,
+)
 from partners.directory.models import (
     GuidanceService,
     OrganisationKind,
@@ -13,7 +19,9 @@ from partners.directory.models import (
     ServiceLevel,
     TargetGroup,
 )
+from partners.directory.services import SERVICE_FIELDS
 from portal.lib.choices import Language, Region
+from portal.lib.forms import filter_helper
 
 
 class ServiceForm(forms.ModelForm):
@@ -40,18 +48,7 @@ class ServiceForm(forms.ModelForm):
 
     class Meta:
         model = GuidanceService
-        fields = [
-            "name",
-            "level",
-            "channels",
-            "target_groups",
-            "languages",
-            "regions",
-            "description",
-            "contact_email",
-            "contact_phone",
-            "contact_url",
-        ]
+        fields = list(SERVICE_FIELDS)
         widgets = {
             "level": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -117,29 +114,22 @@ class ServiceMapFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only networks the person may see are offered (HOUSE-STYLE rule 18).
-        networks = (
-            user.network_roles.order_by("network__name").values_list("network__slug", "network__name")
-            if user.is_authenticated
-            else []
-        )
-        self.fields["network"].choices = [("", _("All my networks")), *networks]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.form_id = "service-filters"
-        self.helper.layout = Layout(
-            Row(Column("q", css_class="col-md-8"), Column("organisation", css_class="col-md-4")),
-            Row(
-                Column("level", css_class="col-md-3"),
-                Column("channel", css_class="col-md-3"),
-                Column("target_group", css_class="col-md-3"),
-                Column("language", css_class="col-md-3"),
-            ),
-            Row(
-                Column("region", css_class="col-md-4"),
-                Column("kind", css_class="col-md-4"),
-                Column("network", css_class="col-md-4"),
+        self.fields["network"].choices = my_network_choices(user, _("All my networks"))
+        self.helper = filter_helper(
+            "service-filters",
+            Layout(
+                Row(Column("q", css_class="col-md-8"), Column("organisation", css_class="col-md-4")),
+                Row(
+                    Column("level", css_class="col-md-3"),
+                    Column("channel", css_class="col-md-3"),
+                    Column("target_group", css_class="col-md-3"),
+                    Column("language", css_class="col-md-3"),
+                ),
+                Row(
+                    Column("region", css_class="col-md-4"),
+                    Column("kind", css_class="col-md-4"),
+                    Column("network", css_class="col-md-4"),
+                ),
             ),
         )
         self.helper.add_input(Submit("", _("Show services")))
