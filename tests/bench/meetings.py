@@ -1,4 +1,4 @@
-"""Benchmark: the meeting page, the meeting list and the personal iCal feed at 2,000 meetings (issue 6).
+"""Benchmark: the meeting page, the meeting list and the personal iCal feed at 2,000 meetings.
 
 Run with ``make bench-meetings`` (or ``.venv/bin/python tests/bench/meetings.py --meetings 2000``).
 It fills a separate database (``verkosto_bench_meetings``): ``seed_demo``, then the main network gets

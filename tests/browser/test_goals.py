@@ -1,4 +1,4 @@
-"""A shared goal from proposal to agreement and its first measurement, in a real browser (issue 5).
+"""A shared goal from proposal to agreement and its first measurement, in a real browser.
 
 A coordinator proposes a goal with an indicator and opens endorsement; the representatives of the
 network's three member organisations answer (one with a reservation) and the goal becomes agreed; the

@@ -1,4 +1,5 @@
-"""``manage.py seed_demo``: the demo network, once, and bulk data for benchmarks."""
+"""``manage.py seed_demo``: the demo network, once, and bulk data for benchmarks (what each domain's demo data
+holds: the domains' test_demo_data.py)."""
 
 from io import StringIO
 
@@ -62,21 +63,3 @@ def test_accounts_only_prints_and_changes_nothing():
     output = _seed("--accounts")
     assert "koordinaattori@verkosto.example.fi" in output
     assert "verkosto-demo-2026" in output
-
-
-@pytest.mark.django_db
-def test_seed_demo_has_agreements_in_every_state_with_a_renewal_chain_and_history():
-    from pghistory.models import MiddlewareEvents
-
-    from partners.agreements.models import Agreement, AgreementStatus
-
-    _seed()
-    main = Agreement.objects.filter(network__slug="keski-suomi")
-    assert set(main.values_list("status", flat=True)) == set(AgreementStatus.values)
-    renewed = main.get(version=2)
-    assert renewed.renewal_of.status == AgreementStatus.EXPIRED
-    assert renewed.amendments.count() == 1
-    assert all(party.signed_on for party in renewed.parties.all())
-    assert main.get(status=AgreementStatus.NEGOTIATION).parties.filter(signed_on__isnull=True).count() == 2
-    events = MiddlewareEvents.objects.references(renewed)
-    assert events.filter(user__email="koordinaattori@verkosto.example.fi").exists()
