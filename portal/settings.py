@@ -40,6 +40,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "portal",
+    "portal.audit",
     "partners",
     "networks",
     "django.contrib.admin",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "portal.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # the request being answered, for the audit log's events recorded in services and model signals
+    "portal.audit.middleware.CurrentRequestMiddleware",
     # who changed what, for the history of agreements (django-pghistory; POST and other writes only)
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -203,6 +206,12 @@ AGREEMENT_EXPIRY_REMINDER_DAYS = env_int("AGREEMENT_EXPIRY_REMINDER_DAYS", 60)
 GOAL_ENDORSEMENT_REMINDER_DAYS = env_int("GOAL_ENDORSEMENT_REMINDER_DAYS", 3)
 # How many days before an open action item of a meeting is due its owner is reminded (manage.py meeting_reminders).
 ACTION_ITEM_REMINDER_DAYS = env_int("ACTION_ITEM_REMINDER_DAYS", 3)
+
+# How long what the privacy notice keeps for a limited time is kept (manage.py retention, daily): the audit
+# log of security events, finished rows of the task worker, and invitations never accepted (after expiry).
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+TASK_RETENTION_DAYS = env_int("TASK_RETENTION_DAYS", 30)
+INVITATION_RETENTION_DAYS = env_int("INVITATION_RETENTION_DAYS", 90)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SESSION_COOKIE_HTTPONLY = True

@@ -22,9 +22,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The database cache backs allauth's rate limits, so its table must exist."""
+    """The database cache backs allauth's rate limits, so its table must exist. The test database lets the
+    flush between transactional tests truncate the append-only audit log (a deployment never does)."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+        with connection.cursor() as cursor:
+            name = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cursor.execute(f"ALTER DATABASE {name} SET verkosto.audit_allow_truncate = 'on'")
+        connection.close()  # the setting applies to connections opened from now on
 
 
 @pytest.fixture(autouse=True)
