@@ -32,6 +32,13 @@ def _role_deleted(sender, instance, **kwargs):
     _record(instance, role=None, previous=instance.role)
 
 
-def _record(role: NetworkRole, **change):
-    network = role.network
-    record(Kind.ROLE_CHANGED, subject=role.user, network=network.slug, network_name=network.name, **change)
+def _record(instance: NetworkRole, *, role: str | None, previous: str | None):
+    network = instance.network
+    record(
+        Kind.ROLE_CHANGED,
+        subject=instance.user,
+        network=network.slug,
+        network_name=network.name,
+        role=role,
+        previous=previous,
+    )
