@@ -94,7 +94,9 @@ def admin_urls(objs):
         if instance is None:
             continue
         for view in ("change", "history", "delete"):
-            urls.append((reverse(f"admin:{info[0]}_{info[1]}_{view}", args=[instance.pk]), 200))
+            # a read-only admin (the audit log) shows its rows but refuses to delete them
+            allowed = view != "delete" or model_admin.has_delete_permission(_FakeRequest, instance)
+            urls.append((reverse(f"admin:{info[0]}_{info[1]}_{view}", args=[instance.pk]), 200 if allowed else 403))
     for url, admin_status in urls:
         yield url, {**staff_only, "admin": admin_status}
 
