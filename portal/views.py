@@ -26,7 +26,14 @@ def accessibility_statement(request):
 
 @require_safe
 def privacy_notice(request):
-    context = {"operator": settings.SERVICE_OPERATOR, "privacy_email": settings.PRIVACY_CONTACT_EMAIL}
+    context = {
+        "operator": settings.SERVICE_OPERATOR,
+        "privacy_email": settings.PRIVACY_CONTACT_EMAIL,
+        # what manage.py retention removes, and after how many days
+        "audit_days": settings.AUDIT_RETENTION_DAYS,
+        "task_days": settings.TASK_RETENTION_DAYS,
+        "invitation_days": settings.INVITATION_RETENTION_DAYS,
+    }
     return render(request, "portal/privacy.html", context)
 
 
