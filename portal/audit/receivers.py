@@ -30,8 +30,9 @@ def _signed_out(sender, request, user, **kwargs):
 @receiver(auth_signals.user_login_failed, dispatch_uid="audit_sign_in_failed")
 def _sign_in_failed(sender, credentials, request=None, **kwargs):
     """The address tried, never the password (Django has already masked it; it is not read here)."""
-    tried = str(credentials.get("email") or credentials.get("username") or credentials.get("login") or "")
-    account = get_user_model().objects.filter(email__iexact=tried).first() if tried else None
+    tried = str(credentials.get("email") or credentials.get("username") or credentials.get("login") or "").strip()
+    # addresses are stored in lower case: the unique index answers
+    account = get_user_model().objects.filter(email=tried.lower()).first() if tried else None
     record(Kind.SIGN_IN_FAILED, subject=account, subject_label=tried, request=request, stage="password")
 
 
