@@ -113,3 +113,11 @@ def test_the_privacy_notice_states_the_periods(client, periods):
     assert "400 days" in page
     assert "21 days" in page
     assert "77 days" in page
+
+
+@pytest.mark.django_db
+def test_it_is_a_daily_job_with_the_shared_today_option(periods):
+    with pytest.raises(CommandError, match="--today must be a date"):
+        _run("--today", "huomenna")
+    with pytest.raises(CommandError):
+        _run("--days", "1")  # the periods come from the settings only
