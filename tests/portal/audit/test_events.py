@@ -170,3 +170,11 @@ def test_the_address_honours_trusted_proxy_count(client, member, settings, proxi
     _sign_in(client, member, HTTP_X_FORWARDED_FOR=forwarded_for)
     [event] = _events(Kind.SIGN_IN)
     assert event.ip == expected
+
+
+@pytest.mark.django_db
+def test_deleting_a_network_records_the_roles_it_takes_away(network, coordinator, member):
+    network.delete()
+    taken = _events(Kind.ROLE_CHANGED, details__role=None)
+    assert {event.subject for event in taken} == {coordinator, member}
+    assert {event.details["network"] for event in taken} == {"keski-suomi"}
