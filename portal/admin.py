@@ -15,6 +15,7 @@ from networks.memberships import invitations
 from networks.memberships.models import Membership
 from partners.directory.models import Affiliation
 from portal.accounts.models import Invitation, User
+from portal.audit.log import Kind, record
 from portal.lib.access import MembershipStatus
 
 
@@ -135,6 +136,14 @@ class UserAdmin(DjangoUserAdmin):
         super().save_model(request, obj, form, change)
         EmailAddress.objects.filter(user=obj).exclude(email=obj.email).update(primary=False)
         EmailAddress.objects.update_or_create(user=obj, email=obj.email, defaults={"verified": True, "primary": True})
+
+    def user_change_password(self, request, id, form_url=""):
+        """An administrator's setting of someone's password goes to the audit log (allauth's own pages send
+        their signals; this page sends none)."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            record(Kind.PASSWORD_CHANGED, subject=self.get_object(request, id), request=request, via="admin")
+        return response
 
 
 @admin.register(Invitation)

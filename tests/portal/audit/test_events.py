@@ -178,3 +178,13 @@ def test_deleting_a_network_records_the_roles_it_takes_away(network, coordinator
     taken = _events(Kind.ROLE_CHANGED, details__role=None)
     assert {event.subject for event in taken} == {coordinator, member}
     assert {event.details["network"] for event in taken} == {"keski-suomi"}
+
+
+@pytest.mark.django_db
+def test_an_administrator_setting_a_password_in_the_admin_is_recorded(client, admin_user, member):
+    client.force_login(admin_user)
+    url = reverse("admin:auth_user_password_change", args=[member.pk])
+    response = client.post(url, {"usable_password": "true", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    assert response.status_code == 302
+    [event] = _events(Kind.PASSWORD_CHANGED)
+    assert (event.actor, event.subject, event.details) == (admin_user, member, {"via": "admin"})
