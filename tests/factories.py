@@ -8,6 +8,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from networks.goals.models import Goal, GoalRevision, Indicator, Measurement
+from networks.meetings.minutes import render_minutes
 from networks.meetings.models import ActionItem, AgendaItem, Decision, Meeting
 from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole
 from partners.agreements.models import Agreement, AgreementParty, Commitment
@@ -226,6 +227,9 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
     title = factory.Sequence(lambda n: f"Asiakohta {n}")
     planned_minutes = 15
+    minutes = ""
+    # Stored with the text, as the minutes services do.
+    minutes_html = factory.LazyAttribute(lambda item: str(render_minutes(item.minutes)))
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):

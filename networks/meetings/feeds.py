@@ -11,9 +11,11 @@ The querysets fetch only what :func:`networks.meetings.ics.meeting_event` writes
 ``select_related``), so a feed is a fixed number of queries however many meetings it lists.
 
 Writing a feed of hundreds of events takes a while, and calendar programs ask again every few hours for
-what has mostly not changed: :func:`feed_body` keeps the text in the cache under a fingerprint of what
-it lists (how many meetings, which, their latest change, the feed's name and language). The fingerprint
-is one small query and is also the response's ETag, so an unchanged feed is answered 304.
+what has mostly not changed: :func:`feed_body` keeps the text in the cache under a key naming the feed
+itself (the personal feed of one person, or one network's feed) and a fingerprint of what it lists (which
+meetings, each one's latest change, the feed's name and language). Two feeds never share a cache entry,
+however alike their contents look. The fingerprint is one small query and is also the response's ETag, so
+an unchanged feed is answered 304.
 """
 
 import datetime
@@ -21,7 +23,6 @@ import hashlib
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Sum
 from django.utils import timezone, translation
 
 from networks.meetings.ics import feed_ics
@@ -84,18 +85,30 @@ def feed_networks(user):
     return Network.objects.filter(pk__in=NetworkRole.objects.filter(user=user).values("network")).order_by("name")
 
 
-def feed_fingerprint(meetings, *, name: str) -> str:
-    """What a feed lists, in a few bytes: the number and sum of the meetings' ids and their latest change,
-    with the feed's name and language. A new, removed, changed or cancelled meeting changes it."""
-    facts = meetings.order_by().aggregate(count=Count("pk"), ids=Sum("pk"), latest=Max("updated_at"))
-    text = f"{facts['count']}|{facts['ids']}|{facts['latest']}|{name}|{translation.get_language()}"
+def personal_feed_scope(user) -> str:
+    """The cache identity of the person's own feed."""
+    return f"person:{user.pk}"
+
+
+def network_feed_scope(network: Network) -> str:
+    """The cache identity of a network's feed (the same text for everyone with a role in it)."""
+    return f"network:{network.pk}"
+
+
+def feed_fingerprint(meetings, *, name: str, scope: str) -> str:
+    """Which feed (``scope``) lists what, in a few bytes: every meeting's id with its latest change, and the
+    feed's name and language. A new, removed, changed or cancelled meeting changes it."""
+    rows = meetings.order_by("pk").values_list("pk", "updated_at")
+    listed = ",".join(f"{pk}@{updated.isoformat()}" for pk, updated in rows)
+    text = f"{scope}|{listed}|{name}|{translation.get_language()}"
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def feed_body(meetings, *, name: str) -> tuple[str, bytes]:
-    """(fingerprint, iCalendar text) of a feed of ``meetings``: from the cache while nothing in it changed."""
-    fingerprint = feed_fingerprint(meetings, name=name)
-    key = f"meetings:feed:{fingerprint}"
+def feed_body(meetings, *, name: str, scope: str) -> tuple[str, bytes]:
+    """(fingerprint, iCalendar text) of the feed ``scope`` listing ``meetings``: from the cache while
+    nothing in it changed. The key names the feed itself, so no other feed's text can answer for it."""
+    fingerprint = feed_fingerprint(meetings, name=name, scope=scope)
+    key = f"meetings:feed:{scope}:{fingerprint}"
     body = cache.get(key)
     if body is None:
         body = feed_ics(meetings, name=name)

@@ -1,17 +1,9 @@
-"""Template helpers of the meeting pages: rendered minutes, and an agenda's items by status
-(from the prefetched items, without a query)."""
+"""Template helpers of the meeting pages: an agenda's items by status (from the prefetched items, without
+a query). The minutes are shown from their stored HTML (``item.rendered_minutes``), never rendered here."""
 
 from django import template
 
-from networks.meetings.minutes import render_minutes
-
 register = template.Library()
-
-
-@register.filter(name="minutes")
-def minutes(text) -> str:
-    """``{{ item.minutes|minutes }}``: Markdown rendered and sanitised (see :mod:`networks.meetings.minutes`)."""
-    return render_minutes(text or "")
 
 
 @register.filter

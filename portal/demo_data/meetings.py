@@ -24,6 +24,7 @@ from django.utils import timezone
 from networks.goals.models import Goal
 from networks.goals.progress import add_months
 from networks.meetings import actions, services
+from networks.meetings.minutes import render_minutes
 from networks.meetings.models import (
     ActionItem,
     ActionStatus,
@@ -184,7 +185,7 @@ class MeetingSeeder:
         services.attendance_set(meeting=meeting, user=self.coordinator, people=came)
         items = list(meeting.items.order_by("position"))
         if status != MeetingStatus.HELD:
-            AgendaItem.objects.filter(meeting=meeting).update(minutes=MINUTES)
+            AgendaItem.objects.filter(meeting=meeting).update(minutes=MINUTES, minutes_html=render_minutes(MINUTES))
         day = timezone.localdate(meeting.starts_at)
         owners = [person for person in came if person.pk != self.coordinator.pk][:3] or [self.coordinator]
         for index, item in enumerate(items[1:3]):

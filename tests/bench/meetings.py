@@ -35,6 +35,7 @@ def fill(total: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from networks.meetings.minutes import render_minutes
     from networks.meetings.models import AgendaItem, Attendance, Invitee, Meeting, MeetingStatus
     from networks.memberships.models import Network, NetworkRole
     from portal.accounts.models import User
@@ -52,6 +53,7 @@ def fill(total: int) -> None:
         "## Keskustelu\n\nKäytiin läpi tilanne ja sovittiin jatkosta.\n\n"
         "- ohjauksen saavutettavuus\n- yhteiset koulutukset\n\n**Päätös** kirjattiin alle."
     )
+    minutes_html = str(render_minutes(minutes_text))
     with transaction.atomic():
         for batch_start in range(0, missing, 200):
             count = min(200, missing - batch_start)
@@ -93,6 +95,7 @@ def fill(total: int) -> None:
                             presenter_id=coordinator.pk,
                             goal_id=goal_ids[position % len(goal_ids)] if goal_ids and position % 3 == 0 else None,
                             minutes=minutes_text if took_place else "",
+                            minutes_html=minutes_html if took_place else "",
                         )
                     )
                 for user_id in {person.pk, *people}:

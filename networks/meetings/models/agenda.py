@@ -5,6 +5,7 @@ waiting for those who manage the meeting; a carried-over item points to where it
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -74,6 +75,8 @@ class AgendaItem(models.Model):
     )
     # Minutes (Markdown, rendered sanitised), and whether the item is unfinished and continues next time.
     minutes = models.TextField(_("minutes"), max_length=20000, blank=True)
+    # The minutes as sanitised HTML, written with the text by the minutes services (pages never render Markdown).
+    minutes_html = models.TextField(_("minutes as HTML"), blank=True, editable=False)
     unfinished = models.BooleanField(
         _("unfinished: continue at the next meeting"),
         default=False,
@@ -102,6 +105,12 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def rendered_minutes(self) -> SafeString:
+        """The stored HTML of the minutes (sanitised by :func:`networks.meetings.minutes.render_minutes` when
+        the text was saved), for the templates."""
+        return mark_safe(self.minutes_html)  # noqa: S308 (sanitised when stored)
 
     @property
     def is_proposed(self) -> bool:

@@ -48,9 +48,9 @@ def feed_reset(request):
     return render(request, "networks/meetings/feed_reset.html")
 
 
-def _feed_response(request, meetings, *, name: str) -> HttpResponse:
+def _feed_response(request, meetings, *, name: str, scope: str) -> HttpResponse:
     """The feed, or 304 when the calendar program already has this version (its ETag)."""
-    fingerprint, body = feeds.feed_body(meetings, name=name)
+    fingerprint, body = feeds.feed_body(meetings, name=name, scope=scope)
     etag = f'"{fingerprint}"'
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
@@ -69,7 +69,9 @@ def personal_feed(request, token):
     if owner is None:
         raise Http404
     name = _("Meetings of %(person)s") % {"person": owner.get_full_name() or owner.email}
-    return _feed_response(request, feeds.personal_feed_meetings(owner), name=name)
+    return _feed_response(
+        request, feeds.personal_feed_meetings(owner), name=name, scope=feeds.personal_feed_scope(owner)
+    )
 
 
 @require_safe
@@ -80,4 +82,6 @@ def network_feed(request, slug, token):
     if network is None:
         raise Http404
     name = _("Meetings of %(network)s") % {"network": network.name}
-    return _feed_response(request, feeds.network_feed_meetings(network), name=name)
+    return _feed_response(
+        request, feeds.network_feed_meetings(network), name=name, scope=feeds.network_feed_scope(network)
+    )

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from networks.meetings import services
 from networks.meetings.access import MEETING_PAGE
 from networks.meetings.forms.meetings import MeetingCancelForm, MeetingFilterForm, MeetingForm
-from networks.meetings.minutes import render_minutes
 from networks.meetings.models import Meeting
 from networks.meetings.selectors.lists import (
     month_grid,
@@ -269,8 +268,5 @@ def print_minutes(request, pk):
     """The minutes on A4 (for those who may read them): attendance, each item's minutes, decisions and
     action items; a draft is marked as such."""
     meeting = object_for(request, meeting_page(), "read_minutes", pk=pk)
-    items = _schedule(meeting)
-    for item in items:
-        item.minutes_html = render_minutes(item.minutes) if item.minutes else ""
-    context = {"meeting": meeting, "items": items, "printed_at": timezone.now()}
+    context = {"meeting": meeting, "items": _schedule(meeting), "printed_at": timezone.now()}
     return render(request, "networks/meetings/print_minutes.html", context)

@@ -96,7 +96,7 @@ def minutes_edit(request, pk, item_pk):
                 messages.success(request, _("The minutes of %(title)s have been saved.") % {"title": item.title})
                 return back_to(meeting, f"item-{item.pk}")
     elif request.method != "POST":
-        preview = render_minutes(item.minutes)
+        preview = item.rendered_minutes
     context = {
         "meeting": meeting,
         "item": item,

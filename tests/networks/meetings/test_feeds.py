@@ -185,3 +185,47 @@ def test_a_feed_is_kept_until_what_it_lists_changes_and_an_unchanged_one_is_304(
     changed = client.get(url, headers={"if-none-match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert b"Uusi nimi" in changed.content
+
+
+def test_two_people_whose_feeds_look_alike_each_get_their_own_feed(client, network, coordinator):
+    """Finding 2 (calendar feed cache): the cache was keyed by a fingerprint of the meetings (how many, the
+    sum of their ids, the latest change) and the display name, so two namesakes invited to different
+    meetings with equal counts, id sums and latest change were served each other's feed. Here Aino is invited
+    to the first and fourth meeting, her namesake to the second and third (same count, same id sum, same
+    latest change): each feed must list only the person's own meetings."""
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
+    first, second, third, fourth = (
+        factories.MeetingFactory(
+            network=network,
+            organiser=coordinator,
+            title=f"Kokous {number}",
+            starts_at=start + datetime.timedelta(days=number),
+            ends_at=start + datetime.timedelta(days=number, hours=1),
+        )
+        for number in range(4)
+    )
+    assert first.pk + fourth.pk == second.pk + third.pk
+    Meeting.objects.filter(pk__in=[first.pk, second.pk, third.pk, fourth.pk]).update(updated_at=start)
+    aino = factories.UserFactory(first_name="Aino", last_name="Virtanen")
+    namesake = factories.UserFactory(first_name="Aino", last_name="Virtanen")
+    Invitee.objects.bulk_create(
+        [
+            Invitee(meeting=first, user=aino),
+            Invitee(meeting=fourth, user=aino),
+            Invitee(meeting=second, user=namesake),
+            Invitee(meeting=third, user=namesake),
+        ]
+    )
+    client.logout()
+    assert _titles(_parse(client.get(_personal(namesake)))) == {second.title, third.title}
+    assert _titles(_parse(client.get(_personal(aino)))) == {first.title, fourth.title}
+    assert _titles(_parse(client.get(_personal(namesake)))) == {second.title, third.title}
+
+
+def test_a_persons_feed_and_a_network_feed_never_share_a_cache_entry(network, coordinator, member):
+    """Finding 2: the cache key names the feed itself, not only what it lists."""
+    meetings = feeds.network_feed_meetings(network)
+    personal, _body = feeds.feed_body(meetings, name="Sama", scope=feeds.personal_feed_scope(member))
+    other, _body = feeds.feed_body(meetings, name="Sama", scope=feeds.personal_feed_scope(coordinator))
+    shared, _body = feeds.feed_body(meetings, name="Sama", scope=feeds.network_feed_scope(network))
+    assert len({personal, other, shared}) == 3

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from networks.meetings import minutes
 from networks.meetings import services as meeting_services
 from networks.meetings.access import MEETING_PAGE
 from networks.meetings.models import Amendment, Attendance, MeetingStatus, MinutesComment
@@ -192,15 +193,18 @@ def _render_partials(meeting_id, user):
 
 
 def test_the_partials_show_rendered_minutes_without_scripts(meeting, item, coordinator, member):
-    item.minutes = '# Käsittely\n\n<img src=x onerror="alert(1)"> [linkki](javascript:alert(1)) **tärkeä**'
-    item.save()
+    """CommonMark (html=False) shows raw HTML as text: the attack is visible as harmless text, never markup
+    (Python-Markdown passed it to the cleaner, which removed it)."""
     _status(meeting, MeetingStatus.HELD)
+    text = '# Käsittely\n\n<img src=x onerror="alert(1)"> [linkki](javascript:alert(1)) **tärkeä**'
+    minutes.minutes_write(item=item, user=coordinator, text=text)
     meeting_services.attendance_set(meeting=meeting, user=coordinator, people=[member])
     _status(meeting, MeetingStatus.MINUTES_DRAFT)
     MinutesComment.objects.create(meeting=meeting, item=item, author=member, body="Kommentti <b>x</b>")
     html = _render_partials(meeting.pk, member)
-    assert "<strong>tärkeä</strong>" in html
-    assert "onerror" not in html and "javascript:" not in html
+    assert "<h3>Käsittely</h3>" in html and "<strong>tärkeä</strong>" in html
+    assert "<img" not in html and not re.search(r"<[^>]*\son\w+\s*=", html)
+    assert 'href="javascript:' not in html
     assert "Kommentti &lt;b&gt;x&lt;/b&gt;" in html
     assert f'action="/meetings/{meeting.pk}/comments/"' in html
 
