@@ -44,8 +44,10 @@ def check_files(paths: list[Path]) -> dict[str, list[str]]:
 
 
 def describe(errors: dict[str, list[str]], sources: dict[str, str]) -> str:
-    """The errors as text, each file named by the page it came from (``sources``: file name → URL)."""
+    """The errors as text, by the page they came from (``sources``: file name → URL), each error once per page."""
+    by_page: dict[str, dict[str, None]] = {}
+    for name, messages in errors.items():
+        by_page.setdefault(sources.get(name, name), {}).update(dict.fromkeys(messages))
     return "\n".join(
-        f"{sources.get(name, name)}:\n" + "\n".join(f"  {error}" for error in messages)
-        for name, messages in sorted(errors.items())
+        f"{page}:\n" + "\n".join(f"  {error}" for error in messages) for page, messages in sorted(by_page.items())
     )
