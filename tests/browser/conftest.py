@@ -64,13 +64,16 @@ class NuCollector:
             return
         if not response.headers.get("content-type", "").startswith("text/html"):
             return
+        url = urlsplit(response.url)
+        if url.path.startswith("/admin/"):  # Django's own admin markup, not our templates
+            return
         try:
             body = response.body()
         except PlaywrightError:  # the page navigated on before the body was read
             return
         path = self.directory / f"page-{next(self._numbers):04d}.html"
         path.write_bytes(body)
-        url = urlsplit(response.url)  # the live server's port changes between runs: name the page by its path
+        # The live server's port changes between runs: name the page by its path.
         self.sources[path.name] = url.path + (f"?{url.query}" if url.query else "")
 
     def check(self) -> None:

@@ -37,6 +37,7 @@ def pages(coordinator, member, network, organisation, agreement, goal, indicator
         (coordinator, reverse("networks:network_list")),
         (coordinator, reverse("networks:network_detail", kwargs=slug)),
         (coordinator, reverse("networks:contact_create", kwargs=slug)),
+        (coordinator, reverse("networks:organisation_import", kwargs=slug)),
         (coordinator, reverse("meetings:meeting_list", kwargs=slug)),
         (coordinator, reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})),
         (coordinator, reverse("agreements:agreement_list")),
