@@ -79,7 +79,6 @@ class ImportFileForm(forms.Form):
         )
         self.helper = FormHelper()
         self.helper.form_tag = True
-        self.helper.attrs = {"enctype": "multipart/form-data"}
         self.helper.add_input(Submit("submit", gettext_lazy("Check the file")))
 
     def clean_file(self):

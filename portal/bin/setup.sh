@@ -111,6 +111,7 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)           # browser tests
 command -v chromedriver >/dev/null || missing+=(chromium-driver) # browser tests
+command -v java >/dev/null || missing+=(default-jre-headless)     # the W3C Nu HTML checker (vnu.jar) in the tests
 command -v msgfmt >/dev/null || missing+=(gettext)               # compilemessages
 command -v psql >/dev/null || missing+=(postgresql-client)
 # Finnish search: Voikko's library and its Finnish dictionary (the Python binding loads them).

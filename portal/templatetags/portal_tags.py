@@ -3,6 +3,7 @@
 from django import template
 
 from portal.lib.choices import Language
+from portal.lib.phones import e164
 
 register = template.Library()
 
@@ -23,3 +24,9 @@ def query_with(context, **changes) -> str:
     for key, value in changes.items():
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.inclusion_tag("includes/phone.html")
+def phone_link(number: str) -> dict:
+    """``number`` as a ``tel:`` link in E.164 form, or as plain text when it cannot be dialled."""
+    return {"number": number, "tel": e164(number)}

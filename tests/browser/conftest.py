@@ -1,16 +1,24 @@
 """Browser tests: Playwright drives Debian's Chromium (no browser download) against a live server.
 
 Every page a journey visits is checked with axe-core (bundled by
-axe-playwright-python): no serious or critical violations.
+axe-playwright-python): no serious or critical violations. Every HTML document the
+browser loads is also saved, and at the end of the session the W3C Nu checker
+(vnu.jar) checks them all in one run: no errors (HOUSE-STYLE rule 32).
 """
 
+import itertools
 import os
 import shutil
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
+
+from tests import nuchecker
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,10 +50,54 @@ def browser():
         browser.close()
 
 
+class NuCollector:
+    """The HTML documents the browser loaded (not htmx fragments), saved to check them all at once."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.sources: dict[str, str] = {}
+        self._numbers = itertools.count()
+
+    def on_response(self, response) -> None:
+        request = response.request
+        if request.resource_type != "document" or request.headers.get("hx-request") or response.status >= 300:
+            return
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            return
+        url = urlsplit(response.url)
+        if url.path.startswith("/admin/"):  # Django's own admin markup, not our templates
+            return
+        try:
+            body = response.body()
+        except PlaywrightError:  # the page navigated on before the body was read
+            return
+        path = self.directory / f"page-{next(self._numbers):04d}.html"
+        path.write_bytes(body)
+        # The live server's port changes between runs: name the page by its path.
+        self.sources[path.name] = url.path + (f"?{url.query}" if url.query else "")
+
+    def check(self) -> None:
+        files = sorted(self.directory.glob("page-*.html"))
+        errors = nuchecker.check_files(files)
+        assert not errors, f"The Nu checker found errors in {len(errors)} of {len(files)} pages:\n" + (
+            nuchecker.describe(errors, self.sources)
+        )
+
+
+@pytest.fixture(scope="session")
+def nu_pages():
+    """Collects the pages of the whole session; after the last browser test the Nu checker runs over them."""
+    with tempfile.TemporaryDirectory(prefix="verkosto-nu-") as directory:
+        collector = NuCollector(Path(directory))
+        yield collector
+        collector.check()
+
+
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, nu_pages):
     context = browser.new_context(base_url=live_server.url, locale="fi-FI", viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.on("response", nu_pages.on_response)
     page.set_default_timeout(15_000)
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)

@@ -187,7 +187,7 @@ class PollPickForm(forms.Form):
         self.fields["chair"].queryset = invitable_people(poll.network)
         self.helper = FormHelper()
         self.helper.form_action = _poll_url("meetings:poll_pick", poll)
-        self.helper.add_input(Submit("submit", _("Create the meeting at this time")))
+        self.helper.add_input(Submit("submit", _("Create the meeting at this time"), css_id="submit-id-pick"))
 
 
 class InviteForm(InviteesMixin, forms.Form):

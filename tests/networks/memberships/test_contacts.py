@@ -5,12 +5,13 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.db import transaction
 from django.urls import reverse
 
 from networks.memberships import contacts, invitations
 from networks.memberships.models import NetworkRole
 from partners.directory.models import Affiliation
-from portal.accounts.models import User
+from portal.accounts.models import Invitation, User
 from portal.lib.errors import DomainError
 from tests import factories
 
@@ -48,12 +49,15 @@ CONTACT = {
 
 
 @pytest.mark.django_db
-def test_coordinator_adds_a_contact_whom_members_see_with_a_badge(client, coordinator, member, network, organisation):
+def test_coordinator_adds_a_contact_whom_members_see_with_a_badge(
+    client, coordinator, member, network, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
     area = factories.ExpertiseAreaFactory(network=network, name="Etsivä työ")
     client.force_login(coordinator)
-    response = client.post(
-        _add_contact_url(network), {**CONTACT, "organisation": organisation.pk, "expertise": [area.pk]}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            _add_contact_url(network), {**CONTACT, "organisation": organisation.pk, "expertise": [area.pk]}
+        )
     assert response.status_code == 302
     contact = User.objects.get(email="kaisa.kontakti@example.fi")
     assert contact.is_contact
@@ -62,7 +66,12 @@ def test_coordinator_adds_a_contact_whom_members_see_with_a_badge(client, coordi
     assert Affiliation.objects.get(user=contact, until__isnull=True).organisation == organisation
     assert NetworkRole.objects.get(user=contact).network == network
     assert not EmailAddress.objects.filter(user=contact).exists()
-    assert response["Location"] == reverse("portal:person_detail", kwargs={"uuid": contact.uuid})
+    assert response["Location"] == reverse("networks:network_detail", kwargs={"slug": network.slug})
+    # The person is told who added them, where, and whom to ask (what is recorded about them is not a secret).
+    assert [message.to for message in mailoutbox] == [[contact.email]]
+    assert coordinator.get_full_name() in mailoutbox[0].body
+    assert network.name in mailoutbox[0].body
+    assert "/invitations/" not in mailoutbox[0].body
 
     client.force_login(member)
     listing = client.get(PEOPLE, {"expertise": area.slug})
@@ -75,20 +84,92 @@ def test_coordinator_adds_a_contact_whom_members_see_with_a_badge(client, coordi
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("existing", ["account", "account_secondary_address", "contact"])
-def test_an_address_already_in_use_is_refused_clearly(client, coordinator, network, organisation, existing):
-    if existing == "account":
-        factories.UserFactory(email="kaisa.kontakti@example.fi")
-    elif existing == "account_secondary_address":
-        other = factories.UserFactory()
-        EmailAddress.objects.create(user=other, email="kaisa.kontakti@example.fi", verified=True, primary=False)
+def test_an_address_of_a_person_the_coordinator_sees_is_named_and_linked(
+    client, coordinator, network, organisation, existing
+):
+    """A person the coordinator may already see in the directory is named (nothing is added twice)."""
+    if existing == "contact":
+        person = _contact(network, organisation)
     else:
-        _contact(network, organisation)
+        person = factories.UserFactory(
+            email="kaisa.kontakti@example.fi" if existing == "account" else "kaisa.toinen@example.fi"
+        )
+        factories.NetworkRoleFactory(network=network, user=person)
+        if existing == "account_secondary_address":
+            EmailAddress.objects.create(user=person, email="kaisa.kontakti@example.fi", verified=True, primary=False)
     before = User.objects.count()
     client.force_login(coordinator)
     response = client.post(_add_contact_url(network), {**CONTACT, "organisation": organisation.pk})
     assert response.status_code == 200
-    assert response.context["form"].errors["email"]
+    assert person.get_full_name() in response.context["form"].errors["email"][0]
+    assert reverse("portal:person_detail", kwargs={"uuid": person.uuid}) in response.text
     assert User.objects.count() == before
+
+
+def _hidden_person(other_network, email):
+    """A person with an account only in ``other_network``, which the coordinator of ``network`` cannot see."""
+    person = factories.UserFactory(email=email)
+    factories.AffiliationFactory(user=person, organisation=other_network.memberships.get().organisation)
+    factories.NetworkRoleFactory(network=other_network, user=person)
+    return person
+
+
+@pytest.mark.django_db
+def test_adding_a_hidden_persons_address_answers_as_for_an_unknown_one(
+    client, coordinator, network, other_network, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    """No e-mail oracle: adding the address of a person only in a network the coordinator cannot see gives the
+    same status, redirect, message, page and number of e-mails as a fresh address (the address aside). Today
+    the hidden address is refused ("already belongs to a person in Verkosto") and the fresh one added."""
+    hidden = _hidden_person(other_network, "piilossa@example.fi")
+    client.force_login(coordinator)
+
+    def attempt(email):
+        with transaction.atomic():
+            with django_capture_on_commit_callbacks(execute=True):
+                response = client.post(
+                    _add_contact_url(network), {**CONTACT, "email": email, "organisation": organisation.pk}
+                )
+            shown = client.get(response["Location"]) if response.status_code == 302 else response
+            outcome = {
+                "status": response.status_code,
+                "location": response.get("Location"),
+                "page": _normalised(shown.content.decode(), email),
+                "mails": [_normalised(" ".join(m.to), email) for m in mailoutbox],
+            }
+            transaction.set_rollback(True)  # the same starting point for the other address
+        mailoutbox.clear()
+        return outcome
+
+    hidden_outcome = attempt(hidden.email)
+    fresh_outcome = attempt("ei.ketaan@example.fi")
+    assert hidden_outcome == fresh_outcome
+    assert fresh_outcome["status"] == 302
+    assert fresh_outcome["mails"] == ["ADDRESS"]
+
+
+def _normalised(text: str, email: str) -> str:
+    text = text.replace(email, "ADDRESS")
+    return re.sub(r'(name="csrfmiddlewaretoken" value=|"X-CSRFToken": )"[^"]*"', r"\1", text)
+
+
+@pytest.mark.django_db
+def test_a_hidden_person_is_invited_to_join_instead(
+    client, coordinator, network, other_network, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The hidden person's own account is not touched: they get an invitation and accept it if they wish."""
+    hidden = _hidden_person(other_network, "piilossa@example.fi")
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_add_contact_url(network), {**CONTACT, "email": hidden.email, "organisation": organisation.pk})
+    invitation = Invitation.objects.get(email=hidden.email)
+    assert (invitation.organisation, invitation.network, invitation.invited_by) == (organisation, network, coordinator)
+    assert [message.to for message in mailoutbox] == [[hidden.email]]
+    assert invitation.token in mailoutbox[0].body
+    hidden.refresh_from_db()
+    assert (hidden.first_name, hidden.is_contact) != ("Kaisa", True)
+    assert not NetworkRole.objects.filter(user=hidden, network=network).exists()
+    assert User.objects.filter(email__iexact=hidden.email).count() == 1
 
 
 @pytest.mark.django_db
