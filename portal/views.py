@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal.privacy.models import EXPORT_VALID_DAYS
+
 # When the accessibility statement was last reviewed (update with the text).
 ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 29)
 
@@ -26,7 +28,11 @@ def accessibility_statement(request):
 
 @require_safe
 def privacy_notice(request):
-    context = {"operator": settings.SERVICE_OPERATOR, "privacy_email": settings.PRIVACY_CONTACT_EMAIL}
+    context = {
+        "operator": settings.SERVICE_OPERATOR,
+        "privacy_email": settings.PRIVACY_CONTACT_EMAIL,
+        "export_days": EXPORT_VALID_DAYS,
+    }
     return render(request, "portal/privacy.html", context)
 
 

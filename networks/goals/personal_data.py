@@ -71,6 +71,14 @@ register(
     ],
     export=export,
     erase=erase,
+    sections={
+        "goals_proposed_or_contact": _("Goals you proposed or are the contact person of"),
+        "goal_revisions_made": _("Goal revisions you made"),
+        "endorsement_rounds_opened": _("Rounds of endorsement you opened"),
+        "endorsement_answers": _("Endorsement answers"),
+        "indicators_measured": _("Indicators you measure"),
+        "measurements_recorded": _("Measurements you recorded"),
+    },
     not_personal=[
         (Goal, ["title", "drop_reason"], "a goal's title and why it was dropped"),
         (GoalRevision, ["title"], "a goal's title"),

@@ -70,6 +70,11 @@ register(
     export=export,
     erase=erase,
     refuse=refuse,
+    sections={
+        "roles": gettext_lazy("Roles in networks"),
+        "representing": gettext_lazy("Representing an organisation"),
+        "membership_changes_made": gettext_lazy("Membership changes you made"),
+    },
     not_personal=[
         (Network, ["name"], "a network's name"),
         (Membership, ["application_note"], "an organisation's application, not a person's"),

@@ -111,6 +111,14 @@ register(
     ],
     export=export,
     erase=erase,
+    sections={
+        "agreements_coordinated_or_created": _("Agreements you coordinate or created"),
+        "signatures": _("Signatures"),
+        "documents_uploaded": _("Documents you uploaded"),
+        "amendments_made": _("Amendments to agreements you made"),
+        "history_of_signatures": _("History of signatures"),
+        "history_of_agreements": _("History of agreements"),
+    },
     not_personal=[
         (Agreement, ["title", "termination_reason"], "an agreement's title and why it was terminated"),
         (_events("AgreementEvent"), ["title", "termination_reason"], "an agreement's title, as it was"),

@@ -34,6 +34,9 @@ register(
     fields=[(Affiliation, ["user", "title"]), (SearchEntry, ["title"])],
     export=export,
     erase=erase,
+    sections={
+        "affiliations": _("Affiliations"),
+    },
     not_personal=[
         (Organisation, ["name", "short_name", "address", "email", "phone"], "an organisation's own contact details"),
         (GuidanceService, ["name", "contact_email", "contact_phone"], "a service's shared contact details"),

@@ -74,4 +74,11 @@ register(
     ],
     export=export,
     erase=erase,
+    sections={
+        "profile": _("Profile"),
+        "email_addresses": _("E-mail addresses"),
+        "sign_in_methods": _("Sign-in methods"),
+        "invitations": _("Invitations"),
+        "invitations_sent": _("Invitations sent"),
+    },
 )
