@@ -12,13 +12,89 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, override, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from portal.lib.personal_data import registered
 from portal.privacy.models import DataExport, ExportStatus
 
 EXPORT_DIR = Path("private") / "exports"
 _ENCODER = DjangoJSONEncoder(ensure_ascii=False, indent=1)
+
+# The readable page's words for the keys of the records (the JSON keeps the keys themselves).
+LABELS = {
+    "organisation__name": _("organisation"),
+    "membership__organisation__name": _("organisation"),
+    "organisation": _("organisation"),
+    "network__name": _("network"),
+    "network": _("network"),
+    "title": _("title"),
+    "primary": _("primary"),
+    "since": _("since"),
+    "until": _("until"),
+    "role": _("role"),
+    "as": _("role"),
+    "changed_at": _("when"),
+    "pgh_created_at": _("when"),
+    "pgh_label": _("event"),
+    "old_level": _("previous level"),
+    "new_level": _("level"),
+    "old_status": _("previous status"),
+    "new_status": _("status"),
+    "status": _("status"),
+    "reason": _("reason"),
+    "meeting__title": _("meeting"),
+    "meeting": _("meeting"),
+    "meeting__starts_at": _("starts"),
+    "starts_at": _("starts"),
+    "slot__starts_at": _("starts"),
+    "slot__ends_at": _("ends"),
+    "organiser": _("organiser"),
+    "chair": _("chair"),
+    "approved_the_minutes": _("minutes approved"),
+    "reply": _("reply"),
+    "replied_at": _("replied"),
+    "invited_at": _("invited"),
+    "text": pgettext_lazy("decision", "decision"),
+    "recorded_at": _("recorded"),
+    "what": _("what"),
+    "due_on": _("due"),
+    "status_note": _("note"),
+    "note": _("note"),
+    "body": _("comment"),
+    "created_at": _("created"),
+    "made_at": _("made"),
+    "slot__poll__title": _("finding a time"),
+    "answer": _("answer"),
+    "answered_at": _("answered"),
+    "goal__title": _("goal"),
+    "round__goal__title": _("goal"),
+    "number": _("number"),
+    "summary": _("summary"),
+    "opened_at": _("opened"),
+    "name": _("name"),
+    "indicator__name": _("indicator"),
+    "measured_on": _("date"),
+    "value": _("value"),
+    "agreement__title": _("agreement"),
+    "signatory_name": _("signatory"),
+    "signatory_title": _("signatory's title"),
+    "signed_on": _("signed on"),
+    "original_name": _("file name"),
+    "uploaded_at": _("uploaded"),
+    "first_name": _("first name"),
+    "last_name": _("last name"),
+    "email": _("e-mail address"),
+    "phone": _("phone"),
+    "languages": _("languages"),
+    "expertise": _("areas of expertise"),
+    "date_joined": _("joined"),
+    "last_login": _("last sign-in"),
+    "staff": _("administrator"),
+    "verified": _("verified"),
+    "type": _("type"),
+    "accepted_at": _("accepted"),
+}
 
 
 def export_path(export: DataExport) -> Path:
@@ -52,7 +128,9 @@ def _write_html(out, entry, sections: dict) -> None:
         empty = True
         for record in records:
             empty = False
-            items = format_html_join("", "<dt>{}</dt><dd>{}</dd>", ((key, _value(v)) for key, v in record.items()))
+            items = format_html_join(
+                "", "<dt>{}</dt><dd>{}</dd>", ((LABELS.get(key, key), _value(v)) for key, v in record.items())
+            )
             out.write(format_html("<dl>{}</dl>\n", items))
         if empty:
             out.write(format_html("<p>{}</p>\n", gettext("Nothing.")))

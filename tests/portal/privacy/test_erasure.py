@@ -34,7 +34,7 @@ def _assert_erased(user, name):
     assert (user.first_name, user.last_name, user.title, user.phone, user.languages) == ("", "", "", "", [])
     assert user.email.endswith("@removed.invalid")
     assert not user.has_usable_password() and not user.is_active and user.erased_at is not None
-    assert str(user) == "Removed user"
+    assert str(user) == "Poistettu käyttäjä"
     assert not Affiliation.objects.filter(user=user).exists()
     assert not NetworkRole.objects.filter(user=user).exists()
     assert not Membership.objects.filter(representative=user).exists()
@@ -86,7 +86,7 @@ def test_deleting_a_person_no_longer_cascades_their_attendance_and_replies_away(
 
 @pytest.mark.django_db
 def test_the_only_coordinator_of_a_network_is_not_erased(coordinator, network):
-    with pytest.raises(DomainError, match="no other coordinator"):
+    with pytest.raises(DomainError, match="ei ole muuta koordinaattoria"):
         services.account_erase(user=coordinator)
     coordinator.refresh_from_db()
     assert coordinator.erased_at is None and coordinator.is_active
@@ -104,9 +104,9 @@ def test_a_person_erases_themselves_with_their_password_and_is_signed_out(person
     user = person_with_data.user
     client = client_for(user)
     page = client.get(reverse("portal:account_erase"))
-    assert "What stays, without the name" in page.text
+    assert "Mitä jää, ilman nimeä" in page.text
     wrong = client.post(reverse("portal:account_erase"), {"password": "not-it"})
-    assert wrong.status_code == 200 and "The password is not correct." in wrong.text
+    assert wrong.status_code == 200 and "Salasana ei ole oikein." in wrong.text
     user.refresh_from_db()
     assert user.erased_at is None
     done = client.post(reverse("portal:account_erase"), {"password": PASSWORD})
@@ -120,7 +120,7 @@ def test_a_person_erases_themselves_with_their_password_and_is_signed_out(person
 def test_the_only_coordinator_is_told_why_and_not_erased(coordinator, client_for):
     client = client_for(coordinator)
     page = client.get(reverse("portal:account_erase"))
-    assert "no other coordinator" in page.text and 'name="password"' not in page.text
+    assert "ei ole muuta koordinaattoria" in page.text and 'name="password"' not in page.text
     client.post(reverse("portal:account_erase"), {"password": PASSWORD})
     coordinator.refresh_from_db()
     assert coordinator.erased_at is None
@@ -133,7 +133,7 @@ def test_the_admins_delete_of_a_person_is_an_erasure_after_a_confirmation(person
     client = client_for(admin_user)
     url = reverse("admin:portal_user_delete", args=[user.pk])
     confirmation = client.get(url)
-    assert confirmation.status_code == 200 and "Removed user" in confirmation.text
+    assert confirmation.status_code == 200 and "Poistettu käyttäjä" in confirmation.text
     user.refresh_from_db()
     assert user.erased_at is None, "nothing happens before the confirmation"
     response = client.post(url, {"confirm": "yes"})
@@ -148,7 +148,7 @@ def test_the_admin_erases_several_people_with_an_action_after_a_confirmation(mem
     url = reverse("admin:portal_user_changelist")
     chosen = {"action": "erase_people", "_selected_action": [member.pk, observer.pk]}
     confirmation = client.post(url, chosen)
-    assert confirmation.status_code == 200 and "Yes, erase" in confirmation.text
+    assert confirmation.status_code == 200 and "Kyllä, poista" in confirmation.text
     assert not User.objects.filter(erased_at__isnull=False).exists()
     client.post(url, {**chosen, "confirm": "yes"})
     assert set(User.objects.filter(erased_at__isnull=False)) == {member, observer}

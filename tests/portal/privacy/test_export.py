@@ -143,7 +143,7 @@ def test_an_expired_export_is_no_longer_downloadable(
     client = client_for(member)
     assert client.get(reverse("portal:data_export_download", kwargs={"uuid": export.uuid})).status_code == 404
     page = client.get(export.get_absolute_url())
-    assert "The file has expired" in page.text or "vanhentunut" in page.text
+    assert "Tiedosto on vanhentunut ja poistettu." in page.text
 
 
 @pytest.mark.django_db
@@ -188,7 +188,7 @@ def test_a_failed_build_is_shown_as_failed_and_leaves_no_file(member, client_for
     export.refresh_from_db()
     assert export.status == ExportStatus.FAILED
     assert not list(tmp_path.rglob("*.zip")) and not list(tmp_path.rglob("*.part"))
-    assert "failed" in client_for(member).get(export.get_absolute_url()).text.lower()
+    assert "Tiedoston koostaminen epäonnistui." in client_for(member).get(export.get_absolute_url()).text
 
 
 @pytest.mark.django_db
