@@ -2,6 +2,7 @@
 readable ``index.html``, written entry by entry and record by record, so memory does not grow with its size.
 """
 
+import datetime
 import io
 import json
 import zipfile
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -118,6 +120,10 @@ def _value(value) -> str:
         return "–"
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
     return _ENCODER.encode(value).strip('"') if not isinstance(value, str) else value
 
 

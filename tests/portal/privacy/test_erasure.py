@@ -18,7 +18,8 @@ from partners.agreements.models import AgreementParty
 from partners.directory.models import Affiliation
 from portal.accounts.models import User
 from portal.lib.errors import DomainError
-from portal.privacy import services
+from portal.privacy import exporting, services
+from portal.privacy.models import DataExport
 from portal.search.models import SearchEntry
 from tests.factories import PASSWORD
 
@@ -154,3 +155,19 @@ def test_the_admin_erases_several_people_with_an_action_after_a_confirmation(mem
     assert set(User.objects.filter(erased_at__isnull=False)) == {member, observer}
     actions = client.get(url).context["action_form"].fields["action"].choices
     assert "delete_selected" not in [value for value, _label in actions]
+
+
+@pytest.mark.django_db
+def test_erasure_removes_the_persons_data_downloads_and_their_files(
+    member, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    export = DataExport.objects.create(user=member)
+    exporting.build(export, language="fi")
+    export.refresh_from_db()
+    path = exporting.export_path(export)
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.account_erase(user=member)
+    assert not DataExport.objects.filter(user=member).exists()
+    assert not path.exists()
