@@ -9,7 +9,16 @@ contact and an indicator's measurer (those are roles, and the coordinators name 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, Indicator, Measurement
+from networks.goals.models import (
+    Endorsement,
+    EndorsementAnswer,
+    EndorsementRound,
+    Goal,
+    GoalRevision,
+    GoalStatus,
+    Indicator,
+    Measurement,
+)
 from portal.lib.personal_data import register, rows
 
 
@@ -71,6 +80,7 @@ register(
     ],
     export=export,
     erase=erase,
+    choices={"status": GoalStatus, "answer": EndorsementAnswer},
     sections={
         "goals_proposed_or_contact": _("Goals you proposed or are the contact person of"),
         "goal_revisions_made": _("Goal revisions you made"),

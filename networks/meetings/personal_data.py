@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.meetings.models import (
     ActionItem,
+    ActionStatus,
     AgendaItem,
     Amendment,
     Attendance,
@@ -19,6 +20,7 @@ from networks.meetings.models import (
     Invitee,
     Meeting,
     MinutesComment,
+    Reply,
     SlotAnswer,
     TimePoll,
 )
@@ -115,6 +117,7 @@ register(
     ],
     export=export,
     erase=erase,
+    choices={"reply": Reply, "answer": SlotAnswer.Answer, "status": ActionStatus},
     sections={
         "meetings_organised_or_chaired": _("Meetings you organised or chaired"),
         "invitations_and_replies": _("Invitations and replies"),

@@ -10,8 +10,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
-from portal.lib.access import Role
+from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
+from portal.lib.access import MembershipStatus, Role
 from portal.lib.personal_data import register, rows
 
 
@@ -70,6 +70,13 @@ register(
     export=export,
     erase=erase,
     refuse=refuse,
+    choices={
+        "role": Role,
+        "old_level": MembershipLevel,
+        "new_level": MembershipLevel,
+        "old_status": MembershipStatus,
+        "new_status": MembershipStatus,
+    },
     sections={
         "roles": gettext_lazy("Roles in networks"),
         "representing": gettext_lazy("Representing an organisation"),

@@ -14,7 +14,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from partners.agreements.models import Agreement, AgreementAmendment, AgreementDocument, AgreementParty
+from partners.agreements.models import (
+    Agreement,
+    AgreementAmendment,
+    AgreementDocument,
+    AgreementParty,
+    AgreementStatus,
+)
 from portal.accounts.models import REMOVED_PERSON
 from portal.lib.personal_data import register, rows
 
@@ -111,6 +117,7 @@ register(
     ],
     export=export,
     erase=erase,
+    choices={"status": AgreementStatus},
     sections={
         "agreements_coordinated_or_created": _("Agreements you coordinate or created"),
         "signatures": _("Signatures"),

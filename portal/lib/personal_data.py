@@ -10,6 +10,7 @@ Each domain declares its share in its own ``personal_data.py`` with one :func:`r
   keeping shared records (they stay, attributed to the removed-user marker the account becomes);
 - ``refuse(user)``: optional, messages why the person cannot be erased now (e.g. a network's only
   coordinator);
+- ``choices``: the choices (``TextChoices``) of a key, so the readable page shows their labels;
 - ``sections``: a translated heading for each section of the export, for the readable page;
 - ``not_personal``: fields whose names look personal but hold no personal data (a meeting's title), each
   with the reason, so that :func:`uncovered_fields` does not list them.
@@ -64,6 +65,14 @@ class PersonalData:
     refuse: Callable[..., list[str]] | None = None
     not_personal: list[tuple[type[models.Model], list[str], str]] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)  # section → (lazily) translated heading
+    choices: dict[str, type] = field(default_factory=dict)  # key → its TextChoices, for the readable page
+
+    def display(self, key: str, value):
+        """``value`` as the readable page shows it: a choice's label instead of its stored value."""
+        choices = self.choices.get(key)
+        if choices is not None and value in choices.values:
+            return str(choices(value).label)
+        return value
 
     def section_title(self, section: str) -> str:
         return str(self.sections.get(section) or section.replace("_", " ").capitalize())

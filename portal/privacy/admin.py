@@ -29,7 +29,7 @@ class ErasureAdminMixin:
         erased, refused = 0, []
         for person in people:
             try:
-                services.account_erase(user=person)
+                services.account_erase(user=person, by=request.user)
             except DomainError as error:
                 refused.append(f"{person}: {error}")
             else:
@@ -68,8 +68,8 @@ class ErasureAdminMixin:
         return self._confirmation(request, [person])
 
     def delete_model(self, request, obj):
-        services.account_erase(user=obj)
+        services.account_erase(user=obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         for person in queryset:
-            services.account_erase(user=person)
+            services.account_erase(user=person, by=request.user)

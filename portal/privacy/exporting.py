@@ -135,7 +135,9 @@ def _write_html(out, entry, sections: dict) -> None:
         for record in records:
             empty = False
             items = format_html_join(
-                "", "<dt>{}</dt><dd>{}</dd>", ((LABELS.get(key, key), _value(v)) for key, v in record.items())
+                "",
+                "<dt>{}</dt><dd>{}</dd>",
+                ((LABELS.get(key, key), _value(entry.display(key, v))) for key, v in record.items()),
             )
             out.write(format_html("<dl>{}</dl>\n", items))
         if empty:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.lib.personal_data import register, rows
 from portal.privacy.exporting import remove_files
-from portal.privacy.models import DataExport
+from portal.privacy.models import DataExport, ExportStatus
 
 
 def export(user):
@@ -28,4 +28,5 @@ register(
     export=export,
     erase=erase,
     sections={"data_exports": _("Data exports")},
+    choices={"status": ExportStatus},
 )

@@ -30,9 +30,11 @@ def erasure_refusals(user) -> list[str]:
     return [message for entry in registered() if entry.refuse for message in entry.refuse(user)]
 
 
-def account_erase(*, user) -> None:
+def account_erase(*, user, by=None) -> None:
     """Erase ``user``: each part of the portal removes what is the person's own and keeps shared records,
-    which from now on show the removed-user marker. Refused (a :class:`DomainError`) while a part objects."""
+    which from now on show the removed-user marker. Refused (a :class:`DomainError`) while a part objects.
+
+    ``by``: who erased the account (the person themself or an administrator), for the record of it."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         refusals = erasure_refusals(user)

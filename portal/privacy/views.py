@@ -61,7 +61,7 @@ def account_erase(request):
     refusals = services.erasure_refusals(request.user)
     if request.method == "POST" and not refusals and form.is_valid():
         try:
-            services.account_erase(user=request.user)
+            services.account_erase(user=request.user, by=request.user)
         except DomainError as error:
             refusals = error.messages
         else:

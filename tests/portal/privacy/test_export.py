@@ -212,3 +212,10 @@ def test_the_status_page_keeps_its_query_budget(member, network, organisation, c
             meeting.invitees.create(user=member)
 
     assert_budget(client_for(member), export.get_absolute_url(), budget=8, grow=grow)
+
+
+@pytest.mark.django_db
+def test_the_readable_page_shows_words_not_stored_codes(person_with_data, django_capture_on_commit_callbacks):
+    page = _read(_requested(person_with_data.user, django_capture_on_commit_callbacks, language="fi"))["index.html"]
+    assert "<dt>rooli</dt><dd>Jäsen</dd>" in page  # the role "member", in Finnish
+    assert "<dt>role</dt>" not in page and "<dd>member</dd>" not in page
