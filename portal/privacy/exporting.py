@@ -197,3 +197,12 @@ def remove_files(paths) -> None:
     for relative in paths:
         if relative:
             (Path(settings.MEDIA_ROOT) / relative).unlink(missing_ok=True)
+
+
+def remove_expired() -> int:
+    """Remove the exports past their expiry, rows and files (for the daily retention job); returns how many."""
+    expired = DataExport.objects.expired()
+    paths = list(expired.values_list("path", flat=True))
+    count, _ = expired.delete()
+    remove_files(paths)
+    return count

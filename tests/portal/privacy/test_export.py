@@ -219,3 +219,16 @@ def test_the_readable_page_shows_words_not_stored_codes(person_with_data, django
     page = _read(_requested(person_with_data.user, django_capture_on_commit_callbacks, language="fi"))["index.html"]
     assert "<dt>rooli</dt><dd>Jäsen</dd>" in page  # the role "member", in Finnish
     assert "<dt>role</dt>" not in page and "<dd>member</dd>" not in page
+
+
+@pytest.mark.django_db
+def test_expired_exports_are_removed_with_their_files(member, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    old, fresh = DataExport.objects.create(user=member), DataExport.objects.create(user=member)
+    for export in (old, fresh):
+        exporting.build(export, language="fi")
+        export.refresh_from_db()
+    DataExport.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert exporting.remove_expired() == 1
+    assert list(DataExport.objects.all()) == [fresh]
+    assert not exporting.export_path(old).exists() and exporting.export_path(fresh).exists()
