@@ -17,6 +17,7 @@ from partners.directory.models import Affiliation
 from portal.accounts.models import Invitation, User
 from portal.audit.log import Kind, record
 from portal.lib.access import MembershipStatus
+from portal.privacy.admin import ErasureAdminMixin
 
 
 def _clean_email(form) -> str:
@@ -81,8 +82,9 @@ class AffiliationInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    """People. Addresses are kept in lower case, and the login address is a verified allauth address."""
+class UserAdmin(ErasureAdminMixin, DjangoUserAdmin):
+    """People. Addresses are kept in lower case, and the login address is a verified allauth address. Deleting a
+    person erases them (:mod:`portal.privacy.admin`): shared records stay, under the removed-user marker."""
 
     form = UserChangeForm
     add_form = UserCreationForm
@@ -98,7 +100,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["is_staff", "is_superuser", "is_active"]
     search_fields = ["email", "first_name", "last_name", "title"]
     autocomplete_fields = ["expertise"]
-    readonly_fields = ["uuid", "last_login", "date_joined"]
+    readonly_fields = ["uuid", "last_login", "date_joined", "erased_at"]
     inlines = [AffiliationInline]
     fieldsets = [
         (None, {"fields": ["uuid", "email", "password"]}),
@@ -127,7 +129,7 @@ class UserAdmin(DjangoUserAdmin):
                 ]
             },
         ),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined", "erased_at"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 

@@ -8,3 +8,4 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import checks  # noqa: F401 - registers the system checks
+        from portal.privacy import panels  # noqa: F401 - registers the section of one's own profile page

@@ -1,7 +1,9 @@
-"""The portal app's models: people's accounts and invitations (:mod:`portal.accounts.models`) and the search
-index (:mod:`portal.search.models`). They live in their packages; importing them here registers them."""
+"""The portal app's models: people's accounts and invitations (:mod:`portal.accounts.models`), the search
+index (:mod:`portal.search.models`) and people's data exports (:mod:`portal.privacy.models`). They live in
+their packages; importing them here registers them."""
 
 from portal.accounts.models import Invitation, User, UserManager, UserQuerySet
+from portal.privacy.models import DataExport
 from portal.search.models import SearchEntry, SearchKind
 
-__all__ = ["Invitation", "SearchEntry", "SearchKind", "User", "UserManager", "UserQuerySet"]
+__all__ = ["DataExport", "Invitation", "SearchEntry", "SearchKind", "User", "UserManager", "UserQuerySet"]

@@ -10,6 +10,7 @@ from django.urls import include, path
 from networks.memberships import urls as membership_urls
 from partners.directory import urls as directory_urls
 from portal import dashboard, views
+from portal.privacy import urls as privacy_urls
 from portal.search import views as search_views
 
 admin.site.login = secure_admin_login(admin.site.login)
@@ -20,6 +21,7 @@ portal_patterns = [
     path("", dashboard.home, name="home"),
     *directory_urls.people_patterns,
     *membership_urls.invitation_patterns,
+    *privacy_urls.urlpatterns,
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("search/", search_views.search, name="search"),

@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal.privacy.models import EXPORT_VALID_DAYS
+
 # When the accessibility statement was last reviewed (update with the text).
 ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 29)
 
@@ -33,6 +35,7 @@ def privacy_notice(request):
         "audit_days": settings.AUDIT_RETENTION_DAYS,
         "task_days": settings.TASK_RETENTION_DAYS,
         "invitation_days": settings.INVITATION_RETENTION_DAYS,
+        "export_days": EXPORT_VALID_DAYS,
     }
     return render(request, "portal/privacy.html", context)
 

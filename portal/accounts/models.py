@@ -16,6 +16,26 @@ from portal.lib.access import AccessMixin
 from portal.lib.choices import Language, choice_array
 from portal.lib.querysets import VisibleToQuerySet, related_rows
 
+# How an erased person is shown wherever their name was: minutes, decisions, signatures, history.
+REMOVED_PERSON = _("Removed user")
+
+
+# The account's own fields that erasure empties (see User.anonymise).
+ANONYMISED_FIELDS = [
+    "first_name",
+    "last_name",
+    "title",
+    "phone",
+    "languages",
+    "email",
+    "uuid",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+    "is_contact",
+    "last_login",
+]
+
 
 class UserQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
@@ -78,6 +98,8 @@ class User(AccessMixin, AbstractUser):
         related_name="people",
         blank=True,
     )
+    # Set when the account was erased: the row stays, anonymised, so that shared records keep pointing to it.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -106,7 +128,22 @@ class User(AccessMixin, AbstractUser):
         return self.get_full_name() or self.email
 
     def get_full_name(self):
+        if self.erased_at is not None:
+            return str(REMOVED_PERSON)
         return f"{self.first_name} {self.last_name}".strip()
+
+    def anonymise(self) -> None:
+        """Erase the person's own data from the account, keeping the row (the removed-user marker): no name,
+        a placeholder address nobody can receive mail at, no password, no rights, signed in nowhere."""
+        self.first_name = self.last_name = self.title = self.phone = ""
+        self.languages = []
+        self.email = f"removed-{self.uuid.hex}@removed.invalid"
+        self.uuid = uuid.uuid4()
+        self.set_unusable_password()
+        self.is_active = self.is_staff = self.is_superuser = self.is_contact = False
+        self.last_login = None
+        self.erased_at = timezone.now()
+        self.save(update_fields=[*ANONYMISED_FIELDS, "password", "erased_at"])
 
 
 def _new_token() -> str:

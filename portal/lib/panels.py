@@ -21,6 +21,7 @@ DASHBOARD = "dashboard"
 ORGANISATION_PAGE = "organisation"  # sections after the organisation's services
 ORGANISATION_ASIDE = "organisation_aside"  # beside its people
 PERSON_PAGE = "person"
+ACCOUNT_PAGE = "account"  # sections at the end of one's own profile page (one's data, erasing the account)
 GOAL_PAGE = "goal"
 
 

@@ -6,7 +6,22 @@ model is covered automatically."""
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.access_matrix.rows import ANONYMOUS_ONLY, PUBLIC, SIGNED_IN, Entry, row
+from tests.access_matrix.rows import ANONYMOUS_ONLY, POST_ONLY, PUBLIC, SIGNED_IN, Entry, row
+
+
+def member_export(objs):
+    """The URL arguments of the member's own data export, built (once) by the task's own code."""
+    from portal.privacy import exporting
+    from portal.privacy.models import DataExport
+
+    if not hasattr(objs, "member_export"):
+        objs.member_export = DataExport.objects.create(user=objs.member)
+        exporting.build(objs.member_export, language="fi")
+    return {"uuid": objs.member_export.uuid}
+
+
+# Only the person's own: not even an administrator opens another person's data.
+OWN_EXPORT = row(302, 404, 404, 200, 404, 404)
 
 GET = {
     "portal:home": Entry(PUBLIC),
@@ -17,6 +32,12 @@ GET = {
     "set_language": Entry(row(302, 302, 302, 302, 302, 302)),
     # Every signed-in person searches what they may see.
     "portal:search": Entry(SIGNED_IN, login_redirect=True),
+    # --- one's own data and account (portal.privacy) ---
+    "portal:data_export_create": Entry(POST_ONLY),
+    "portal:data_export_detail": Entry(OWN_EXPORT, member_export, login_redirect=True),
+    "portal:data_export_download": Entry(OWN_EXPORT, member_export, login_redirect=True),
+    # Everyone may erase their own account (the only coordinator of a network is told why not yet).
+    "portal:account_erase": Entry(SIGNED_IN, login_redirect=True),
     # --- accounts (django-allauth) ---
     "account_login": Entry(ANONYMOUS_ONLY),
     "account_logout": Entry(row(302, 200, 200, 200, 200, 200)),
@@ -59,14 +80,20 @@ GET = {
     "mfa_login_webauthn": Entry(row(302, 302, 302, 302, 302, 302)),
 }
 
-# The project package's own pages (the dashboard, the statements, the search) take no POST.
-POST = {}
+# The project package's own pages (the dashboard, the statements, the search) take no POST; asking for one's
+# data goes on to its page, and an empty erasure form comes back with its error.
+POST = {
+    "portal:data_export_create": Entry(row(302, 302, 302, 302, 302, 302)),
+    "portal:account_erase": Entry(SIGNED_IN),
+}
 
 READ_ONLY = {
     "portal:home",
     "portal:accessibility",
     "portal:privacy",
     "portal:search",
+    "portal:data_export_detail",
+    "portal:data_export_download",
 }
 
 CASES = []

@@ -243,7 +243,7 @@ class Invitee(models.Model):
 
     meeting = models.ForeignKey(Meeting, related_name="invitees", on_delete=models.CASCADE)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), related_name="meeting_invitations", on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), related_name="meeting_invitations", on_delete=models.PROTECT
     )
     # The organisation the person was invited through (or works for), shown next to their name.
     organisation = models.ForeignKey(
@@ -284,7 +284,7 @@ class Attendance(models.Model):
 
     meeting = models.ForeignKey(Meeting, related_name="attendances", on_delete=models.CASCADE)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), related_name="meeting_attendances", on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), related_name="meeting_attendances", on_delete=models.PROTECT
     )
     organisation = models.ForeignKey(
         "partners.Organisation",

@@ -306,7 +306,8 @@ class SlotAnswer(models.Model):
         NO = "no", pgettext_lazy("time poll", "No")
 
     slot = models.ForeignKey(TimeSlot, related_name="answers", on_delete=models.CASCADE)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+    # An erased person's answers stay (see portal.privacy): a person is never deleted with them.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.PROTECT)
     answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
     answered_at = models.DateTimeField(auto_now=True)
 

@@ -16,7 +16,7 @@ from portal.access import get_for_user
 from portal.accounts.models import User
 from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
-from portal.lib.panels import PERSON_PAGE, render_panels
+from portal.lib.panels import ACCOUNT_PAGE, PERSON_PAGE, render_panels
 from portal.lib.views import show_errors
 
 
@@ -56,7 +56,9 @@ def profile_detail(request):
     person = selectors.with_contact_visibility(
         selectors.with_profile(User.objects.filter(pk=request.user.pk), viewer=request.user), viewer=request.user
     ).get()
-    return render(request, "partners/directory/person_detail.html", {"person": person, "is_own": True})
+    # What other parts of the portal add to one's own page (downloading one's data, erasing the account).
+    context = {"person": person, "is_own": True, "account_panels": render_panels(ACCOUNT_PAGE, request, person=person)}
+    return render(request, "partners/directory/person_detail.html", context)
 
 
 @login_required

@@ -8,6 +8,7 @@ session, user, MFA requirement (1 query), then the page's own queries.
 import pytest
 from django.urls import reverse
 
+from portal.privacy.models import DataExport
 from tests import factories
 from tests.querybudget import assert_budget, grow_network
 
@@ -55,8 +56,10 @@ def test_own_profile(client, member):
 
     def grow():
         member.expertise.set(factories.ExpertiseAreaFactory.create_batch(30))
+        DataExport.objects.bulk_create(DataExport(user=member) for _ in range(30))
 
-    assert_budget(client, reverse("portal:profile_detail"), budget=6, grow=grow)
+    # 7: the section "Your data" (portal.privacy) reads the person's latest data export.
+    assert_budget(client, reverse("portal:profile_detail"), budget=7, grow=grow)
 
 
 @pytest.mark.django_db
