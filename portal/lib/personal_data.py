@@ -47,7 +47,7 @@ PERSONAL_NAME_PARTS = (
 )
 PERSONAL_NAME_WORDS = ("ip", "title", "note", "reason", "body")
 # The apps whose models the coverage rule walks.
-PROJECT_APPS = ("portal", "partners", "networks")
+PROJECT_APPS = ("portal", "partners", "networks", "audit")
 
 Records = Iterable[dict]
 

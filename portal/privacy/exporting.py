@@ -199,9 +199,10 @@ def remove_files(paths) -> None:
             (Path(settings.MEDIA_ROOT) / relative).unlink(missing_ok=True)
 
 
-def remove_expired() -> int:
-    """Remove the exports past their expiry, rows and files (for the daily retention job); returns how many."""
-    expired = DataExport.objects.expired()
+def remove_expired(now=None) -> int:
+    """Remove the exports past their expiry (at ``now``), rows and files (for the daily retention job); returns
+    how many."""
+    expired = DataExport.objects.expired(now)
     paths = list(expired.values_list("path", flat=True))
     count, _ = expired.delete()
     remove_files(paths)

@@ -33,8 +33,8 @@ class DataExportQuerySet(VisibleToQuerySet):
     def unfinished(self):
         return self.filter(status__in=[ExportStatus.PENDING, ExportStatus.RUNNING])
 
-    def expired(self):
-        return self.filter(expires_at__lte=timezone.now())
+    def expired(self, now=None):
+        return self.filter(expires_at__lte=now or timezone.now())
 
 
 def _default_expiry():

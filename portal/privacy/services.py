@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.accounts.models import User
+from portal.audit.log import record
+from portal.audit.models import EventKind
 from portal.lib.errors import DomainError
 from portal.lib.personal_data import registered
 from portal.privacy.models import DataExport
@@ -19,6 +21,7 @@ def data_export_request(*, user, language: str) -> DataExport:
         if export is not None:
             return export
         export = DataExport.objects.create(user=user, steps_total=len(registered()) + 1)
+        record(EventKind.DATA_EXPORTED, actor=user, subject=user, export=export.pk)
         transaction.on_commit(lambda: build_data_export.enqueue(export_id=export.pk, language=language))
     return export
 
@@ -42,3 +45,5 @@ def account_erase(*, user, by=None) -> None:
             raise DomainError(refusals)
         for entry in registered():
             entry.erase(user)
+        # after erasure: the event names the removed-user marker, and whether an administrator did it
+        record(EventKind.ACCOUNT_ERASED, actor=by, subject=user, by_administrator=by is not None and by != user)

@@ -4,7 +4,8 @@
 - finished rows of the task worker (e-mail sent or failed, with their contents) older than
   ``TASK_RETENTION_DAYS``;
 - invitations never accepted, ``INVITATION_RETENTION_DAYS`` after they expired;
-- expired sessions (Django's ``clearsessions``).
+- expired sessions (Django's ``clearsessions``);
+- data exports (the ZIP files of *Download my data*) past their expiry, rows and files.
 
 allauth keeps no sign-in log of its own here (no ``allauth.usersessions``; e-mail confirmations are signed
 links, not rows; rate-limit counters expire in the cache by themselves).
@@ -23,6 +24,7 @@ from django_tasks_db.models import DBTaskResult
 from portal.accounts.models import Invitation
 from portal.audit import log as audit_log
 from portal.lib.reminders import DailyJobCommand
+from portal.privacy.exporting import remove_expired as remove_expired_exports
 
 PERIODS = ("AUDIT_RETENTION_DAYS", "TASK_RETENTION_DAYS", "INVITATION_RETENTION_DAYS")
 
@@ -33,6 +35,7 @@ class RetentionRun:
     task_results: int = 0
     invitations: int = 0
     sessions: int = 0
+    data_exports: int = 0
 
 
 def _as_of(today: datetime.date | None) -> datetime.datetime:
@@ -58,6 +61,7 @@ def retention_run(*, today: datetime.date | None = None) -> RetentionRun:
         expired = Invitation.objects.filter(accepted_at__isnull=True, expires_at__lt=invitation_cutoff)
         run.invitations, _ = expired.delete()
         run.sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
+    run.data_exports = remove_expired_exports(now)
     return run
 
 
@@ -67,7 +71,7 @@ class Command(DailyJobCommand):
     help = (
         "Delete what is kept only for a limited time: audit events after AUDIT_RETENTION_DAYS, finished task "
         "rows after TASK_RETENTION_DAYS, invitations never accepted INVITATION_RETENTION_DAYS after they expired, "
-        "and expired sessions."
+        "expired sessions and expired data exports."
     )
 
     def add_arguments(self, parser):
@@ -82,5 +86,6 @@ class Command(DailyJobCommand):
         run = retention_run(today=today)
         return (
             f"Deleted: {run.audit_events} audit events, {run.task_results} finished task rows, "
-            f"{run.invitations} expired invitations, {run.sessions} expired sessions."
+            f"{run.invitations} expired invitations, {run.sessions} expired sessions, "
+            f"{run.data_exports} expired data exports."
         )
