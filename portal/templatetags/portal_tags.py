@@ -2,6 +2,7 @@
 
 from django import template
 
+from portal.lib import once
 from portal.lib.choices import Language
 
 register = template.Library()
@@ -23,3 +24,9 @@ def query_with(context, **changes) -> str:
     for key, value in changes.items():
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.simple_tag
+def once_token() -> str:
+    """A hand-written create form's one-time token (:mod:`portal.lib.once`)."""
+    return once.hidden_input()

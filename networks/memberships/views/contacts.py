@@ -12,12 +12,14 @@ from networks.memberships.models import Network
 from partners.directory.models import ExpertiseArea
 from portal.access import get_for_user
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 
 
 @login_required
+@creates_once
 def contact_create(request, slug):
     network = get_for_user(request.user, Network, action="edit", slug=slug)
-    form = ContactForm(
+    form = with_token(ContactForm)(
         request.POST or None,
         organisations=selectors.invitable_organisations(network=network),
         areas=ExpertiseArea.objects.filter(Q(network__isnull=True) | Q(network=network)).order_by("name"),
@@ -44,5 +46,5 @@ def contact_create(request, slug):
                 _("%(name)s has been added to the directory. You can invite them from their page.")
                 % {"name": person.get_full_name()},
             )
-            return redirect("portal:person_detail", uuid=person.uuid)
+            return created(request, redirect("portal:person_detail", uuid=person.uuid))
     return render(request, "networks/memberships/contact_form.html", {"form": form, "network": network})
