@@ -6,7 +6,7 @@
 
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (!(form instanceof HTMLFormElement) || !form.querySelector("input[name=once]") || form.dataset.hxPost) {
+    if (event.defaultPrevented || !(form instanceof HTMLFormElement) || !form.querySelector("input[name=once]") || form.dataset.hxPost) {
       return;
     }
     if (form.dataset.sending) {
