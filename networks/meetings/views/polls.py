@@ -80,7 +80,9 @@ def _detail(request, poll: TimePoll, *, answer_form=None, pick_form=None, status
         answer_form = PollAnswerForm(poll=poll, slots=table["slots"], current=current)
     if may_manage and pick_form is None:
         best = next((total["slot"].pk for total in table["totals"] if total["best"]), None)
-        pick_form = PollPickForm(poll=poll, slots=table["slots"], initial={"slot": best, "chair": poll.organiser_id})
+        pick_form = with_token(PollPickForm)(
+            poll=poll, slots=table["slots"], initial={"slot": best, "chair": poll.organiser_id}
+        )
     context = {
         "poll": poll,
         "network": poll.network,
@@ -119,10 +121,11 @@ def poll_answer(request, pk):
 
 @require_POST
 @login_required
+@creates_once
 def poll_pick(request, pk):
     """Pick the time: the meeting is created and the poll's people invited; then to the meeting."""
     poll = object_for(request, poll_page(), MANAGE, pk=pk)
-    form = PollPickForm(request.POST, poll=poll, slots=list(poll.slots.all()))
+    form = with_token(PollPickForm)(request.POST, poll=poll, slots=list(poll.slots.all()))
     if form.is_valid():
         try:
             meeting = services.poll_pick(
@@ -132,7 +135,7 @@ def poll_pick(request, pk):
             show_errors(form, error)
         else:
             messages.success(request, _("The meeting has been created and the invitations sent."))
-            return back_to(meeting)
+            return created(request, back_to(meeting))
     return _detail(request, poll, pick_form=form, status=400)
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.meetings import actions as records
-from networks.meetings import services
+from networks.meetings import polls, services
 from networks.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -192,3 +192,31 @@ def test_inviting_twice_invites_and_e_mails_once(client_for, network, coordinato
         django_capture_on_commit_callbacks,
     )
     assert [message.to for message in mail.outbox] == [["uusi@example.fi"]]
+
+
+def test_picking_a_time_twice_makes_one_meeting_and_invites_once(
+    client_for, network, coordinator, member, observer, organisation, django_capture_on_commit_callbacks
+):
+    start = timezone.now() + datetime.timedelta(days=20)
+    poll = polls.poll_create(
+        network=network,
+        user=coordinator,
+        data={"title": "Kevään verkostotapaaminen", "place": "Kirjasto"},
+        slots=[
+            (start, start + datetime.timedelta(hours=2)),
+            (start + datetime.timedelta(days=1), start + datetime.timedelta(days=1, hours=2)),
+        ],
+        organisations=[organisation],
+    )
+    mail.outbox.clear()
+    client = client_for(coordinator)
+    assert_form_carries_token(client, reverse("meetings:poll_detail", kwargs={"pk": poll.pk}))
+    slot = poll.slots.order_by("starts_at").last()
+    assert_created_once(
+        client,
+        _url("poll_pick", pk=poll.pk),
+        lambda: {"slot": slot.pk, "chair": coordinator.pk},
+        Meeting.objects.count,
+        django_capture_on_commit_callbacks,
+    )
+    assert len(mail.outbox) == 3

@@ -27,7 +27,7 @@ from tests.partners.agreements.test_create_once import AGREEMENT
 
 # A view whose URL name says it creates something (or which is known to): it must take the token.
 CREATES = re.compile(r"_(create|add|new|propose|apply|invite|upload|renew|amend|carry|import)$")
-ALSO_CREATES = {"meetings:invitations"}
+ALSO_CREATES = {"meetings:invitations", "meetings:poll_pick"}
 
 
 def _views(patterns, namespace=""):
