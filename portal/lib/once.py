@@ -148,7 +148,10 @@ class OnceFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[FIELD] = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=new_token())
+        token = new_token()
+        # An id of its own: two create forms on one page (the agenda's) must not both say id="id_once".
+        widget = forms.HiddenInput(attrs={"id": f"{FIELD}-{token}"})
+        self.fields[FIELD] = forms.UUIDField(required=False, widget=widget, initial=token)
         name = self.add_prefix(FIELD)
         if self.is_bound and parse(self.data.get(name)) is None:
             self.data = self.data.copy()

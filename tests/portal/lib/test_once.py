@@ -18,10 +18,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from networks.meetings.models import Meeting
+from networks.meetings.models import Meeting, MeetingStatus
 from partners.agreements.models import Agreement
 from portal.lib import once
 from portal.lib.once import FIELD, CreateToken
+from tests import factories
 from tests.networks.meetings.test_pages import _form as meeting_form
 from tests.partners.agreements.test_create_once import AGREEMENT
 
@@ -168,3 +169,23 @@ def test_ten_identical_agreement_posts_at_once_make_one_agreement(network, coord
     agreement = Agreement.objects.get()
     assert {response["Location"] for response in responses} == {agreement.get_absolute_url()}
     assert CreateToken.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_two_create_forms_on_one_page_have_tokens_and_ids_of_their_own(client_for, network, coordinator, member):
+    """The agenda editor shows the add form and the carry form: each its own token, no id twice (valid HTML)."""
+    start = timezone.now() - datetime.timedelta(days=20)
+    earlier = factories.MeetingFactory(
+        network=network,
+        status=MeetingStatus.MINUTES_APPROVED,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+    )
+    factories.AgendaItemFactory(meeting=earlier, title="Kesken jäänyt", unfinished=True)
+    meeting = factories.MeetingFactory(network=network, organiser=coordinator)
+    page = client_for(coordinator).get(reverse("meetings:agenda_edit", kwargs={"pk": meeting.pk})).content.decode()
+    tokens = re.findall(r'<input type="hidden" name="once" value="([0-9a-f-]{36})" id="([^"]+)"', page)
+    assert len(tokens) == 2
+    assert len({value for value, _id in tokens}) == 2
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
