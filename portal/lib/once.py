@@ -167,10 +167,14 @@ class OnceFormMixin:
     # A crispy helper with a layout renders only the fields it names: make it render the hidden token too.
     @property
     def helper(self):
-        try:
+        if "_once_helper" in self.__dict__:
             return self.__dict__["_once_helper"]
-        except KeyError:
-            raise AttributeError("helper") from None
+        for klass in type(self).__mro__:  # a helper the form class keeps as a class attribute
+            found = vars(klass).get("helper")
+            if found is not None and not isinstance(found, property):
+                found.render_hidden_fields = True
+                return found
+        raise AttributeError("helper")
 
     @helper.setter
     def helper(self, helper):

@@ -12,6 +12,9 @@ import threading
 import uuid
 
 import pytest
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
+from django import forms
 from django.core import mail
 from django.db import connections
 from django.test import Client
@@ -189,3 +192,21 @@ def test_two_create_forms_on_one_page_have_tokens_and_ids_of_their_own(client_fo
     assert len({value for value, _id in tokens}) == 2
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
+
+
+def test_a_forms_crispy_helper_renders_the_token_whether_set_on_the_form_or_its_class():
+    class Named(forms.Form):
+        name = forms.CharField()
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.helper = FormHelper()
+            self.helper.layout = Layout("name")
+
+    class Shared(forms.Form):
+        name = forms.CharField()
+        helper = FormHelper()
+
+    assert once.with_token(Named)().helper.render_hidden_fields is True
+    assert once.with_token(Shared)().helper.render_hidden_fields is True
+    assert not hasattr(once.with_token(forms.Form)(), "helper")  # crispy makes its own, which renders every field
