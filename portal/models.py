@@ -1,9 +1,20 @@
 """The portal app's models: people's accounts and invitations (:mod:`portal.accounts.models`), the search
-index (:mod:`portal.search.models`) and people's data exports (:mod:`portal.privacy.models`). They live in
-their packages; importing them here registers them."""
+index (:mod:`portal.search.models`), people's data exports (:mod:`portal.privacy.models`) and the create
+forms' one-time tokens (:mod:`portal.lib.once`). They live in their packages; importing them here registers
+them."""
 
 from portal.accounts.models import Invitation, User, UserManager, UserQuerySet
+from portal.lib.once import CreateToken
 from portal.privacy.models import DataExport
 from portal.search.models import SearchEntry, SearchKind
 
-__all__ = ["DataExport", "Invitation", "SearchEntry", "SearchKind", "User", "UserManager", "UserQuerySet"]
+__all__ = [
+    "CreateToken",
+    "DataExport",
+    "Invitation",
+    "SearchEntry",
+    "SearchKind",
+    "User",
+    "UserManager",
+    "UserQuerySet",
+]

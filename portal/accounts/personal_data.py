@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import Invitation, User
+from portal.lib.once import CreateToken
 from portal.lib.personal_data import register, rows
 
 
@@ -42,6 +43,7 @@ def export(user):
             "created_at",
             "accepted_at",
         ),
+        "forms_sent": rows(CreateToken.objects.filter(user=user).order_by("created_at"), "kind", "created_at"),
         "invitations_sent": rows(
             Invitation.objects.filter(invited_by=user).order_by("created_at"),
             "email",
@@ -58,6 +60,7 @@ def erase(user):
     Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).update(email=placeholder)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    CreateToken.objects.filter(user=user).delete()
     user.expertise.clear()
     user.groups.clear()
     user.user_permissions.clear()
@@ -71,6 +74,7 @@ register(
     fields=[
         (User, ["first_name", "last_name", "email", "title", "phone", "languages", "expertise"]),
         (Invitation, ["email", "invited_by", "accepted_by"]),
+        (CreateToken, ["user"]),
     ],
     export=export,
     erase=erase,
@@ -78,6 +82,7 @@ register(
         "profile": _("Profile"),
         "email_addresses": _("E-mail addresses"),
         "sign_in_methods": _("Sign-in methods"),
+        "forms_sent": _("Create forms sent (kept 30 days against double saves)"),
         "invitations": _("Invitations"),
         "invitations_sent": _("Invitations sent"),
     },

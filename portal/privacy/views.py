@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once
 from portal.privacy import services
 from portal.privacy.exporting import export_path
 from portal.privacy.forms import EraseAccountForm
@@ -24,9 +25,10 @@ def _own_export(request, uuid):
 
 @require_POST
 @login_required
+@creates_once
 def data_export_create(request):
     export = services.data_export_request(user=request.user, language=get_language())
-    return redirect(export)
+    return created(request, redirect(export))
 
 
 @require_safe

@@ -2,6 +2,7 @@
 
 from django import template
 
+from portal.lib import once
 from portal.lib.choices import Language
 from portal.lib.phones import e164
 
@@ -30,3 +31,9 @@ def query_with(context, **changes) -> str:
 def phone_link(number: str) -> dict:
     """``number`` as a ``tel:`` link in E.164 form, or as plain text when it cannot be dialled."""
     return {"number": number, "tel": e164(number)}
+
+
+@register.simple_tag
+def once_token() -> str:
+    """A hand-written create form's one-time token (:mod:`portal.lib.once`)."""
+    return once.hidden_input()

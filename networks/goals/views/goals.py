@@ -28,6 +28,7 @@ from networks.goals.selectors import goal_board as board_goals
 from networks.memberships.models import Membership, Network
 from portal.lib.access import ESTABLISHED
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.panels import GOAL_PAGE, render_panels
 from portal.lib.views import back_to, object_for, refuse, refuse_or_show, show_errors
@@ -104,13 +105,14 @@ def _represented(network: Network, user):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def goal_create(request, slug):
     """A new goal: coordinators create one, members propose one; either way it starts as a proposal that
     waits for a coordinator to open endorsement."""
     network = object_for(request, Network, "take_part", slug=slug)
     is_coordinator = network.permits(request.user, "edit")
     initial = {"contact": request.user, "owner_organisation": _represented(network, request.user)}
-    form = GoalForm(request.POST or None, instance=Goal(network=network), initial=initial)
+    form = with_token(GoalForm)(request.POST or None, instance=Goal(network=network), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             goal = services.goal_create(
@@ -130,7 +132,7 @@ def goal_create(request, slug):
                     "to the member organisations for endorsement."
                 )
             messages.success(request, message % {"title": goal.title})
-            return back_to(goal)
+            return created(request, back_to(goal))
     context = {"form": form, "network": network, "is_coordinator": is_coordinator}
     return render(request, "networks/goals/goal_form.html", context)
 

@@ -24,6 +24,7 @@ from networks.goals.forms.indicators import IndicatorForm, MeasurementForm
 from networks.goals.models import Goal
 from partners.agreements.views.documents import ATTACHMENT_CSP
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.views import back_to, object_for, refuse, show_errors
 
 FORM_METHODS = ["GET", "HEAD", "POST"]
@@ -66,11 +67,12 @@ def _refuse_if_finished(request, goal: Goal):
 
 @require_http_methods(FORM_METHODS)
 @login_required
+@creates_once
 def indicator_create(request, pk):
     goal = object_for(request, Goal.objects.select_related("network"), "manage", pk=pk)
     if refusal := _refuse_if_finished(request, goal):
         return refusal
-    form = IndicatorForm(request.POST if request.method == "POST" else None, goal=goal)
+    form = with_token(IndicatorForm)(request.POST if request.method == "POST" else None, goal=goal)
     if request.method == "POST" and form.is_valid():
         try:
             indicator = services.indicator_create(goal=goal, data=form.indicator_data())
@@ -78,7 +80,7 @@ def indicator_create(request, pk):
             show_errors(form, error)
         else:
             messages.success(request, _("The indicator %(name)s has been added.") % {"name": indicator.name})
-            return back_to(goal, f"indicator-{indicator.pk}")
+            return created(request, back_to(goal, f"indicator-{indicator.pk}"))
     return render(request, "networks/goals/indicator_form.html", {"form": form, "goal": goal})
 
 
@@ -128,12 +130,15 @@ def indicator_delete(request, pk, indicator):
 
 @require_http_methods(FORM_METHODS)
 @login_required
+@creates_once
 def measurement_add(request, pk, indicator):
     goal, indicator = _indicator_to_measure(request, pk, indicator)
     if refusal := _refuse_if_finished(request, goal):
         return refusal
     posted = request.method == "POST"
-    form = MeasurementForm(request.POST if posted else None, request.FILES if posted else None, indicator=indicator)
+    form = with_token(MeasurementForm)(
+        request.POST if posted else None, request.FILES if posted else None, indicator=indicator
+    )
     if posted and form.is_valid():
         try:
             services.measurement_add(
@@ -146,7 +151,7 @@ def measurement_add(request, pk, indicator):
             show_errors(form, error)
         else:
             messages.success(request, _("The measurement of %(name)s has been saved.") % {"name": indicator.name})
-            return back_to(goal, f"indicator-{indicator.pk}")
+            return created(request, back_to(goal, f"indicator-{indicator.pk}"))
     return render(request, "networks/goals/measurement_form.html", {"form": form, "goal": goal, "indicator": indicator})
 
 

@@ -19,6 +19,7 @@ from networks.meetings.views.decisions import not_recording, save_or_refuse, to_
 from networks.memberships.models import Network
 from portal.access import can
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import object_for, show_errors
 
@@ -27,12 +28,13 @@ MANAGE = "manage"
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def action_add(request, pk):
     """Record an action item under one of the agenda items of a held meeting."""
     meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     if (response := not_recording(request, meeting)) is not None:
         return response
-    form = ActionForm(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
+    form = with_token(ActionForm)(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         action, response = save_or_refuse(
@@ -53,7 +55,7 @@ def action_add(request, pk):
             return response
         if action is not None:
             messages.success(request, _("The action item has been recorded."))
-            return to_records(meeting, action.item_id)
+            return created(request, to_records(meeting, action.item_id))
     return render(request, "networks/meetings/action_form.html", {"form": form, "meeting": meeting})
 
 

@@ -13,6 +13,7 @@ from networks.meetings import agenda as services
 from networks.meetings.forms.agenda import AgendaItemForm, CarryForm, MoveForm
 from networks.meetings.models import AgendaItem, Meeting
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.views import back_to, object_for, show_errors
 
 MANAGE = "manage"
@@ -54,12 +55,14 @@ def _render_edit(request, meeting: Meeting, *, form=None, carry_form=None, statu
         "carry_form": carry_form,
     }
     if planned:
-        context["form"] = form = form or AgendaItemForm(meeting=meeting, submit_label=_("Add to the agenda"))
+        context["form"] = form = form or with_token(AgendaItemForm)(
+            meeting=meeting, submit_label=_("Add to the agenda")
+        )
         form.helper.form_action = reverse("meetings:agenda_item_add", kwargs={"pk": meeting.pk})
         offers = services.agenda_offers(meeting, request.user)
         context["offers"] = offers
         if carry_form is None and (offers[0] or offers[1]):
-            context["carry_form"] = CarryForm(offers=offers)
+            context["carry_form"] = with_token(CarryForm)(offers=offers)
     return render(request, "networks/meetings/agenda_edit.html", context, status=status)
 
 
@@ -73,11 +76,12 @@ def agenda_edit(request, pk):
 
 @require_POST
 @login_required
+@creates_once
 def agenda_item_add(request, pk):
     meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     if not meeting.is_planned:
         return _not_planned(request, meeting)
-    form = AgendaItemForm(request.POST, meeting=meeting, submit_label=_("Add to the agenda"))
+    form = with_token(AgendaItemForm)(request.POST, meeting=meeting, submit_label=_("Add to the agenda"))
     if form.is_valid():
         try:
             item = services.item_add(meeting=meeting, user=request.user, data=form.item_data())
@@ -85,16 +89,17 @@ def agenda_item_add(request, pk):
             show_errors(form, error)
         else:
             messages.success(request, _("%(title)s is on the agenda.") % {"title": item.title})
-            return to_agenda(meeting, f"item-{item.pk}")
+            return created(request, to_agenda(meeting, f"item-{item.pk}"))
     return _render_edit(request, meeting, form=form)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def agenda_propose(request, pk):
     """Propose an item: it waits for those who manage the meeting to put it on the agenda."""
     meeting = object_for(request, Meeting.objects.select_related("network"), "propose", pk=pk)
-    form = AgendaItemForm(request.POST or None, meeting=meeting, submit_label=_("Propose the item"))
+    form = with_token(AgendaItemForm)(request.POST or None, meeting=meeting, submit_label=_("Propose the item"))
     if request.method == "POST" and form.is_valid():
         try:
             item = services.item_propose(meeting=meeting, user=request.user, data=form.item_data())
@@ -106,7 +111,7 @@ def agenda_propose(request, pk):
                 _("Your proposal %(title)s has been sent: the organisers decide whether it goes on the agenda.")
                 % {"title": item.title},
             )
-            return back_to(meeting, "agenda")
+            return created(request, back_to(meeting, "agenda"))
     return render(request, "networks/meetings/agenda_propose.html", {"meeting": meeting, "form": form})
 
 
@@ -178,12 +183,13 @@ def agenda_item_move(request, pk, item_pk):
 
 @require_POST
 @login_required
+@creates_once
 def agenda_carry(request, pk):
     """Put the chosen open action items and unfinished items of earlier meetings on the agenda."""
     meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     if not meeting.is_planned:
         return _not_planned(request, meeting)
-    form = CarryForm(request.POST, offers=services.agenda_offers(meeting, request.user))
+    form = with_token(CarryForm)(request.POST, offers=services.agenda_offers(meeting, request.user))
     if form.is_valid():
         try:
             carried = services.agenda_carry(
@@ -200,5 +206,5 @@ def agenda_carry(request, pk):
                 "%(count)d item was added to the agenda.", "%(count)d items were added to the agenda.", count
             )
             messages.success(request, message % {"count": count})
-            return to_agenda(meeting)
+            return created(request, to_agenda(meeting))
     return _render_edit(request, meeting, carry_form=form)

@@ -14,6 +14,7 @@ from networks.meetings.selectors.records import decision_log as log_decisions
 from networks.memberships.models import Network
 from portal.access import can
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import back_to, object_for, refuse, refuse_or_show
 
@@ -42,12 +43,13 @@ def save_or_refuse(request, form, meeting, call):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def decision_add(request, pk):
     """Record a decision under one of the agenda items of a held meeting."""
     meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     if (response := not_recording(request, meeting)) is not None:
         return response
-    form = DecisionForm(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
+    form = with_token(DecisionForm)(request.POST or None, meeting=meeting, initial={"item": request.GET.get("item")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         decision, response = save_or_refuse(
@@ -62,7 +64,7 @@ def decision_add(request, pk):
             return response
         if decision is not None:
             messages.success(request, _("The decision has been recorded."))
-            return to_records(meeting, decision.item_id)
+            return created(request, to_records(meeting, decision.item_id))
     return render(request, "networks/meetings/decision_form.html", {"form": form, "meeting": meeting})
 
 
@@ -120,13 +122,14 @@ def decision_delete(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def decision_amend(request, pk):
     """Change a decision of approved minutes by a recorded amendment, with the reason."""
     meeting, decision = _decision(request, pk, "amend")
     if not meeting.has_approved_minutes:
         message = _("Only the decisions of approved minutes are amended; until then they can be edited.")
         return refuse(request, meeting, DomainError(message))
-    form = DecisionAmendForm(request.POST or None, initial={"text": decision.text})
+    form = with_token(DecisionAmendForm)(request.POST or None, initial={"text": decision.text})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         amendment, response = save_or_refuse(
@@ -141,7 +144,7 @@ def decision_amend(request, pk):
             return response
         if amendment is not None:
             messages.success(request, _("The decision has been amended and the amendment recorded."))
-            return to_records(meeting, decision.item_id)
+            return created(request, to_records(meeting, decision.item_id))
     context = {"form": form, "meeting": meeting, "decision": decision}
     return render(request, "networks/meetings/decision_amend.html", context)
 

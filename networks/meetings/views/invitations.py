@@ -15,6 +15,7 @@ from networks.meetings.ics import invitation_ics
 from networks.meetings.models import Invitee, Meeting, Reply
 from networks.meetings.selectors.pages import invitations_page
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import back_to, object_for, show_errors
 
@@ -55,17 +56,18 @@ def _invite(request, meeting: Meeting, form):
     else:
         message = _("Everyone chosen was invited already.")
     messages.success(request, message)
-    return _to_invitations(request, meeting)
+    return created(request, _to_invitations(request, meeting))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def invitations(request, pk):
     """The invitees and their replies; while the meeting is planned, invite more organisations and people."""
     meeting = object_for(request, invitations_page(), MANAGE, pk=pk)
     planned = meeting.is_planned
     data = request.POST if request.method == "POST" else None
-    form = InviteForm(data, meeting=meeting) if planned else None
+    form = with_token(InviteForm)(data, meeting=meeting) if planned else None
     if request.method == "POST":
         if form is None:
             return _to_invitations(request, meeting, DomainError(_("Only a planned meeting can have new invitations.")))

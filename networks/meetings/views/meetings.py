@@ -33,6 +33,7 @@ from networks.meetings.selectors.lists import (
 from networks.meetings.selectors.pages import meeting_page
 from networks.memberships.models import Network
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import back_to, object_for, refuse, show_errors
 
@@ -125,13 +126,16 @@ def meeting_detail(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def meeting_create(request, slug):
     """A new planned meeting of the network, with its invitations (coordinators and members)."""
     network = object_for(request, Network, "take_part", slug=slug)
     initial = {}
     if network.access(request.user).role is not None:
         initial["chair"] = request.user.pk
-    form = MeetingForm(request.POST or None, instance=Meeting(network=network), network=network, initial=initial)
+    form = with_token(MeetingForm)(
+        request.POST or None, instance=Meeting(network=network), network=network, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(
@@ -150,7 +154,7 @@ def meeting_create(request, slug):
                 _("The meeting %(title)s has been created and %(count)s invitations sent.")
                 % {"title": meeting.title, "count": count},
             )
-            return back_to(meeting)
+            return created(request, back_to(meeting))
     return render(request, "networks/meetings/meeting_form.html", {"form": form, "network": network})
 
 

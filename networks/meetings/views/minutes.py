@@ -15,6 +15,7 @@ from networks.meetings.models import AgendaItem, AgendaItemStatus, Attendance, I
 from networks.meetings.services import attendance_set, people_organisations
 from partners.directory.models import Organisation
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.views import back_to, object_for, show_errors
 
 MANAGE = "manage"
@@ -109,11 +110,12 @@ def minutes_edit(request, pk, item_pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def minutes_amend(request, pk, item_pk):
     """A recorded change to an item's approved minutes, with its reason."""
     meeting = object_for(request, Meeting.objects.select_related("network"), "amend", pk=pk)
     item = _agenda_item(meeting, item_pk)
-    form = AmendForm(request.POST or None, initial={"minutes": item.minutes})
+    form = with_token(AmendForm)(request.POST or None, initial={"minutes": item.minutes})
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -127,7 +129,7 @@ def minutes_amend(request, pk, item_pk):
                 show_errors(form, error)
             else:
                 messages.success(request, _("The amendment has been recorded."))
-                return back_to(meeting, f"item-{item.pk}")
+                return created(request, back_to(meeting, f"item-{item.pk}"))
     return render(
         request,
         "networks/meetings/amend_form.html",
@@ -137,10 +139,11 @@ def minutes_amend(request, pk, item_pk):
 
 @require_POST
 @login_required
+@creates_once
 def comment_add(request, pk):
     """A comment on the draft minutes (from the meeting page's form); a refusal is shown on its own form."""
     meeting = object_for(request, Meeting.objects.select_related("network"), "comment", pk=pk)
-    form = CommentForm(request.POST, meeting=meeting)
+    form = with_token(CommentForm)(request.POST, meeting=meeting)
     if form.is_valid():
         try:
             services.comment_add(
@@ -150,5 +153,5 @@ def comment_add(request, pk):
             show_errors(form, error)
         else:
             messages.success(request, _("Your comment has been added."))
-            return back_to(meeting, "comments")
+            return created(request, back_to(meeting, "comments"))
     return render(request, "networks/meetings/comment_form.html", {"meeting": meeting, "form": form})

@@ -14,6 +14,7 @@ from networks.meetings.selectors.lists import network_polls
 from networks.meetings.selectors.pages import poll_page
 from networks.memberships.models import Network
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import back_to, object_for, refuse, show_errors
 
@@ -35,11 +36,12 @@ def poll_list(request, slug):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def poll_create(request, slug):
     """Find a time: the meeting's details, 2–10 proposed times and the organisations and people to ask."""
     network = object_for(request, Network, "take_part", slug=slug)
     data = request.POST if request.method == "POST" else None
-    form = PollForm(data, instance=TimePoll(network=network), network=network)
+    form = with_token(PollForm)(data, instance=TimePoll(network=network), network=network)
     try:
         rows = int(request.GET.get("rows", 5))
     except ValueError:
@@ -61,7 +63,7 @@ def poll_create(request, slug):
             messages.success(
                 request, _("The poll has been created and the people asked have been e-mailed a link to answer.")
             )
-            return back_to(poll)
+            return created(request, back_to(poll))
     context = {"network": network, "form": form, "slots": slots, "more_rows": slots.total_form_count() < 10}
     return render(request, "networks/meetings/poll_form.html", context)
 
@@ -78,7 +80,9 @@ def _detail(request, poll: TimePoll, *, answer_form=None, pick_form=None, status
         answer_form = PollAnswerForm(poll=poll, slots=table["slots"], current=current)
     if may_manage and pick_form is None:
         best = next((total["slot"].pk for total in table["totals"] if total["best"]), None)
-        pick_form = PollPickForm(poll=poll, slots=table["slots"], initial={"slot": best, "chair": poll.organiser_id})
+        pick_form = with_token(PollPickForm)(
+            poll=poll, slots=table["slots"], initial={"slot": best, "chair": poll.organiser_id}
+        )
     context = {
         "poll": poll,
         "network": poll.network,
@@ -117,10 +121,11 @@ def poll_answer(request, pk):
 
 @require_POST
 @login_required
+@creates_once
 def poll_pick(request, pk):
     """Pick the time: the meeting is created and the poll's people invited; then to the meeting."""
     poll = object_for(request, poll_page(), MANAGE, pk=pk)
-    form = PollPickForm(request.POST, poll=poll, slots=list(poll.slots.all()))
+    form = with_token(PollPickForm)(request.POST, poll=poll, slots=list(poll.slots.all()))
     if form.is_valid():
         try:
             meeting = services.poll_pick(
@@ -130,7 +135,7 @@ def poll_pick(request, pk):
             show_errors(form, error)
         else:
             messages.success(request, _("The meeting has been created and the invitations sent."))
-            return back_to(meeting)
+            return created(request, back_to(meeting))
     return _detail(request, poll, pick_form=form, status=400)
 
 

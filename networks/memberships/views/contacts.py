@@ -14,14 +14,16 @@ from networks.memberships.models import Network
 from partners.directory.models import ExpertiseArea
 from portal.access import get_for_user
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 
 
 @login_required
+@creates_once
 def contact_create(request, slug):
     """Add a contact. A person the coordinator can see is named and linked; for every other address the answer
     is the same, whether or not somebody has it (see :func:`contacts.contact_add`)."""
     network = get_for_user(request.user, Network, action="edit", slug=slug)
-    form = ContactForm(
+    form = with_token(ContactForm)(
         request.POST or None,
         organisations=selectors.invitable_organisations(network=network),
         areas=ExpertiseArea.objects.filter(Q(network__isnull=True) | Q(network=network)).order_by("name"),
@@ -63,7 +65,7 @@ def contact_create(request, slug):
                     )
                     % {"name": f"{data['first_name']} {data['last_name']}", "email": data["email"]},
                 )
-                return redirect("networks:network_detail", slug=network.slug)
+                return created(request, redirect("networks:network_detail", slug=network.slug))
     return render(
         request, "networks/memberships/contact_form.html", {"form": form, "network": network, "known_person": known}
     )

@@ -15,6 +15,7 @@ from partners.directory.models import ExpertiseArea
 from portal.access import can, get_for_user
 from portal.accounts.models import User
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 
 
@@ -54,9 +55,10 @@ def expertise_list(request, slug):
 
 
 @login_required
+@creates_once
 def expertise_create(request, slug):
     network = get_for_user(request.user, Network, action="edit", slug=slug)
-    form = ExpertiseAreaForm(request.POST or None, instance=ExpertiseArea(network=network), network=network)
+    form = with_token(ExpertiseAreaForm)(request.POST or None, instance=ExpertiseArea(network=network), network=network)
     if request.method == "POST" and form.is_valid():
         try:
             area = services.expertise_area_save(area=form.instance)
@@ -64,7 +66,7 @@ def expertise_create(request, slug):
             form.add_error("name", str(error))
         else:
             messages.success(request, _("The term “%(name)s” has been added.") % {"name": area.name})
-            return redirect("networks:expertise_list", slug=network.slug)
+            return created(request, redirect("networks:expertise_list", slug=network.slug))
     return render(request, "networks/memberships/expertise_form.html", {"form": form, "network": network})
 
 

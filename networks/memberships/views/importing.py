@@ -23,6 +23,7 @@ from partners.directory import tables
 from partners.directory.models import OrganisationKind
 from partners.directory.tables import csv_response, xlsx_response
 from portal.access import get_for_user
+from portal.lib import once
 from portal.lib.choices import Language, Region
 from portal.lib.errors import DomainError
 
@@ -32,6 +33,7 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 
 
 @login_required
+@once.creates_once
 def organisation_import(request, slug):
     """Upload a file and see the preview (POST with a file), or confirm a preview (POST with its token)."""
     network = get_for_user(request.user, Network, action="edit", slug=slug)
@@ -133,7 +135,7 @@ def _confirm(request, network):
             added,
         ) % {"count": added}
     messages.success(request, message)
-    return redirect("networks:network_detail", slug=network.slug)
+    return once.created(request, redirect("networks:network_detail", slug=network.slug))
 
 
 @require_safe

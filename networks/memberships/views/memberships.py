@@ -23,6 +23,7 @@ from networks.memberships.forms import (
 from networks.memberships.models import Membership, Network
 from portal.access import get_for_user
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.views import show_errors
 
 MANAGE = "manage"
@@ -41,11 +42,12 @@ def _to_detail(membership):
 
 
 @login_required
+@creates_once
 def membership_apply(request, slug):
     """A person applies for their organisation to join the network."""
     network = get_for_user(request.user, selectors.networks_open_to_applications(), slug=slug)
     organisations = selectors.applicable_organisations(network=network, user=request.user)
-    form = MembershipApplyForm(request.POST or None, organisations=organisations)
+    form = with_token(MembershipApplyForm)(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
             membership = joining.membership_apply(
@@ -58,7 +60,7 @@ def membership_apply(request, slug):
             show_errors(form, error)
         else:
             messages.success(request, _("Your application has been sent to the network's coordinators."))
-            return _to_detail(membership)
+            return created(request, _to_detail(membership))
     context = {
         "network": network,
         "form": form,
@@ -148,10 +150,11 @@ def membership_reject(request, slug, pk):
 
 
 @login_required
+@creates_once
 def membership_invite(request, slug):
     """A coordinator invites an organisation (one they can see, or a new one) to the network."""
     network = get_for_user(request.user, Network, action="invite", slug=slug)
-    form = MembershipInviteForm(
+    form = with_token(MembershipInviteForm)(
         request.POST or None,
         organisations=selectors.organisations_to_invite(network=network, user=request.user),
     )
@@ -181,7 +184,7 @@ def membership_invite(request, slug):
             messages.success(
                 request, _("%(organisation)s has been invited.") % {"organisation": membership.organisation.name}
             )
-            return _to_detail(membership)
+            return created(request, _to_detail(membership))
     return render(request, "networks/memberships/membership_invite.html", {"network": network, "form": form})
 
 

@@ -17,6 +17,7 @@ from networks.memberships.models import Network
 from portal.access import can, get_for_user
 from portal.lib.choices import Region
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 
 # Applications and invitations listed on the network page; the coordinator's dashboard lists them too.
@@ -83,10 +84,11 @@ def network_edit(request, slug):
 
 
 @login_required
+@creates_once
 def invitation_create(request, slug):
     """A coordinator invites a person for one of the network's member organisations."""
     network = get_for_user(request.user, Network, action="invite", slug=slug)
-    form = InvitationForm(
+    form = with_token(InvitationForm)(
         request.POST or None,
         organisations=selectors.invitable_organisations(network=network),
     )
@@ -109,5 +111,5 @@ def invitation_create(request, slug):
                 request,
                 _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
             )
-            return redirect("networks:network_detail", slug=network.slug)
+            return created(request, redirect("networks:network_detail", slug=network.slug))
     return render(request, "networks/memberships/invitation_form.html", {"form": form, "network": network})

@@ -16,6 +16,7 @@ from partners.agreements.models import Agreement
 from partners.agreements.scorecard import agreement_scorecard
 from partners.agreements.selectors import agreement_chain, agreement_page
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.views import back_to, object_for, refuse, refuse_or_show, show_errors
 
 MANAGE = "manage"
@@ -35,10 +36,11 @@ def _chain(agreement: Agreement) -> list[Agreement]:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def agreement_create(request, network):
     """A new draft agreement of the network; the one who creates it is responsible for it unless they choose."""
     network = object_for(request, Network, "edit", slug=network)
-    form = AgreementForm(
+    form = with_token(AgreementForm)(
         request.POST or None, instance=Agreement(network=network), initial={"coordinator": request.user}
     )
     if request.method == "POST" and form.is_valid():
@@ -51,7 +53,7 @@ def agreement_create(request, network):
                 request,
                 _("The draft agreement %(title)s has been created. Add its parties next.") % {"title": agreement},
             )
-            return back_to(agreement)
+            return created(request, back_to(agreement))
     return render(request, "partners/agreements/agreement_form.html", {"form": form, "network": network})
 
 
@@ -194,6 +196,7 @@ def agreement_terminate(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def agreement_renew(request, pk):
     """Start the next version of the agreement: a new draft with the same text, parties and commitments."""
     agreement = _managed(request, pk)
@@ -210,7 +213,7 @@ def agreement_renew(request, pk):
             _("Version %(version)s has been created as a draft. Check its dates and text, then send it for signing.")
             % {"version": renewal.version},
         )
-        return back_to(renewal)
+        return created(request, back_to(renewal))
     return _confirm(
         request,
         agreement,
@@ -220,6 +223,7 @@ def agreement_renew(request, pk):
             "It runs from the day after this one ends. This version stays as it is until the new one comes into force."
         ),
         confirm_label=_("Create the new version"),
+        creates=True,
         confirm_class="btn-primary",
     )
 

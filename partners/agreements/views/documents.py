@@ -17,6 +17,7 @@ from partners.agreements import documents
 from partners.agreements.forms.documents import DocumentForm
 from partners.agreements.models import Agreement, AgreementDocument
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.views import back_to, object_for, show_errors
 
 # A downloaded document is never run as a page, even if a browser were to show it inline.
@@ -35,10 +36,13 @@ def _document_of(agreement, pk) -> AgreementDocument:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def document_upload(request, pk):
     agreement = _agreement(request, pk, "manage")
     posted = request.method == "POST"
-    form = DocumentForm(request.POST if posted else None, request.FILES if posted else None, agreement=agreement)
+    form = with_token(DocumentForm)(
+        request.POST if posted else None, request.FILES if posted else None, agreement=agreement
+    )
     if posted and form.is_valid():
         try:
             document = documents.document_add(
@@ -53,7 +57,7 @@ def document_upload(request, pk):
             show_errors(form, error)
         else:
             messages.success(request, _("The document %(name)s has been uploaded.") % {"name": document})
-            return back_to(agreement, "documents")
+            return created(request, back_to(agreement, "documents"))
     return render(request, "partners/agreements/document_form.html", {"form": form, "agreement": agreement})
 
 

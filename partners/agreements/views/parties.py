@@ -15,6 +15,7 @@ from partners.agreements import services
 from partners.agreements.forms.parties import PartyAddForm, PartyForm, PartySignForm, commitment_formset
 from partners.agreements.models import Agreement, AgreementParty
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import back_to, object_for, refuse, refuse_or_show
 
@@ -40,11 +41,12 @@ def _parties_fixed(request, agreement: Agreement):
 
 @_GET_OR_POST
 @login_required
+@creates_once
 def party_add(request, pk):
     agreement = _agreement(request, pk, "manage")
     if not agreement.permits(request.user, "edit_parties"):
         return _parties_fixed(request, agreement)
-    form = PartyAddForm(request.POST or None, agreement=agreement)
+    form = with_token(PartyAddForm)(request.POST or None, agreement=agreement)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
         try:
@@ -56,7 +58,7 @@ def party_add(request, pk):
             messages.success(request, _("%(name)s has been added as a party.") % {"name": organisation.name})
             if agreement.is_in_negotiation:
                 messages.warning(request, _("The signatures given so far have been cleared: the parties sign again."))
-            return back_to(agreement)
+            return created(request, back_to(agreement))
     return render(request, "partners/agreements/party_form.html", {"form": form, "agreement": agreement})
 
 

@@ -15,6 +15,7 @@ from partners.directory.models import Affiliation
 from portal.access import get_for_user
 from portal.accounts.models import User
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.panels import ACCOUNT_PAGE, PERSON_PAGE, render_panels
 from portal.lib.views import show_errors
@@ -74,9 +75,10 @@ def profile_edit(request):
 
 
 @login_required
+@creates_once
 def affiliation_create(request):
     """A person's organisations: the current and past ones, and a form to add one."""
-    form = AffiliationForm(request.POST or None, user=request.user)
+    form = with_token(AffiliationForm)(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.affiliation_create(
@@ -94,7 +96,7 @@ def affiliation_create(request):
                 _("%(organisation)s has been added to your organisations.")
                 % {"organisation": form.cleaned_data["organisation"].name},
             )
-            return redirect("portal:affiliation_create")
+            return created(request, redirect("portal:affiliation_create"))
     context = {"form": form, "affiliations": selectors.own_affiliations(user=request.user)}
     return render(request, "partners/directory/affiliation_list.html", context)
 

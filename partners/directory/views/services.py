@@ -10,6 +10,7 @@ from partners.directory import selectors, services
 from partners.directory.forms.services import ServiceForm, ServiceMapFilterForm
 from partners.directory.models import GuidanceService, Organisation
 from portal.access import get_for_user
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 
 
@@ -21,14 +22,17 @@ def _service_of(request, slug, pk) -> GuidanceService:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def service_create(request, slug):
     organisation = get_for_user(request.user, Organisation, action="edit", slug=slug)
     initial = {"regions": organisation.regions, "languages": organisation.languages}
-    form = ServiceForm(request.POST or None, instance=GuidanceService(organisation=organisation), initial=initial)
+    form = with_token(ServiceForm)(
+        request.POST or None, instance=GuidanceService(organisation=organisation), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         service = services.service_create(organisation=organisation, **form.cleaned_data)
         messages.success(request, _("The service %(name)s has been added.") % {"name": service.name})
-        return redirect("partners:organisation_detail", slug=organisation.slug)
+        return created(request, redirect("partners:organisation_detail", slug=organisation.slug))
     return render(
         request, "partners/directory/service_form.html", {"form": form, "organisation": organisation, "service": None}
     )

@@ -5,6 +5,7 @@
   ``TASK_RETENTION_DAYS``;
 - invitations never accepted, ``INVITATION_RETENTION_DAYS`` after they expired;
 - expired sessions (Django's ``clearsessions``);
+- create forms' one-time tokens after 30 days (:func:`portal.lib.once.prune`);
 - data exports (the ZIP files of *Download my data*) past their expiry, rows and files.
 
 allauth keeps no sign-in log of its own here (no ``allauth.usersessions``; e-mail confirmations are signed
@@ -23,6 +24,7 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.accounts.models import Invitation
 from portal.audit import log as audit_log
+from portal.lib import once
 from portal.lib.reminders import DailyJobCommand
 from portal.privacy.exporting import remove_expired as remove_expired_exports
 
@@ -36,6 +38,7 @@ class RetentionRun:
     invitations: int = 0
     sessions: int = 0
     data_exports: int = 0
+    create_tokens: int = 0
 
 
 def _as_of(today: datetime.date | None) -> datetime.datetime:
@@ -62,6 +65,7 @@ def retention_run(*, today: datetime.date | None = None) -> RetentionRun:
         run.invitations, _ = expired.delete()
         run.sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
     run.data_exports = remove_expired_exports(now)
+    run.create_tokens = once.prune(now=now)
     return run
 
 
@@ -87,5 +91,5 @@ class Command(DailyJobCommand):
         return (
             f"Deleted: {run.audit_events} audit events, {run.task_results} finished task rows, "
             f"{run.invitations} expired invitations, {run.sessions} expired sessions, "
-            f"{run.data_exports} expired data exports."
+            f"{run.data_exports} expired data exports, {run.create_tokens} old create tokens."
         )

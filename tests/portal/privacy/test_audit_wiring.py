@@ -69,3 +69,18 @@ def test_the_retention_job_removes_expired_data_exports_with_their_files(member,
     assert "1 expired data exports" in out.getvalue()
     assert list(DataExport.objects.all()) == [fresh]
     assert not exporting.export_path(old).exists() and exporting.export_path(fresh).exists()
+
+
+@pytest.mark.django_db
+def test_the_retention_job_prunes_old_create_tokens(member):
+    import uuid
+
+    from portal.lib.once import CreateToken
+
+    old = CreateToken.objects.create(token=uuid.uuid4(), user=member, kind="meeting", url="/x/")
+    CreateToken.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    fresh = CreateToken.objects.create(token=uuid.uuid4(), user=member, kind="meeting", url="/y/")
+    out = io.StringIO()
+    call_command("retention", stdout=out)
+    assert "1 old create tokens" in out.getvalue()
+    assert list(CreateToken.objects.all()) == [fresh]
