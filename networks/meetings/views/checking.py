@@ -5,6 +5,7 @@ people 403."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -20,7 +21,12 @@ from portal.lib.views import back_to, object_for, refuse, show_errors
 
 def _meeting(request, pk, action: str) -> Meeting:
     queryset = Meeting.objects.select_related("network", "chair", "first_checker", "second_checker")
-    return with_checks(object_for(request, queryset, action, pk=pk))
+    meeting = object_for(request, queryset, action, pk=pk)
+    # Administrators see every meeting, but confirming and objecting are personal acts of the chair and the
+    # checkers (the rule's ``when_``): nobody does them for another.
+    if not meeting.permits(request.user, action):
+        raise PermissionDenied
+    return with_checks(meeting)
 
 
 def _not_open(meeting: Meeting) -> DomainError | None:
