@@ -21,9 +21,10 @@ is who may do it (``may_<action>``) and, where the meeting's state matters, when
 - ``reply``: an invitee, while the meeting is planned;
 - ``propose``: propose an agenda item: coordinators, members and invitees, while the meeting is planned;
 - ``read_minutes``: approved minutes: everyone who sees the meeting; draft minutes: those who manage, the
-  chair and the attendees; ``read_comments`` the same, once the minutes have been circulated;
+  chair, the minute checkers and the attendees; ``read_comments`` the same, once the minutes have been
+  circulated;
   ``read_drafts``: every draft of the network's meetings (lists of what meetings recorded): the coordinators;
-- ``comment``: comment on draft minutes: the attendees, the chair and those who manage;
+- ``comment``: comment on draft minutes: the attendees, the chair, the minute checkers and those who manage;
 - ``amend``: change approved minutes by a recorded amendment: the chair and those who manage.
 
 A time poll's ``manage`` is its organiser and the coordinators while it is open; ``answer`` its invited
@@ -222,7 +223,7 @@ class MeetingAccess(NetworkObjectAccess):
     # --- the minutes ---
 
     def may_read_minutes(self) -> bool:
-        return self.obj.has_approved_minutes or self.manages or self.is_chair or self.attended
+        return self.obj.has_approved_minutes or self.manages or self.is_chair or self.is_checker or self.attended
 
     def when_read_comments(self) -> bool:
         return self.obj.minutes_circulated
@@ -237,7 +238,7 @@ class MeetingAccess(NetworkObjectAccess):
         return self.obj.has_draft_minutes
 
     def may_comment(self) -> bool:
-        return self.manages or self.is_chair or self.attended
+        return self.manages or self.is_chair or self.is_checker or self.attended
 
     def when_amend(self) -> bool:
         return self.obj.has_approved_minutes
