@@ -291,6 +291,8 @@ def uninvite(*, meeting: Meeting, invitee: Invitee) -> None:
         locked = lock_meeting(meeting)
         if not locked.is_planned or invitee.meeting_id != locked.pk:
             raise DomainError(_("Only a planned meeting's invitations can be changed."))
+        if invitee.user_id in locked.checker_ids:
+            raise DomainError(_("This person is a minute checker of the meeting: name another checker first."))
         invitee.delete()
         mail_cancelled(meeting=locked, user_ids=[invitee.user_id])
 

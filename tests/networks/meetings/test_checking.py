@@ -213,3 +213,12 @@ def test_without_checkers_the_chair_alone_approves_as_before(held, coordinator, 
         (coordinator.pk, CheckRole.CHAIR)
     ]
     assert [row["role"] for row in checking.signatures(approved)] == [CheckRole.CHAIR.label]
+
+
+def test_a_checker_is_not_taken_off_the_invitations(network, coordinator, organisation, member, observer):
+    """A planned meeting's checkers stay among its invitees: taking one off is refused until replaced."""
+    meeting, _items = meeting_that_took_place(network, coordinator, organisation, status=MeetingStatus.PLANNED)
+    meeting = _name_checkers(meeting, coordinator, member, observer)
+    with pytest.raises(DomainError, match="minute checker"):
+        services.uninvite(meeting=meeting, invitee=meeting.invitees.get(user=member))
+    assert meeting.invitees.filter(user=member).exists()
