@@ -47,7 +47,7 @@ def test_the_edit_form_names_the_checkers(client_for, network, coordinator, orga
         "second_checker": member.pk,
         "version": meeting.updated_at.isoformat(),
     }
-    response = client.post(_url("meeting_edit", meeting), data)
+    response = client.post(_url("meeting_edit", meeting), data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200  # the same person twice: the form back with the error
     assert "Name two different people as the minute checkers." in response.content.decode()
     data["second_checker"] = observer.pk
@@ -61,7 +61,7 @@ def test_a_checker_confirms_on_a_confirmation_page_then_by_post(client_for, draf
     client = client_for(member)
     page = client.get(_url("meeting_detail", draft)).content.decode()
     assert _url("minutes_confirm", draft) in page and _url("minutes_object", draft) in page
-    confirm = client.get(_url("minutes_confirm", draft))
+    confirm = client.get(_url("minutes_confirm", draft), HTTP_ACCEPT_LANGUAGE="en")
     assert confirm.status_code == 200
     assert "as a minute checker" in confirm.content.decode()
     assert not MinutesCheck.objects.exists()  # the GET changed nothing
@@ -69,7 +69,7 @@ def test_a_checker_confirms_on_a_confirmation_page_then_by_post(client_for, draf
     assert MinutesCheck.objects.get().user == member
     # Confirmed: the page no longer offers it, and a second POST is refused on the meeting's page.
     assert _url("minutes_confirm", draft) not in client.get(_url("meeting_detail", draft)).content.decode()
-    response = client.post(_url("minutes_confirm", draft), follow=True)
+    response = client.post(_url("minutes_confirm", draft), follow=True, HTTP_ACCEPT_LANGUAGE="en")
     assert "You have already confirmed the minutes." in response.content.decode()
     assert MinutesCheck.objects.count() == 1
 
