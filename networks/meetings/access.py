@@ -12,13 +12,19 @@ is who may do it (``may_<action>``) and, where the meeting's state matters, when
   (planned and started) and ``circulate`` the minutes (held);
 - ``change_status``: the status page: those who manage the meeting and its chair;
 - ``approve``: approve the draft minutes: the chair only (the service says when they can be approved;
-  the page offers ``approve_draft`` while they are a draft);
+  the page offers ``approve_draft`` while they are a draft and no minute checkers are named);
+- with minute checkers named (:mod:`networks.meetings.checking`), ``sign``: confirm the minutes, a personal
+  act of the chair and the two checkers (administrators included: nobody confirms for another); the page
+  offers ``sign_draft`` to those of them who have not confirmed the draft yet. ``object``: a checker's
+  objection (``object_draft`` while the minutes are a draft). ``read_checks``: the confirmations and
+  objections so far: those who manage, the chair and the checkers;
 - ``reply``: an invitee, while the meeting is planned;
 - ``propose``: propose an agenda item: coordinators, members and invitees, while the meeting is planned;
 - ``read_minutes``: approved minutes: everyone who sees the meeting; draft minutes: those who manage, the
-  chair and the attendees; ``read_comments`` the same, once the minutes have been circulated;
+  chair, the minute checkers and the attendees; ``read_comments`` the same, once the minutes have been
+  circulated;
   ``read_drafts``: every draft of the network's meetings (lists of what meetings recorded): the coordinators;
-- ``comment``: comment on draft minutes: the attendees, the chair and those who manage;
+- ``comment``: comment on draft minutes: the attendees, the chair, the minute checkers and those who manage;
 - ``amend``: change approved minutes by a recorded amendment: the chair and those who manage.
 
 A time poll's ``manage`` is its organiser and the coordinators while it is open; ``answer`` its invited
@@ -48,6 +54,9 @@ MEETING_PAGE = (
     "comment",
     "approve",
     "amend",
+    "sign_draft",
+    "object_draft",
+    "read_checks",
 )
 
 
@@ -70,6 +79,25 @@ class MeetingAccess(NetworkObjectAccess):
     @property
     def manages(self) -> bool:
         return self.is_organiser or self.is_coordinator
+
+    @property
+    def is_checker(self) -> bool:
+        return self.user.is_authenticated and self.user.pk in self.obj.checker_ids
+
+    @cached_property
+    def current_checks(self) -> list:
+        """The confirmations and objections of the current round (prefetched as ``current_checks`` by the
+        meeting's page when checkers are named), oldest first."""
+        checks = getattr(self.obj, "current_checks", None)
+        if checks is None:
+            checks = list(self.obj.minutes_checks.filter(cleared_at__isnull=True).order_by("made_at", "pk"))
+        return checks
+
+    @property
+    def has_confirmed(self) -> bool:
+        return self.user.is_authenticated and any(
+            check.user_id == self.user.pk and check.is_confirmation for check in self.current_checks
+        )
 
     @cached_property
     def invitee(self):
@@ -140,10 +168,42 @@ class MeetingAccess(NetworkObjectAccess):
         return self.is_chair
 
     def when_approve_draft(self) -> bool:
-        return self.obj.has_draft_minutes
+        return self.obj.has_draft_minutes and not self.obj.has_checkers
 
     def may_approve_draft(self) -> bool:
         return self.is_chair
+
+    # --- checking the minutes: the chair and the two minute checkers ---
+
+    def when_sign(self) -> bool:
+        return self.is_chair or self.is_checker
+
+    def may_sign(self) -> bool:
+        return True
+
+    def when_sign_draft(self) -> bool:
+        return self.obj.has_draft_minutes and self.obj.has_checkers and self.when_sign() and not self.has_confirmed
+
+    def may_sign_draft(self) -> bool:
+        return True
+
+    def when_object(self) -> bool:
+        return self.is_checker
+
+    def may_object(self) -> bool:
+        return True
+
+    def when_object_draft(self) -> bool:
+        return self.obj.has_draft_minutes and self.is_checker
+
+    def may_object_draft(self) -> bool:
+        return True
+
+    def when_read_checks(self) -> bool:
+        return self.obj.has_checkers
+
+    def may_read_checks(self) -> bool:
+        return self.manages or self.is_chair or self.is_checker
 
     # --- the invitees and the meeting's people ---
 
@@ -163,7 +223,7 @@ class MeetingAccess(NetworkObjectAccess):
     # --- the minutes ---
 
     def may_read_minutes(self) -> bool:
-        return self.obj.has_approved_minutes or self.manages or self.is_chair or self.attended
+        return self.obj.has_approved_minutes or self.manages or self.is_chair or self.is_checker or self.attended
 
     def when_read_comments(self) -> bool:
         return self.obj.minutes_circulated
@@ -178,7 +238,7 @@ class MeetingAccess(NetworkObjectAccess):
         return self.obj.has_draft_minutes
 
     def may_comment(self) -> bool:
-        return self.manages or self.is_chair or self.attended
+        return self.manages or self.is_chair or self.is_checker or self.attended
 
     def when_amend(self) -> bool:
         return self.obj.has_approved_minutes

@@ -12,7 +12,9 @@ for. Until an item is done or dropped it is offered for the network's next agend
 status (:class:`networks.meetings.access.ActionItemAccess`).
 
 Each write runs in one transaction with the meeting's row locked, so that it cannot race a change of the
-meeting's status (recording a decision while the chair approves the minutes).
+meeting's status (recording a decision while the chair approves the minutes). Recording, changing or
+deleting a decision or an action item while the minutes are in draft clears the confirmations of the chair
+and the minute checkers made so far (:mod:`networks.meetings.checking`).
 """
 
 import datetime
@@ -23,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.goals.models import Goal
+from networks.meetings.checking import confirmations_clear
 from networks.meetings.models import (
     ActionItem,
     ActionStatus,
@@ -98,6 +101,7 @@ def decision_add(*, meeting: Meeting, item: AgendaItem, user, text: str, goal: G
         )
         validated(decision, exclude=DECISION_CHECKED)
         decision.save()
+        confirmations_clear(locked)
     return decision
 
 
@@ -113,6 +117,7 @@ def decision_update(*, decision: Decision, user, text: str, goal: Goal | None = 
         decision.goal = goal
         validated(decision, exclude=DECISION_CHECKED)
         decision.save(update_fields=["text", "goal"])
+        confirmations_clear(locked)
     return decision
 
 
@@ -122,6 +127,7 @@ def decision_delete(*, decision: Decision, user) -> None:
         locked = lock_meeting(decision.meeting)
         _check_recording(locked)
         Decision.objects.filter(pk=decision.pk).delete()
+        confirmations_clear(locked)
 
 
 def decision_amend(*, decision: Decision, user, text: str, reason: str) -> Amendment:
@@ -227,6 +233,7 @@ def action_add(
         )
         validated(action, exclude=ACTION_CHECKED)
         action.save()
+        confirmations_clear(locked)
     return action
 
 
@@ -250,6 +257,7 @@ def action_update(
         locked.organisation_id = organisation_id
         validated(locked, exclude=ACTION_CHECKED)
         locked.save()
+        confirmations_clear(meeting)
     return locked
 
 

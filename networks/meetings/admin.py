@@ -8,7 +8,17 @@ nothing can be moved to another network; calendar-feed tokens are not shown at a
 
 from django.contrib import admin
 
-from networks.meetings.models import ActionItem, AgendaItem, Amendment, Attendance, Decision, Invitee, Meeting, TimePoll
+from networks.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Amendment,
+    Attendance,
+    Decision,
+    Invitee,
+    Meeting,
+    MinutesCheck,
+    TimePoll,
+)
 from portal.lib.admin import ReadOnlyInline
 
 
@@ -36,6 +46,12 @@ class AmendmentInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class MinutesCheckInline(ReadOnlyInline):
+    model = MinutesCheck
+    fields = ["user", "role", "verdict", "reason", "made_at", "cleared_at"]
+    readonly_fields = fields
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["title", "network", "kind", "starts_at", "status"]
@@ -53,6 +69,8 @@ class MeetingAdmin(admin.ModelAdmin):
         "online_link",
         "organiser",
         "chair",
+        "first_checker",
+        "second_checker",
         "status",
         "cancel_reason",
         "minutes_approved_at",
@@ -66,6 +84,8 @@ class MeetingAdmin(admin.ModelAdmin):
         "network",
         "organiser",
         "chair",
+        "first_checker",
+        "second_checker",
         "starts_at",
         "ends_at",
         "place",
@@ -77,7 +97,7 @@ class MeetingAdmin(admin.ModelAdmin):
         "uid",
         "sequence",
     ]
-    inlines = [AgendaItemInline, InviteeInline, AttendanceInline, AmendmentInline]
+    inlines = [AgendaItemInline, InviteeInline, AttendanceInline, AmendmentInline, MinutesCheckInline]
 
     def has_add_permission(self, request):
         return False

@@ -7,7 +7,9 @@ are templates/networks/meetings/email/*.txt.
   SEQUENCE) that their calendar program applies to the event it has;
 - cancelled (or a person taken off the invitations) → those people, with ``cancel.ics`` (METHOD:CANCEL);
 - minutes circulated for comments → the attendees and the chair;
-- a time poll opened → the people asked (but the organiser), with the link to answer.
+- a time poll opened → the people asked (but the organiser), with the link to answer;
+- the chair confirmed minutes that have minute checkers → the checkers who have not confirmed yet;
+- a minute checker objected → the chair and the organiser, with the reason.
 
 The reminders (the day before a meeting, action items due and overdue) are :mod:`networks.meetings.reminders`.
 """
@@ -80,4 +82,20 @@ def mail_poll_opened(*, poll) -> int:
         template_prefix="networks/meetings/email/poll_opened",
         recipients=mailable_people().filter(time_polls=poll).exclude(pk=poll.organiser_id),
         context={"poll": poll, "network": poll.network, "link": link, "slots": list(poll.slots.all())},
+    )
+
+
+def mail_minutes_await_checkers(*, meeting: Meeting, user_ids) -> int:
+    return send_personal_mail(
+        template_prefix="networks/meetings/email/minutes_await_checkers",
+        recipients=mailable_people().filter(pk__in=user_ids),
+        context=_context(meeting),
+    )
+
+
+def mail_minutes_objected(*, meeting: Meeting, objection) -> int:
+    recipients = mailable_people().filter(pk__in=[meeting.chair_id, meeting.organiser_id]).exclude(pk=objection.user_id)
+    context = _context(meeting) | {"objection": objection, "checker": objection.user}
+    return send_personal_mail(
+        template_prefix="networks/meetings/email/minutes_objected", recipients=recipients, context=context
     )

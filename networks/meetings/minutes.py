@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
 from networks.meetings.agenda import CHECKED_FIELDS
+from networks.meetings.checking import confirmations_clear
 from networks.meetings.models import AgendaItem, Amendment, Meeting, MinutesComment
 from networks.meetings.services import lock_meeting
 from portal.lib.errors import DomainError, validated
@@ -91,7 +92,8 @@ def _locked_item(item: AgendaItem) -> tuple[Meeting, AgendaItem]:
 
 def minutes_write(*, item: AgendaItem, user, text: str, unfinished: bool = False) -> AgendaItem:
     """Write an item's minutes, and whether it continues at the next meeting: while the meeting is held or
-    its minutes are in draft, by those who manage it. Approved minutes change only by an amendment."""
+    its minutes are in draft, by those who manage it. Approved minutes change only by an amendment; a change
+    to draft minutes clears the confirmations of the chair and the minute checkers made so far."""
     with transaction.atomic():
         meeting, locked = _locked_item(item)
         if not meeting.permits(user, "manage"):
@@ -102,11 +104,14 @@ def minutes_write(*, item: AgendaItem, user, text: str, unfinished: bool = False
             raise DomainError(_("Minutes are written once the meeting has been held."))
         if not locked.is_accepted:
             raise DomainError(_("Only an item on the agenda has minutes."))
+        before = (locked.minutes, locked.unfinished)
         locked.minutes = (text or "").strip()
         locked.unfinished = bool(unfinished)
         validated(locked, exclude=CHECKED_FIELDS)
         locked.minutes_html = render_minutes(locked.minutes)
         locked.save(update_fields=["minutes", "minutes_html", "unfinished", "updated_at"])
+        if (locked.minutes, locked.unfinished) != before:
+            confirmations_clear(meeting)
     return locked
 
 

@@ -19,6 +19,7 @@ from networks.meetings.models import (
     Decision,
     Invitee,
     Meeting,
+    MinutesCheck,
     MinutesComment,
     Reply,
     SlotAnswer,
@@ -90,7 +91,27 @@ def export(user):
             "answer",
             "answered_at",
         ),
+        **_checking(user),
         "calendar_feed": rows(CalendarFeed.objects.filter(user=user), "created_at"),
+    }
+
+
+def _checking(user):
+    """The person's part in checking minutes: their confirmations and objections, the meetings they check."""
+    return {
+        "minutes_checking": rows(
+            MinutesCheck.objects.filter(user=user).order_by("made_at", "pk"),
+            *MEETING,
+            "role",
+            "verdict",
+            "reason",
+            "made_at",
+        ),
+        "minute_checker_of": rows(
+            Meeting.objects.filter(Q(first_checker=user) | Q(second_checker=user)).order_by("starts_at", "pk"),
+            "title",
+            "starts_at",
+        ),
     }
 
 
@@ -103,7 +124,8 @@ register(
     title=_("Meetings"),
     order=10,
     fields=[
-        (Meeting, ["organiser", "chair", "minutes_approved_by"]),
+        (Meeting, ["organiser", "chair", "minutes_approved_by", "first_checker", "second_checker"]),
+        (MinutesCheck, ["user", "reason"]),
         (Invitee, ["user"]),
         (Attendance, ["user"]),
         (AgendaItem, ["presenter", "proposed_by"]),
@@ -126,6 +148,8 @@ register(
         "decisions_recorded": _("Decisions you recorded"),
         "action_items": _("Action items"),
         "comments_on_minutes": _("Comments on minutes"),
+        "minutes_checking": _("Your confirmations of and objections to minutes"),
+        "minute_checker_of": _("Meetings where you are a minute checker"),
         "amendments_made": _("Amendments to minutes you made"),
         "polls_organised": _("Finding a time: polls you organised"),
         "polls_invited_to": _("Finding a time: polls you were asked in"),

@@ -7,8 +7,9 @@ finding a time is :mod:`networks.meetings.polls`. A refusal is a :class:`~portal
 one message when the meeting's state forbids the step, ``{field: message}`` when the input is wrong.
 
 **Status.** planned → held (once it has started) → minutes in draft (circulated to the attendees for
-comments; needs a chair) → minutes approved (by the chair; then locked, and a change is a recorded
-amendment). A planned meeting can be cancelled with a reason.
+comments; needs a chair) → minutes approved (by the chair, or with minute checkers named by the chair and
+both checkers: :mod:`networks.meetings.checking`; then locked, and a change is a recorded amendment). A
+planned meeting can be cancelled with a reason.
 
 **Calendars.** A change of the time, place, online link or title of a planned meeting raises its
 iCalendar SEQUENCE and sends the invitees an update; a cancellation raises it too and sends
@@ -20,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from networks.meetings.checking import chair_confirm, checkers_set, confirmations_clear
 from networks.meetings.mail import mail_cancelled, mail_invited, mail_minutes_circulated, mail_updated
 from networks.meetings.models import Attendance, InvitedOrganisation, Invitee, Meeting, MeetingStatus, Reply
 from networks.memberships.models import Membership, Network, NetworkRole
@@ -38,6 +40,8 @@ MEETING_FIELDS = (
     "online_link",
     "chair",
 )
+# The minute checkers, set through networks.meetings.checking.checkers_set until the minutes are approved.
+CHECKER_FIELDS = ("first_checker", "second_checker")
 # A change to one of these on a planned meeting is sent to the invitees' calendars as an update.
 CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "online_link")
 
@@ -153,7 +157,9 @@ def meeting_update(*, meeting: Meeting, user, data: dict, version=None) -> Meeti
 
     ``version`` is the ``updated_at`` the form was loaded with; a stale form raises :class:`StaleEditError`
     (carrying the saved version). Once a meeting has taken place its time stays as it was (only the title,
-    description, kind and chair can change); once the minutes are circulated, the chair stays too."""
+    description, kind and chair can change); once the minutes are circulated, the chair stays too. The
+    minute checkers (``first_checker``, ``second_checker``) change until the minutes are approved; a change
+    while they are in draft clears the confirmations made so far."""
     with transaction.atomic():
         locked = lock_meeting(meeting)
         if version is not None and locked.updated_at != version:
@@ -174,6 +180,8 @@ def meeting_update(*, meeting: Meeting, user, data: dict, version=None) -> Meeti
         for field in fields:
             if field in data:
                 setattr(locked, field, data[field])
+        if any(field in data for field in CHECKER_FIELDS):
+            checkers_set(locked, data.get("first_checker"), data.get("second_checker"))
         _validate(locked)
         calendar_changed = locked.is_planned and any(getattr(locked, field) != value for field, value in before.items())
         if calendar_changed:
@@ -231,17 +239,17 @@ def minutes_circulate(*, meeting: Meeting, user) -> Meeting:
 
 
 def minutes_approve(*, meeting: Meeting, user) -> Meeting:
-    """minutes in draft → approved, by the chair. The minutes, decisions and attendance are then locked."""
+    """minutes in draft → approved, by the chair. The minutes, decisions and attendance are then locked.
+
+    With minute checkers named this is the chair's confirmation: the minutes are approved once both
+    checkers have confirmed too (:func:`networks.meetings.checking.chair_confirm`)."""
     with transaction.atomic():
         locked = lock_meeting(meeting)
         if not locked.has_draft_minutes:
             raise DomainError(_("Only draft minutes can be approved."))
         if not locked.permits(user, "approve"):
             raise DomainError(_("Only the chair approves the minutes."))
-        _set_status(locked, MeetingStatus.MINUTES_APPROVED)
-        locked.minutes_approved_at = timezone.now()
-        locked.minutes_approved_by = user
-        locked.save()
+        chair_confirm(meeting=locked, user=user)
     return locked
 
 
@@ -283,6 +291,8 @@ def uninvite(*, meeting: Meeting, invitee: Invitee) -> None:
         locked = lock_meeting(meeting)
         if not locked.is_planned or invitee.meeting_id != locked.pk:
             raise DomainError(_("Only a planned meeting's invitations can be changed."))
+        if invitee.user_id in locked.checker_ids:
+            raise DomainError(_("This person is a minute checker of the meeting: name another checker first."))
         invitee.delete()
         mail_cancelled(meeting=locked, user_ids=[invitee.user_id])
 
@@ -326,9 +336,11 @@ def attendance_set(*, meeting: Meeting, user, people) -> list[Attendance]:
             Invitee.objects.filter(meeting=locked, organisation__isnull=False).values_list("user_id", "organisation_id")
         )
         working_for = people_organisations(locked.network, [person.pk for person in people])
-        Attendance.objects.filter(meeting=locked).exclude(user__in=[person.pk for person in people]).delete()
+        removed, _by_model = (
+            Attendance.objects.filter(meeting=locked).exclude(user__in=[person.pk for person in people]).delete()
+        )
         existing = set(Attendance.objects.filter(meeting=locked).values_list("user_id", flat=True))
-        Attendance.objects.bulk_create(
+        added = Attendance.objects.bulk_create(
             [
                 Attendance(
                     meeting=locked,
@@ -340,4 +352,7 @@ def attendance_set(*, meeting: Meeting, user, people) -> list[Attendance]:
             ]
         )
         locked.save(update_fields=["updated_at"])
+        if removed or added:
+            # Who was present is part of the minutes the chair and the checkers confirm.
+            confirmations_clear(locked)
     return list(Attendance.objects.filter(meeting=locked))

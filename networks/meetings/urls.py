@@ -3,7 +3,17 @@ agenda, minutes, decisions and action items."""
 
 from django.urls import path
 
-from networks.meetings.views import actions, agenda, decisions, feeds, invitations, meetings, minutes, polls
+from networks.meetings.views import (
+    actions,
+    agenda,
+    checking,
+    decisions,
+    feeds,
+    invitations,
+    meetings,
+    minutes,
+    polls,
+)
 
 app_name = "meetings"
 urlpatterns = [
@@ -43,6 +53,8 @@ urlpatterns = [
     path("<int:pk>/comments/", minutes.comment_add, name="comment_add"),
     path("<int:pk>/minutes/<int:item_pk>/", minutes.minutes_edit, name="minutes_edit"),
     path("<int:pk>/minutes/<int:item_pk>/amend/", minutes.minutes_amend, name="minutes_amend"),
+    path("<int:pk>/minutes/confirm/", checking.minutes_confirm, name="minutes_confirm"),
+    path("<int:pk>/minutes/object/", checking.minutes_object, name="minutes_object"),
     path("<int:pk>/decisions/new/", decisions.decision_add, name="decision_add"),
     path("decisions/<int:pk>/edit/", decisions.decision_edit, name="decision_edit"),
     path("decisions/<int:pk>/delete/", decisions.decision_delete, name="decision_delete"),

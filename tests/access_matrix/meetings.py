@@ -7,6 +7,10 @@ member's action item) serve the URLs of what happens after. Organisers and coord
 invitees reply and propose items; the member owns the action item; outsiders get 404. A calendar feed
 is a capability address: whoever has it reads it (no sign-in), a wrong or reset token is 404.
 
+Checking the minutes has a meeting of its own: held, its minutes in draft, the member and the observer named
+its minute checkers (the coordinator chairs). Confirming is a personal act of the chair and the checkers
+(administrators too get 403: nobody confirms for another); objecting, of the checkers only.
+
 Two situations the matrix's own objects do not show are cases of their own: recording a decision on a meeting
 that took place but was never marked held, and moving the planned meeting to held before it started.
 """
@@ -104,6 +108,22 @@ def _approved(objs):
     if not hasattr(objs, "approved"):
         objs.approved, objs.approved_item, objs.approved_decision, _action = _took_place(objs, approved=True)
     return objs.approved
+
+
+def _checked_pk(objs):
+    """A held meeting with its minutes in draft, the member and the observer its minute checkers."""
+    from networks.meetings import services as meeting_services
+
+    if not hasattr(objs, "checked"):
+        meeting, _item = _create(objs, -3)
+        meeting = meeting_services.meeting_mark_held(meeting=meeting, user=objs.coordinator)
+        meeting = meeting_services.meeting_update(
+            meeting=meeting,
+            user=objs.coordinator,
+            data={"first_checker": objs.member, "second_checker": objs.observer},
+        )
+        objs.checked = meeting_services.minutes_circulate(meeting=meeting, user=objs.coordinator)
+    return {"pk": objs.checked.pk}
 
 
 def _not_marked_held(objs):
@@ -215,6 +235,8 @@ GET = {
     "meetings:minutes_edit": Entry(MANAGE, _held_item, login_redirect=True),
     "meetings:comment_add": Entry(POST_ONLY, _pk),
     "meetings:minutes_amend": Entry(MANAGE, _approved_item, login_redirect=True),
+    "meetings:minutes_confirm": Entry(row(302, 404, 200, 200, 200, 403), _checked_pk, login_redirect=True),
+    "meetings:minutes_object": Entry(row(302, 404, 200, 200, 403, 403), _checked_pk, login_redirect=True),
     # decisions and action items
     "meetings:decision_add": Entry(MANAGE, _held_pk, login_redirect=True),
     "meetings:decision_edit": Entry(MANAGE, _decision, login_redirect=True),
@@ -254,6 +276,10 @@ POST = {
     "meetings:minutes_edit": Entry(MANAGE, _held_item),
     "meetings:comment_add": Entry(row(302, 404, 403, 403, 403, 200), _pk),
     "meetings:minutes_amend": Entry(MANAGE, _approved_item),
+    # Each of the chair and the checkers confirms (the last one approves the minutes); an empty objection is
+    # the form back with its error.
+    "meetings:minutes_confirm": Entry(row(302, 404, 302, 302, 302, 403), _checked_pk),
+    "meetings:minutes_object": Entry(row(302, 404, 200, 200, 403, 403), _checked_pk),
     "meetings:decision_add": Entry(MANAGE, _held_pk),
     "meetings:decision_edit": Entry(MANAGE, _decision),
     "meetings:decision_delete": Entry(MANAGE, _decision),
@@ -284,6 +310,13 @@ READ_ONLY = {
 }
 
 CASES = [
+    # Without minute checkers nobody confirms on this page: the chair is sent back to the meeting's page
+    # (the chair approves there), the others refused.
+    Case(
+        "meetings:minutes_confirm",
+        "a meeting without minute checkers",
+        Entry(row(302, 404, 403, 403, 302, 403), _held_pk, login_redirect=True),
+    ),
     # Those who manage are sent back to the meeting's page: nothing is recorded before it is marked held.
     Case(
         "meetings:decision_add",

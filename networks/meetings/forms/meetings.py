@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from networks.meetings.checking import checker_candidates
 from networks.meetings.models import Meeting, MeetingKind, MeetingStatus
 from networks.meetings.selectors.lists import ALL, PAST, UPCOMING
-from networks.meetings.services import MEETING_FIELDS, invitable_organisations, invitable_people
+from networks.meetings.services import CHECKER_FIELDS, MEETING_FIELDS, invitable_organisations, invitable_people
 from portal.lib.forms import DateInput, VersionedFormMixin
 from portal.lib.validators import validate_plausible_date
 
@@ -39,7 +40,8 @@ class ChairChoiceField(forms.ModelChoiceField):
 class MeetingForm(VersionedFormMixin, forms.ModelForm):
     """A meeting's details. A new meeting also names whom to invite; an existing one carries ``version`` (its
     ``updated_at`` when the form was opened) so that a save over someone else's is refused. Once the meeting
-    has taken place only its kind, title, description and chair can change."""
+    has taken place only its kind, title, description and chair can change. The two minute checkers are
+    named on an existing meeting, among its invitees and attendees, until the minutes are approved."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput(), validators=[validate_plausible_date])
     start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
@@ -49,6 +51,17 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         queryset=None,
         required=False,
         help_text=_("Approves the minutes. Needed before the minutes are circulated."),
+    )
+    first_checker = ChairChoiceField(label=_("First minute checker"), queryset=None, required=False)
+    second_checker = ChairChoiceField(
+        label=_("Second minute checker"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Two of the meeting's people who check the minutes with the chair: the minutes are approved once "
+            "the chair and both checkers have confirmed them. Changing the checkers while the minutes are in "
+            "draft clears the confirmations made so far."
+        ),
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Invite organisations"),
@@ -77,6 +90,7 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         self.network = network
         self.fields["chair"].queryset = invitable_people(network)
         self.fields["chair"].empty_label = _("No chair yet")
+        self._checker_fields(meeting)
         if meeting.pk is None:
             del self.fields["version"]
             self.fields["organisations"].queryset = invitable_organisations(network)
@@ -100,6 +114,17 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         self.helper.layout = Layout(*self._layout())
         self.helper.add_input(Submit("submit", _("Save") if meeting.pk else _("Create the meeting")))
 
+    def _checker_fields(self, meeting: Meeting) -> None:
+        """The minute checkers: on an existing meeting whose minutes have not been approved."""
+        if meeting.pk is None or meeting.has_approved_minutes:
+            del self.fields["first_checker"], self.fields["second_checker"]
+            return
+        candidates = checker_candidates(meeting)
+        for name in CHECKER_FIELDS:
+            self.fields[name].queryset = candidates
+            self.fields[name].empty_label = _("No minute checker")
+            self.initial.setdefault(name, getattr(meeting, f"{name}_id"))
+
     def _layout(self) -> list:
         has = self.fields.__contains__
         layout = ["kind", "title", "description"]
@@ -117,6 +142,8 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             layout += ["place", "online_link"]
         if has("chair"):
             layout.append("chair")
+        if has("first_checker"):
+            layout.append(Fieldset(_("Minute checkers"), Row(Column("first_checker"), Column("second_checker"))))
         if has("organisations"):
             layout.append(Fieldset(_("Invitations"), "organisations", "people"))
         if has("version"):
@@ -141,7 +168,8 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
 
     def meeting_data(self) -> dict:
         """The cleaned values of the meeting's own fields, for ``meeting_create`` / ``meeting_update``."""
-        return {name: self.cleaned_data[name] for name in MEETING_FIELDS if name in self.cleaned_data}
+        names = MEETING_FIELDS + CHECKER_FIELDS
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
 
 
 class MeetingCancelForm(forms.Form):

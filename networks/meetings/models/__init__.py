@@ -2,6 +2,7 @@
 minutes, decisions, action items, amendments); time polls and calendar feeds."""
 
 from networks.meetings.models.agenda import AgendaItem, AgendaItemStatus
+from networks.meetings.models.checking import CheckRole, CheckVerdict, MinutesCheck
 from networks.meetings.models.meetings import (
     MINUTES_CIRCULATED,
     MINUTES_OPEN,
@@ -42,6 +43,8 @@ __all__ = [
     "Amendment",
     "Attendance",
     "CalendarFeed",
+    "CheckRole",
+    "CheckVerdict",
     "Decision",
     "InvitedOrganisation",
     "Invitee",
@@ -49,6 +52,7 @@ __all__ = [
     "MeetingKind",
     "MeetingQuerySet",
     "MeetingStatus",
+    "MinutesCheck",
     "MinutesComment",
     "PollQuerySet",
     "Reply",

@@ -105,6 +105,24 @@ class Meeting(AccessMixin, models.Model):
         blank=True,
         help_text=_("Approves the minutes."),
     )
+    # The two minute checkers (pöytäkirjantarkastajat), named among the invitees and attendees: with them,
+    # the minutes are approved once the chair and both have confirmed (networks.meetings.checking).
+    first_checker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("first minute checker"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    second_checker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("second minute checker"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
     status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
     cancel_reason = models.TextField(_("reason for cancelling"), max_length=2000, blank=True)
     status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
@@ -156,6 +174,14 @@ class Meeting(AccessMixin, models.Model):
                 name="networks_meeting_cancelled_has_reason",
                 violation_error_message=_("Give the reason for cancelling the meeting."),
             ),
+            # Two different checkers or none (a checker erased from the portal leaves a gap, so NULLs pass).
+            models.CheckConstraint(
+                condition=~Q(first_checker=models.F("second_checker"))
+                & ~Q(first_checker=models.F("chair"))
+                & ~Q(second_checker=models.F("chair")),
+                name="networks_meeting_checkers_distinct",
+                violation_error_message=_("The chair and the two minute checkers must be three different people."),
+            ),
         ]
         indexes = [
             # the meeting list and the month calendar: a network's meetings by time
@@ -199,6 +225,16 @@ class Meeting(AccessMixin, models.Model):
     def has_approved_minutes(self) -> bool:
         """Approved by the chair: locked, and changed only by a recorded amendment."""
         return self.status == MeetingStatus.MINUTES_APPROVED
+
+    @property
+    def checker_ids(self) -> tuple:
+        """The named minute checkers' ids (none, or two)."""
+        return tuple(pk for pk in (self.first_checker_id, self.second_checker_id) if pk is not None)
+
+    @property
+    def has_checkers(self) -> bool:
+        """Minute checkers are named: the chair alone no longer approves the minutes."""
+        return bool(self.checker_ids)
 
     @property
     def took_place(self) -> bool:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from networks.meetings import services
+from networks.meetings import checking, services
 from networks.meetings.access import MEETING_PAGE
 from networks.meetings.forms.meetings import MeetingCancelForm, MeetingFilterForm, MeetingForm
 from networks.meetings.models import Meeting
@@ -30,7 +30,7 @@ from networks.meetings.selectors.lists import (
     shift_month,
     upcoming_for,
 )
-from networks.meetings.selectors.pages import meeting_page
+from networks.meetings.selectors.pages import meeting_page, with_checks
 from networks.memberships.models import Network
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
@@ -113,13 +113,15 @@ def meeting_calendar(request, slug):
 @login_required
 def meeting_detail(request, pk):
     """The meeting: its details, invitations and replies, agenda, attendance, minutes and comments."""
-    meeting = object_for(request, meeting_page(), pk=pk)
+    meeting = with_checks(object_for(request, meeting_page(), pk=pk))
     access = meeting.access(request.user)
     context = {
         "meeting": meeting,
         "access": access,
         "may": access.rights(*MEETING_PAGE),
         "status_actions": _status_actions(access),
+        "signatures": checking.signatures(meeting),
+        "objections": checking.objections(meeting),
     }
     return render(request, "networks/meetings/meeting_detail.html", context)
 
@@ -216,6 +218,12 @@ DONE = {
 }
 
 
+CONFIRMED = gettext_lazy(
+    "Your confirmation has been recorded. The minutes are approved once the chair and both minute checkers "
+    "have confirmed them."
+)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def meeting_status(request, pk):
@@ -238,7 +246,11 @@ def meeting_status(request, pk):
         meeting = service(meeting=meeting, user=request.user)
     except DomainError as error:
         return refuse(request, meeting, error)
-    messages.success(request, DONE[to])
+    if to == "approve" and not meeting.has_approved_minutes:
+        # With minute checkers named, the chair's approval is the chair's confirmation.
+        messages.success(request, CONFIRMED)
+    else:
+        messages.success(request, DONE[to])
     return back_to(meeting)
 
 
@@ -270,7 +282,13 @@ def print_agenda(request, pk):
 @login_required
 def print_minutes(request, pk):
     """The minutes on A4 (for those who may read them): attendance, each item's minutes, decisions and
-    action items; a draft is marked as such."""
-    meeting = object_for(request, meeting_page(), "read_minutes", pk=pk)
-    context = {"meeting": meeting, "items": _schedule(meeting), "printed_at": timezone.now()}
+    action items, and the signature block (the chair and the minute checkers with the dates they confirmed);
+    a draft is marked as such."""
+    meeting = with_checks(object_for(request, meeting_page(), "read_minutes", pk=pk))
+    context = {
+        "meeting": meeting,
+        "items": _schedule(meeting),
+        "printed_at": timezone.now(),
+        "signatures": checking.signatures(meeting),
+    }
     return render(request, "networks/meetings/print_minutes.html", context)
