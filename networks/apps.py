@@ -12,6 +12,7 @@ class NetworksConfig(AppConfig):
         from networks.goals import receivers as goal_receivers  # noqa: F401
         from networks.meetings import panels as meeting_panels  # noqa: F401
         from networks.memberships import panels as membership_panels  # noqa: F401
+        from networks.memberships import receivers as membership_receivers  # noqa: F401
         from networks.memberships import search as membership_search
 
         membership_search.register()
