@@ -175,3 +175,15 @@ def roles_recheck(roles, *, reason: str) -> list[NetworkRole]:
             ended.append(role)
             _mail(network=role.network, person=role.user, old=role.role, new=None, reason=reason)
     return ended
+
+
+def roles_find_bases(roles, *, reason: str) -> None:
+    """Roles made in bulk without a basis (the demo data): each rests on a member organisation its person works
+    for, or stays an individual expert's with ``reason``."""
+    for role in roles.filter(basis=RoleBasis.EXPERT, basis_reason=""):
+        organisation = basis_organisation(network_id=role.network_id, user_id=role.user_id)
+        if organisation is not None:
+            role.basis, role.organisation = RoleBasis.ORGANISATION, organisation
+        else:
+            role.basis_reason = reason
+        role.save(update_fields=["basis", "organisation", "basis_reason"])
