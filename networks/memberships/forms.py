@@ -366,7 +366,7 @@ class RoleForm(forms.Form):
 class RoleGiveForm(RoleForm):
     """Give a person without a role in the network a role (``people``: whom the coordinator may choose)."""
 
-    user = PersonChoiceField(label=_("Person"), queryset=User.objects.none())
+    user = PersonChoiceField(label=_("Person"), queryset=User.objects.none(), empty_label=_("– choose a person –"))
     field_order = ["user", "role", "expert", "reason"]
 
     def __init__(self, *args, people, **kwargs):

@@ -94,6 +94,8 @@ def role_change(request, slug, pk):
             show_errors(form, error)
         else:
             messages.success(request, _("The role of %(person)s has been changed.") % {"person": changed.user})
+            if changed.user_id == request.user.pk and changed.role != Role.COORDINATOR:
+                return redirect("networks:network_detail", slug=network.slug)
             return _to_list(network)
     return render(request, "networks/memberships/role_form.html", {"form": form, "network": network, "role": role})
 
@@ -110,5 +112,7 @@ def role_remove(request, slug, pk):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("%(person)s no longer has a role in the network.") % {"person": role.user})
+            if role.user_id == request.user.pk:
+                return redirect("portal:home")  # a coordinator who stepped down no longer sees the page
         return _to_list(network)
     return render(request, "networks/memberships/role_confirm_remove.html", {"network": network, "role": role})
