@@ -135,11 +135,11 @@ def role_change(*, role: NetworkRole, new_role: str, expert: bool, reason: str, 
             raise DomainError(_("This role has ended in the meantime."))
         _keeps_a_coordinator(locked, new_role)
         basis = _basis(network=locked.network, user=locked.user, expert=expert, reason=reason)
-        old_role = locked.role
+        old_role, old_basis = locked.role, (locked.basis, locked.organisation_id, locked.basis_reason)
         for field, value in {"role": new_role, **basis}.items():
             setattr(locked, field, value)
         locked.save(update_fields=["role", "basis", "organisation", "basis_reason"])
-        if old_role != new_role:
+        if old_role != new_role or old_basis != (locked.basis, locked.organisation_id, locked.basis_reason):
             _mail(network=locked.network, person=locked.user, old=old_role, new=new_role)
     return locked
 

@@ -116,6 +116,19 @@ def client_page_has(client, network, text) -> bool:
     return text in client.get(_url("role_list", network), headers=EN).content.decode()
 
 
+def test_changing_only_the_basis_is_told_too(client, network, coordinator, member, django_capture_on_commit_callbacks):
+    client.force_login(coordinator)
+    role = NetworkRole.objects.get(network=network, user=member)
+    data = {"role": Role.MEMBER, "expert": "on", "reason": "Alan tutkija", "confirm": "yes"}
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(_url("role_change", network, pk=role.pk), data).status_code == 302
+    role.refresh_from_db()
+    assert (role.basis, role.organisation, role.basis_reason) == (RoleBasis.EXPERT, None, "Alan tutkija")
+    [message] = mail.outbox
+    assert message.to == [member.email] and "perustuu" in message.body
+
+
 def test_the_last_coordinator_cannot_be_removed_or_changed(client, network, coordinator, member):
     client.force_login(coordinator)
     role = NetworkRole.objects.get(network=network, user=coordinator)
