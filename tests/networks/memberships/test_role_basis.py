@@ -104,11 +104,14 @@ def test_a_role_on_an_organisation_whose_membership_becomes_left_ends_at_once(
 def test_a_role_ends_when_the_persons_last_affiliation_with_a_member_organisation_ends(
     client, network, organisation, leaver, pages
 ):
-    """Finding: a person who left their organisation kept their role in its networks indefinitely."""
+    """Finding: a person who left their organisation kept their role in its networks indefinitely (and their
+    dashboard kept listing the network's meetings)."""
     client.force_login(leaver)
     assert _statuses(client, pages) == dict.fromkeys(pages, 200)
+    assert "Syystapaaminen" in client.get(reverse("portal:home")).content.decode()
     affiliation = leaver.affiliations.get(organisation=organisation)
     directory_services.affiliation_end(affiliation=affiliation, until=timezone.localdate())
+    assert "Syystapaaminen" not in client.get(reverse("portal:home")).content.decode()
     _assert_shut_out(client, leaver, pages)
 
 
