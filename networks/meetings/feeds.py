@@ -66,8 +66,9 @@ def _feed_meetings(queryset, now=None):
 
 
 def personal_feed_meetings(user, now=None):
-    """Every meeting the person is invited to (cancelled ones too: the feed marks them cancelled)."""
-    return _feed_meetings(Meeting.objects.filter(invitees__user=user), now)
+    """Every meeting the person is invited to (cancelled ones too: the feed marks them cancelled), of the
+    networks they have a role in: an invitation alone grants nothing once the role has ended."""
+    return _feed_meetings(Meeting.objects.visible_to(user).filter(invitees__user=user), now)
 
 
 def feed_network(user, slug: str) -> Network | None:

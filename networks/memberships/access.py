@@ -5,6 +5,8 @@ Seeing a network at all is :meth:`NetworkQuerySet.visible_to` (the people with a
 
 - a network's ``edit`` (its details, vocabulary, contacts, the import) and ``invite`` (people, for its
   member organisations): its coordinators;
+- ``manage_roles`` (give, change and take people's roles in it, :mod:`networks.memberships.roles`): its
+  coordinators;
 - ``take_part`` (propose goals, organise meetings and find times): its coordinators and members; observers
   only read;
 - a membership's ``manage`` (change, name the representatives): the network's coordinators, who also
@@ -31,6 +33,9 @@ class NetworkAccess(NetworkObjectAccess):
 
     def may_take_part(self) -> bool:
         return self.takes_part
+
+    def may_manage_roles(self) -> bool:
+        return self.is_coordinator
 
 
 class MembershipAccess(NetworkObjectAccess):

@@ -41,7 +41,7 @@ class MembershipInline(admin.TabularInline):
 class NetworkRoleInline(admin.TabularInline):
     model = NetworkRole
     extra = 0
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "organisation"]
 
 
 @admin.register(Network)
@@ -202,8 +202,8 @@ class MembershipChangeAdmin(admin.ModelAdmin):
 
 @admin.register(NetworkRole)
 class NetworkRoleAdmin(admin.ModelAdmin):
-    list_display = ["user", "network", "role"]
-    list_filter = ["role", "network"]
+    list_display = ["user", "network", "role", "basis", "organisation"]
+    list_filter = ["role", "basis", "network"]
     search_fields = ["user__email", "user__last_name", "network__name"]
-    autocomplete_fields = ["user", "network"]
-    list_select_related = ["user", "network"]
+    autocomplete_fields = ["user", "network", "organisation"]
+    list_select_related = ["user", "network", "organisation"]

@@ -17,10 +17,10 @@ from django.utils.translation import override
 
 from networks.memberships.invitations import existing_account, invitation_create
 from networks.memberships.models import Network, NetworkRole
+from networks.memberships.roles import role_defaults
 from partners.directory.models import Affiliation, Organisation
 from portal.access import unrestricted
 from portal.accounts.models import User
-from portal.lib.access import Role
 from portal.lib.errors import DomainError
 from portal.tasks import send_email
 
@@ -144,7 +144,13 @@ def contact_create(
             user.save()
             user.expertise.set(expertise)
             Affiliation.objects.create(user=user, organisation=organisation, title=title, primary=True)
-            NetworkRole.objects.create(network=network, user=user, role=Role.MEMBER)
+            NetworkRole.objects.create(
+                network=network,
+                user=user,
+                **role_defaults(
+                    network=network, user=user, prefer=organisation.pk, reason=_("Added as a contact by a coordinator")
+                ),
+            )
     except IntegrityError:
         raise taken from None
     return user

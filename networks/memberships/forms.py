@@ -12,6 +12,7 @@ from networks.memberships.models import Membership, MembershipLevel, Network
 from networks.memberships.services import CHANGEABLE_STATUSES
 from partners.directory.models import ExpertiseArea, Organisation
 from portal.accounts.models import User
+from portal.lib.access import Role
 from portal.lib.choices import Language, Region
 from portal.lib.logos import LogoField
 from portal.lib.validators import validate_business_id
@@ -338,3 +339,36 @@ class ContactForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+
+class RoleForm(forms.Form):
+    """A person's role in the network and its basis: a member organisation they work for (found by the portal)
+    or the coordinator's word that they are an individual expert, with the reason."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+    expert = forms.BooleanField(
+        label=_("Named as an individual expert"),
+        required=False,
+        help_text=_(
+            "Without this, the role rests on the member organisation the person works for, and ends when they "
+            "leave it or it leaves the network."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Why an individual expert"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, submit_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(submit_label or _("Continue"))
+
+
+class RoleGiveForm(RoleForm):
+    """Give a person without a role in the network a role (``people``: whom the coordinator may choose)."""
+
+    user = PersonChoiceField(label=_("Person"), queryset=User.objects.none(), empty_label=_("– choose a person –"))
+    field_order = ["user", "role", "expert", "reason"]
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, submit_label=_("Give the role"), **kwargs)
+        self.fields["user"].queryset = people

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from networks.memberships.models import Network, NetworkRole
+from networks.memberships.roles import role_defaults
 from partners.directory.models import Affiliation, Organisation
 from portal.accounts.models import Invitation, User
-from portal.lib.access import Role
 from portal.lib.errors import DomainError
 from portal.tasks import send_email
 
@@ -104,7 +104,9 @@ def invitation_join(*, token: str, user: User) -> Invitation:
             has_primary = Affiliation.objects.filter(user=user, primary=True, until__isnull=True).exists()
             Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=not has_primary)
         if invitation.network_id:
-            NetworkRole.objects.get_or_create(network=invitation.network, user=user, defaults={"role": Role.MEMBER})
+            NetworkRole.objects.get_or_create(
+                network=invitation.network, user=user, defaults=_invited_role(invitation, user)
+            )
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -177,11 +179,20 @@ def _invitation_accept(*, token: str, first_name: str, last_name: str, password:
             Affiliation.objects.create(user=user, organisation=invitation.organisation, primary=not has_primary)
         if invitation.network_id:
             NetworkRole.objects.get_or_create(
-                network=invitation.network,
-                user=user,
-                defaults={"role": Role.MEMBER},
+                network=invitation.network, user=user, defaults=_invited_role(invitation, user)
             )
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+def _invited_role(invitation: Invitation, user: User) -> dict:
+    """A member's role, resting on the organisation the person was invited for (the coordinator's word, when it
+    is not a member organisation of the network)."""
+    return role_defaults(
+        network=invitation.network,
+        user=user,
+        prefer=invitation.organisation_id,
+        reason=_("Invited by a coordinator"),
+    )

@@ -203,6 +203,6 @@ def membership_accept_invitation(
         membership = membership_set_representatives(
             membership=membership, representative=representative or accepted_by, deputy=deputy
         )
-        grant_member_role(network=membership.network, users=[accepted_by])
+        grant_member_role(network=membership.network, users=[accepted_by], organisation=membership.organisation)
         mail_coordinators(template="accepted", membership=membership, extra={"accepted_by": accepted_by})
     return membership

@@ -266,8 +266,22 @@ class Membership(AccessMixin, models.Model):
         )
 
 
+class RoleBasis(models.TextChoices):
+    """What a person's role in a network rests on; when it ends, the role ends."""
+
+    ORGANISATION = "organisation", _("Works for a member organisation")
+    EXPERT = "expert", _("Individual expert named by a coordinator")
+
+
 class NetworkRole(models.Model):
-    """A person's role in one network: coordinator, member or observer (read-only)."""
+    """A person's role in one network: coordinator, member or observer (read-only).
+
+    A role rests on a basis: the person works for one of the network's member organisations
+    (``organisation``), or a coordinator has named them as an individual expert (with a reason). When the
+    basis ends (the organisation leaves the network, or the person stops working for it and for every other
+    member organisation) the row is deleted (:mod:`networks.memberships.roles`); its history stays in the
+    ``NetworkRoleEvent`` rows django-pghistory's triggers write (tracked in :mod:`networks.models`).
+    """
 
     network = models.ForeignKey(
         Network,
@@ -282,6 +296,22 @@ class NetworkRole(models.Model):
         on_delete=models.CASCADE,
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
+    basis = models.CharField(_("basis"), max_length=12, choices=RoleBasis.choices, default=RoleBasis.EXPERT)
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("member organisation"),
+        related_name="network_roles",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("The member organisation the person works for, when that is the basis of the role."),
+    )
+    basis_reason = models.TextField(
+        _("why an individual expert"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Why the coordinator named the person as an individual expert."),
+    )
 
     class Meta:
         verbose_name = _("role in a network")
@@ -298,6 +328,12 @@ class NetworkRole(models.Model):
                 name="networks_networkrole_role_valid",
                 violation_error_message=_("Unknown role."),
             ),
+            models.CheckConstraint(
+                condition=Q(basis=RoleBasis.ORGANISATION, organisation__isnull=False)
+                | Q(basis=RoleBasis.EXPERT, organisation__isnull=True),
+                name="networks_networkrole_basis_valid",
+                violation_error_message=_("A role rests on a member organisation or on being an individual expert."),
+            ),
         ]
         indexes = [
             # visible_to(user): the networks one person has a role in
@@ -306,6 +342,14 @@ class NetworkRole(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.network} ({self.get_role_display()})"
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label
+
+    @property
+    def is_expert(self) -> bool:
+        return self.basis == RoleBasis.EXPERT
 
 
 class MembershipChange(models.Model):

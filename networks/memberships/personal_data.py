@@ -6,19 +6,38 @@ the networks' history, attributed to the removed-user marker. The only coordinat
 erased until the network has another one: a network without a coordinator could not be run.
 """
 
+from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
+from networks.memberships.models import (
+    Membership,
+    MembershipChange,
+    MembershipLevel,
+    Network,
+    NetworkRole,
+)
 from portal.lib.access import MembershipStatus, Role
 from portal.lib.personal_data import register, rows
+
+# the role history django-pghistory writes (see networks.memberships.history)
+NetworkRoleEvent = apps.get_model("networks", "NetworkRoleEvent")
 
 
 def export(user):
     represented = Membership.objects.filter(Q(representative=user) | Q(deputy=user)).order_by("pk")
     return {
         "roles": rows(NetworkRole.objects.filter(user=user).order_by("network__name"), "network__name", "role"),
+        "role_history": rows(
+            NetworkRoleEvent.objects.filter(user=user).order_by("pgh_created_at", "pk"),
+            "pgh_created_at",
+            "pgh_label",
+            "network__name",
+            "role",
+            "basis",
+            "basis_reason",
+        ),
         "representing": (
             {
                 "network": membership["network__name"],
@@ -54,6 +73,8 @@ def refuse(user):
 
 def erase(user):
     NetworkRole.objects.filter(user=user).delete()
+    # the history of their roles stays (who had which role when), without what was written about them
+    NetworkRoleEvent.objects.filter(user=user).update(basis_reason="")
     Membership.objects.filter(representative=user).update(representative=None)
     Membership.objects.filter(deputy=user).update(deputy=None)
 
@@ -63,7 +84,8 @@ register(
     title=gettext_lazy("Networks and roles"),
     order=30,
     fields=[
-        (NetworkRole, ["user"]),
+        (NetworkRole, ["user", "basis_reason"]),
+        (NetworkRoleEvent, ["user", "basis_reason"]),
         (Membership, ["representative", "deputy"]),
         (MembershipChange, ["changed_by", "reason"]),
     ],
@@ -79,6 +101,7 @@ register(
     },
     sections={
         "roles": gettext_lazy("Roles in networks"),
+        "role_history": gettext_lazy("The history of your roles"),
         "representing": gettext_lazy("Representing an organisation"),
         "membership_changes_made": gettext_lazy("Membership changes you made"),
     },

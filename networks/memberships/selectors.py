@@ -347,3 +347,35 @@ def organisation_memberships(*, organisation: Organisation, user):
         .select_related("network")
         .order_by("network__name")
     )
+
+
+# --- people's roles -----------------------------------------------------------------------------------------
+
+_ROLE_ORDER = Case(
+    *(When(role=role, then=Value(rank)) for rank, role in enumerate(Role.values)), output_field=IntegerField()
+)
+
+
+def network_roles(*, network: Network):
+    """The network's people with their roles (coordinators first) and what each role rests on."""
+    return (
+        NetworkRole.objects.filter(network=network)
+        .select_related("user", "organisation")
+        .annotate(role_rank=_ROLE_ORDER)
+        .order_by("role_rank", "user__last_name", "user__first_name", "pk")
+    )
+
+
+def role_candidates(*, network: Network, viewer):
+    """Whom a coordinator may give a role: people without one in the network who work for one of its member
+    organisations, or whom the coordinator already shares a network with (to name as an individual expert)."""
+    staff = Affiliation.objects.filter(
+        until__isnull=True,
+        organisation__memberships__network=network,
+        organisation__memberships__status__in=CURRENT_STATUSES,
+    ).values("user")
+    return (
+        User.objects.filter(Q(pk__in=staff) | Q(pk__in=User.objects.visible_to(viewer).values("pk")), is_active=True)
+        .exclude(pk__in=NetworkRole.objects.filter(network=network).values("user"))
+        .order_by("last_name", "first_name", "pk")
+    )

@@ -11,10 +11,11 @@ from networks.memberships.mail import (
     mail_organisation,
 )
 from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
+from networks.memberships.roles import role_defaults
 from networks.memberships.signals import membership_status_changed
 from partners.directory.models import Organisation
 from portal.accounts.models import User
-from portal.lib.access import ESTABLISHED, MembershipStatus, Role
+from portal.lib.access import ESTABLISHED, MembershipStatus
 from portal.lib.errors import DomainError, StaleEditError
 from portal.lib.slugs import free_slugs
 from portal.search import index as search_index
@@ -101,11 +102,14 @@ def is_current_staff(organisation: Organisation, user: User | None) -> bool:
     return user is not None and organisation.is_staff_member(user)
 
 
-def grant_member_role(*, network: Network, users) -> None:
-    """The named people become members of the network (a role they already have is kept)."""
+def grant_member_role(*, network: Network, users, organisation: Organisation) -> None:
+    """The named people become members of the network, on ``organisation`` (a role they already have is kept)."""
     for user in users:
         if user is not None and not user.is_contact:
-            NetworkRole.objects.get_or_create(network=network, user=user, defaults={"role": Role.MEMBER})
+            defaults = role_defaults(
+                network=network, user=user, prefer=organisation.pk, reason=_("Named by a coordinator")
+            )
+            NetworkRole.objects.get_or_create(network=network, user=user, defaults=defaults)
 
 
 def membership_approve(*, membership: Membership, approved_by: User, reason: str = "") -> Membership:
@@ -128,7 +132,11 @@ def membership_approve(*, membership: Membership, approved_by: User, reason: str
             if is_current_staff(membership.organisation, applicant):
                 membership.representative = applicant
                 membership.save(update_fields=["representative", "updated_at"])
-        grant_member_role(network=membership.network, users=[membership.representative, membership.deputy])
+        grant_member_role(
+            network=membership.network,
+            users=[membership.representative, membership.deputy],
+            organisation=membership.organisation,
+        )
         mail_organisation(template="approved", membership=membership)
     return membership
 
@@ -260,7 +268,9 @@ def membership_set_representatives(
         membership.deputy = deputy
         membership.save(update_fields=["representative", "deputy", "updated_at"])
         if membership.status in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED):
-            grant_member_role(network=membership.network, users=[representative, deputy])
+            grant_member_role(
+                network=membership.network, users=[representative, deputy], organisation=membership.organisation
+            )
     return membership
 
 

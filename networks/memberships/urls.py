@@ -3,7 +3,16 @@ membership levels (``partners``) and accepting an invitation (``portal``) are co
 
 from django.urls import path, re_path
 
-from networks.memberships.views import contacts, expertise, exporting, importing, invitations, networks, public
+from networks.memberships.views import (
+    contacts,
+    expertise,
+    exporting,
+    importing,
+    invitations,
+    networks,
+    public,
+    roles,
+)
 from networks.memberships.views import memberships as membership
 
 app_name = "networks"
@@ -23,6 +32,11 @@ urlpatterns = [
     path("<slug:slug>/members/<int:pk>/approve/", membership.membership_approve, name="membership_approve"),
     path("<slug:slug>/members/<int:pk>/reject/", membership.membership_reject, name="membership_reject"),
     path("<slug:slug>/members/<int:pk>/accept/", membership.membership_accept, name="membership_accept"),
+    # people's roles in the network
+    path("<slug:slug>/roles/", roles.role_list, name="role_list"),
+    path("<slug:slug>/roles/add/", roles.role_add, name="role_add"),
+    path("<slug:slug>/roles/<int:pk>/change/", roles.role_change, name="role_change"),
+    path("<slug:slug>/roles/<int:pk>/remove/", roles.role_remove, name="role_remove"),
     path("<slug:slug>/expertise/", expertise.expertise_list, name="expertise_list"),
     path("<slug:slug>/expertise/add/", expertise.expertise_create, name="expertise_create"),
     path("<slug:slug>/expertise/<int:pk>/edit/", expertise.expertise_edit, name="expertise_edit"),

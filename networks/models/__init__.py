@@ -2,6 +2,8 @@
 :mod:`networks.goals.models`, :mod:`networks.meetings.models`); importing them here registers them with
 Django under the app label ``networks``. Code imports models from their domain package, never from here."""
 
+import pghistory
+
 from networks.goals.models import (
     Endorsement,
     EndorsementAnswer,
@@ -56,3 +58,8 @@ __all__ = [
     "TimePoll",
     "TimeSlot",
 ]
+
+# The history of people's roles: a row per insert, update and delete, with who and where from (pghistory's
+# middleware sets the request's context; a role that ends with its basis adds the ``reason``). Tracked here,
+# where the event model can live in the app's models module.
+pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())(NetworkRole)

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
+from partners.directory.signals import affiliation_ended
 from portal.accounts.models import User
 from portal.lib.errors import DomainError, StaleEditError
 from portal.lib.slugs import free_slugs
@@ -181,12 +182,14 @@ def affiliation_create(*, user: User, organisation: Organisation, title: str, si
 
 
 def affiliation_end(*, affiliation: Affiliation, until) -> Affiliation:
-    """End a current affiliation on ``until`` (it stays in the person's history)."""
+    """End a current affiliation on ``until`` (it stays in the person's history); the domains that rest on it hear
+    of it (:data:`partners.directory.signals.affiliation_ended`)."""
     if affiliation.since and until < affiliation.since:
         raise DomainError(_("The end date must not be before the start date."))
     with transaction.atomic():
         affiliation.until = until
         affiliation.save(update_fields=["until"])
+        affiliation_ended.send(sender=Affiliation, affiliation=affiliation)
     return affiliation
 
 

@@ -9,7 +9,8 @@ from django.core.management.base import CommandError
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole
+from networks.memberships import roles as network_roles
+from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole, RoleBasis
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
 from portal.accounts.models import User
@@ -140,6 +141,8 @@ def seed_demo_network(password_hash: str) -> None:
     # The directory's parts add their own demo data (services, contacts, membership history, ...).
     for seed in data.DEMO_EXTENSIONS:
         seed(networks=networks, organisations=organisations, people=people, areas=areas)
+    # Each role rests on the member organisation its person works for, else on the coordinator's word.
+    network_roles.roles_find_bases(NetworkRole.objects.all(), reason="Asiantuntija (esimerkkiaineisto)")
 
 
 def seed_scale(count: int, password_hash: str) -> str:
@@ -233,8 +236,10 @@ def seed_scale(count: int, password_hash: str) -> str:
     )
     NetworkRole.objects.bulk_create(
         (
-            NetworkRole(network=main, user=person, role=Role.MEMBER)
-            for person, (_, member) in zip(people, person_orgs, strict=True)
+            NetworkRole(
+                network=main, user=person, role=Role.MEMBER, basis=RoleBasis.ORGANISATION, organisation=organisation
+            )
+            for person, (organisation, member) in zip(people, person_orgs, strict=True)
             if member
         ),
         batch_size=BATCH_SIZE,

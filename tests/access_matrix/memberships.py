@@ -41,6 +41,11 @@ def _invitation_to_outsiders_org(objs):
     return {"slug": objs.network.slug, "pk": membership.pk}
 
 
+def _observers_role(objs):
+    """The observer's role in the matrix network (the page to change or take it)."""
+    return {"slug": objs.network.slug, "pk": objs.network.roles.get(user=objs.observer).pk}
+
+
 def _invitation_token(objs):
     return {"token": objs.invitation.token}
 
@@ -68,6 +73,11 @@ GET = {
     "networks:membership_reject": Entry(APPLICATION_MANAGE, _application, login_redirect=True),
     "networks:membership_accept": Entry(INVITED_STAFF, _invitation_to_outsiders_org, login_redirect=True),
     # --- the expertise vocabulary and contacts ---
+    # --- people's roles: the coordinators' page ---
+    "networks:role_list": Entry(NETWORK_WRITE, network_slug, login_redirect=True),
+    "networks:role_add": Entry(NETWORK_WRITE, network_slug, login_redirect=True),
+    "networks:role_change": Entry(NETWORK_WRITE, _observers_role, login_redirect=True),
+    "networks:role_remove": Entry(NETWORK_WRITE, _observers_role, login_redirect=True),
     "networks:expertise_list": Entry(NETWORK_READ, network_slug, login_redirect=True),
     "networks:expertise_create": Entry(NETWORK_WRITE, network_slug, login_redirect=True),
     "networks:expertise_edit": Entry(NETWORK_WRITE, _network_term, login_redirect=True),
@@ -95,6 +105,10 @@ POST = {
     "networks:membership_approve": Entry(row(302, 404, 404, 404, 302, 302), _application),
     "networks:membership_reject": Entry(APPLICATION_MANAGE, _application),
     "networks:membership_accept": Entry(INVITED_STAFF, _invitation_to_outsiders_org),
+    # An empty POST: the form with its errors, or the confirmation again (nothing is taken without it).
+    "networks:role_add": Entry(NETWORK_WRITE, network_slug),
+    "networks:role_change": Entry(NETWORK_WRITE, _observers_role),
+    "networks:role_remove": Entry(NETWORK_WRITE, _observers_role),
     "networks:expertise_create": Entry(NETWORK_WRITE, network_slug),
     "networks:expertise_edit": Entry(NETWORK_WRITE, _network_term),
     "networks:expertise_delete": Entry(NETWORK_WRITE, _network_term),
@@ -109,6 +123,7 @@ READ_ONLY = {
     "networks:network_detail",
     "networks:membership_detail",
     "networks:expertise_list",
+    "networks:role_list",
     "networks:organisation_import_template",
     "partners:organisation_export",
 }

@@ -65,11 +65,9 @@ class Reply(models.TextChoices):
 
 class MeetingQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
-        """Meetings of the networks the person has a role in, and the meetings they are invited to."""
-        return self.filter(
-            Q(network__in=NetworkRole.objects.filter(user=user).values("network"))
-            | Q(pk__in=Invitee.objects.filter(user=user).values("meeting"))
-        )
+        """Meetings of the networks the person has a role in. An invitation alone grants nothing: only the
+        network's people are invited, and one whose role has ended (with its basis) no longer sees them."""
+        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
 
 
 class Meeting(AccessMixin, models.Model):

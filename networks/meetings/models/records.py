@@ -76,8 +76,8 @@ class ActionStatus(models.TextChoices):
 
 class ActionItemQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
-        """Action items of the networks the person has a role in, and their own."""
-        return self.filter(Q(network__in=NetworkRole.objects.filter(user=user).values("network")) | Q(owner=user))
+        """Action items of the networks the person has a role in (their own too only while they have one)."""
+        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
 
     def open(self):
         return self.filter(status=ActionStatus.OPEN)
@@ -222,9 +222,8 @@ class Amendment(models.Model):
 
 class PollQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
-        return self.filter(
-            Q(network__in=NetworkRole.objects.filter(user=user).values("network")) | Q(invitees=user)
-        ).distinct()
+        """Polls of the networks the person has a role in (an invitation alone grants nothing)."""
+        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
 
 
 class TimePoll(AccessMixin, models.Model):
