@@ -86,6 +86,8 @@ class Network(AccessMixin, models.Model):
         help_text=_("The deadline a new round of endorsement gets, counted from its opening."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = NetworkQuerySet.as_manager()
     access_class = NetworkAccess

@@ -187,6 +187,8 @@ class ExpertiseArea(AccessMixin, models.Model):
         help_text=_("Empty: a portal-wide term kept by administrators."),
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ExpertiseAreaQuerySet.as_manager()
     access_class = ExpertiseAreaAccess

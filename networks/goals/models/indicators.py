@@ -63,6 +63,8 @@ class Indicator(AccessMixin, models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     access_class = IndicatorAccess
 

@@ -53,6 +53,8 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = pgettext_lazy("decision", "decision")
@@ -115,6 +117,8 @@ class ActionItem(AccessMixin, models.Model):
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Each reminder goes out once, claimed by an UPDATE.
     due_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
