@@ -155,12 +155,14 @@ def _organisation_save(*, organisation, data, expected_version, logo) -> Organis
 # --- people: their profiles and affiliations, and the expertise vocabulary ----------------------------------
 
 
-def profile_update(*, user: User, data: dict, expertise) -> User:
-    """Save a person's own profile fields and areas of expertise."""
+def profile_update(*, user: User, data: dict, expertise, version=None) -> User:
+    """Save a person's own profile fields and areas of expertise. ``version``: the profile's when the form
+    was opened; a stale one (saved since in another tab) raises :class:`~portal.lib.errors.StaleEditError`."""
     with transaction.atomic():
+        check_version(User.objects.select_for_update().get(pk=user.pk), version)
         for field, value in data.items():
             setattr(user, field, value)
-        user.save(update_fields=list(data))
+        user.save(update_fields=[*data, "updated_at"])
         user.expertise.set(expertise)
     return user
 

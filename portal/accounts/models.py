@@ -78,6 +78,8 @@ class User(AccessMixin, AbstractUser):
         related_name="people",
         blank=True,
     )
+    # The version the profile form carries: a save from a stale form (another tab) is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal.accounts.models import User
 from portal.lib.choices import Language, Region
-from portal.lib.forms import DateInput
+from portal.lib.forms import DateInput, VersionedFormMixin
 from portal.lib.forms import submit_helper as _helper
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(VersionedFormMixin, forms.ModelForm):
+    """A person's own profile, with its version: a save from a form opened before the last save is refused."""
+
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         choices=Language.choices,
@@ -31,6 +33,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
