@@ -61,3 +61,8 @@ def assert_stale_refused(client, url, *, change, overrides: dict, saved, message
     again = response.context["form"].data
     assert client.post(url, again, headers=EN).status_code == 302
     assert saved() != before
+
+
+def version_of(obj) -> dict:
+    """The hidden ``version`` an edit form of ``obj`` carries now (read from the database), as POST data."""
+    return {"version": type(obj).objects.get(pk=obj.pk).updated_at.isoformat()}

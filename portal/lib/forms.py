@@ -7,6 +7,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.validators import validate_plausible_date
+
 
 def filter_helper(form_id: str, layout=None) -> FormHelper:
     """The crispy helper of a list page's filter form: sent with GET (the filters are in the address, so a
@@ -69,3 +71,9 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class PlausibleDateField(forms.DateField):
+    """A date a person types, within the portal's years (1900–2199) like every stored date."""
+
+    default_validators = [validate_plausible_date]

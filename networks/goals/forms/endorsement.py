@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.goals.models import Endorsement
 from networks.memberships.models import EndorsementRule, Network
 from partners.directory.models import Organisation
-from portal.lib.forms import DateInput, VersionedFormMixin
+from portal.lib.forms import DateInput, PlausibleDateField, VersionedFormMixin
 
 # A round runs for at most this long: a later deadline is a typo, not a plan.
 LONGEST_ROUND_DAYS = 365
@@ -66,7 +66,7 @@ class GoalRuleForm(VersionedFormMixin, forms.ModelForm):
 class EndorsementOpenForm(forms.Form):
     """Opening endorsement: the deadline by which the member organisations answer."""
 
-    deadline = forms.DateField(
+    deadline = PlausibleDateField(
         label=_("Answers by"),
         widget=DateInput(),
         help_text=_("The last day on which the organisations can answer."),

@@ -13,7 +13,7 @@ from networks.meetings.models import ActionStatus, AgendaItemStatus, Meeting
 from networks.meetings.services import invitable_organisations
 from networks.memberships.models import Network
 from portal.accounts.models import User
-from portal.lib.forms import DateInput, VersionedFormMixin, filter_helper
+from portal.lib.forms import DateInput, PlausibleDateField, VersionedFormMixin, filter_helper
 from portal.lib.validators import validate_plausible_date
 
 
@@ -146,8 +146,8 @@ class DecisionFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Text"), max_length=100, required=False)
     goal = forms.ModelChoiceField(label=_("Linked goal"), queryset=None, required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    date_from = PlausibleDateField(label=_("From"), required=False, widget=DateInput())
+    date_to = PlausibleDateField(label=_("To"), required=False, widget=DateInput())
 
     def __init__(self, *args, network: Network, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal.accounts.models import User
 from portal.lib.choices import Language, Region
-from portal.lib.forms import DateInput, VersionedFormMixin
+from portal.lib.forms import DateInput, PlausibleDateField, VersionedFormMixin
 from portal.lib.forms import submit_helper as _helper
 
 
@@ -88,7 +88,7 @@ class AffiliationForm(forms.Form):
 
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
     title = forms.CharField(label=_("Title"), max_length=150, required=False)
-    since = forms.DateField(label=_("Since"), required=False, widget=DateInput())
+    since = PlausibleDateField(label=_("Since"), required=False, widget=DateInput())
     primary = forms.BooleanField(
         label=_("This is my primary organisation"),
         required=False,
@@ -116,7 +116,7 @@ class AffiliationForm(forms.Form):
 class AffiliationEndForm(forms.Form):
     """The date a person stopped working for an organisation."""
 
-    until = forms.DateField(label=_("Last day"), widget=DateInput())
+    until = PlausibleDateField(label=_("Last day"), widget=DateInput())
 
     def __init__(self, *args, affiliation, **kwargs):
         super().__init__(*args, **kwargs)
