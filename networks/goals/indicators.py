@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from networks.goals.models import Goal, Indicator, Measurement
 from partners.agreements.documents import check_document, clean_filename
-from portal.lib.errors import DomainError, validated
+from portal.lib.errors import DomainError, check_version, validated
 
 INDICATOR_FIELDS = (
     "name",
@@ -87,8 +87,9 @@ def indicator_create(*, goal: Goal, data: dict) -> Indicator:
     return indicator
 
 
-def indicator_update(*, indicator: Indicator, data: dict) -> Indicator:
-    """Save changes to the indicator's own fields (its measurements stay). Raises :class:`DomainError`."""
+def indicator_update(*, indicator: Indicator, data: dict, version=None) -> Indicator:
+    """Save changes to the indicator's own fields (its measurements stay). Raises :class:`DomainError`;
+    :class:`~portal.lib.errors.StaleEditError` when ``version`` (the form's) is not the saved one."""
     _check_fields(data, INDICATOR_FIELDS, "indicator_update")
     for name, value in data.items():
         setattr(indicator, name, value)
@@ -96,7 +97,8 @@ def indicator_update(*, indicator: Indicator, data: dict) -> Indicator:
     with transaction.atomic():
         _lock_open_goal(indicator.goal_id)
         _check_indicator_exists(indicator)
-        indicator.save(update_fields=list(data))
+        check_version(Indicator.objects.select_for_update().get(pk=indicator.pk), version)
+        indicator.save(update_fields=[*data, "updated_at"])
     return indicator
 
 

@@ -33,7 +33,7 @@ from networks.goals.models import STATUS_ORDER, Goal, Indicator, Measurement
 from networks.memberships.models import Network
 from partners.agreements.models import Agreement
 from partners.directory.tables import safe_cell
-from portal.lib.forms import DateInput, filter_helper
+from portal.lib.forms import DateInput, PlausibleDateField, filter_helper
 
 
 def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -44,8 +44,8 @@ def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
 class GoalReportForm(forms.Form):
     """The report's period, from the query string (``?start=&end=``); the current year by default."""
 
-    start = forms.DateField(label=gettext_lazy("From"), widget=DateInput)
-    end = forms.DateField(label=gettext_lazy("To"), widget=DateInput)
+    start = PlausibleDateField(label=gettext_lazy("From"), widget=DateInput)
+    end = PlausibleDateField(label=gettext_lazy("To"), widget=DateInput)
 
     def __init__(self, data=None, *, today: datetime.date, **kwargs):
         start, end = default_period(today)

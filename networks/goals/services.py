@@ -20,7 +20,7 @@ from networks.goals.endorsement import round_open
 from networks.goals.indicators import remove_evidence_on_commit
 from networks.goals.models import ENDORSED, Goal, GoalRevision, GoalStatus, Measurement, RoundOutcome
 from networks.memberships.models import EndorsementRule, Network
-from portal.lib.errors import DomainError, StaleEditError, validated
+from portal.lib.errors import DomainError, StaleEditError, check_version, validated
 
 # The goal's text: what the members endorse. A change to these after endorsement is a revision.
 TEXT_FIELDS = ("title", "description", "rationale", "period_start", "period_end")
@@ -204,16 +204,19 @@ def goal_set_status(*, goal: Goal, status: str, user, reason: str = "") -> Goal:
 # --- the network's rule ----------------------------------------------------------------------------
 
 
-def network_goal_rule_update(*, network: Network, rule: str, set_size: int | None, days: int) -> Network:
-    """Set how the network agrees its goals. Rounds already open keep the rule they opened with."""
+def network_goal_rule_update(*, network: Network, rule: str, set_size: int | None, days: int, version=None) -> Network:
+    """Set how the network agrees its goals. Rounds already open keep the rule they opened with.
+    ``version``: the network's when the form was opened (a stale one is refused)."""
     if rule not in EndorsementRule.values:
         raise DomainError({"goal_rule": _("Unknown rule.")})
     if rule == EndorsementRule.MAJORITY and not set_size:
         raise DomainError({"goal_rule_size": _("A majority rule needs the number of organisations.")})
     if not 1 <= days <= 365:
         raise DomainError({"goal_endorsement_days": _("Give between 1 and 365 days.")})
-    network.goal_rule = rule
-    network.goal_rule_size = set_size if rule == EndorsementRule.MAJORITY else None
-    network.goal_endorsement_days = days
-    network.save(update_fields=["goal_rule", "goal_rule_size", "goal_endorsement_days"])
+    with transaction.atomic():
+        check_version(Network.objects.select_for_update().get(pk=network.pk), version)
+        network.goal_rule = rule
+        network.goal_rule_size = set_size if rule == EndorsementRule.MAJORITY else None
+        network.goal_endorsement_days = days
+        network.save(update_fields=["goal_rule", "goal_rule_size", "goal_endorsement_days", "updated_at"])
     return network

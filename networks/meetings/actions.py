@@ -39,7 +39,7 @@ from networks.meetings.models import (
 from networks.meetings.services import invitable_organisations, lock_meeting, people_organisations
 from networks.memberships.models import NetworkRole
 from portal.accounts.models import User
-from portal.lib.errors import DomainError, validated
+from portal.lib.errors import DomainError, check_version, validated
 
 # The relations the services check (or set) themselves before saving.
 DECISION_CHECKED = ("network", "meeting", "item", "recorded_by")
@@ -105,18 +105,20 @@ def decision_add(*, meeting: Meeting, item: AgendaItem, user, text: str, goal: G
     return decision
 
 
-def decision_update(*, decision: Decision, user, text: str, goal: Goal | None = None) -> Decision:
-    """Change a decision's text or linked goal while the minutes can still change."""
+def decision_update(*, decision: Decision, user, text: str, goal: Goal | None = None, version=None) -> Decision:
+    """Change a decision's text or linked goal while the minutes can still change (``version``: the one the
+    form was opened with; a stale one is refused)."""
     text = _text(text, "text")
     with transaction.atomic():
         locked = lock_meeting(decision.meeting)
         _check_recording(locked)
         _check_goal(locked, goal)
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        check_version(decision, version)
         decision.text = text
         decision.goal = goal
         validated(decision, exclude=DECISION_CHECKED)
-        decision.save(update_fields=["text", "goal"])
+        decision.save(update_fields=["text", "goal", "updated_at"])
         confirmations_clear(locked)
     return decision
 
@@ -130,8 +132,9 @@ def decision_delete(*, decision: Decision, user) -> None:
         confirmations_clear(locked)
 
 
-def decision_amend(*, decision: Decision, user, text: str, reason: str) -> Amendment:
-    """Change a decision of approved minutes: the amendment keeps the text before and after, who and why."""
+def decision_amend(*, decision: Decision, user, text: str, reason: str, version=None) -> Amendment:
+    """Change a decision of approved minutes: the amendment keeps the text before and after, who and why
+    (``version``: the decision's when the form was opened; a stale one is refused)."""
     text = _text(text, "text")
     reason = _text(reason, "reason")
     with transaction.atomic():
@@ -139,6 +142,7 @@ def decision_amend(*, decision: Decision, user, text: str, reason: str) -> Amend
         if not locked.has_approved_minutes:
             raise DomainError(_("Only the decisions of approved minutes are amended; until then they can be edited."))
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        check_version(decision, version)
         if text == decision.text:
             raise DomainError({"text": _("The new text is the same as the old one.")})
         amendment = Amendment.objects.create(
@@ -151,7 +155,7 @@ def decision_amend(*, decision: Decision, user, text: str, reason: str) -> Amend
             made_by=user,
         )
         decision.text = text
-        decision.save(update_fields=["text"])
+        decision.save(update_fields=["text", "updated_at"])
     return amendment
 
 
@@ -238,10 +242,19 @@ def action_add(
 
 
 def action_update(
-    *, action: ActionItem, user, item: AgendaItem, what: str, owner, due_on: datetime.date, organisation=None
+    *,
+    action: ActionItem,
+    user,
+    item: AgendaItem,
+    what: str,
+    owner,
+    due_on: datetime.date,
+    organisation=None,
+    version=None,
 ) -> ActionItem:
     """Correct an action item while the minutes can still change (the meeting held or its minutes in draft).
-    A new due date or owner is reminded of again."""
+    A new due date or owner is reminded of again. ``version``: the one the form was opened with (a stale one
+    is refused)."""
     what = _text(what, "what")
     if due_on is None:
         raise DomainError({"due_on": _("This field is required.")})
@@ -250,6 +263,7 @@ def action_update(
         _check_recording(meeting)
         _check_item(meeting, item)
         locked = ActionItem.objects.select_for_update().get(pk=action.pk, meeting=meeting)
+        check_version(locked, version)
         organisation_id = _owner_organisation_id(meeting, owner, organisation)
         if (locked.due_on, locked.owner_id) != (due_on, owner.pk):
             locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
@@ -261,9 +275,9 @@ def action_update(
     return locked
 
 
-def action_set_status(*, action: ActionItem, user, status: str, note: str = "") -> ActionItem:
+def action_set_status(*, action: ActionItem, user, status: str, note: str = "", version=None) -> ActionItem:
     """Mark an action item done or dropped (dropping needs a note), or open it again (its reminders then go
-    out again when due)."""
+    out again when due). ``version``: the one the form was opened with (a stale one is refused)."""
     if status not in ActionStatus.values:
         raise DomainError({"status": _("Unknown status.")})
     note = (note or "").strip()
@@ -271,9 +285,10 @@ def action_set_status(*, action: ActionItem, user, status: str, note: str = "") 
         raise DomainError({"note": _("Say why the action item is dropped.")})
     with transaction.atomic():
         locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+        check_version(locked, version)
         if locked.status == status and locked.status_note == note:
             return locked
-        fields = ["status", "status_note", "status_changed_at"]
+        fields = ["status", "status_note", "status_changed_at", "updated_at"]
         if status == ActionStatus.OPEN and not locked.is_open:
             locked.due_reminder_sent_at = locked.overdue_reminder_sent_at = None
             fields += ["due_reminder_sent_at", "overdue_reminder_sent_at"]

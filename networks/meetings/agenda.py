@@ -16,7 +16,7 @@ from networks.meetings.selectors.records import minutes_readable
 from networks.meetings.services import lock_meeting
 from networks.memberships.models import NetworkRole
 from portal.accounts.models import User
-from portal.lib.errors import DomainError, validated
+from portal.lib.errors import DomainError, check_version, validated
 
 ITEM_FIELDS = ("title", "description", "presenter", "planned_minutes", "goal")
 # The relations a service checks (or sets) itself before saving an item.
@@ -113,10 +113,12 @@ def item_accept(*, item: AgendaItem, user) -> AgendaItem:
     return locked
 
 
-def item_update(*, item: AgendaItem, user, data: dict) -> AgendaItem:
-    """Change an item's title, description, presenter, planned minutes or linked goal."""
+def item_update(*, item: AgendaItem, user, data: dict, version=None) -> AgendaItem:
+    """Change an item's title, description, presenter, planned minutes or linked goal (``version``: the
+    item's when the form was opened; a stale one is refused)."""
     with transaction.atomic():
         meeting, locked = _locked_item(item, user)
+        check_version(locked, version)
         for key, value in _check_fields(meeting, data).items():
             setattr(locked, key, value)
         validated(locked, exclude=CHECKED_FIELDS)

@@ -20,7 +20,7 @@ from networks.meetings.agenda import CHECKED_FIELDS
 from networks.meetings.checking import confirmations_clear
 from networks.meetings.models import AgendaItem, Amendment, Meeting, MinutesComment
 from networks.meetings.services import lock_meeting
-from portal.lib.errors import DomainError, validated
+from portal.lib.errors import DomainError, check_version, validated
 
 # What the rendered minutes may contain; everything else is removed (the text of unknown tags is kept,
 # the content of <script> and <style> is dropped).
@@ -90,12 +90,14 @@ def _locked_item(item: AgendaItem) -> tuple[Meeting, AgendaItem]:
     return meeting, AgendaItem.objects.select_for_update().get(pk=item.pk, meeting=meeting)
 
 
-def minutes_write(*, item: AgendaItem, user, text: str, unfinished: bool = False) -> AgendaItem:
+def minutes_write(*, item: AgendaItem, user, text: str, unfinished: bool = False, version=None) -> AgendaItem:
     """Write an item's minutes, and whether it continues at the next meeting: while the meeting is held or
     its minutes are in draft, by those who manage it. Approved minutes change only by an amendment; a change
-    to draft minutes clears the confirmations of the chair and the minute checkers made so far."""
+    to draft minutes clears the confirmations of the chair and the minute checkers made so far.
+    ``version``: the item's when the form was opened (a stale one is refused)."""
     with transaction.atomic():
         meeting, locked = _locked_item(item)
+        check_version(locked, version)
         if not meeting.permits(user, "manage"):
             raise DomainError(_("You cannot write this meeting's minutes."))
         if meeting.has_approved_minutes:
@@ -135,15 +137,16 @@ def comment_add(*, meeting: Meeting, user, body: str, item: AgendaItem | None = 
     return comment
 
 
-def minutes_amend(*, item: AgendaItem, user, text: str, reason: str) -> Amendment:
+def minutes_amend(*, item: AgendaItem, user, text: str, reason: str, version=None) -> Amendment:
     """Change an item's approved minutes: the change is recorded (before, after, who and why) and shown
-    with the minutes. By the chair and those who manage the meeting."""
+    with the minutes. By the chair and those who manage the meeting. ``version``: as for :func:`minutes_write`."""
     text = (text or "").strip()
     reason = (reason or "").strip()
     if not reason:
         raise DomainError({"reason": _("Give the reason for the amendment.")})
     with transaction.atomic():
         meeting, locked = _locked_item(item)
+        check_version(locked, version)
         if not meeting.has_approved_minutes:
             raise DomainError(_("Only approved minutes are amended; until then they are edited."))
         if not meeting.permits(user, "amend"):

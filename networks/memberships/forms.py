@@ -14,12 +14,14 @@ from partners.directory.models import ExpertiseArea, Organisation
 from portal.accounts.models import User
 from portal.lib.access import Role
 from portal.lib.choices import Language, Region
+from portal.lib.forms import VersionedFormMixin
 from portal.lib.logos import LogoField
 from portal.lib.validators import validate_business_id
 
 
-class NetworkForm(forms.ModelForm):
-    """A network's details as its coordinators edit them, including its opt-in public page."""
+class NetworkForm(VersionedFormMixin, forms.ModelForm):
+    """A network's details as its coordinators edit them, including its opt-in public page (with the
+    network's version: a save over someone else's is refused)."""
 
     regions = forms.MultipleChoiceField(
         label=_("Regions"), choices=Region.choices, required=False, widget=forms.CheckboxSelectMultiple
@@ -42,6 +44,7 @@ class NetworkForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         if self.instance.logo:
             self.fields["logo"].label = _("New logo")
         else:
@@ -288,8 +291,8 @@ class InvitationAcceptForm(forms.Form):
         return cleaned
 
 
-class ExpertiseAreaForm(forms.ModelForm):
-    """A term of a network's expertise vocabulary (the identifier is generated)."""
+class ExpertiseAreaForm(VersionedFormMixin, forms.ModelForm):
+    """A term of a network's vocabulary (the identifier is generated); an edit carries the term's version."""
 
     class Meta:
         model = ExpertiseArea
@@ -297,6 +300,7 @@ class ExpertiseAreaForm(forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         self.network = network
         self.helper = _helper(_("Save"))
 

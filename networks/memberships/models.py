@@ -12,7 +12,7 @@ from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Region, choice_array
 from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.validators import validate_logo
+from portal.lib.validators import plausible_dates, validate_logo, validate_plausible_date
 
 
 class NetworkQuerySet(VisibleToQuerySet):
@@ -85,7 +85,9 @@ class Network(AccessMixin, models.Model):
         default=21,
         help_text=_("The deadline a new round of endorsement gets, counted from its opening."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = NetworkQuerySet.as_manager()
     access_class = NetworkAccess
@@ -95,6 +97,7 @@ class Network(AccessMixin, models.Model):
         verbose_name_plural = _("networks")
         ordering = ["name"]
         constraints = [
+            *plausible_dates("created_at", "updated_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(goal_rule="all") | Q(goal_rule_size__gte=1),
                 name="networks_network_majority_has_size",
@@ -167,8 +170,8 @@ class Membership(AccessMixin, models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.APPLIED
     )
-    joined_on = models.DateField(_("joined"), null=True, blank=True)
-    left_on = models.DateField(_("left"), null=True, blank=True)
+    joined_on = models.DateField(_("joined"), null=True, blank=True, validators=[validate_plausible_date])
+    left_on = models.DateField(_("left"), null=True, blank=True, validators=[validate_plausible_date])
     # The tie belongs to the organisation: the named people can change without losing it.
     representative = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -187,7 +190,7 @@ class Membership(AccessMixin, models.Model):
         blank=True,
     )
     application_note = models.TextField(_("application"), max_length=2000, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = MembershipQuerySet.as_manager()
     access_class = MembershipAccess
@@ -197,6 +200,8 @@ class Membership(AccessMixin, models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["network__name", "organisation__name"]
         constraints = [
+            *plausible_dates("joined_on", "left_on"),
+            *plausible_dates("updated_at", datetimes=True),
             models.UniqueConstraint(
                 fields=["network", "organisation"],
                 name="networks_membership_unique",
@@ -366,7 +371,9 @@ class MembershipChange(models.Model):
     network = models.ForeignKey(
         Network, verbose_name=_("network"), related_name="membership_changes", on_delete=models.CASCADE
     )
-    changed_at = models.DateTimeField(_("when"), db_default=models.functions.Now())
+    changed_at = models.DateTimeField(
+        _("when"), db_default=models.functions.Now(), validators=[validate_plausible_date]
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -382,6 +389,7 @@ class MembershipChange(models.Model):
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
 
     class Meta:
+        constraints = [*plausible_dates("changed_at", datetimes=True)]
         verbose_name = _("membership change")
         verbose_name_plural = _("membership changes")
         ordering = ["-changed_at", "-pk"]

@@ -16,7 +16,7 @@ from networks.memberships.signals import membership_status_changed
 from partners.directory.models import Organisation
 from portal.accounts.models import User
 from portal.lib.access import ESTABLISHED, MembershipStatus
-from portal.lib.errors import DomainError, StaleEditError
+from portal.lib.errors import DomainError, StaleEditError, check_version
 from portal.lib.slugs import free_slugs
 from portal.search import index as search_index
 from portal.search.models import SearchKind
@@ -25,16 +25,18 @@ from portal.search.models import SearchKind
 NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description")
 
 
-def network_update(*, network: Network, data: dict, logo=None) -> Network:
+def network_update(*, network: Network, data: dict, logo=None, version=None) -> Network:
     """Save a network's details (``NETWORK_FIELDS`` in ``data``, validated by the form).
 
     ``logo``: a new upload replaces the logo, ``False`` removes it, ``None`` leaves it; a replaced
-    file is deleted from storage once the change is committed.
+    file is deleted from storage once the change is committed. ``version``: the network's when the form was
+    opened; a stale one raises :class:`~portal.lib.errors.StaleEditError` and nothing is saved.
     """
     unknown = set(data) - set(NETWORK_FIELDS)
     if unknown:
         raise TypeError(f"network_update() cannot change {sorted(unknown)}")
     with transaction.atomic():
+        check_version(Network.objects.select_for_update().get(pk=network.pk), version)
         for field, value in data.items():
             setattr(network, field, value)
         fields = list(data)
@@ -42,7 +44,7 @@ def network_update(*, network: Network, data: dict, logo=None) -> Network:
         if logo is not None:
             network.logo = logo or ""
             fields.append("logo")
-        network.save(update_fields=fields)
+        network.save(update_fields=[*fields, "updated_at"])
         if "logo" in fields and old_logo and old_logo != network.logo.name:
             storage = network.logo.storage
             transaction.on_commit(lambda: storage.delete(old_logo))

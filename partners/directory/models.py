@@ -13,7 +13,13 @@ from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
 from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet, related_rows
-from portal.lib.validators import validate_business_id, validate_logo, validate_single_line
+from portal.lib.validators import (
+    plausible_dates,
+    validate_business_id,
+    validate_logo,
+    validate_plausible_date,
+    validate_single_line,
+)
 
 # Memberships in every status but "left": what a network's coordinators see of their network.
 NOT_LEFT = [status for status in MembershipStatus.values if status != MembershipStatus.LEFT]
@@ -97,8 +103,8 @@ class Organisation(AccessMixin, models.Model):
     languages = choice_array(Language, _("languages it serves in"), max_length=3)
     description = models.TextField(_("description"), max_length=5000, blank=True)
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True, validators=[validate_logo])
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = OrganisationQuerySet.as_manager()
     access_class = OrganisationAccess
@@ -108,6 +114,7 @@ class Organisation(AccessMixin, models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
+            *plausible_dates("created_at", "updated_at", datetimes=True),
             models.UniqueConstraint(
                 fields=["business_id"],
                 condition=~Q(business_id=""),
@@ -187,6 +194,8 @@ class ExpertiseArea(AccessMixin, models.Model):
         help_text=_("Empty: a portal-wide term kept by administrators."),
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = ExpertiseAreaQuerySet.as_manager()
     access_class = ExpertiseAreaAccess
@@ -196,6 +205,7 @@ class ExpertiseArea(AccessMixin, models.Model):
         verbose_name_plural = _("areas of expertise")
         ordering = ["name"]
         constraints = [
+            *plausible_dates("updated_at", datetimes=True),
             models.UniqueConstraint(
                 "network",
                 Lower("name"),
@@ -226,14 +236,15 @@ class Affiliation(models.Model):
     )
     title = models.CharField(_("title"), max_length=150, blank=True)
     primary = models.BooleanField(_("primary organisation"), default=False)
-    since = models.DateField(_("since"), null=True, blank=True)
-    until = models.DateField(_("until"), null=True, blank=True)
+    since = models.DateField(_("since"), null=True, blank=True, validators=[validate_plausible_date])
+    until = models.DateField(_("until"), null=True, blank=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
         ordering = ["-primary", "organisation__name"]
         constraints = [
+            *plausible_dates("since", "until"),
             models.UniqueConstraint(
                 fields=["user", "organisation"],
                 condition=Q(until__isnull=True),
@@ -324,8 +335,8 @@ class GuidanceService(AccessMixin, models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_url = models.URLField(_("web page or booking link"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = GuidanceServiceQuerySet.as_manager()
     access_class = GuidanceServiceAccess
@@ -335,6 +346,7 @@ class GuidanceService(AccessMixin, models.Model):
         verbose_name_plural = _("guidance services")
         ordering = ["organisation__name", "name"]
         constraints = [
+            *plausible_dates("created_at", "updated_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(level__in=ServiceLevel.values),
                 name="partners_service_level_valid",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from partners.directory.signals import affiliation_ended
 from portal.accounts.models import User
-from portal.lib.errors import DomainError, StaleEditError
+from portal.lib.errors import DomainError, StaleEditError, check_version
 from portal.lib.slugs import free_slugs
 
 # --- guidance services --------------------------------------------------------------------------------------
@@ -64,8 +64,9 @@ def service_create(
     return service
 
 
-def service_update(*, service: GuidanceService, **changes) -> GuidanceService:
-    """Change a service's own fields (those of ``SERVICE_FIELDS``) and save only them."""
+def service_update(*, service: GuidanceService, version=None, **changes) -> GuidanceService:
+    """Change a service's own fields (those of ``SERVICE_FIELDS``) and save only them. ``version``: the
+    service's when the form was opened; a stale one raises :class:`~portal.lib.errors.StaleEditError`."""
     unknown = set(changes) - set(SERVICE_FIELDS)
     if unknown:
         raise TypeError(f"service_update() cannot change {sorted(unknown)}")
@@ -73,6 +74,7 @@ def service_update(*, service: GuidanceService, **changes) -> GuidanceService:
         setattr(service, field, list(value) if isinstance(value, tuple) else value)
     service.full_clean()
     with transaction.atomic():
+        check_version(GuidanceService.objects.select_for_update().get(pk=service.pk), version)
         service.save(update_fields=[*changes, "updated_at"])
     return service
 
@@ -154,12 +156,14 @@ def _organisation_save(*, organisation, data, expected_version, logo) -> Organis
 # --- people: their profiles and affiliations, and the expertise vocabulary ----------------------------------
 
 
-def profile_update(*, user: User, data: dict, expertise) -> User:
-    """Save a person's own profile fields and areas of expertise."""
+def profile_update(*, user: User, data: dict, expertise, version=None) -> User:
+    """Save a person's own profile fields and areas of expertise. ``version``: the profile's when the form
+    was opened; a stale one (saved since in another tab) raises :class:`~portal.lib.errors.StaleEditError`."""
     with transaction.atomic():
+        check_version(User.objects.select_for_update().get(pk=user.pk), version)
         for field, value in data.items():
             setattr(user, field, value)
-        user.save(update_fields=list(data))
+        user.save(update_fields=[*data, "updated_at"])
         user.expertise.set(expertise)
     return user
 
@@ -193,11 +197,14 @@ def affiliation_end(*, affiliation: Affiliation, until) -> Affiliation:
     return affiliation
 
 
-def expertise_area_save(*, area: ExpertiseArea) -> ExpertiseArea:
-    """Save a term of a network's vocabulary; a new term gets a unique identifier from its name."""
+def expertise_area_save(*, area: ExpertiseArea, version=None) -> ExpertiseArea:
+    """Save a term of a network's vocabulary; a new term gets a unique identifier from its name. ``version``:
+    an edited term's when the form was opened; a stale one raises :class:`~portal.lib.errors.StaleEditError`."""
     for _attempt in range(3):
         try:
             with transaction.atomic():
+                if area.pk is not None:
+                    check_version(ExpertiseArea.objects.select_for_update().get(pk=area.pk), version)
                 if not area.slug:
                     [area.slug] = free_slugs(ExpertiseArea, [area.name], fallback="term")
                 area.save()

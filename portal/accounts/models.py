@@ -15,6 +15,7 @@ from portal.accounts.access import PersonAccess
 from portal.lib.access import AccessMixin
 from portal.lib.choices import Language, choice_array
 from portal.lib.querysets import VisibleToQuerySet, related_rows
+from portal.lib.validators import plausible_dates, validate_plausible_date
 
 # How an erased person is shown wherever their name was: minutes, decisions, signatures, history.
 REMOVED_PERSON = _("Removed user")
@@ -99,7 +100,14 @@ class User(AccessMixin, AbstractUser):
         blank=True,
     )
     # Set when the account was erased: the row stays, anonymised, so that shared records keep pointing to it.
-    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(
+        _("erased"), null=True, blank=True, editable=False, validators=[validate_plausible_date]
+    )
+    # AbstractUser's dates, with the portal's rule for every date (1900–2199).
+    last_login = models.DateTimeField(_("last login"), blank=True, null=True, validators=[validate_plausible_date])
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now, validators=[validate_plausible_date])
+    # The version the profile form carries: a save from a stale form (another tab) is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -112,6 +120,7 @@ class User(AccessMixin, AbstractUser):
         verbose_name_plural = _("people")
         ordering = ["last_name", "first_name", "email"]
         constraints = [
+            *plausible_dates("last_login", "date_joined", "updated_at", "erased_at", datetimes=True),
             models.UniqueConstraint(
                 Lower("email"),
                 name="portal_user_email_ci_unique",
@@ -186,9 +195,9 @@ class Invitation(models.Model):
         null=True,
         blank=True,
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires"), default=_default_expiry)
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
+    expires_at = models.DateTimeField(_("expires"), default=_default_expiry, validators=[validate_plausible_date])
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, validators=[validate_plausible_date])
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("accepted by"),
@@ -203,6 +212,7 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
         constraints = [
+            *plausible_dates("created_at", "expires_at", "accepted_at", datetimes=True),
             # One open invitation per address and organisation; accepted ones are history.
             models.UniqueConstraint(
                 Lower("email"),

@@ -15,6 +15,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.validators import plausible_dates, validate_plausible_date
+
 # What an anonymised actor's or subject's label becomes (the trigger knows it too: keep them equal).
 ANONYMOUS = "[anonymised]"
 
@@ -41,7 +43,7 @@ class AuditEvent(models.Model):
     Kind = EventKind
 
     kind = models.CharField(_("event"), max_length=20, choices=EventKind.choices)
-    when = models.DateTimeField(_("when"), db_index=True)
+    when = models.DateTimeField(_("when"), db_index=True, validators=[validate_plausible_date])
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -69,6 +71,7 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("audit events")
         ordering = ["-when", "-pk"]
         constraints = [
+            *plausible_dates("when", datetimes=True),
             models.CheckConstraint(
                 condition=models.Q(kind__in=EventKind.values),
                 name="audit_auditevent_kind_valid",

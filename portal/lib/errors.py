@@ -12,6 +12,7 @@ Views show ``str(error)`` or put the error on their form; they never look inside
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 class DomainError(ValidationError):
@@ -42,3 +43,16 @@ class StaleEditError(DomainError):
     def __init__(self, message, *, current_version=None):
         super().__init__(message)
         self.current_version = current_version
+
+
+STALE_EDIT = _(
+    "Someone else saved this while you were editing it. Your changes have not been saved: they are still in "
+    "the form below. Open the page in another tab to see the saved version, then save again to replace it."
+)
+
+
+def check_version(locked, version, message=STALE_EDIT) -> None:
+    """Refuse a save from a form opened before the last save: ``locked`` is the row as locked for the write,
+    ``version`` the ``updated_at`` the form carried (None: not from a versioned form, nothing to compare)."""
+    if version is not None and locked.updated_at != version:
+        raise StaleEditError(message, current_version=locked.updated_at)

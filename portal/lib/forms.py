@@ -7,6 +7,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.validators import validate_plausible_date
+
 
 def filter_helper(form_id: str, layout=None) -> FormHelper:
     """The crispy helper of a list page's filter form: sent with GET (the filters are in the address, so a
@@ -29,7 +31,21 @@ def submit_helper(label) -> FormHelper:
 
 class VersionedFormMixin:
     """For edit forms with a hidden ``version`` (the object's ``updated_at`` when the form was opened):
-    a missing or malformed version is said above the form; the service compares it with the saved one."""
+    a missing or malformed version is said above the form; the service compares it with the saved one
+    (:func:`portal.lib.errors.check_version`). A form that declares no ``version`` field gets one from
+    :meth:`carry_version` (only when it edits a stored record; a create form has none)."""
+
+    def carry_version(self, obj) -> None:
+        """Edit ``obj``: a hidden ``version``, its ``updated_at`` now (nothing for an object not yet saved)."""
+        if obj is None or obj.pk is None:
+            self.fields.pop("version", None)
+            return
+        self.fields.setdefault("version", forms.CharField(widget=forms.HiddenInput))
+        self.initial.setdefault("version", obj.updated_at.isoformat())
+
+    def edit_version(self):
+        """The version the form was opened with (None on a create form)."""
+        return self.cleaned_data.get("version") if "version" in self.fields else None
 
     def clean_version(self):
         try:
@@ -55,3 +71,9 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class PlausibleDateField(forms.DateField):
+    """A date a person types, within the portal's years (1900–2199) like every stored date."""
+
+    default_validators = [validate_plausible_date]

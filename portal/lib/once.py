@@ -29,6 +29,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.lib.validators import plausible_dates, validate_plausible_date
+
 FIELD = "once"
 # How long a used token leads back to its object; a form older than this creates again.
 KEEP = datetime.timedelta(days=30)
@@ -43,13 +45,18 @@ class CreateToken(models.Model):
     )
     kind = models.CharField(gettext_lazy("form"), max_length=100)
     url = models.CharField(gettext_lazy("address"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(gettext_lazy("created"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(
+        gettext_lazy("created"), default=timezone.now, db_index=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         app_label = "portal"
         verbose_name = gettext_lazy("create token")
         verbose_name_plural = gettext_lazy("create tokens")
-        constraints = [models.UniqueConstraint(fields=["user", "token"], name="create_token_once_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="create_token_once_per_person"),
+            *plausible_dates("created_at", datetimes=True),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.token}"

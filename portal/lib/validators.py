@@ -5,6 +5,7 @@ import re
 import warnings
 
 from django.core.exceptions import ValidationError
+from django.db.models import CheckConstraint, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -103,16 +104,43 @@ def validate_logo(value) -> None:
 
 # --- dates --------------------------------------------------------------------------------------------------
 
-# Dates people type stay within 1900–2199: a mistyped year (0001, 9999) is an error, not a record.
+# Dates people type stay within 1900–2199: a mistyped year (0001, 9999) is an error, not a record. The same
+# rule holds for every date and date-time column (:func:`plausible_dates` puts it into the database too);
+# a date-time's year is its year in UTC, as the database's check reads it.
 EARLIEST = datetime.date(1900, 1, 1)
 LATEST = datetime.date(2199, 12, 31)
+EARLIEST_MOMENT = datetime.datetime(EARLIEST.year, 1, 1, tzinfo=datetime.UTC)
+AFTER_LATEST_MOMENT = datetime.datetime(LATEST.year + 1, 1, 1, tzinfo=datetime.UTC)
+
+
+def _plausible(value) -> bool:
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            return EARLIEST.year <= value.year <= LATEST.year
+        return EARLIEST_MOMENT <= value < AFTER_LATEST_MOMENT
+    return EARLIEST <= value <= LATEST
 
 
 def validate_plausible_date(day) -> None:
-    """Refuse a date outside :data:`EARLIEST`–:data:`LATEST` (a form field's validator)."""
-    if day is not None and not EARLIEST <= day <= LATEST:
+    """Refuse a date or date-time outside :data:`EARLIEST`–:data:`LATEST` (the validator of every model and
+    form date field)."""
+    if day is not None and not _plausible(day):
         raise ValidationError(
             _("Give a date between %(earliest)s and %(latest)s."),
             code="implausible",
             params={"earliest": EARLIEST.year, "latest": LATEST.year},
         )
+
+
+def plausible_dates(*fields: str, datetimes: bool = False) -> list:
+    """The database's side of :func:`validate_plausible_date`: one check constraint per column (a model's
+    ``Meta.constraints``; the name says the model, so the same helper serves every model). ``datetimes``:
+    the columns are date-times (bounded in UTC)."""
+    low, high = (EARLIEST_MOMENT, AFTER_LATEST_MOMENT) if datetimes else (EARLIEST, LATEST + datetime.timedelta(1))
+    return [
+        CheckConstraint(
+            condition=Q(**{f"{field}__gte": low, f"{field}__lt": high}),
+            name=f"%(app_label)s_%(class)s_{field}_plausible",
+        )
+        for field in fields
+    ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.lib.access import AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
+from portal.lib.validators import plausible_dates, validate_plausible_date
 from portal.privacy.access import DataExportAccess
 
 # Days a finished export can be downloaded; after that the file is removed (by the retention job).
@@ -56,10 +57,10 @@ class DataExport(AccessMixin, models.Model):
     # The file's path relative to MEDIA_ROOT (never served from a public URL).
     path = models.CharField(max_length=200, blank=True, editable=False)
     size = models.PositiveBigIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True, validators=[validate_plausible_date])
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True, validators=[validate_plausible_date])
     # The retention job removes the file and the row after this moment.
-    expires_at = models.DateTimeField(_("expires"), default=_default_expiry)
+    expires_at = models.DateTimeField(_("expires"), default=_default_expiry, validators=[validate_plausible_date])
 
     objects = DataExportQuerySet.as_manager()
     access_class = DataExportAccess
@@ -69,6 +70,7 @@ class DataExport(AccessMixin, models.Model):
         verbose_name_plural = _("data exports")
         ordering = ["-created_at"]
         constraints = [
+            *plausible_dates("created_at", "finished_at", "expires_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(status__in=ExportStatus.values),
                 name="portal_dataexport_status_valid",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.goals.models import Endorsement
 from networks.memberships.models import EndorsementRule, Network
 from partners.directory.models import Organisation
-from portal.lib.forms import DateInput
+from portal.lib.forms import DateInput, PlausibleDateField, VersionedFormMixin
 
 # A round runs for at most this long: a later deadline is a typo, not a plan.
 LONGEST_ROUND_DAYS = 365
@@ -24,8 +24,9 @@ LONGEST_ROUND_DAYS = 365
 LARGEST_SET = 500
 
 
-class GoalRuleForm(forms.ModelForm):
-    """How the network agrees its goals: the rule a new round takes, and the days it gives."""
+class GoalRuleForm(VersionedFormMixin, forms.ModelForm):
+    """How the network agrees its goals: the rule a new round takes, and the days it gives (with the
+    network's version: a save over someone else's is refused)."""
 
     class Meta:
         model = Network
@@ -34,6 +35,7 @@ class GoalRuleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         size = self.fields["goal_rule_size"]
         size.widget.attrs.update(min=1, max=LARGEST_SET)
         size.validators += [MinValueValidator(1), MaxValueValidator(LARGEST_SET)]
@@ -57,13 +59,14 @@ class GoalRuleForm(forms.ModelForm):
             "rule": self.cleaned_data["goal_rule"],
             "set_size": self.cleaned_data["goal_rule_size"],
             "days": self.cleaned_data["goal_endorsement_days"],
+            "version": self.edit_version(),
         }
 
 
 class EndorsementOpenForm(forms.Form):
     """Opening endorsement: the deadline by which the member organisations answer."""
 
-    deadline = forms.DateField(
+    deadline = PlausibleDateField(
         label=_("Answers by"),
         widget=DateInput(),
         help_text=_("The last day on which the organisations can answer."),

@@ -20,7 +20,7 @@ from networks.memberships.models import Membership
 from partners.agreements import documents
 from partners.agreements.forms.documents import DocumentFileField
 from portal.lib.access import ESTABLISHED
-from portal.lib.forms import DateInput
+from portal.lib.forms import DateInput, VersionedFormMixin
 from portal.lib.validators import validate_plausible_date
 
 
@@ -45,8 +45,9 @@ def measurers(network, current=None):
     return get_user_model().objects.filter(people).distinct().order_by("last_name", "first_name", "email")
 
 
-class IndicatorForm(forms.ModelForm):
-    """An indicator's name, unit, direction, baseline, target, frequency and owner (coordinators)."""
+class IndicatorForm(VersionedFormMixin, forms.ModelForm):
+    """An indicator's name, unit, direction, baseline, target, frequency and owner (coordinators). An edit
+    carries the indicator's version: a save over someone else's is refused."""
 
     class Meta:
         model = Indicator
@@ -63,6 +64,7 @@ class IndicatorForm(forms.ModelForm):
 
     def __init__(self, *args, goal, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         self.instance.goal = goal
         for name in ("baseline_date", "target_date"):
             self.fields[name].validators.append(validate_plausible_date)
@@ -86,6 +88,7 @@ class IndicatorForm(forms.ModelForm):
                 Row(Column("target_value", css_class="col-md-6"), Column("target_date", css_class="col-md-6")),
             ),
             Row(Column("frequency", css_class="col-md-6"), Column("owner", css_class="col-md-6")),
+            *(["version"] if "version" in self.fields else []),
         )
         self.helper.add_input(Submit("submit", _("Save")))
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.goals.models.goals import Goal, GoalRevision
 from networks.memberships.models import EndorsementRule
+from portal.lib.validators import plausible_dates, validate_plausible_date
 
 
 class RoundOutcome(models.TextChoices):
@@ -43,15 +44,15 @@ class EndorsementRound(models.Model):
     # The network's rule when the round opened: changing the rule later does not change open rounds.
     rule = models.CharField(_("rule"), max_length=10, choices=EndorsementRule.choices)
     set_size = models.PositiveSmallIntegerField(_("set number of organisations"), null=True, blank=True)
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline"), validators=[validate_plausible_date])
     outcome = models.CharField(_("outcome"), max_length=12, choices=RoundOutcome.choices, default=RoundOutcome.OPEN)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("opened by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
-    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True, validators=[validate_plausible_date])
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, validators=[validate_plausible_date])
     # The reminder before the deadline goes once.
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False, validators=[validate_plausible_date])
 
     objects = EndorsementRoundQuerySet.as_manager()
 
@@ -60,6 +61,8 @@ class EndorsementRound(models.Model):
         verbose_name_plural = _("rounds of endorsement")
         ordering = ["goal", "-opened_at", "-pk"]
         constraints = [
+            *plausible_dates("deadline"),
+            *plausible_dates("opened_at", "closed_at", "reminder_sent_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(rule__in=EndorsementRule.values),
                 name="networks_round_rule_valid",
@@ -140,7 +143,7 @@ class Endorsement(models.Model):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("answered by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
-    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered"), auto_now_add=True, validators=[validate_plausible_date])
     is_current = models.BooleanField(default=True, editable=False)
 
     class Meta:
@@ -148,6 +151,7 @@ class Endorsement(models.Model):
         verbose_name_plural = _("endorsements")
         ordering = ["round", "organisation__name", "-answered_at", "-pk"]
         constraints = [
+            *plausible_dates("answered_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(answer__in=EndorsementAnswer.values),
                 name="networks_endorsement_answer_valid",

@@ -18,7 +18,7 @@ from networks.goals.access import GoalAccess
 from networks.memberships.models import Membership, NetworkRole
 from portal.lib.access import ESTABLISHED, AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class GoalStatus(models.TextChoices):
@@ -94,8 +94,8 @@ class Goal(AccessMixin, models.Model):
     rationale = models.TextField(
         _("rationale"), max_length=5000, blank=True, help_text=_("Why this matters to the network and its clients.")
     )
-    period_start = models.DateField(_("period starts"))
-    period_end = models.DateField(_("period ends"))
+    period_start = models.DateField(_("period starts"), validators=[validate_plausible_date])
+    period_end = models.DateField(_("period ends"), validators=[validate_plausible_date])
     quality_area = models.CharField(_("quality area"), max_length=30, choices=QualityArea.choices)
     owner_organisation = models.ForeignKey(
         "partners.Organisation",
@@ -125,7 +125,9 @@ class Goal(AccessMixin, models.Model):
     # The endorsed status a revised goal returns to once its new text is endorsed.
     status_before_revision = models.CharField(max_length=12, choices=GoalStatus.choices, blank=True, editable=False)
     drop_reason = models.TextField(_("reason for dropping"), max_length=2000, blank=True)
-    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(
+        _("status changed"), auto_now_add=True, validators=[validate_plausible_date]
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("proposed by"),
@@ -135,9 +137,9 @@ class Goal(AccessMixin, models.Model):
         blank=True,
         editable=False,
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
     # Also the version the edit form carries: a save from a stale form is refused.
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = GoalQuerySet.as_manager()
     access_class = GoalAccess
@@ -147,6 +149,8 @@ class Goal(AccessMixin, models.Model):
         verbose_name_plural = _("goals")
         ordering = ["period_start", "title", "pk"]
         constraints = [
+            *plausible_dates("period_start", "period_end"),
+            *plausible_dates("status_changed_at", "created_at", "updated_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(status__in=GoalStatus.values),
                 name="networks_goal_status_valid",
@@ -236,21 +240,23 @@ class GoalRevision(models.Model):
     title = models.CharField(pgettext_lazy("goal", "title"), max_length=200)
     description = models.TextField(_("description"), max_length=5000)
     rationale = models.TextField(_("rationale"), max_length=5000, blank=True)
-    period_start = models.DateField(_("period starts"))
-    period_end = models.DateField(_("period ends"))
+    period_start = models.DateField(_("period starts"), validators=[validate_plausible_date])
+    period_end = models.DateField(_("period ends"), validators=[validate_plausible_date])
     summary = models.TextField(
         _("what changed"), max_length=2000, blank=True, help_text=_("Why the goal's text was changed.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("goal revision")
         verbose_name_plural = _("goal revisions")
         ordering = ["goal", "-number"]
         constraints = [
+            *plausible_dates("period_start", "period_end"),
+            *plausible_dates("created_at", datetimes=True),
             models.UniqueConstraint(fields=["goal", "number"], name="networks_goalrevision_unique"),
         ]
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.goals.access import IndicatorAccess
 from networks.goals.models.goals import Goal
 from portal.lib.access import AccessMixin
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class Direction(models.TextChoices):
@@ -48,9 +48,9 @@ class Indicator(AccessMixin, models.Model):
     )
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE)
     baseline_value = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2)
-    baseline_date = models.DateField(_("baseline date"))
+    baseline_date = models.DateField(_("baseline date"), validators=[validate_plausible_date])
     target_value = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
-    target_date = models.DateField(_("target date"))
+    target_date = models.DateField(_("target date"), validators=[validate_plausible_date])
     frequency = models.CharField(_("measured"), max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -62,7 +62,9 @@ class Indicator(AccessMixin, models.Model):
         help_text=_("This person may enter measurements, as may the network's coordinators."),
     )
     position = models.PositiveSmallIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     access_class = IndicatorAccess
 
@@ -71,6 +73,8 @@ class Indicator(AccessMixin, models.Model):
         verbose_name_plural = _("indicators")
         ordering = ["goal", "position", "pk"]
         constraints = [
+            *plausible_dates("baseline_date", "target_date"),
+            *plausible_dates("created_at", "updated_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(direction__in=Direction.values),
                 name="networks_indicator_direction_valid",
@@ -125,7 +129,7 @@ class Measurement(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), related_name="measurements", on_delete=models.CASCADE
     )
-    measured_on = models.DateField(_("date"))
+    measured_on = models.DateField(_("date"), validators=[validate_plausible_date])
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     note = models.TextField(_("note"), max_length=2000, blank=True)
     evidence = models.FileField(_("evidence"), upload_to=evidence_path, max_length=200, blank=True)
@@ -135,13 +139,15 @@ class Measurement(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
         ordering = ["indicator", "measured_on", "pk"]
         constraints = [
+            *plausible_dates("measured_on"),
+            *plausible_dates("recorded_at", datetimes=True),
             models.UniqueConstraint(
                 fields=["indicator", "measured_on"],
                 name="networks_measurement_one_per_day",

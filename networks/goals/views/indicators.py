@@ -94,7 +94,7 @@ def indicator_edit(request, pk, indicator):
     form = IndicatorForm(request.POST if request.method == "POST" else None, instance=indicator, goal=goal)
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_update(indicator=indicator, data=form.indicator_data())
+            services.indicator_update(indicator=indicator, data=form.indicator_data(), version=form.edit_version())
         except DomainError as error:
             show_errors(form, error)
         else:

@@ -13,7 +13,7 @@ from networks.meetings.models import ActionStatus, AgendaItemStatus, Meeting
 from networks.meetings.services import invitable_organisations
 from networks.memberships.models import Network
 from portal.accounts.models import User
-from portal.lib.forms import DateInput, filter_helper
+from portal.lib.forms import DateInput, PlausibleDateField, VersionedFormMixin, filter_helper
 from portal.lib.validators import validate_plausible_date
 
 
@@ -30,8 +30,9 @@ def _goals(network_id: int):
     return Goal.objects.filter(network_id=network_id).order_by("title", "pk")
 
 
-class DecisionForm(forms.Form):
-    """A decision under one agenda item, optionally linked to one of the network's goals."""
+class DecisionForm(VersionedFormMixin, forms.Form):
+    """A decision under one agenda item, optionally linked to one of the network's goals. Editing one
+    (``decision``) carries its version: a save over someone else's is refused."""
 
     item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None)
     text = forms.CharField(
@@ -42,8 +43,9 @@ class DecisionForm(forms.Form):
     )
     goal = forms.ModelChoiceField(label=_("Linked goal"), queryset=None, required=False)
 
-    def __init__(self, *args, meeting: Meeting, with_item: bool = True, **kwargs):
+    def __init__(self, *args, meeting: Meeting, with_item: bool = True, decision=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(decision)
         if with_item:
             self.fields["item"].queryset = _items(meeting)
         else:
@@ -55,8 +57,8 @@ class DecisionForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Save the decision")))
 
 
-class DecisionAmendForm(forms.Form):
-    """A change to a decision of approved minutes, with the reason for it."""
+class DecisionAmendForm(VersionedFormMixin, forms.Form):
+    """A change to a decision of approved minutes, with the reason for it (and the decision's version)."""
 
     text = forms.CharField(
         label=pgettext_lazy("decision", "Decision"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
@@ -68,14 +70,16 @@ class DecisionAmendForm(forms.Form):
         help_text=_("Everyone who reads the minutes sees the text before and after, who changed it and why."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, decision, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(decision)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Amend the decision")))
 
 
-class ActionForm(forms.Form):
-    """An action item: what, who, for which organisation, by when."""
+class ActionForm(VersionedFormMixin, forms.Form):
+    """An action item: what, who, for which organisation, by when. Editing one (``action``) carries its
+    version: a save over someone else's is refused."""
 
     item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None)
     what = forms.CharField(label=_("What"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
@@ -85,8 +89,9 @@ class ActionForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
     due_on = forms.DateField(label=_("Due"), widget=DateInput(), validators=[validate_plausible_date])
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, action=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(action)
         self.fields["item"].queryset = _items(meeting)
         self.fields["owner"].queryset = action_owners(meeting)
         self.fields["organisation"].queryset = invitable_organisations(meeting.network)
@@ -98,12 +103,13 @@ class ActionForm(forms.Form):
             "what",
             Row(Column("owner", css_class="col-md-6"), Column("organisation", css_class="col-md-6")),
             "due_on",
+            *(["version"] if "version" in self.fields else []),
         )
         self.helper.add_input(Submit("submit", _("Save the action item")))
 
 
-class ActionStatusForm(forms.Form):
-    """Done, dropped (with a note) or open again."""
+class ActionStatusForm(VersionedFormMixin, forms.Form):
+    """Done, dropped (with a note) or open again; with the action item's version."""
 
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices, widget=forms.RadioSelect)
     note = forms.CharField(
@@ -114,8 +120,9 @@ class ActionStatusForm(forms.Form):
         help_text=_("Needed when the action item is dropped."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(action)
         self.helper = FormHelper()
         # The page's own <form> also carries where to go back to.
         self.helper.form_tag = False
@@ -139,8 +146,8 @@ class DecisionFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Text"), max_length=100, required=False)
     goal = forms.ModelChoiceField(label=_("Linked goal"), queryset=None, required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    date_from = PlausibleDateField(label=_("From"), required=False, widget=DateInput())
+    date_to = PlausibleDateField(label=_("To"), required=False, widget=DateInput())
 
     def __init__(self, *args, network: Network, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from networks.meetings.agenda import ITEM_FIELDS, agenda_goals, agenda_presenters
 from networks.meetings.models import AgendaItem, AgendaItemStatus, Meeting
+from portal.lib.forms import VersionedFormMixin
 
 MARKDOWN_HELP = _(
     "Markdown: a blank line starts a new paragraph; **bold**, *italics*, a list with lines starting “- ” or "
@@ -23,8 +24,9 @@ class _PersonChoice(forms.ModelChoiceField):
         return str(obj)
 
 
-class AgendaItemForm(forms.ModelForm):
-    """An agenda item: added or edited by those who manage the meeting, or proposed by its people."""
+class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
+    """An agenda item: added or edited by those who manage the meeting, or proposed by its people. An edit
+    carries the item's version: a save over someone else's is refused."""
 
     class Meta:
         model = AgendaItem
@@ -34,6 +36,7 @@ class AgendaItemForm(forms.ModelForm):
 
     def __init__(self, *args, meeting: Meeting, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         self.fields["presenter"].queryset = agenda_presenters(meeting)
         self.fields["presenter"].empty_label = _("No presenter named")
         self.fields["goal"].queryset = agenda_goals(meeting)
@@ -47,6 +50,7 @@ class AgendaItemForm(forms.ModelForm):
             "description",
             Row(Column("presenter", css_class="col-md-6"), Column("planned_minutes", css_class="col-md-6")),
             "goal",
+            *(["version"] if "version" in self.fields else []),
         )
         self.helper.add_input(Submit("submit", submit_label or _("Save")))
 
@@ -130,8 +134,8 @@ class AttendanceForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Save the attendance")))
 
 
-class MinutesForm(forms.Form):
-    """One item's minutes, and whether the item continues at the next meeting."""
+class MinutesForm(VersionedFormMixin, forms.Form):
+    """One item's minutes, and whether the item continues at the next meeting (with the item's version)."""
 
     minutes = forms.CharField(
         label=_("Minutes"),
@@ -145,10 +149,11 @@ class MinutesForm(forms.Form):
         required=False,
         help_text=_("The item is offered for the agenda of the network's next meeting."),
     )
+    version = forms.CharField(widget=forms.HiddenInput)
 
 
-class AmendForm(forms.Form):
-    """A recorded change to an item's approved minutes."""
+class AmendForm(VersionedFormMixin, forms.Form):
+    """A recorded change to an item's approved minutes (with the item's version)."""
 
     minutes = forms.CharField(
         label=_("Minutes"),
@@ -163,6 +168,7 @@ class AmendForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown with the minutes, with the text before and after, your name and the time."),
     )
+    version = forms.CharField(widget=forms.HiddenInput)
 
 
 class _ItemChoice(forms.ModelChoiceField):

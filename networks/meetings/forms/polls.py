@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from networks.meetings.models import Meeting, Reply, SlotAnswer, TimePoll
 from networks.meetings.polls import MAX_SLOTS, MIN_SLOTS, POLL_FIELDS
 from networks.meetings.services import invitable_organisations, invitable_people
-from portal.lib.forms import DateInput
+from portal.lib.forms import DateInput, PlausibleDateField
 
 
 def slot_label(starts_at, ends_at) -> str:
@@ -91,7 +91,7 @@ class TimeInput(forms.TimeInput):
 class SlotForm(forms.Form):
     """One proposed time: a day and a start and end time, in Finnish time."""
 
-    date = forms.DateField(label=_("Date"), widget=DateInput(attrs={"class": "form-control"}))
+    date = PlausibleDateField(label=_("Date"), widget=DateInput(attrs={"class": "form-control"}))
     start = forms.TimeField(label=_("Starts"), widget=TimeInput(attrs={"class": "form-control"}))
     end = forms.TimeField(label=_("Ends"), widget=TimeInput(attrs={"class": "form-control"}))
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from networks.meetings.models.meetings import Meeting
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class AgendaItemStatus(models.TextChoices):
@@ -81,13 +81,14 @@ class AgendaItem(models.Model):
         _("unfinished: continue at the next meeting"),
         default=False,
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["position", "pk"]
         constraints = [
+            *plausible_dates("updated_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(status__in=AgendaItemStatus.values),
                 name="networks_agendaitem_status_valid",

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.lib.validators import plausible_dates, validate_plausible_date
+
 
 class CheckRole(models.TextChoices):
     """In what capacity a person confirmed the minutes."""
@@ -48,10 +50,12 @@ class MinutesCheck(models.Model):
     role = models.CharField(_("role"), max_length=8, choices=CheckRole.choices)
     verdict = models.CharField(_("verdict"), max_length=10, choices=CheckVerdict.choices)
     reason = models.TextField(_("reason for the objection"), max_length=2000, blank=True)
-    made_at = models.DateTimeField(_("made"), auto_now_add=True)
+    made_at = models.DateTimeField(_("made"), auto_now_add=True, validators=[validate_plausible_date])
     # Set when an objection, a change to the minutes or to the checkers (or, for an objection, the chair's
     # next confirmation) ends the round this row belongs to.
-    cleared_at = models.DateTimeField(_("cleared"), null=True, blank=True, editable=False)
+    cleared_at = models.DateTimeField(
+        _("cleared"), null=True, blank=True, editable=False, validators=[validate_plausible_date]
+    )
 
     objects = MinutesCheckQuerySet.as_manager()
 
@@ -60,6 +64,7 @@ class MinutesCheck(models.Model):
         verbose_name_plural = _("checks of the minutes")
         ordering = ["made_at", "pk"]
         constraints = [
+            *plausible_dates("made_at", "cleared_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(role__in=CheckRole.values),
                 name="networks_minutescheck_role_valid",

@@ -29,7 +29,7 @@ from networks.meetings.access import MeetingAccess
 from networks.memberships.models import NetworkRole
 from portal.lib.access import AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class MeetingKind(models.TextChoices):
@@ -82,8 +82,8 @@ class Meeting(AccessMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=MeetingKind.choices, default=MeetingKind.NETWORK)
     title = models.CharField(pgettext_lazy("meeting", "title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), max_length=5000, blank=True)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(_("starts"), validators=[validate_plausible_date])
+    ends_at = models.DateTimeField(_("ends"), validators=[validate_plausible_date])
     place = models.CharField(_("place"), max_length=300, blank=True, validators=[validate_single_line])
     online_link = models.URLField(_("online link"), max_length=500, blank=True)
     organiser = models.ForeignKey(
@@ -123,8 +123,12 @@ class Meeting(AccessMixin, models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
     cancel_reason = models.TextField(_("reason for cancelling"), max_length=2000, blank=True)
-    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
-    minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True, editable=False)
+    status_changed_at = models.DateTimeField(
+        _("status changed"), auto_now_add=True, validators=[validate_plausible_date]
+    )
+    minutes_approved_at = models.DateTimeField(
+        _("minutes approved"), null=True, blank=True, editable=False, validators=[validate_plausible_date]
+    )
     minutes_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("minutes approved by"),
@@ -139,10 +143,10 @@ class Meeting(AccessMixin, models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     # The reminder the day before, claimed by an UPDATE so that it goes out once.
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False, validators=[validate_plausible_date])
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
     # Also the version the edit form carries: a save from a stale form is refused.
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = MeetingQuerySet.as_manager()
     access_class = MeetingAccess
@@ -152,6 +156,16 @@ class Meeting(AccessMixin, models.Model):
         verbose_name_plural = _("meetings")
         ordering = ["-starts_at", "pk"]
         constraints = [
+            *plausible_dates(
+                "starts_at",
+                "ends_at",
+                "status_changed_at",
+                "minutes_approved_at",
+                "reminder_sent_at",
+                "created_at",
+                "updated_at",
+                datetimes=True,
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=MeetingStatus.values),
                 name="networks_meeting_status_valid",
@@ -259,12 +273,13 @@ class InvitedOrganisation(models.Model):
     organisation = models.ForeignKey(
         "partners.Organisation", verbose_name=_("organisation"), related_name="+", on_delete=models.CASCADE
     )
-    invited_at = models.DateTimeField(auto_now_add=True)
+    invited_at = models.DateTimeField(auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("invited organisation")
         verbose_name_plural = _("invited organisations")
         constraints = [
+            *plausible_dates("invited_at", datetimes=True),
             models.UniqueConstraint(fields=["meeting", "organisation"], name="networks_invitedorg_once"),
         ]
 
@@ -289,14 +304,15 @@ class Invitee(models.Model):
         blank=True,
     )
     reply = models.CharField(_("reply"), max_length=6, choices=Reply.choices, blank=True)
-    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
-    invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True, validators=[validate_plausible_date])
+    invited_at = models.DateTimeField(_("invited"), auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("invitee")
         verbose_name_plural = _("invitees")
         ordering = ["user__last_name", "user__first_name", "pk"]
         constraints = [
+            *plausible_dates("replied_at", "invited_at", datetimes=True),
             models.UniqueConstraint(fields=["meeting", "user"], name="networks_invitee_once"),
             models.CheckConstraint(
                 condition=Q(reply="") | Q(reply__in=Reply.values),
@@ -328,13 +344,14 @@ class Attendance(models.Model):
         null=True,
         blank=True,
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         ordering = ["user__last_name", "user__first_name", "pk"]
         constraints = [
+            *plausible_dates("recorded_at", datetimes=True),
             models.UniqueConstraint(fields=["meeting", "user"], name="networks_attendance_once"),
         ]
         indexes = [

@@ -24,7 +24,7 @@ from networks.meetings.models.meetings import MeetingKind
 from networks.memberships.models import NetworkRole
 from portal.lib.access import AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class Decision(models.Model):
@@ -48,13 +48,16 @@ class Decision(models.Model):
         blank=True,
     )
     # The meeting's day, kept here for the log's date filter.
-    decided_on = models.DateField(_("decided on"))
+    decided_on = models.DateField(_("decided on"), validators=[validate_plausible_date])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True, validators=[validate_plausible_date])
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     class Meta:
+        constraints = [*plausible_dates("decided_on"), *plausible_dates("recorded_at", "updated_at", datetimes=True)]
         verbose_name = pgettext_lazy("decision", "decision")
         verbose_name_plural = _("decisions")
         ordering = ["-decided_on", "pk"]
@@ -107,17 +110,25 @@ class ActionItem(AccessMixin, models.Model):
         null=True,
         blank=True,
     )
-    due_on = models.DateField(_("due"))
+    due_on = models.DateField(_("due"), validators=[validate_plausible_date])
     status = models.CharField(_("status"), max_length=8, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     status_note = models.CharField(_("note"), max_length=500, blank=True)
-    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(
+        _("status changed"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
+    # Also the version the edit forms carry: a save from a stale form is refused.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
     # Each reminder goes out once, claimed by an UPDATE.
-    due_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    due_reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_plausible_date]
+    )
+    overdue_reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_plausible_date]
+    )
 
     objects = ActionItemQuerySet.as_manager()
     access_class = ActionItemAccess
@@ -127,6 +138,15 @@ class ActionItem(AccessMixin, models.Model):
         verbose_name_plural = _("action items")
         ordering = ["due_on", "pk"]
         constraints = [
+            *plausible_dates("due_on"),
+            *plausible_dates(
+                "status_changed_at",
+                "created_at",
+                "updated_at",
+                "due_reminder_sent_at",
+                "overdue_reminder_sent_at",
+                datetimes=True,
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=ActionStatus.values),
                 name="networks_actionitem_status_valid",
@@ -170,9 +190,10 @@ class MinutesComment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("author"), related_name="+", on_delete=models.SET_NULL, null=True
     )
     body = models.TextField(_("comment"), max_length=5000)
-    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
+        constraints = [*plausible_dates("created_at", datetimes=True)]
         verbose_name = _("comment on minutes")
         verbose_name_plural = _("comments on minutes")
         ordering = ["created_at", "pk"]
@@ -202,13 +223,14 @@ class Amendment(models.Model):
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("made by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
-    made_at = models.DateTimeField(_("made"), auto_now_add=True)
+    made_at = models.DateTimeField(_("made"), auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = pgettext_lazy("minutes", "amendment")
         verbose_name_plural = pgettext_lazy("minutes", "amendments")
         ordering = ["made_at", "pk"]
         constraints = [
+            *plausible_dates("made_at", datetimes=True),
             models.CheckConstraint(
                 condition=~Q(reason=""),
                 name="networks_amendment_has_reason",
@@ -254,13 +276,14 @@ class TimePoll(AccessMixin, models.Model):
     meeting = models.OneToOneField(
         "networks.Meeting", related_name="time_poll", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
-    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False, validators=[validate_plausible_date])
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
 
     objects = PollQuerySet.as_manager()
     access_class = PollAccess
 
     class Meta:
+        constraints = [*plausible_dates("closed_at", "created_at", datetimes=True)]
         verbose_name = _("finding a time")
         verbose_name_plural = _("finding a time")
         ordering = ["-created_at", "pk"]
@@ -279,14 +302,15 @@ class TimePoll(AccessMixin, models.Model):
 
 class TimeSlot(models.Model):
     poll = models.ForeignKey(TimePoll, related_name="slots", on_delete=models.CASCADE)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(_("starts"), validators=[validate_plausible_date])
+    ends_at = models.DateTimeField(_("ends"), validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("proposed time")
         verbose_name_plural = _("proposed times")
         ordering = ["starts_at", "pk"]
         constraints = [
+            *plausible_dates("starts_at", "ends_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")),
                 name="networks_timeslot_ends_after_start",
@@ -308,12 +332,13 @@ class SlotAnswer(models.Model):
     # An erased person's answers stay (see portal.privacy): a person is never deleted with them.
     user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.PROTECT)
     answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
-    answered_at = models.DateTimeField(auto_now=True)
+    answered_at = models.DateTimeField(auto_now=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         constraints = [
+            *plausible_dates("answered_at", datetimes=True),
             models.UniqueConstraint(fields=["slot", "user"], name="networks_slotanswer_once"),
             models.CheckConstraint(condition=Q(answer__in=["yes", "if_need_be", "no"]), name="networks_slot_answer_ok"),
         ]
@@ -331,9 +356,10 @@ class CalendarFeed(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="calendar_feed", on_delete=models.CASCADE)
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now=True, validators=[validate_plausible_date])
 
     class Meta:
+        constraints = [*plausible_dates("created_at", datetimes=True)]
         verbose_name = _("calendar feed")
         verbose_name_plural = _("calendar feeds")
 

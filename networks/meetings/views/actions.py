@@ -74,7 +74,7 @@ def action_edit(request, pk):
         "organisation": action.organisation_id,
         "due_on": action.due_on,
     }
-    form = ActionForm(request.POST or None, meeting=meeting, initial=initial)
+    form = ActionForm(request.POST or None, meeting=meeting, action=action, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved, response = save_or_refuse(
@@ -89,6 +89,7 @@ def action_edit(request, pk):
                 owner=data["owner"],
                 organisation=data["organisation"],
                 due_on=data["due_on"],
+                version=data["version"],
             ),
         )
         if response is not None:
@@ -118,11 +119,13 @@ def action_status(request, pk):
         "update",
         pk=pk,
     )
-    form = ActionStatusForm(request.POST or None, initial={"status": action.status, "note": action.status_note})
+    initial = {"status": action.status, "note": action.status_note}
+    form = ActionStatusForm(request.POST or None, action=action, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
+            data = form.cleaned_data
             action = services.action_set_status(
-                action=action, user=request.user, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
+                action=action, user=request.user, status=data["status"], note=data["note"], version=data["version"]
             )
         except DomainError as error:
             show_errors(form, error)

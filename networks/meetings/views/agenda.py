@@ -123,7 +123,7 @@ def agenda_item_edit(request, pk, item_pk):
     form = AgendaItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            services.item_update(item=item, user=request.user, data=form.item_data())
+            services.item_update(item=item, user=request.user, data=form.item_data(), version=form.edit_version())
         except DomainError as error:
             show_errors(form, error)
         else:

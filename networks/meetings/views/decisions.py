@@ -83,7 +83,7 @@ def decision_edit(request, pk):
     if (response := not_recording(request, meeting)) is not None:
         return response
     initial = {"text": decision.text, "goal": decision.goal_id}
-    form = DecisionForm(request.POST or None, meeting=meeting, with_item=False, initial=initial)
+    form = DecisionForm(request.POST or None, meeting=meeting, with_item=False, decision=decision, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved, response = save_or_refuse(
@@ -91,7 +91,7 @@ def decision_edit(request, pk):
             form,
             meeting,
             lambda: services.decision_update(
-                decision=decision, user=request.user, text=data["text"], goal=data["goal"]
+                decision=decision, user=request.user, text=data["text"], goal=data["goal"], version=data["version"]
             ),
         )
         if response is not None:
@@ -129,7 +129,7 @@ def decision_amend(request, pk):
     if not meeting.has_approved_minutes:
         message = _("Only the decisions of approved minutes are amended; until then they can be edited.")
         return refuse(request, meeting, DomainError(message))
-    form = with_token(DecisionAmendForm)(request.POST or None, initial={"text": decision.text})
+    form = with_token(DecisionAmendForm)(request.POST or None, decision=decision, initial={"text": decision.text})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         amendment, response = save_or_refuse(
@@ -137,7 +137,11 @@ def decision_amend(request, pk):
             form,
             meeting,
             lambda: services.decision_amend(
-                decision=decision, user=request.user, text=data["text"], reason=data["reason"]
+                decision=decision,
+                user=request.user,
+                text=data["text"],
+                reason=data["reason"],
+                version=data["version"],
             ),
         )
         if response is not None:

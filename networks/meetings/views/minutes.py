@@ -77,7 +77,7 @@ def minutes_edit(request, pk, item_pk):
     """One item's minutes in Markdown, with a preview of how they will look (``preview`` button)."""
     meeting = object_for(request, Meeting.objects.select_related("network"), MANAGE, pk=pk)
     item = _agenda_item(meeting, item_pk)
-    initial = {"minutes": item.minutes, "unfinished": item.unfinished}
+    initial = {"minutes": item.minutes, "unfinished": item.unfinished, "version": item.updated_at.isoformat()}
     form = MinutesForm(request.POST or None, initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
@@ -90,6 +90,7 @@ def minutes_edit(request, pk, item_pk):
                     user=request.user,
                     text=form.cleaned_data["minutes"],
                     unfinished=form.cleaned_data["unfinished"],
+                    version=form.cleaned_data["version"],
                 )
             except DomainError as error:
                 show_errors(form, error)
@@ -115,7 +116,9 @@ def minutes_amend(request, pk, item_pk):
     """A recorded change to an item's approved minutes, with its reason."""
     meeting = object_for(request, Meeting.objects.select_related("network"), "amend", pk=pk)
     item = _agenda_item(meeting, item_pk)
-    form = with_token(AmendForm)(request.POST or None, initial={"minutes": item.minutes})
+    form = with_token(AmendForm)(
+        request.POST or None, initial={"minutes": item.minutes, "version": item.updated_at.isoformat()}
+    )
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -123,7 +126,11 @@ def minutes_amend(request, pk, item_pk):
         else:
             try:
                 services.minutes_amend(
-                    item=item, user=request.user, text=form.cleaned_data["minutes"], reason=form.cleaned_data["reason"]
+                    item=item,
+                    user=request.user,
+                    text=form.cleaned_data["minutes"],
+                    reason=form.cleaned_data["reason"],
+                    version=form.cleaned_data["version"],
                 )
             except DomainError as error:
                 show_errors(form, error)

@@ -14,9 +14,10 @@ from partners.directory import services
 from partners.directory.models import ExpertiseArea
 from portal.access import can, get_for_user
 from portal.accounts.models import User
-from portal.lib.errors import DomainError
+from portal.lib.errors import DomainError, StaleEditError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
+from portal.lib.views import show_errors
 
 
 def _with_people_counts(areas, *, network: Network):
@@ -77,7 +78,9 @@ def expertise_edit(request, slug, pk):
     form = ExpertiseAreaForm(request.POST or None, instance=area, network=network)
     if request.method == "POST" and form.is_valid():
         try:
-            services.expertise_area_save(area=form.instance)
+            services.expertise_area_save(area=form.instance, version=form.edit_version())
+        except StaleEditError as error:
+            show_errors(form, error)
         except DomainError as error:
             form.add_error("name", str(error))
         else:

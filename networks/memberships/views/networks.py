@@ -19,6 +19,7 @@ from portal.lib.choices import Region
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
+from portal.lib.views import show_errors
 
 # Applications and invitations listed on the network page; the coordinator's dashboard lists them too.
 PENDING_SHOWN = 20
@@ -73,13 +74,18 @@ def network_edit(request, slug):
     # The form works on a copy: the page keeps the saved name while the input is being fixed.
     form = NetworkForm(request.POST or None, request.FILES or None, instance=copy.copy(network))
     if request.method == "POST" and form.is_valid():
-        services.network_update(
-            network=network,
-            data={field: form.cleaned_data[field] for field in services.NETWORK_FIELDS},
-            logo=form.logo_change(),
-        )
-        messages.success(request, _("The network has been saved."))
-        return redirect("networks:network_detail", slug=network.slug)
+        try:
+            services.network_update(
+                network=network,
+                data={field: form.cleaned_data[field] for field in services.NETWORK_FIELDS},
+                logo=form.logo_change(),
+                version=form.edit_version(),
+            )
+        except DomainError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The network has been saved."))
+            return redirect("networks:network_detail", slug=network.slug)
     return render(request, "networks/memberships/network_form.html", {"form": form, "network": network})
 
 

@@ -15,7 +15,7 @@ from partners.agreements.models import Agreement, AgreementParty, Commitment
 from partners.agreements.services import COMMITMENT_FIELDS, PARTY_FIELDS
 from partners.directory.models import Organisation
 from portal.lib.access import ESTABLISHED
-from portal.lib.forms import DateInput, VersionedFormMixin
+from portal.lib.forms import DateInput, PlausibleDateField, VersionedFormMixin
 
 _TEXTAREAS = {"own_objectives": forms.Textarea(attrs={"rows": 4}), "roles": forms.Textarea(attrs={"rows": 4})}
 
@@ -162,7 +162,7 @@ class PartySignForm(forms.Form):
 
     signatory_name = _model_formfield(AgreementParty, "signatory_name", required=True)
     signatory_title = _model_formfield(AgreementParty, "signatory_title")
-    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput())
+    signed_on = PlausibleDateField(label=_("Signed on"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,7 @@ from networks.memberships.models import Membership, NetworkRole
 from partners.agreements.access import AgreementAccess
 from portal.lib.access import ESTABLISHED, AccessMixin
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class AgreementKind(models.TextChoices):
@@ -85,9 +85,13 @@ class Agreement(AccessMixin, models.Model):
         blank=True,
         help_text=_("How and when the agreement is reviewed, and how a party can leave it."),
     )
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True, validators=[validate_plausible_date])
     valid_until = models.DateField(
-        _("valid until"), null=True, blank=True, help_text=_("Leave empty for an open-ended agreement.")
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for an open-ended agreement."),
+        validators=[validate_plausible_date],
     )
     notice_period_days = models.PositiveSmallIntegerField(
         _("notice period (days)"),
@@ -97,7 +101,7 @@ class Agreement(AccessMixin, models.Model):
             "for an open-ended one, the notice a party gives before leaving."
         ),
     )
-    review_date = models.DateField(_("review date"), null=True, blank=True)
+    review_date = models.DateField(_("review date"), null=True, blank=True, validators=[validate_plausible_date])
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible coordinator"),
@@ -123,18 +127,18 @@ class Agreement(AccessMixin, models.Model):
         blank=True,
     )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
-    activated_on = models.DateField(_("came into force"), null=True, blank=True)
-    terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
+    activated_on = models.DateField(_("came into force"), null=True, blank=True, validators=[validate_plausible_date])
+    terminated_on = models.DateField(_("terminated on"), null=True, blank=True, validators=[validate_plausible_date])
     termination_reason = models.TextField(_("reason for termination"), max_length=2000, blank=True)
     # The dates the reminders were sent for: once each, and again only if the date itself changes.
-    expiry_reminder_for = models.DateField(null=True, blank=True, editable=False)
-    review_reminder_for = models.DateField(null=True, blank=True, editable=False)
+    expiry_reminder_for = models.DateField(null=True, blank=True, editable=False, validators=[validate_plausible_date])
+    review_reminder_for = models.DateField(null=True, blank=True, editable=False, validators=[validate_plausible_date])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="+", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
     # Also the version the edit forms carry: a save from a stale form is refused.
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     objects = AgreementQuerySet.as_manager()
     access_class = AgreementAccess
@@ -144,6 +148,16 @@ class Agreement(AccessMixin, models.Model):
         verbose_name_plural = _("agreements")
         ordering = ["-created_at", "-pk"]
         constraints = [
+            *plausible_dates(
+                "valid_from",
+                "valid_until",
+                "review_date",
+                "activated_on",
+                "terminated_on",
+                "expiry_reminder_for",
+                "review_reminder_for",
+            ),
+            *plausible_dates("created_at", "updated_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(kind__in=AgreementKind.values),
                 name="partners_agreement_kind_valid",
@@ -266,7 +280,7 @@ class AgreementAmendment(models.Model):
     summary = models.TextField(_("what was changed and why"), max_length=3000)
     # [{"field": name, "label": verbose name, "old": text, "new": text}, ...]
     changes = models.JSONField(_("changes"), default=list, blank=True)
-    made_at = models.DateTimeField(_("made"), db_default=models.functions.Now())
+    made_at = models.DateTimeField(_("made"), db_default=models.functions.Now(), validators=[validate_plausible_date])
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
@@ -276,6 +290,7 @@ class AgreementAmendment(models.Model):
         verbose_name_plural = _("amendments")
         ordering = ["agreement", "number"]
         constraints = [
+            *plausible_dates("made_at", datetimes=True),
             models.UniqueConstraint(
                 fields=["agreement", "number"],
                 name="partners_amendment_number_unique",

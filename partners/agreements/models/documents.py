@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from partners.agreements.models.agreements import Agreement
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class DocumentKind(models.TextChoices):
@@ -43,13 +43,14 @@ class AgreementDocument(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["agreement", "kind", "uploaded_at", "pk"]
         constraints = [
+            *plausible_dates("uploaded_at", datetimes=True),
             models.CheckConstraint(
                 condition=Q(kind__in=DocumentKind.values),
                 name="partners_document_kind_valid",

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.agreements.models.agreements import Agreement
-from portal.lib.validators import validate_single_line
+from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
 
 class AgreementParty(models.Model):
@@ -25,7 +25,7 @@ class AgreementParty(models.Model):
     signatory_title = models.CharField(
         _("signatory's title"), max_length=150, blank=True, validators=[validate_single_line]
     )
-    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True, validators=[validate_plausible_date])
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("signature recorded by"),
@@ -41,13 +41,15 @@ class AgreementParty(models.Model):
         help_text=_("What this organisation wants to achieve through the agreement."),
     )
     roles = models.TextField(_("roles and responsibilities"), max_length=3000, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         ordering = ["organisation__name", "pk"]
         constraints = [
+            *plausible_dates("signed_on"),
+            *plausible_dates("updated_at", datetimes=True),
             models.UniqueConstraint(
                 fields=["agreement", "organisation"],
                 name="partners_party_unique",

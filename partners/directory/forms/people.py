@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal.accounts.models import User
 from portal.lib.choices import Language, Region
-from portal.lib.forms import DateInput
+from portal.lib.forms import DateInput, PlausibleDateField, VersionedFormMixin
 from portal.lib.forms import submit_helper as _helper
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(VersionedFormMixin, forms.ModelForm):
+    """A person's own profile, with its version: a save from a form opened before the last save is refused."""
+
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         choices=Language.choices,
@@ -31,6 +33,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
@@ -85,7 +88,7 @@ class AffiliationForm(forms.Form):
 
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
     title = forms.CharField(label=_("Title"), max_length=150, required=False)
-    since = forms.DateField(label=_("Since"), required=False, widget=DateInput())
+    since = PlausibleDateField(label=_("Since"), required=False, widget=DateInput())
     primary = forms.BooleanField(
         label=_("This is my primary organisation"),
         required=False,
@@ -113,7 +116,7 @@ class AffiliationForm(forms.Form):
 class AffiliationEndForm(forms.Form):
     """The date a person stopped working for an organisation."""
 
-    until = forms.DateField(label=_("Last day"), widget=DateInput())
+    until = PlausibleDateField(label=_("Last day"), widget=DateInput())
 
     def __init__(self, *args, affiliation, **kwargs):
         super().__init__(*args, **kwargs)

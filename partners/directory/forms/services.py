@@ -21,11 +21,12 @@ from partners.directory.models import (
 )
 from partners.directory.services import SERVICE_FIELDS
 from portal.lib.choices import Language, Region
-from portal.lib.forms import filter_helper
+from portal.lib.forms import VersionedFormMixin, filter_helper
 
 
-class ServiceForm(forms.ModelForm):
-    """A guidance service of an organisation: what it is, for whom, how, where and in which language."""
+class ServiceForm(VersionedFormMixin, forms.ModelForm):
+    """A guidance service of an organisation: what it is, for whom, how, where and in which language. An
+    edit carries the service's version: a save over someone else's is refused."""
 
     channels = _checkboxes(
         _("Channels"),
@@ -62,6 +63,7 @@ class ServiceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.carry_version(self.instance)
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["contact_url"].widget.attrs["autocomplete"] = "url"
@@ -79,6 +81,7 @@ class ServiceForm(forms.ModelForm):
             "contact_email",
             "contact_phone",
             "contact_url",
+            *(["version"] if "version" in self.fields else []),
         )
         self.helper.add_input(Submit("submit", _("Save")))
 
@@ -93,6 +96,10 @@ class ServiceForm(forms.ModelForm):
 
     def clean_regions(self):
         return _in_vocabulary_order(self.cleaned_data["regions"], Region.choices)
+
+    def service_data(self) -> dict:
+        """The service's fields (``SERVICE_FIELDS``), without the edit version."""
+        return {name: self.cleaned_data[name] for name in SERVICE_FIELDS}
 
 
 class ServiceMapFilterForm(forms.Form):

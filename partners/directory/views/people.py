@@ -1,5 +1,6 @@
 """People: the people directory ("who knows what"), a person's page, one's own profile and organisations."""
 
+import copy
 import datetime
 
 from django.contrib import messages
@@ -65,12 +66,19 @@ def profile_detail(request):
 @login_required
 def profile_edit(request):
     user = request.user
-    form = ProfileForm(request.POST or None, instance=user)
+    # The form works on a copy: the page's header keeps the saved name while the input is being fixed.
+    form = ProfileForm(request.POST or None, instance=copy.copy(user))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in ["first_name", "last_name", "title", "phone", "languages"]}
-        services.profile_update(user=user, data=data, expertise=form.cleaned_data["expertise"])
-        messages.success(request, _("Your profile has been saved."))
-        return redirect("portal:profile_detail")
+        try:
+            services.profile_update(
+                user=user, data=data, expertise=form.cleaned_data["expertise"], version=form.edit_version()
+            )
+        except DomainError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("portal:profile_detail")
     return render(request, "partners/directory/profile_form.html", {"form": form})
 
 

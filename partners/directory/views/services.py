@@ -1,5 +1,7 @@
 """Views of guidance services: adding, editing and deleting an organisation's services, and the service map."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -10,8 +12,10 @@ from partners.directory import selectors, services
 from partners.directory.forms.services import ServiceForm, ServiceMapFilterForm
 from partners.directory.models import GuidanceService, Organisation
 from portal.access import get_for_user
+from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
+from portal.lib.views import show_errors
 
 
 def _service_of(request, slug, pk) -> GuidanceService:
@@ -30,7 +34,7 @@ def service_create(request, slug):
         request.POST or None, instance=GuidanceService(organisation=organisation), initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        service = services.service_create(organisation=organisation, **form.cleaned_data)
+        service = services.service_create(organisation=organisation, **form.service_data())
         messages.success(request, _("The service %(name)s has been added.") % {"name": service.name})
         return created(request, redirect("partners:organisation_detail", slug=organisation.slug))
     return render(
@@ -43,11 +47,15 @@ def service_create(request, slug):
 def service_edit(request, slug, pk):
     service = _service_of(request, slug, pk)
     organisation = service.organisation
-    form = ServiceForm(request.POST or None, instance=service)
+    form = ServiceForm(request.POST or None, instance=copy.copy(service))
     if request.method == "POST" and form.is_valid():
-        services.service_update(service=service, **form.cleaned_data)
-        messages.success(request, _("The service %(name)s has been saved.") % {"name": service.name})
-        return redirect("partners:organisation_detail", slug=organisation.slug)
+        try:
+            services.service_update(service=service, version=form.edit_version(), **form.service_data())
+        except DomainError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The service %(name)s has been saved.") % {"name": service.name})
+            return redirect("partners:organisation_detail", slug=organisation.slug)
     return render(
         request,
         "partners/directory/service_form.html",

@@ -29,6 +29,7 @@ from tests.networks.goals.endorsement_cast import (
     today,
     url,
 )
+from tests.stale_edits import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -156,11 +157,13 @@ def test_setting_the_rule(client, coordinator, network):
     assert response.status_code == 200 and "goal_rule_size" in response.context["form"].errors
     response = client.post(target, {**data, "goal_endorsement_days": 0, "goal_rule_size": 9})
     assert response.status_code == 200 and "goal_endorsement_days" in response.context["form"].errors
-    response = client.post(target, {**data, "goal_rule_size": 9})
+    response = client.post(target, {**data, "goal_rule_size": 9, **version_of(network)})
     assert response.status_code == 302
     network.refresh_from_db()
     assert (network.goal_rule, network.goal_rule_size, network.goal_endorsement_days) == ("majority", 9, 10)
-    response = client.post(target, {"goal_rule": "all", "goal_rule_size": 9, "goal_endorsement_days": 21})
+    response = client.post(
+        target, {"goal_rule": "all", "goal_rule_size": 9, "goal_endorsement_days": 21, **version_of(network)}
+    )
     network.refresh_from_db()
     assert (network.goal_rule, network.goal_rule_size) == ("all", None)
 

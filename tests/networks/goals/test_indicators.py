@@ -13,6 +13,7 @@ from networks.goals import indicators as services
 from networks.goals.models import Indicator, Measurement
 from tests import factories
 from tests.partners.agreements.document_files import docx_bytes, pdf_bytes, upload
+from tests.stale_edits import version_of
 
 D = datetime.date
 
@@ -126,7 +127,7 @@ def test_owner_must_be_one_of_the_networks_people(client_for, coordinator, goal,
 def test_coordinator_edits_an_indicator(client_for, coordinator, goal, indicator, member):
     response = client_for(coordinator).post(
         url("indicator_edit", goal, indicator),
-        {**INDICATOR_DATA, "name": "Uusi nimi", "owner": member.pk},
+        {**INDICATOR_DATA, "name": "Uusi nimi", "owner": member.pk, **version_of(indicator)},
     )
     assert response.status_code == 302
     indicator.refresh_from_db()

@@ -217,10 +217,16 @@ def test_rule_numbers_are_form_errors(client_for, coordinator, network, size):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("start", "end"), [("0001-01-01", "9999-12-31"), ("1899-12-31", "1900-03-01")])
 def test_report_with_far_dates_is_no_error(client_for, member, network, goal, indicator, start, end):
+    """Far dates are no crash: the page says the allowed years (issue 14: the rule for every date holds for
+    the report's period too) and the export leads back to it."""
     factories.MeasurementFactory(indicator=indicator, measured_on=D(2026, 3, 1))
     client = client_for(member)
-    assert client.get(url("goal_report", slug=network.slug), {"start": start, "end": end}).status_code == 200
-    assert client.get(url("goal_report_export", slug=network.slug), {"start": start, "end": end}).status_code == 200
+    page = client.get(
+        url("goal_report", slug=network.slug), {"start": start, "end": end}, headers={"accept-language": "en"}
+    )
+    assert page.status_code == 200 and "Give a date between 1900 and 2199." in page.content.decode()
+    export = client.get(url("goal_report_export", slug=network.slug), {"start": start, "end": end})
+    assert export.status_code == 302 and export["Location"].startswith(url("goal_report", slug=network.slug))
 
 
 # --- the workbook -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from networks.meetings import actions as services
 from networks.meetings.models import ActionStatus
 from portal.lib.errors import DomainError
 from tests.networks.meetings.records_helpers import approve, meeting_that_took_place
+from tests.stale_edits import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,14 @@ def test_the_organiser_corrects_an_action_item_and_a_new_due_date_is_reminded_ag
     page = client_for(coordinator).get(url, headers={"accept-language": "en"})
     assert "Edit the action item" in page.content.decode() and "Kokoaa palautteen" in page.content.decode()
     response = client_for(coordinator).post(
-        url, {"item": items[1].pk, "what": "Kokoaa palautteen lomakkeella", "owner": observer.pk, "due_on": _due(9)}
+        url,
+        {
+            "item": items[1].pk,
+            "what": "Kokoaa palautteen lomakkeella",
+            "owner": observer.pk,
+            "due_on": _due(9),
+            **version_of(action),
+        },
     )
     assert response.status_code == 302
     action.refresh_from_db()

@@ -17,6 +17,7 @@ from portal.lib.errors import DomainError
 from tests import factories
 from tests.networks.meetings.records_helpers import approve, meeting_that_took_place
 from tests.querybudget import assert_budget
+from tests.stale_edits import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -100,19 +101,21 @@ def test_the_owner_marks_it_done_and_dropping_needs_a_note(client_for, held, coo
     action = _action(meeting, items[0], coordinator, member)
     client = client_for(member)
     url = reverse("meetings:action_status", kwargs={"pk": action.pk})
-    response = client.post(url, {"status": "dropped", "note": ""}, **EN)
+    response = client.post(url, {"status": "dropped", "note": "", **version_of(action)}, **EN)
     assert response.status_code == 200
     assert "Say why the action item is dropped." in response.content.decode()
     action.refresh_from_db()
     assert action.status == ActionStatus.OPEN
-    response = client.post(url, {"status": "done", "note": "Valmis", "next": reverse("meetings:my_actions")})
+    response = client.post(
+        url, {"status": "done", "note": "Valmis", "next": reverse("meetings:my_actions"), **version_of(action)}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("meetings:my_actions")
     action.refresh_from_db()
     assert (action.status, action.status_note) == (ActionStatus.DONE, "Valmis")
     assert action.status_changed_at is not None
     # An outside address is never followed.
-    response = client.post(url, {"status": "open", "next": "https://evil.example.com/"})
+    response = client.post(url, {"status": "open", "next": "https://evil.example.com/", **version_of(action)})
     assert response["Location"].startswith(f"/meetings/{meeting.pk}/")
 
 

@@ -11,6 +11,7 @@ from networks.meetings import services as meeting_services
 from networks.meetings.models import ActionItem, AgendaItem, AgendaItemStatus, MeetingStatus
 from tests import factories
 from tests.querybudget import assert_budget
+from tests.stale_edits import version_of
 
 pytestmark = pytest.mark.django_db(transaction=False)
 EN = {"headers": {"accept-language": "en"}}
@@ -133,7 +134,13 @@ def test_moving_is_post_only(client_for, meeting, coordinator):
 def test_editing_an_item(client_for, meeting, item, coordinator, member, goal):
     response = client_for(coordinator).post(
         _url("agenda_item_edit", meeting, item),
-        {"title": "Avaus ja esittäytyminen", "presenter": member.pk, "goal": goal.pk, "planned_minutes": "5"},
+        {
+            "title": "Avaus ja esittäytyminen",
+            "presenter": member.pk,
+            "goal": goal.pk,
+            "planned_minutes": "5",
+            **version_of(item),
+        },
     )
     assert response.status_code == 302
     item.refresh_from_db()

@@ -13,6 +13,7 @@ from portal.lib.errors import DomainError
 from tests import factories
 from tests.networks.meetings.records_helpers import approve, meeting_that_took_place
 from tests.querybudget import assert_budget
+from tests.stale_edits import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_edit_and_delete_while_held_then_only_amend_after_approval(client_for, h
     decision = services.decision_add(meeting=meeting, item=items[0], user=coordinator, text="Alkuperäinen")
     client = client_for(coordinator)
     edit = reverse("meetings:decision_edit", kwargs={"pk": decision.pk})
-    assert client.post(edit, {"text": "Korjattu", "goal": goal.pk}).status_code == 302
+    assert client.post(edit, {"text": "Korjattu", "goal": goal.pk, **version_of(decision)}).status_code == 302
     decision.refresh_from_db()
     assert (decision.text, decision.goal) == ("Korjattu", goal)
     assert client_for(member).get(edit).status_code == 403
@@ -127,10 +128,15 @@ def test_an_amendment_after_approval_is_recorded_with_before_after_and_reason(
     for person, status in ((member, 403), (observer, 403)):
         assert client_for(person).get(url).status_code == status
     client = client_for(coordinator)
-    missing = client.post(url, {"text": "Hyväksyttiin 1000 €", "reason": ""}, **EN)
+    missing = client.post(url, {"text": "Hyväksyttiin 1000 €", "reason": "", **version_of(decision)}, **EN)
     assert missing.status_code == 200
     assert "Hyväksyttiin 1000 €" in missing.content.decode()
-    assert client.post(url, {"text": "Hyväksyttiin 1000 €", "reason": "Kirjoitusvirhe"}).status_code == 302
+    assert (
+        client.post(
+            url, {"text": "Hyväksyttiin 1000 €", "reason": "Kirjoitusvirhe", **version_of(decision)}
+        ).status_code
+        == 302
+    )
     amendment = Amendment.objects.get()
     assert (amendment.before, amendment.after, amendment.reason, amendment.made_by, amendment.decision) == (
         "Hyväksyttiin 100 €",

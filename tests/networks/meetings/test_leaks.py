@@ -14,6 +14,7 @@ from networks.meetings import services
 from networks.meetings.models import ActionItem, AgendaItem, Attendance, Invitee, Meeting, MeetingStatus, MinutesComment
 from tests import factories
 from tests.networks.meetings.records_helpers import meeting_that_took_place, record_action
+from tests.stale_edits import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,9 @@ def test_next_does_not_redirect_away(client_for, held, coordinator, target, expe
     client = client_for(coordinator)
     page = client.get(_url("action_status", pk=action.pk), {"next": target}).content.decode()
     assert (target in page) == (expected is not None)
-    response = client.post(_url("action_status", pk=action.pk), {"status": "done", "next": target})
+    response = client.post(
+        _url("action_status", pk=action.pk), {"status": "done", "next": target, **version_of(action)}
+    )
     assert response["Location"] == (expected or f"/meetings/{meeting.pk}/#records-{items[0].pk}")
 
 
@@ -155,7 +158,7 @@ def test_minutes_carry_no_script(client_for, held, coordinator):
         client.get(_url("minutes_edit", pk=meeting.pk, item_pk=items[0].pk)).content.decode(),
         client.post(
             _url("minutes_edit", pk=meeting.pk, item_pk=items[0].pk),
-            {"minutes": "\n\n".join(MINUTES_ATTACKS), "preview": "1"},
+            {"minutes": "\n\n".join(MINUTES_ATTACKS), "preview": "1", **version_of(items[0])},
         ).content.decode(),
     ]
     for page in pages:

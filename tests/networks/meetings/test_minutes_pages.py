@@ -21,6 +21,7 @@ from networks.meetings.selectors.pages import meeting_page
 from portal.lib.access import Role
 from tests import factories
 from tests.querybudget import assert_budget
+from tests.stale_edits import version_of
 
 pytestmark = pytest.mark.django_db(transaction=False)
 EN = {"headers": {"accept-language": "en"}}
@@ -119,13 +120,15 @@ def test_writing_minutes_with_a_preview(client_for, meeting, item, coordinator):
     _status(meeting, MeetingStatus.HELD)
     client = client_for(coordinator)
     text = "**Päätös** tehtiin <script>alert(1)</script>"
-    response = client.post(_url("minutes_edit", meeting, item), {"minutes": text, "preview": "1"})
+    response = client.post(_url("minutes_edit", meeting, item), {"minutes": text, "preview": "1", **version_of(item)})
     assert response.status_code == 200
     html = response.content.decode()
     assert "<strong>Päätös</strong>" in html and "<script>alert(1)" not in html
     item.refresh_from_db()
     assert item.minutes == "Alkuperäinen teksti."
-    response = client.post(_url("minutes_edit", meeting, item), {"minutes": text, "unfinished": "on", "save": "1"})
+    response = client.post(
+        _url("minutes_edit", meeting, item), {"minutes": text, "unfinished": "on", "save": "1", **version_of(item)}
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert (item.minutes, item.unfinished) == (text, True)
@@ -143,10 +146,14 @@ def test_editing_minutes_after_approval_is_refused_on_the_page(client_for, meeti
 def test_an_amendment_through_the_page(client_for, meeting, item, coordinator):
     _status(meeting, MeetingStatus.MINUTES_APPROVED)
     client = client_for(coordinator)
-    response = client.post(_url("minutes_amend", meeting, item), {"minutes": "Korjattu.", "reason": ""}, **EN)
+    response = client.post(
+        _url("minutes_amend", meeting, item), {"minutes": "Korjattu.", "reason": "", **version_of(item)}, **EN
+    )
     assert response.status_code == 200
     assert "Korjattu." in response.content.decode()  # the input is kept
-    response = client.post(_url("minutes_amend", meeting, item), {"minutes": "Korjattu.", "reason": "Kirjoitusvirhe"})
+    response = client.post(
+        _url("minutes_amend", meeting, item), {"minutes": "Korjattu.", "reason": "Kirjoitusvirhe", **version_of(item)}
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.minutes == "Korjattu."

@@ -8,6 +8,7 @@ from partners.directory.models import ExpertiseArea
 from portal.accounts.models import User
 from tests import factories
 from tests.querybudget import assert_budget
+from tests.stale_edits import version_of
 
 
 def _url(name, network, area=None):
@@ -76,15 +77,20 @@ def test_coordinator_edits_a_term(client, network, coordinator):
     other = factories.ExpertiseAreaFactory(network=network, name="Toinen")
     client.force_login(coordinator)
     assert client.get(_url("expertise_edit", network, term)).status_code == 200
-    assert client.post(_url("expertise_edit", network, term), {"name": "Uusi nimi"}).status_code == 302
+    assert (
+        client.post(_url("expertise_edit", network, term), {"name": "Uusi nimi", **version_of(term)}).status_code == 302
+    )
     term.refresh_from_db()
     assert term.name == "Uusi nimi"
-    response = client.post(_url("expertise_edit", network, term), {"name": "toinen"})
+    response = client.post(_url("expertise_edit", network, term), {"name": "toinen", **version_of(term)})
     assert response.status_code == 200
     assert response.context["form"].errors["name"]
     # Keeping its own name is not a duplicate.
     assert (
-        client.post(_url("expertise_edit", network, other), {"name": "Toinen", "description": "x"}).status_code == 302
+        client.post(
+            _url("expertise_edit", network, other), {"name": "Toinen", "description": "x", **version_of(other)}
+        ).status_code
+        == 302
     )
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from networks.memberships.models import Membership
 from portal.lib.access import MembershipStatus
 from tests import factories
+from tests.stale_edits import version_of
 
 
 @pytest.fixture
@@ -49,7 +50,8 @@ def test_coordinator_edits_the_network(client, coordinator, network):
 
     TOTP.activate(coordinator, generate_totp_secret())
     # An attempt to switch off the MFA requirement is ignored: only administrators decide it.
-    response = client.post(url, {"name": "Uusi nimi", "description": "Kuvaus", "require_mfa_for_coordinators": ""})
+    data = {"name": "Uusi nimi", "description": "Kuvaus", "require_mfa_for_coordinators": "", **version_of(network)}
+    response = client.post(url, data)
     assert response.status_code == 302
     network.refresh_from_db()
     assert network.name == "Uusi nimi"

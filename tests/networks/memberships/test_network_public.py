@@ -11,6 +11,7 @@ from PIL import Image
 from networks.memberships.models import Membership, Network, NetworkRole
 from tests import factories
 from tests.querybudget import assert_budget
+from tests.stale_edits import version_of
 
 LIST_URL = reverse("networks:network_list")
 
@@ -197,6 +198,7 @@ def test_coordinator_sets_regions_field_logo_and_public_page(client, coordinator
             "is_public": "on",
             "public_description": "Tervetuloa",
             "require_mfa_for_coordinators": "on",  # ignored: the administrators' decision
+            **version_of(network),
         },
     )
     assert response.status_code == 302, response.context["form"].errors
@@ -213,7 +215,13 @@ def test_coordinator_sets_regions_field_logo_and_public_page(client, coordinator
     client.force_login(coordinator)
     response = client.post(
         edit_url(network),
-        {"name": network.name, "is_public": "on", "public_description": "Tervetuloa", "remove_logo": "on"},
+        {
+            "name": network.name,
+            "is_public": "on",
+            "public_description": "Tervetuloa",
+            "remove_logo": "on",
+            **version_of(network),
+        },
     )
     assert response.status_code == 302
     network.refresh_from_db()

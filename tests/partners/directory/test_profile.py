@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from tests.stale_edits import version_of
 
 
 @pytest.mark.django_db
@@ -20,6 +21,7 @@ def test_edit_own_profile(client, member):
             "phone": "+358 40 123 4567",
             "languages": ["fi", "sv"],
             "expertise": [area.pk],
+            **version_of(member),
         },
     )
     assert response.status_code == 302

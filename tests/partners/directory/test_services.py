@@ -7,6 +7,7 @@ from partners.directory import services
 from partners.directory.models import GuidanceService
 from portal.lib.access import Role
 from tests import factories
+from tests.stale_edits import version_of
 
 MAP_URL = "/services/"
 
@@ -104,7 +105,10 @@ def test_bad_input_gets_a_form_error_and_saves_nothing(client, member, organisat
 def test_edit_a_service(client, member, service):
     client.force_login(member)
     assert client.get(_edit_url(service)).status_code == 200
-    response = client.post(_edit_url(service), {**VALID, "name": "Työnhakijan ohjaus ja sparraus", "level": "advice"})
+    response = client.post(
+        _edit_url(service),
+        {**VALID, "name": "Työnhakijan ohjaus ja sparraus", "level": "advice", **version_of(service)},
+    )
     assert response.status_code == 302
     service.refresh_from_db()
     assert service.name == "Työnhakijan ohjaus ja sparraus"
