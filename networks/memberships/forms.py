@@ -361,6 +361,8 @@ class RoleForm(forms.Form):
     reason = forms.CharField(
         label=_("Why an individual expert"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    # The role as the form showed it (roles.role_state): a save from a form opened before a change is refused.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)

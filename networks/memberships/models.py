@@ -288,17 +288,9 @@ class NetworkRole(models.Model):
     ``NetworkRoleEvent`` rows django-pghistory's triggers write (tracked in :mod:`networks.models`).
     """
 
-    network = models.ForeignKey(
-        Network,
-        verbose_name=_("network"),
-        related_name="roles",
-        on_delete=models.CASCADE,
-    )
+    network = models.ForeignKey(Network, verbose_name=_("network"), related_name="roles", on_delete=models.CASCADE)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        related_name="network_roles",
-        on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), related_name="network_roles", on_delete=models.CASCADE
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
     basis = models.CharField(_("basis"), max_length=12, choices=RoleBasis.choices, default=RoleBasis.EXPERT)

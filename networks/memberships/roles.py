@@ -10,6 +10,8 @@ who made it (the request's context) or why (``reason``, when the basis ended). E
 person. A network keeps at least one coordinator: the roles page cannot take or change the last one.
 """
 
+import hashlib
+
 import pghistory
 from django.conf import settings
 from django.db import transaction
@@ -21,7 +23,7 @@ from networks.memberships.models import Network, NetworkRole, RoleBasis
 from partners.directory.models import Affiliation, Organisation
 from portal.accounts.models import User
 from portal.lib.access import ESTABLISHED, Role
-from portal.lib.errors import DomainError
+from portal.lib.errors import STALE_EDIT, DomainError, StaleEditError
 from portal.lib.mail import send_personal_mail
 
 # Why a role ended without anyone taking it (kept in the history's context, translated when shown).
@@ -124,8 +126,17 @@ def role_give(*, network: Network, user: User, role: str, expert: bool, reason: 
     return given
 
 
-def role_change(*, role: NetworkRole, new_role: str, expert: bool, reason: str, changed_by: User) -> NetworkRole:
-    """A coordinator changes a person's role or its basis (the network keeps a coordinator)."""
+def role_state(role: NetworkRole) -> str:
+    """The role as a form showed it (role and basis), for refusing a save from a form opened before a change."""
+    shown = f"{role.role}|{role.basis}|{role.organisation_id}|{role.basis_reason}"
+    return hashlib.sha256(shown.encode()).hexdigest()[:20]
+
+
+def role_change(
+    *, role: NetworkRole, new_role: str, expert: bool, reason: str, changed_by: User, seen: str = ""
+) -> NetworkRole:
+    """A coordinator changes a person's role or its basis (the network keeps a coordinator). ``seen``: the
+    :func:`role_state` the form was opened with; a save from a form opened before another change is refused."""
     if new_role not in Role.values:
         raise DomainError({"role": _("Unknown role.")})
     with transaction.atomic():
@@ -133,6 +144,8 @@ def role_change(*, role: NetworkRole, new_role: str, expert: bool, reason: str, 
         locked = NetworkRole.objects.select_for_update().select_related("network", "user").filter(pk=role.pk).first()
         if locked is None:
             raise DomainError(_("This role has ended in the meantime."))
+        if seen and seen != role_state(locked):
+            raise StaleEditError(STALE_EDIT)
         _keeps_a_coordinator(locked, new_role)
         basis = _basis(network=locked.network, user=locked.user, expert=expert, reason=reason)
         old_role, old_basis = locked.role, (locked.basis, locked.organisation_id, locked.basis_reason)

@@ -13,7 +13,8 @@ from networks.memberships.forms import RoleForm, RoleGiveForm
 from networks.memberships.models import Network, NetworkRole, RoleBasis
 from portal.access import get_for_user
 from portal.lib.access import Role
-from portal.lib.errors import DomainError
+from portal.lib.errors import DomainError, StaleEditError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import show_errors
 
@@ -47,10 +48,13 @@ def role_list(request, slug):
 
 
 @login_required
+@creates_once
 def role_add(request, slug):
     """Give a person a role in the network, on a basis."""
     network = _network(request, slug)
-    form = RoleGiveForm(request.POST or None, people=selectors.role_candidates(network=network, viewer=request.user))
+    form = with_token(RoleGiveForm)(
+        request.POST or None, people=selectors.role_candidates(network=network, viewer=request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -70,7 +74,7 @@ def role_add(request, slug):
                 _("%(person)s is now %(role)s in the network.")
                 % {"person": given.user, "role": Role(given.role).label.lower()},
             )
-            return _to_list(network)
+            return created(request, _to_list(network))
     return render(request, "networks/memberships/role_form.html", {"form": form, "network": network})
 
 
@@ -79,7 +83,12 @@ def role_change(request, slug, pk):
     """Change a person's role or its basis: the form, then a confirmation of what changes."""
     network = _network(request, slug)
     role = _role(network, pk)
-    initial = {"role": role.role, "expert": role.basis == RoleBasis.EXPERT, "reason": role.basis_reason}
+    initial = {
+        "role": role.role,
+        "expert": role.basis == RoleBasis.EXPERT,
+        "reason": role.basis_reason,
+        "seen": roles.role_state(role),
+    }
     form = RoleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -88,10 +97,18 @@ def role_change(request, slug, pk):
             return render(request, "networks/memberships/role_change_confirm.html", context)
         try:
             changed = roles.role_change(
-                role=role, new_role=data["role"], expert=data["expert"], reason=data["reason"], changed_by=request.user
+                role=role,
+                new_role=data["role"],
+                expert=data["expert"],
+                reason=data["reason"],
+                changed_by=request.user,
+                seen=data["seen"],
             )
         except DomainError as error:
             show_errors(form, error)
+            if isinstance(error, StaleEditError):  # sending the form again replaces the other change on purpose
+                form.data = form.data.copy()
+                form.data["seen"] = roles.role_state(_role(network, pk))
         else:
             messages.success(request, _("The role of %(person)s has been changed.") % {"person": changed.user})
             if changed.user_id == request.user.pk and changed.role != Role.COORDINATOR:

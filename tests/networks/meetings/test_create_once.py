@@ -139,7 +139,8 @@ def test_amending_minutes_twice_records_one_amendment(
     url = _url("minutes_amend", pk=meeting.pk, item_pk=items[0].pk)
     client = client_for(coordinator)
     assert_form_carries_token(client, url)
-    data = {"minutes": "Korjattu.", "reason": "Kirjoitusvirhe"}
+    items[0].refresh_from_db()
+    data = {"minutes": "Korjattu.", "reason": "Kirjoitusvirhe", "version": items[0].updated_at.isoformat()}
     assert_created_once(client, url, lambda: data, Amendment.objects.count, django_capture_on_commit_callbacks)
 
 
@@ -161,7 +162,8 @@ def test_amending_a_decision_twice_records_one_amendment(
     url = _url("decision_amend", pk=decision.pk)
     client = client_for(coordinator)
     assert_form_carries_token(client, url)
-    data = {"text": "Hyväksyttiin 1000 €", "reason": "Kirjoitusvirhe"}
+    decision.refresh_from_db()
+    data = {"text": "Hyväksyttiin 1000 €", "reason": "Kirjoitusvirhe", "version": decision.updated_at.isoformat()}
     assert_created_once(client, url, lambda: data, Amendment.objects.count, django_capture_on_commit_callbacks)
 
 

@@ -208,6 +208,8 @@ def test_two_people_whose_feeds_look_alike_each_get_their_own_feed(client, netwo
     Meeting.objects.filter(pk__in=[first.pk, second.pk, third.pk, fourth.pk]).update(updated_at=start)
     aino = factories.UserFactory(first_name="Aino", last_name="Virtanen")
     namesake = factories.UserFactory(first_name="Aino", last_name="Virtanen")
+    for person in (aino, namesake):  # an invitation alone grants nothing: both are members of the network
+        factories.NetworkRoleFactory(network=network, user=person)
     Invitee.objects.bulk_create(
         [
             Invitee(meeting=first, user=aino),

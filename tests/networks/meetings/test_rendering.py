@@ -227,7 +227,9 @@ def test_pages_show_the_stored_html_without_rendering(client_for, meeting, item,
 def test_the_preview_renders_the_submitted_text_once(client_for, meeting, item, coordinator):
     url = reverse("meetings:minutes_edit", args=[meeting.pk, item.pk])
     with mock.patch("networks.meetings.views.minutes.render_minutes", wraps=render_minutes) as spy:
-        response = client_for(coordinator).post(url, {"minutes": "**Esikatselu**", "preview": "1"})
+        response = client_for(coordinator).post(
+            url, {"minutes": "**Esikatselu**", "preview": "1", "version": item.updated_at.isoformat()}
+        )
     assert response.status_code == 200
     assert "<strong>Esikatselu</strong>" in response.content.decode()
     spy.assert_called_once_with("**Esikatselu**")

@@ -94,6 +94,29 @@ def test_changing_a_role_asks_for_confirmation_first(
     assert "Role changed" in page and "Member → Coordinator" in page
 
 
+def test_a_role_form_opened_before_another_change_is_refused_and_nothing_is_saved(
+    client, network, coordinator, member, django_capture_on_commit_callbacks
+):
+    """Finding 4 (no lost updates) for the roles page: two coordinators change the same role; the one whose
+    form was opened before the other's save is refused with the clear message, and may then save on purpose."""
+    client.force_login(coordinator)
+    role = NetworkRole.objects.get(network=network, user=member)
+    url = _url("role_change", network, pk=role.pk)
+    seen = client.get(url).context["form"].initial["seen"]
+    NetworkRole.objects.filter(pk=role.pk).update(role=Role.OBSERVER)  # another coordinator's change
+    data = {"role": Role.COORDINATOR, "seen": seen, "confirm": "yes"}
+    response = client.post(url, data, headers=EN)
+    assert response.status_code == 200
+    assert "Someone else saved" in response.content.decode() or "in the meantime" in response.content.decode()
+    role.refresh_from_db()
+    assert role.role == Role.OBSERVER
+    again = response.context["form"].data
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, again).status_code == 302
+    role.refresh_from_db()
+    assert role.role == Role.COORDINATOR
+
+
 def test_taking_a_role_asks_for_confirmation_and_tells_the_person(
     client, network, coordinator, observer, django_capture_on_commit_callbacks
 ):

@@ -50,6 +50,10 @@ NOT_EDITING = {
     "partners.agreements.forms.parties.CommitmentForm": "part of the party's form, which carries the version",
     "partners.directory.forms.people.AffiliationEndForm": "ends an open affiliation once",
     # versioned by its own hidden field (``seen``, the membership's updated_at)
+    "networks.memberships.forms.RoleForm": "carries the role as shown as ``seen`` (roles.role_state)",
+    "networks.memberships.forms.RoleGiveForm": "gives a role to a person without one",
+    "networks.meetings.forms.checking.ObjectionForm": "a checker's objection the service checks",
+    "portal.privacy.forms.EraseAccountForm": "erases the person's own account once, with their password",
     "networks.memberships.forms.MembershipEditForm": "carries the membership's updated_at as ``seen``",
     # sign-in and account flows of django-allauth: no record of the portal's
     "portal.accounts.forms.AddEmailForm": "allauth",
