@@ -368,6 +368,13 @@ class RoleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = _helper(submit_label or _("Continue"))
 
+    def clean(self):
+        """An individual expert's role needs the reason before the confirmation page, not after it."""
+        data = super().clean()
+        if data.get("expert") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the person is named as an individual expert."))
+        return data
+
 
 class RoleGiveForm(RoleForm):
     """Give a person without a role in the network a role (``people``: whom the coordinator may choose)."""
