@@ -10,5 +10,6 @@ class PartnersConfig(AppConfig):
         # Each domain registers the sections it adds to other pages and the documents it puts in the search.
         from partners.agreements import panels as agreement_panels  # noqa: F401
         from partners.directory import search as directory_search
+        from partners.directory import signals as directory_signals  # noqa: F401
 
         directory_search.register()

@@ -10,7 +10,9 @@ import os
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from portal.lib.access import Role
 from tests import factories
@@ -32,6 +34,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
             name = connection.ops.quote_name(connection.settings_dict["NAME"])
             cursor.execute(f"ALTER DATABASE {name} SET verkosto.audit_allow_truncate = 'on'")
         connection.close()  # the setting applies to connections opened from now on
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a test client's request activates the request's language for
+    the thread, which would otherwise leak into the next test (and make it depend on the order of tests)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

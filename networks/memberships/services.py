@@ -12,7 +12,6 @@ from networks.memberships.mail import (
 )
 from networks.memberships.models import Membership, MembershipChange, MembershipLevel, Network, NetworkRole
 from networks.memberships.roles import role_defaults
-from networks.memberships.signals import membership_status_changed
 from partners.directory.models import Organisation
 from portal.accounts.models import User
 from portal.lib.access import ESTABLISHED, MembershipStatus
@@ -232,8 +231,6 @@ def membership_change(
         record_change(
             membership=membership, old_level=old_level, old_status=old_status, changed_by=changed_by, reason=reason
         )
-        if new_status != old_status:
-            membership_status_changed.send(sender=Membership, membership=membership, old_status=old_status)
         mail_organisation(
             template="changed",
             membership=membership,

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
-from partners.directory.signals import affiliation_ended
 from portal.accounts.models import User
 from portal.lib.errors import DomainError, StaleEditError, check_version
 from portal.lib.slugs import free_slugs
@@ -192,8 +191,7 @@ def affiliation_end(*, affiliation: Affiliation, until) -> Affiliation:
         raise DomainError(_("The end date must not be before the start date."))
     with transaction.atomic():
         affiliation.until = until
-        affiliation.save(update_fields=["until"])
-        affiliation_ended.send(sender=Affiliation, affiliation=affiliation)
+        affiliation.save(update_fields=["until"])  # sends affiliation_ended (partners.directory.signals)
     return affiliation
 
 

@@ -168,3 +168,43 @@ def test_a_representative_who_leaves_the_organisation_is_cleared_and_the_coordin
     page = client.get(reverse("portal:home"), headers={"accept-language": "en"}).content.decode()
     section = page[page.index("Members without a representative") :]
     assert organisation.name in section
+
+
+def test_an_affiliation_ended_in_the_django_admin_ends_the_role_too(client, admin_user, network, leaver, organisation):
+    """Finding 1 by another way in: the administrator sets the end date in the Django admin (no directory page,
+    no service); the role resting on the affiliation ends all the same."""
+    from partners.directory.models import Affiliation
+
+    affiliation = Affiliation.objects.get(user=leaver, organisation=organisation)
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:partners_affiliation_change", args=[affiliation.pk]))
+    assert page.status_code == 200
+    data = {
+        name: value
+        for name, value in page.context["adminform"].form.initial.items()
+        if value is not None and not isinstance(value, list | dict)
+    }
+    data |= {"user": leaver.pk, "organisation": organisation.pk, "until": timezone.localdate().isoformat()}
+    if affiliation.since:
+        data["since"] = affiliation.since.isoformat()
+    response = client.post(reverse("admin:partners_affiliation_change", args=[affiliation.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert not NetworkRole.objects.filter(network=network, user=leaver).exists()
+
+
+def test_an_affiliation_deleted_or_a_membership_left_by_a_script_ends_the_role(network, leaver, organisation):
+    """Finding 1: the model's own save and delete are heard, whoever calls them (a script, the shell)."""
+    from networks.memberships.models import Membership
+    from partners.directory.models import Affiliation
+
+    membership = Membership.objects.get(network=network, organisation=organisation)
+    membership.status = MembershipStatus.LEFT
+    membership.save()
+    assert not NetworkRole.objects.filter(network=network, user=leaver).exists()
+
+    membership.status = MembershipStatus.ACTIVE
+    membership.save()
+    NetworkRole.objects.create(network=network, user=leaver, **roles.role_defaults(network=network, user=leaver))
+    assert NetworkRole.objects.get(network=network, user=leaver).basis == RoleBasis.ORGANISATION
+    Affiliation.objects.filter(user=leaver, organisation=organisation).get().delete()
+    assert not NetworkRole.objects.filter(network=network, user=leaver).exists()
