@@ -59,6 +59,7 @@ bench-directory: ## Directory pages at 10,000 organisations: median, p95, ratio 
 
 bench-meetings: ## Meeting page, meeting list and personal iCal feed at 2,000 meetings, as ratios to a plain WSGI hello
 	@bash $(BIN)/setup.sh
+	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/meetings.py $(BENCH_ARGS)
 
 clean: ## Remove caches, collected static files and compiled messages
