@@ -1,4 +1,4 @@
-"""Sending a create form twice (issue 14, part 5: no doubled writes).
+"""Sending a create form twice (no doubled writes).
 
 :func:`assert_created_once` posts a create form with a one-time token, then posts the very same again (a
 double click, a reload after a slow answer): the second POST must create nothing, send no e-mail and lead to

@@ -1,4 +1,4 @@
-"""The one check every edit form gets (issue 14, part 4: no lost updates): open the form, let someone else save
+"""The one check every edit form gets (no lost updates): open the form, let someone else save
 the record, send the stale form. The save is refused with the clear message, the person's input is still in
 the form, nothing is saved; the form the refusal returns carries the saved version, so saving it again
 deliberately replaces the other save; a fresh form saves."""

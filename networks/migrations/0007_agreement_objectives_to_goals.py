@@ -1,5 +1,5 @@
-"""Partner agreements had a text field for the shared objectives they serve (issue 4); goals replace it
-(issue 5). Each distinct text of a network becomes a proposed goal linked to the agreements that had it;
+"""Partner agreements had a text field for the shared objectives they serve; goals replace it. Each distinct
+text of a network becomes a proposed goal linked to the agreements that had it;
 a coordinator then opens its endorsement. Going back writes the linked goals' descriptions into the field."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""The shared objectives an agreement serves are now links to the network's goals (issue 5); the text was
+"""The shared objectives an agreement serves are now links to the network's goals; the text was
 moved into goals by networks.0007_agreement_objectives_to_goals first."""
 
 import pgtrigger.compiler

@@ -1,5 +1,5 @@
 """The rule for every date and date-time: years 1900–2199, in the model fields' validators and as
-check constraints (issue 14, part 6)."""
+check constraints."""
 
 import datetime
 

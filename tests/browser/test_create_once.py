@@ -1,4 +1,4 @@
-"""Issue 14, part 5 (no doubled writes), in the browser: a double click on a create form's button sends it
+"""No doubled writes, in the browser: a double click on a create form's button sends it
 once (static/js/once.js disables the buttons after the first submit, and they are usable again when the page
 is shown again); the server's one-time token is the guarantee, this is the help."""
 

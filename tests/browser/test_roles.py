@@ -1,7 +1,6 @@
 """The coordinators' roles page in a real browser, in Finnish, with axe-core on every page (and the Nu checker
 over every page at the end of the session): a member's role is changed to observer after a confirmation, then
-taken away after a confirmation; the person is told by e-mail each time and the history shows both (issue 14
-part 1)."""
+taken away after a confirmation; the person is told by e-mail each time and the history shows both."""
 
 import pytest
 from django.core import mail

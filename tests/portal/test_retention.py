@@ -1,5 +1,5 @@
 """``manage.py retention`` removes what the privacy notice keeps only for a limited time, after the configured
-periods, with the clock moved instead of waiting. Guards issue 14 part 9 (retention: nothing was ever removed)."""
+periods, with the clock moved instead of waiting. Before, nothing was ever removed."""
 
 import datetime
 import io

@@ -217,7 +217,7 @@ def test_rule_numbers_are_form_errors(client_for, coordinator, network, size):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("start", "end"), [("0001-01-01", "9999-12-31"), ("1899-12-31", "1900-03-01")])
 def test_report_with_far_dates_is_no_error(client_for, member, network, goal, indicator, start, end):
-    """Far dates are no crash: the page says the allowed years (issue 14: the rule for every date holds for
+    """Far dates are no crash: the page says the allowed years (the rule for every date holds for
     the report's period too) and the export leads back to it."""
     factories.MeasurementFactory(indicator=indicator, measured_on=D(2026, 3, 1))
     client = client_for(member)

@@ -1,4 +1,4 @@
-"""Issue 14, part 4 (no lost updates): an indicator's form and the network's goal rule refuse a stale save
+"""No lost updates: an indicator's form and the network's goal rule refuse a stale save
 (before, they were saved silently over a newer save)."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 14, part 5 (no doubled writes): each create form of the meetings, sent twice with the same one-time
+"""No doubled writes: each create form of the meetings, sent twice with the same one-time
 token, creates once, e-mails once and leads the second time to what the first one created."""
 
 import datetime

@@ -188,7 +188,7 @@ def test_a_feed_is_kept_until_what_it_lists_changes_and_an_unchanged_one_is_304(
 
 
 def test_two_people_whose_feeds_look_alike_each_get_their_own_feed(client, network, coordinator):
-    """Finding 2 (calendar feed cache): the cache was keyed by a fingerprint of the meetings (how many, the
+    """Calendar feed cache: the cache was keyed by a fingerprint of the meetings (how many, the
     sum of their ids, the latest change) and the display name, so two namesakes invited to different
     meetings with equal counts, id sums and latest change were served each other's feed. Here Aino is invited
     to the first and fourth meeting, her namesake to the second and third (same count, same id sum, same
@@ -225,7 +225,7 @@ def test_two_people_whose_feeds_look_alike_each_get_their_own_feed(client, netwo
 
 
 def test_a_persons_feed_and_a_network_feed_never_share_a_cache_entry(network, coordinator, member):
-    """Finding 2: the cache key names the feed itself, not only what it lists."""
+    """The cache key names the feed itself, not only what it lists."""
     meetings = feeds.network_feed_meetings(network)
     personal, _body = feeds.feed_body(meetings, name="Sama", scope=feeds.personal_feed_scope(member))
     other, _body = feeds.feed_body(meetings, name="Sama", scope=feeds.personal_feed_scope(coordinator))

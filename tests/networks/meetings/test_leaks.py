@@ -255,7 +255,7 @@ def test_a_representative_without_a_role_sees_no_meeting_records_on_the_goal_pag
     assert client.get(_url("meeting_detail", pk=meeting.pk)).status_code == 404
     page = client.get(reverse("goals:goal_detail", kwargs={"pk": goal.pk})).content.decode()
     assert "Hyväksytty päätös" not in page and "Hyväksytty tehtävä" not in page
-    # an invitation alone grants nothing (issue 14): still no records of the meeting on the goal page
+    # an invitation alone grants nothing: still no records of the meeting on the goal page
     Invitee.objects.create(meeting=meeting, user=deputy)
     page = client.get(reverse("goals:goal_detail", kwargs={"pk": goal.pk})).content.decode()
     assert "Hyväksytty päätös" not in page and "Hyväksytty tehtävä" not in page

@@ -261,7 +261,7 @@ def test_the_meeting_page_gives_the_partials_their_context(client_for, meeting, 
 
 
 def test_an_invitee_from_outside_the_network_does_not_see_the_meeting(client_for, meeting, outsider):
-    """An invitation alone grants nothing (issue 14): without a role in the network the meeting is not found."""
+    """An invitation alone grants nothing: without a role in the network the meeting is not found."""
     url = reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})
     assert client_for(outsider).get(url).status_code == 404
     Invitee.objects.create(meeting=meeting, user=outsider)

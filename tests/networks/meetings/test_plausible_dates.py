@@ -1,4 +1,4 @@
-"""Issue 14, part 6: a time-poll slot in year 9999 was accepted (and picking it made a meeting in 9999). Now the
+"""A time-poll slot in year 9999 was accepted (and picking it made a meeting in 9999). Now the
 poll page refuses it, saying the allowed years in the person's language, and nothing is saved."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Finding 3 (minutes render in linear time): Python-Markdown's cost grew with the square of some inputs
+"""Minutes render in linear time: Python-Markdown's cost grew with the square of some inputs
 (20,000 characters of ``[](`` took 8 s of CPU per preview and again on each worker's first view). The
 minutes are now rendered by markdown-it-py (CommonMark, linear time) and cleaned by nh3, once, when the
 text is saved: pages show the stored HTML and never render Markdown (the preview renders the submitted

@@ -1,4 +1,4 @@
-"""Issue 14, part 4 (no lost updates): every edit form of a meeting's records refuses a stale save. Before,
+"""No lost updates: every edit form of a meeting's records refuses a stale save. Before,
 decisions, action items, agenda items and the minutes were saved silently over a newer save."""
 
 import pytest

@@ -1,8 +1,8 @@
-"""A role rests on a basis and ends with it (issue 14, part 1): the organisation's membership becomes *left*, or
+"""A role rests on a basis and ends with it: the organisation's membership becomes *left*, or
 the person's last affiliation with a member organisation ends; then the person reads nothing of the network and
 creates nothing in it, and their personal calendar feed drops its meetings. An invitation alone grants nothing.
 A representative or deputy who leaves their organisation is cleared from its memberships (the coordinator's
-to-do shows it). Each test fails on the main branch of before issue 14, where the roles stayed open."""
+to-do shows it). Before, roles stayed open indefinitely."""
 
 import datetime
 import re
@@ -171,7 +171,7 @@ def test_a_representative_who_leaves_the_organisation_is_cleared_and_the_coordin
 
 
 def test_an_affiliation_ended_in_the_django_admin_ends_the_role_too(client, admin_user, network, leaver, organisation):
-    """Finding 1 by another way in: the administrator sets the end date in the Django admin (no directory page,
+    """Another way in: the administrator sets the end date in the Django admin (no directory page,
     no service); the role resting on the affiliation ends all the same."""
     from partners.directory.models import Affiliation
 
@@ -193,7 +193,7 @@ def test_an_affiliation_ended_in_the_django_admin_ends_the_role_too(client, admi
 
 
 def test_an_affiliation_deleted_or_a_membership_left_by_a_script_ends_the_role(network, leaver, organisation):
-    """Finding 1: the model's own save and delete are heard, whoever calls them (a script, the shell)."""
+    """The model's own save and delete are heard, whoever calls them (a script, the shell)."""
     from networks.memberships.models import Membership
     from partners.directory.models import Affiliation
 

@@ -1,7 +1,6 @@
-"""The coordinators' roles page (issue 14, part 1): giving a role on a basis, changing and taking one after a
+"""The coordinators' roles page: giving a role on a basis, changing and taking one after a
 confirmation, the e-mail to the person, the history kept by django-pghistory, the last coordinator kept, and
-the page's query count. Before issue 14 only the Django admin could give or take a role (these URLs did not
-exist), so each test fails on the main branch of before it."""
+the page's query count. Before, only the Django admin could give or take a role."""
 
 import pytest
 from django.apps import apps
@@ -97,7 +96,7 @@ def test_changing_a_role_asks_for_confirmation_first(
 def test_a_role_form_opened_before_another_change_is_refused_and_nothing_is_saved(
     client, network, coordinator, member, django_capture_on_commit_callbacks
 ):
-    """Finding 4 (no lost updates) for the roles page: two coordinators change the same role; the one whose
+    """No lost updates on the roles page: two coordinators change the same role; the one whose
     form was opened before the other's save is refused with the clear message, and may then save on purpose."""
     client.force_login(coordinator)
     role = NetworkRole.objects.get(network=network, user=member)

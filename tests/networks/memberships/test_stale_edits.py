@@ -1,4 +1,4 @@
-"""Issue 14, part 4 (no lost updates): the network's settings and its vocabulary's terms refuse a stale save
+"""No lost updates: the network's settings and its vocabulary's terms refuse a stale save
 (before, they were saved silently over a newer save)."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 14, part 5 (no doubled writes): an agreement, a party, a document and a renewal, each sent twice
+"""No doubled writes: an agreement, a party, a document and a renewal, each sent twice
 with the same one-time token, are created once; the second POST leads to the first."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 14, part 6: a signature dated 0001-01-01 was accepted. Now the signing page refuses it, saying the
+"""A signature dated 0001-01-01 was accepted. Now the signing page refuses it, saying the
 allowed years in the person's language, and nothing is saved."""
 
 import pytest

@@ -95,7 +95,7 @@ def test_a_change_of_unit_alone_is_saved(agreement, organisation):
 
 def test_renewing_at_the_end_of_the_calendar_does_not_fail(coordinator, agreement):
     agreement.valid_from = datetime.date(2000, 1, 1)
-    # The last day any date may have (issue 14: the database refuses later ones, such as 9999-12-31).
+    # The last day any date may have (the database refuses later ones, such as 9999-12-31).
     agreement.valid_until = datetime.date(2199, 12, 31)
     agreement.save()
     services.agreement_start_negotiation(agreement=agreement)

@@ -1,4 +1,4 @@
-"""Issue 14, part 5 (no doubled writes): a guidance service and an affiliation, each sent twice with the same
+"""No doubled writes: a guidance service and an affiliation, each sent twice with the same
 one-time token, are created once; the second POST leads to the first."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 14, part 6: an affiliation "since 0001-01-01" was accepted. Now the profile's form refuses it, saying
+"""An affiliation "since 0001-01-01" was accepted. Now the profile's form refuses it, saying
 the allowed years in the person's language, and nothing is saved."""
 
 import pytest

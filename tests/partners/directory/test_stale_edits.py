@@ -1,4 +1,4 @@
-"""Issue 14, part 4 (no lost updates): a guidance service's form refuses a stale save (before, it was saved
+"""No lost updates: a guidance service's form refuses a stale save (before, it was saved
 silently over a newer save)."""
 
 import pytest

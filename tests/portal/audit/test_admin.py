@@ -1,6 +1,5 @@
 """Administrators read the audit log in the admin: listed, filtered, searched, never added to, changed or
-deleted there; the list's queries do not grow with the log. Guards issue 14 part 10 (administrators read it
-in the admin)."""
+deleted there; the list's queries do not grow with the log."""
 
 import pytest
 from django.urls import reverse

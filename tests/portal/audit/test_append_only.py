@@ -1,6 +1,6 @@
 """The audit log is append-only in the database itself: raw SQL cannot change or remove an event; only
-anonymising a person and the retention job's removal of old events get through. Guards issue 14 part 10
-(append-only, "a database trigger refuses it") and part 9 (erasure must stay possible)."""
+anonymising a person and the retention job's removal of old events get through. Append-only, and
+erasure stays possible."""
 
 import datetime
 from unittest import mock

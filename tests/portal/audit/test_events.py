@@ -1,5 +1,5 @@
 """Each security event is recorded by the real flow that causes it: who, about whom, from which address, and
-never a password. Guards issue 14 part 10 (the audit log of security events: nothing was recorded before)."""
+never a password. Nothing was recorded before."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""Issue 14, part 4 (no lost updates): every form that changes a stored record carries its version.
+"""No lost updates: every form that changes a stored record carries its version.
 
 The test walks every form class of the project (the Django admin's own forms aside) and fails on one that is
 neither a :class:`~portal.lib.forms.VersionedFormMixin` nor named below as one that edits no stored record, so

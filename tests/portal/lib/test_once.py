@@ -1,4 +1,4 @@
-"""Issue 14, part 5 (no doubled writes): the one-time token of create forms (portal.lib.once).
+"""No doubled writes: the one-time token of create forms (portal.lib.once).
 
 Every create view is decorated (a new one without the token fails the walk over the URLconf); a form that
 does not save leaves its token free; a POST without a token still works; the token is the person's own;

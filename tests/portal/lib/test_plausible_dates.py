@@ -1,4 +1,4 @@
-"""Issue 14, part 6 (dates within reason everywhere): one rule for every date and date-time, years 1900–2199,
+"""Dates within reason everywhere: one rule for every date and date-time, years 1900–2199,
 in the model fields' validators (so forms and services' full_clean say it) and as check constraints (so no
 write can go past it).
 

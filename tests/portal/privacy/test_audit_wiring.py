@@ -1,4 +1,4 @@
-"""The privacy package and the audit log together (issue 14 parts 9 and 10): exports and erasures are security
+"""The privacy package and the audit log together: exports and erasures are security
 events; a person's security events are in their export and lose their name on erasure; the retention job
 removes expired data exports."""
 
