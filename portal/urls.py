@@ -35,6 +35,7 @@ urlpatterns = [
     path("agreements/", include("partners.agreements.urls")),
     path("goals/", include("networks.goals.urls")),
     path("meetings/", include("networks.meetings.urls")),
+    path("trust/", include("networks.trust.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -11,6 +11,7 @@ from networks.goals.models import Goal, GoalRevision, Indicator, Measurement
 from networks.meetings.minutes import render_minutes
 from networks.meetings.models import ActionItem, AgendaItem, Decision, Meeting
 from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole
+from networks.trust.models import Activity, Participant, SurveyResponse, SurveyRound, TrustRating
 from partners.agreements.models import Agreement, AgreementParty, Commitment
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.accounts.models import Invitation, User
@@ -254,3 +255,72 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     network = factory.LazyAttribute(lambda obj: obj.item.meeting.network)
     what = factory.Sequence(lambda n: f"Tehtävä {n}")
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A joint training a month ago; pass ``network``."""
+
+    class Meta:
+        model = Activity
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = Activity.Kind.JOINT_TRAINING
+    title = factory.Sequence(lambda n: f"Yhteinen koulutus {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    hours = 3
+    place = "Jyväskylän kaupunginkirjasto"
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    """A participant with an account; pass ``activity``, ``user`` and ``organisation``."""
+
+    class Meta:
+        model = Participant
+
+    activity = factory.SubFactory(ActivityFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class SurveyRoundFactory(factory.django.DjangoModelFactory):
+    """An open trust survey of this year, due in two weeks; pass ``network``. The organisations asked are not
+    set: pass ``organisations=[...]`` (or open the round with the service, which asks the active members)."""
+
+    class Meta:
+        model = SurveyRound
+        skip_postgeneration_save = True
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = SurveyRound.Kind.TRUST
+    title = factory.Sequence(lambda n: f"Luottamuskysely {n}")
+    period_start = factory.LazyFunction(lambda: timezone.localdate().replace(month=1, day=1))
+    period_end = factory.LazyFunction(lambda: timezone.localdate().replace(month=12, day=31))
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+    @factory.post_generation
+    def organisations(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy passes the object
+        if create and extracted:
+            obj.organisations.set(extracted)
+
+
+class SurveyResponseFactory(factory.django.DjangoModelFactory):
+    """A draft response; pass ``round``, ``organisation`` and ``answered_by``."""
+
+    class Meta:
+        model = SurveyResponse
+
+    round = factory.SubFactory(SurveyRoundFactory)
+
+
+class TrustRatingFactory(factory.django.DjangoModelFactory):
+    """Cooperation rated 3 throughout; pass ``response`` and ``about``."""
+
+    class Meta:
+        model = TrustRating
+
+    relationship = 2
+    reliability = 3
+    openness = 3
+    mission_support = 3
+    influence = 3
+    involvement = 3
+    resources = 3

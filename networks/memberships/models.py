@@ -85,6 +85,9 @@ class Network(AccessMixin, models.Model):
         default=21,
         help_text=_("The deadline a new round of endorsement gets, counted from its opening."),
     )
+    trust_threshold = models.PositiveSmallIntegerField(
+        _("privacy threshold of trust surveys"), default=3, help_text=_("Results need at least this many ratings.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
     # Also the version the edit forms carry: a save from a stale form is refused.
     updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
@@ -102,6 +105,9 @@ class Network(AccessMixin, models.Model):
                 condition=Q(goal_rule="all") | Q(goal_rule_size__gte=1),
                 name="networks_network_majority_has_size",
                 violation_error_message=_("A majority rule needs the number of organisations."),
+            ),
+            models.CheckConstraint(
+                condition=Q(trust_threshold__gte=2, trust_threshold__lte=50), name="networks_network_trust_threshold"
             ),
         ]
 

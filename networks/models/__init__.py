@@ -1,6 +1,7 @@
 """The networks app's models live in its domain packages (:mod:`networks.memberships.models`,
-:mod:`networks.goals.models`, :mod:`networks.meetings.models`); importing them here registers them with
-Django under the app label ``networks``. Code imports models from their domain package, never from here."""
+:mod:`networks.goals.models`, :mod:`networks.meetings.models`, :mod:`networks.trust.models`); importing them
+here registers them with Django under the app label ``networks``. Code imports models from their domain
+package, never from here."""
 
 import pghistory
 
@@ -30,9 +31,22 @@ from networks.meetings.models import (
     TimeSlot,
 )
 from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
+from networks.trust.models import (
+    Acquaintance,
+    Activity,
+    HealthRating,
+    OrganisationResult,
+    Participant,
+    RoundResult,
+    SurveyResponse,
+    SurveyRound,
+    TrustRating,
+)
 
 __all__ = [
+    "Acquaintance",
     "ActionItem",
+    "Activity",
     "AgendaItem",
     "Amendment",
     "Attendance",
@@ -43,6 +57,7 @@ __all__ = [
     "EndorsementRound",
     "Goal",
     "GoalRevision",
+    "HealthRating",
     "Indicator",
     "InvitedOrganisation",
     "Invitee",
@@ -54,9 +69,15 @@ __all__ = [
     "MinutesComment",
     "Network",
     "NetworkRole",
+    "OrganisationResult",
+    "Participant",
+    "RoundResult",
     "SlotAnswer",
+    "SurveyResponse",
+    "SurveyRound",
     "TimePoll",
     "TimeSlot",
+    "TrustRating",
 ]
 
 # The history of people's roles: a row per insert, update and delete, with who and where from (pghistory's

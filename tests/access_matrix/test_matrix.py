@@ -1,7 +1,7 @@
 """The access matrix (HOUSE-STYLE rule 21): every URL pattern × every role → expected status.
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
-``meetings.py``, ``portal.py`` next to this module). The test walks the whole URLconf. A pattern with no
+``meetings.py``, ``portal.py``, ``trust_*.py`` next to this module). The test walks the whole URLconf. A pattern with no
 entry fails the suite, so a new view cannot ship without deciding who may open it. Django admin URLs are
 generated from the admin registry (every registered model's views), so a newly registered model is covered
 automatically.
@@ -15,10 +15,34 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access_matrix import agreements, directory, goals, meetings, memberships, portal
+from tests.access_matrix import (
+    agreements,
+    directory,
+    goals,
+    meetings,
+    memberships,
+    portal,
+    trust_activities,
+    trust_health,
+    trust_map,
+    trust_results,
+    trust_rounds,
+)
 from tests.access_matrix.rows import ROLES
 
-DOMAINS = (portal, directory, memberships, agreements, goals, meetings)
+DOMAINS = (
+    portal,
+    directory,
+    memberships,
+    agreements,
+    goals,
+    meetings,
+    trust_activities,
+    trust_rounds,
+    trust_results,
+    trust_health,
+    trust_map,
+)
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
 POST_MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.POST.items()}

@@ -1,0 +1,1 @@
+"""The forms of trust-building, one module per part."""

@@ -1,0 +1,21 @@
+"""URLs of trust-building at /trust/ (namespace ``trust``): joint activities, survey rounds and their answers,
+results, partnership health checks, the network map and the reports."""
+
+app_name = "trust"
+
+# Joint activities and their reflections; the activity report for funders.
+activity_patterns = []
+
+# Survey rounds: opening, answering, the response rate.
+round_patterns = []
+
+# Closing a round and its results.
+result_patterns = []
+
+# Partnership health checks.
+health_patterns = []
+
+# The network map.
+map_patterns = []
+
+urlpatterns = [*activity_patterns, *round_patterns, *result_patterns, *health_patterns, *map_patterns]

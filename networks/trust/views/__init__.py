@@ -1,0 +1,1 @@
+"""The pages of trust-building, one module per part."""
