@@ -33,8 +33,8 @@ class HealthOpenForm(forms.Form):
         empty_label=_("The whole network (every active member organisation)"),
         help_text=_("Of one agreement, its parties are asked; of the whole network, its active member organisations."),
     )
-    period_start = PlausibleDateField(label=_("Period from"), widget=DateInput())
-    period_end = PlausibleDateField(label=_("Period until"), widget=DateInput())
+    period_start = PlausibleDateField(label=_("Period starts"), widget=DateInput())
+    period_end = PlausibleDateField(label=_("Period ends"), widget=DateInput())
     deadline = PlausibleDateField(
         label=_("Answers by"), widget=DateInput(), help_text=_("The last day on which the organisations can answer.")
     )
@@ -67,7 +67,7 @@ class HealthOpenForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", _("The period cannot end before it starts."))
+            self.add_error("period_end", _("The end of the period must not be before its start."))
         return cleaned
 
 
