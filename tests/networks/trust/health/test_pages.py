@@ -177,7 +177,9 @@ def test_draft_resume_and_submit(check, member, organisation, client_for):
     saved = SurveyResponse.objects.get(round=check)
     assert not saved.is_submitted
     page = client.get(url).content.decode()
-    assert "Tavoitteet hukassa" in page and 'value="red" class="form-check-input" id="id_goals_colour_0" checked' in page
+    assert (
+        "Tavoitteet hukassa" in page and 'value="red" class="form-check-input" id="id_goals_colour_0" checked' in page
+    )
     # Submitting with aspects missing: the form again with errors, nothing lost.
     response = client.post(url, {**draft, "action": "submit", "version": saved.updated_at.isoformat()})
     assert response.status_code == 200 and "Tavoitteet hukassa" in response.content.decode()

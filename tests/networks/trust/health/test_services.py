@@ -156,7 +156,9 @@ def test_a_comment_needs_a_colour_and_a_submitted_answer_is_not_made_a_draft(che
 def test_compute_counts_submitted_answers_and_keeps_comments_without_names(
     check, organisation, partner_organisation, member, partner_rep
 ):
-    answer(check, organisation, {"goals": "red", "decisions": "amber"}, comments={"goals": "Tavoitteet hukassa"}, by=member)
+    answer(
+        check, organisation, {"goals": "red", "decisions": "amber"}, comments={"goals": "Tavoitteet hukassa"}, by=member
+    )
     answer(check, partner_organisation, {"goals": "amber"}, comments={"goals": "Osin selvät"}, by=partner_rep)
     third = factories.OrganisationFactory()
     answer(check, third, {"goals": "red"}, comments={"goals": "Luonnos ei näy"}, submitted=False)
