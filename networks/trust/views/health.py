@@ -160,6 +160,9 @@ def health_answer(request, pk):
     """The representative or deputy of an asked organisation rates each aspect; a draft is saved and
     resumed, and the answer submitted (again, until the check closes)."""
     round_ = object_for(request, _checks(), "answer", pk=pk)
+    if not round_.is_open:  # an administrator passes the access check whatever the state
+        messages.error(request, _("The health check is closed: answers can no longer be changed."))
+        return _back(round_)
     organisation_ids = round_.access(request.user).answers_for
     organisation = _answering_organisation(request, organisation_ids)
     context = {"round": round_, "organisation": organisation}
