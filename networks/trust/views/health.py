@@ -129,7 +129,7 @@ def health_detail(request, pk):
     round_ = object_for(request, _checks().select_related("review_meeting"), pk=pk)
     access = round_.access(request.user)
     may = access.rights(*PAGE_RIGHTS)
-    context = {"round": round_, "may": may}
+    context = {"round": round_, "may": may, "is_cancelled": round_.status == RoundStatus.CANCELLED}
     if round_.is_open:
         context["states"] = _states(round_, access.answers_for) if access.answers_for else []
         context["rate"] = _rate(round_) if may["manage"] else None

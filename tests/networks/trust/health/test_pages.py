@@ -263,3 +263,11 @@ def test_cancelling_asks_first(check, coordinator, member, client_for):
 def test_a_trust_survey_is_not_a_health_check(network, organisation, coordinator, client_for):
     trust = HealthCheckFactory(network=network, organisations=[organisation], kind=SurveyKind.TRUST)
     assert client_for(coordinator).get(_detail(trust)).status_code == 404
+
+
+def test_the_network_and_agreement_pages_link_to_the_health_checks(network, member, client_for, agreement):
+    url = reverse("trust:health_list", kwargs={"slug": network.slug})
+    client = client_for(member)
+    assert url in client.get(reverse("networks:network_detail", kwargs={"slug": network.slug})).content.decode()
+    page = client.get(agreement.get_absolute_url()).content.decode()
+    assert f"{url}?agreement={agreement.pk}" in page
