@@ -8,6 +8,8 @@ results page is kept as /tmp/health.png to look at.
 """
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -96,7 +98,7 @@ def test_a_health_check_becomes_a_review_meeting(page, check, network, organisat
     expect(page.get_by_text("Tieto kulkee hitaasti.")).to_be_visible()
     expect(page.get_by_text("Tavoitteet ovat jääneet epäselviksi.")).to_be_visible()
     check(page, "health-06-results")
-    page.screenshot(path="/tmp/health.png", full_page=True)
+    page.screenshot(path=str(Path(tempfile.gettempdir()) / "health.png"), full_page=True)
 
     page.get_by_role("button", name="Luo arviointikokous").click()
     meeting = Meeting.objects.get()
