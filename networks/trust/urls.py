@@ -1,6 +1,10 @@
 """URLs of trust-building at /trust/ (namespace ``trust``): joint activities, survey rounds and their answers,
 results, partnership health checks, the network map and the reports."""
 
+from django.urls import path
+
+from networks.trust.views import health
+
 app_name = "trust"
 
 # Joint activities and their reflections; the activity report for funders.
@@ -13,7 +17,15 @@ round_patterns = []
 result_patterns = []
 
 # Partnership health checks.
-health_patterns = []
+health_patterns = [
+    path("network/<slug:slug>/health/", health.health_list, name="health_list"),
+    path("network/<slug:slug>/health/new/", health.health_create, name="health_create"),
+    path("health/<int:pk>/", health.health_detail, name="health_detail"),
+    path("health/<int:pk>/answer/", health.health_answer, name="health_answer"),
+    path("health/<int:pk>/close/", health.health_close, name="health_close"),
+    path("health/<int:pk>/cancel/", health.health_cancel, name="health_cancel"),
+    path("health/<int:pk>/review-meeting/", health.health_review_create, name="health_review_create"),
+]
 
 # The network map.
 map_patterns = []

@@ -24,6 +24,7 @@ NOT_EDITING = {
     "networks.meetings.forms.polls.PollForm": "creates a poll",
     "networks.meetings.forms.polls.SlotForm": "a slot of a new poll",
     "networks.meetings.forms.polls.InviteForm": "adds invitees",
+    "networks.trust.forms.health.HealthOpenForm": "opens a new health check",
     "networks.memberships.forms.MembershipApplyForm": "creates an application",
     "networks.memberships.forms.MembershipInviteForm": "creates an invitation",
     "networks.memberships.forms.InvitationForm": "creates an invitation",
