@@ -1,6 +1,10 @@
 """URLs of trust-building at /trust/ (namespace ``trust``): joint activities, survey rounds and their answers,
 results, partnership health checks, the network map and the reports."""
 
+from django.urls import path
+
+from networks.trust.views import map as map_views
+
 app_name = "trust"
 
 # Joint activities and their reflections; the activity report for funders.
@@ -16,6 +20,9 @@ result_patterns = []
 health_patterns = []
 
 # The network map.
-map_patterns = []
+map_patterns = [
+    path("network/<slug:slug>/map/", map_views.network_map, name="network_map"),
+    path("network/<slug:slug>/map/change/", map_views.network_map_change, name="network_map_change"),
+]
 
 urlpatterns = [*activity_patterns, *round_patterns, *result_patterns, *health_patterns, *map_patterns]
