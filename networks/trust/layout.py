@@ -228,17 +228,25 @@ def render_svg(nodes, ties, degree, layout, *, small=False, title="", id_prefix=
     return "".join(parts)
 
 
-def change_svg(nodes: list[Node], ties: list[Tie], layout: dict, round_) -> str:
-    """A small SVG of one round's survey ties at the positions shared by all rounds (cached)."""
-    key = cache_key("change", svg_key(nodes, ties, {"round": round_.pk}), round_.title, sorted(layout.items()))
-    svg = cache.get(key)
-    if svg is None:
-        ids = [n.id for n in nodes]
-        degree = dict.fromkeys(ids, 0)
-        for tie in ties:
-            degree[tie.a] += 1
-            degree[tie.b] += 1
-        title = _("Survey ties of %(round)s: %(ties)s ties") % {"round": round_.title, "ties": len(ties)}
-        svg = render_svg(nodes, ties, degree, layout, small=True, title=title, id_prefix=f"round-{round_.pk}")
-        cache.set(key, svg, CACHE_SECONDS)
-    return svg
+def change_svgs(nodes: list[Node], rounds: list[tuple], layout: dict) -> list[str]:
+    """Small SVGs of each round's survey ties (``rounds``: (round, ties)) at the positions shared by all
+    rounds, kept in the cache together (one look-up, whatever the number of rounds)."""
+    key = cache_key(
+        "change",
+        [[svg_key(nodes, ties, {"round": round_.pk}), round_.title] for round_, ties in rounds],
+        sorted(layout.items()),
+    )
+    svgs = cache.get(key)
+    if svgs is None:
+        svgs = []
+        for round_, ties in rounds:
+            degree = dict.fromkeys((n.id for n in nodes), 0)
+            for tie in ties:
+                degree[tie.a] += 1
+                degree[tie.b] += 1
+            title = _("Survey ties of %(round)s: %(ties)s ties") % {"round": round_.title, "ties": len(ties)}
+            svgs.append(
+                render_svg(nodes, ties, degree, layout, small=True, title=title, id_prefix=f"round-{round_.pk}")
+            )
+        cache.set(key, svgs, CACHE_SECONDS)
+    return svgs

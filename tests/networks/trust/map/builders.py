@@ -2,12 +2,15 @@
 attended meetings and joint activities with participants."""
 
 import datetime
+import itertools
 
 from django.utils import timezone
 
 from networks.meetings.models import Attendance
 from networks.trust.models import Participant, SurveyResponse, TrustRating
 from tests import factories
+
+_BATCH = itertools.count()
 
 
 def members(network, n, *, level="cooperation", regions=("keski-suomi",), prefix="Jäsen"):
@@ -69,3 +72,65 @@ def agreement(network, organisations, *, status="active"):
     for org in organisations:
         factories.AgreementPartyFactory(agreement=made, organisation=org)
     return made
+
+
+def bulk_world(network, n, *, ratings_per_org=60, meetings=0, per_meeting=6, activities=0, rounds=1):
+    """A large network in a few bulk inserts: ``n`` members (one person each), ``rounds`` closed trust surveys
+    where each organisation rates ``ratings_per_org`` others, ``meetings`` held meetings within the year and
+    ``activities`` joint activities, each with ``per_meeting`` organisations."""
+    from django.contrib.auth import get_user_model
+
+    from networks.meetings.models import Meeting
+    from networks.memberships.models import Membership
+    from networks.trust.models import Activity
+    from partners.directory.models import Organisation
+
+    tag = f"{network.slug}-{next(_BATCH)}"
+    levels = ["networking", "cooperation", "coordination", "strategic"]
+    orgs = Organisation.objects.bulk_create(
+        Organisation(name=f"{tag} org {i:03d}", slug=f"{tag}-org-{i}", regions=["keski-suomi"]) for i in range(n)
+    )
+    Membership.objects.bulk_create(
+        Membership(network=network, organisation=o, status="active", level=levels[i % 4]) for i, o in enumerate(orgs)
+    )
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(email=f"{tag}-{i}@example.fi", first_name="A", last_name=str(i)) for i in range(n)
+    )
+    now = timezone.now()
+    for r in range(rounds):
+        round_ = factories.SurveyRoundFactory(
+            network=network, organisations=orgs, status="closed", closed_at=now - datetime.timedelta(days=10 + r)
+        )
+        responses = SurveyResponse.objects.bulk_create(
+            SurveyResponse(round=round_, organisation=o, submitted_at=now) for o in orgs
+        )
+        TrustRating.objects.bulk_create(
+            TrustRating(response=resp, about=orgs[(i + k * 3 + r) % n], relationship=1 + (i + k) % 4)
+            for i, resp in enumerate(responses)
+            for k in range(1, min(ratings_per_org, (n - 1) // 3) + 1)
+        )
+    made = Meeting.objects.bulk_create(
+        Meeting(
+            network=network,
+            title=f"T {m}",
+            starts_at=now - datetime.timedelta(days=1 + m % 360),
+            ends_at=now - datetime.timedelta(days=1 + m % 360) + datetime.timedelta(hours=1),
+            status="held",
+        )
+        for m in range(meetings)
+    )
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, user=users[(m * 7 + k) % n], organisation=orgs[(m * 7 + k) % n])
+        for m, meeting in enumerate(made)
+        for k in range(per_meeting)
+    )
+    acts = Activity.objects.bulk_create(
+        Activity(network=network, kind="training", title=f"A {i}", starts_on=now.date(), hours=2)
+        for i in range(activities)
+    )
+    Participant.objects.bulk_create(
+        Participant(activity=act, name="X", organisation=orgs[(i * 5 + k) % n])
+        for i, act in enumerate(acts)
+        for k in range(per_meeting)
+    )
+    return orgs
