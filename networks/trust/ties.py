@@ -35,13 +35,6 @@ SOURCE_LABELS = {
     MEETINGS: _("Meetings attended together"),
     ACTIVITIES: _("Joint activities"),
 }
-# How the weight of each source reads in the table.
-WEIGHT_LABELS = {
-    SURVEY: _("strongest relationship"),
-    AGREEMENTS: _("agreements"),
-    MEETINGS: _("meetings"),
-    ACTIVITIES: _("activities"),
-}
 
 # The closeness of survey relationships that counts as a tie.
 ANY_RELATIONSHIP = "any"

@@ -20,7 +20,12 @@ from networks.trust.ties import (
 from portal.lib.choices import Region
 from portal.lib.forms import filter_helper
 
-MONTH_CHOICES = [(6, _("6 months")), (12, _("12 months")), (24, _("24 months")), (36, _("36 months"))]
+MONTH_CHOICES = [
+    (6, _("The last 6 months")),
+    (12, _("The last 12 months")),
+    (24, _("The last 24 months")),
+    (36, _("The last 36 months")),
+]
 
 
 class MapFilterForm(forms.Form):
@@ -46,7 +51,7 @@ class MapFilterForm(forms.Form):
         required=False,
     )
     months = forms.TypedChoiceField(
-        label=_("Meetings within"), coerce=int, choices=MONTH_CHOICES, required=False, empty_value=None
+        label=_("Meetings of"), coerce=int, choices=MONTH_CHOICES, required=False, empty_value=None
     )
     region = forms.ChoiceField(label=_("Region"), required=False)
     level = forms.ChoiceField(label=_("Membership level"), required=False)

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_safe
 from networks.memberships.models import MembershipLevel, Network
 from networks.trust import layout
 from networks.trust.forms.map import MapFilterForm
+from networks.trust.models import Relationship
 from networks.trust.ties import (
     SOURCE_LABELS,
     SOURCES,
-    WEIGHT_LABELS,
+    SURVEY,
     Tie,
     closed_trust_rounds,
     collect_ties,
@@ -43,12 +44,19 @@ class TieRow:
     sources: list
 
 
+def _weight_text(source: str, weight: int) -> str:
+    """A survey tie's weight is a relationship (its name and number); the others are counts."""
+    if source == SURVEY:
+        return f"{Relationship(weight).label} ({weight})"
+    return str(weight)
+
+
 def _tie_rows(ties: list[Tie], names: dict) -> list[TieRow]:
     rows = [
         TieRow(
             names[tie.a],
             names[tie.b],
-            [(SOURCE_LABELS[s], WEIGHT_LABELS[s], tie.weights[s]) for s in SOURCES if s in tie.weights],
+            [(SOURCE_LABELS[s], _weight_text(s, tie.weights[s])) for s in SOURCES if s in tie.weights],
         )
         for tie in ties
     ]

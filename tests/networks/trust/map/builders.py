@@ -134,3 +134,45 @@ def bulk_world(network, n, *, ratings_per_org=60, meetings=0, per_meeting=6, act
         for k in range(per_meeting)
     )
     return orgs
+
+
+KINDS = ["kansalaisopisto", "TE-palvelut", "ammattiopisto", "kirjasto", "kaupungin työllisyyspalvelut",
+         "yhdistys", "ohjaamo", "ammattikorkeakoulu", "työpaja", "seurakunta"]
+TOWNS = ["Jyväskylän", "Äänekosken", "Jämsän", "Keuruun", "Saarijärven", "Laukaan", "Viitasaaren", "Muuramen",
+         "Hankasalmen", "Joutsan", "Kannonkosken", "Konneveden", "Petäjäveden", "Toivakan", "Uuraisten"]
+
+
+def demo_network(network, n, *, seed=7, groups=5):
+    """A network that looks like a real one: ``n`` organisations with plausible names in ``groups`` regional
+    clusters, mostly tied within their cluster, a trust survey, agreements, meetings and activities."""
+    import random
+
+    rng = random.Random(seed)
+    levels = ["networking", "cooperation", "coordination", "strategic"]
+    orgs = []
+    for i in range(n):
+        name = f"{TOWNS[i % len(TOWNS)]} {KINDS[(i // len(TOWNS) + i) % len(KINDS)]}"
+        if i >= len(TOWNS) * len(KINDS):
+            name = f"{name} {i}"
+        org = factories.OrganisationFactory(name=name, regions=["keski-suomi" if i % 4 else "pirkanmaa"])
+        factories.MembershipFactory(
+            network=network, organisation=org, level=levels[min(3, int(rng.random() ** 1.6 * 4))]
+        )
+        orgs.append(org)
+    group = {o.pk: i % groups for i, o in enumerate(orgs)}
+    ratings = []
+    for a in orgs:
+        for b in orgs:
+            if a is b:
+                continue
+            chance = 0.45 if group[a.pk] == group[b.pk] else 0.025
+            if rng.random() < chance * (6 / max(6, n / 8)):
+                ratings.append((a, b, rng.choice([1, 2, 2, 3, 3, 4])))
+    builders_round = closed_round(network, orgs, ratings, title="Luottamuskysely 2026")
+    for g in range(groups):
+        members_ = [o for o in orgs if group[o.pk] == g]
+        agreement(network, rng.sample(members_, min(3, len(members_))))
+        for _ in range(3):
+            held_meeting(network, rng.sample(members_, min(4, len(members_))), days_ago=rng.randint(5, 300))
+        activity(network, rng.sample(orgs, 3))
+    return orgs, builders_round
