@@ -26,6 +26,9 @@ from networks.trust.ties import Node, Tie
 
 LAYOUT_SEED = 20260
 LAYOUT_ITERATIONS = 60
+HUB, HUB_WEIGHT = -1, 0.05
+# The organisations without ties: a strip at the bottom of the picture, so many to a row.
+ALONE_STRIP, ALONE_PER_ROW = 0.1, 24
 # spring_layout's dense method; larger graphs need scipy, which the portal does not have: a circle then.
 LAYOUT_MAX_NODES = 499
 CACHE_SECONDS = 24 * 60 * 60
@@ -48,12 +51,14 @@ EDGE_COLOUR = "#5c636a"
 
 def cache_key(prefix: str, *parts) -> str:
     """A cache key that holds everything in ``parts`` (hashed: memcached and Redis limit a key's length)."""
-    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+    digest = hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=32).hexdigest()
     return f"trust-map:{prefix}:{digest}"
 
 
-def _edge_list(ties: list[Tie]) -> list:
-    return [[tie.a, tie.b, sorted(tie.weights.items())] for tie in ties]
+def _edge_list(ties: list[Tie]) -> str:
+    """The ties with their weights as one string to hash into the keys (``repr`` is fast; the weights are
+    always in the order of the sources)."""
+    return repr([(tie.a, tie.b, tie.weights) for tie in ties])
 
 
 def strengths(ties: list[Tie]) -> dict[tuple[int, int], float]:
@@ -70,27 +75,59 @@ def strengths(ties: list[Tie]) -> dict[tuple[int, int], float]:
 
 
 def compute_positions(node_ids: list[int], ties: list[Tie]) -> dict[int, tuple[float, float]]:
-    """The nodes' positions in the unit square, rounded: the same input gives the same output."""
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(node_ids))
-    strength = strengths(ties)
-    graph.add_weighted_edges_from((tie.a, tie.b, strength[tie.key]) for tie in sorted(ties, key=lambda t: t.key))
+    """The nodes' positions in the unit square, rounded: the same input gives the same output.
+
+    The organisations with ties are laid out by force (spring_layout) above; those without ties stand in a row
+    along the bottom, in id order, out of the way."""
+    tied = sorted({tie.a for tie in ties} | {tie.b for tie in ties})
+    alone = sorted(set(node_ids) - set(tied))
+    if not tied:
+        return _grid(alone)
+    top = 1.0 if not alone else 1.0 - ALONE_STRIP
+    result = {node: (round(x, 4), round(y * top, 4)) for node, (x, y) in _force_layout(tied, ties).items()}
+    per_row = max(1, ALONE_PER_ROW)
+    rows = (len(alone) + per_row - 1) // per_row
+    for i, node in enumerate(alone):
+        row, column = divmod(i, per_row)
+        in_row = min(per_row, len(alone) - row * per_row)
+        x = (column + 0.5) / in_row if in_row > 1 else 0.5
+        y = 1.0 - ALONE_STRIP / 2 + (row - (rows - 1) / 2) * (ALONE_STRIP / max(rows, 1)) / 2
+        result[node] = (round(x, 4), round(min(1.0, y), 4))
+    return result
+
+
+def _grid(node_ids: list[int]) -> dict[int, tuple[float, float]]:
+    """Organisations with no ties at all, in rows over the whole picture."""
+    columns = max(1, min(len(node_ids), math.ceil(math.sqrt(len(node_ids) * 1.5))))
+    rows = max(1, math.ceil(len(node_ids) / columns))
+    return {
+        node: (round((i % columns + 0.5) / columns, 4), round((i // columns + 0.5) / rows, 4))
+        for i, node in enumerate(node_ids)
+    }
+
+
+def _force_layout(node_ids: list[int], ties: list[Tie]) -> dict[int, tuple[float, float]]:
     if not node_ids:
         return {}
     if len(node_ids) == 1:
         return {node_ids[0]: (0.5, 0.5)}
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(node_ids))
+    strength = strengths(ties)
+    graph.add_weighted_edges_from((tie.a, tie.b, strength[tie.key]) for tie in sorted(ties, key=lambda t: t.key))
     if len(node_ids) > LAYOUT_MAX_NODES:
         raw = nx.circular_layout(graph)
     else:
+        # A hidden hub weakly tied to every organisation keeps separate groups near each other instead of
+        # drifting to the corners and squeezing the rest into a corner.
+        graph.add_weighted_edges_from((HUB, node, HUB_WEIGHT) for node in sorted(node_ids))
         raw = nx.spring_layout(graph, seed=LAYOUT_SEED, iterations=LAYOUT_ITERATIONS, weight="weight", method="force")
+        raw.pop(HUB)
     xs = [float(p[0]) for p in raw.values()]
     ys = [float(p[1]) for p in raw.values()]
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
-    return {
-        node: (round((float(p[0]) - min(xs)) / span_x, 4), round((float(p[1]) - min(ys)) / span_y, 4))
-        for node, p in raw.items()
-    }
+    return {node: ((float(p[0]) - min(xs)) / span_x, (float(p[1]) - min(ys)) / span_y) for node, p in raw.items()}
 
 
 def positions(node_ids: list[int], ties: list[Tie]) -> dict[int, tuple[float, float]]:
@@ -127,10 +164,15 @@ def _scale(xy, width, height, margin):
     )
 
 
-def _radius(degree: int, highest: int, *, small: bool = False) -> float:
-    smallest, largest = (2.5, 6.0) if small else (5.0, 15.0)
+def _radius(degree: int, highest: int, node_count: int, *, small: bool = False) -> float:
+    """A circle's radius: its area grows with the number of ties; the more organisations, the smaller all are."""
+    if small:
+        smallest, largest = 2.0, max(3.0, min(6.0, 36 / math.sqrt(max(node_count, 1))))
+    else:
+        largest = max(6.0, min(15.0, 90 / math.sqrt(max(node_count, 1))))
+        smallest = max(2.5, largest / 3)
     if highest <= 0:
-        return smallest
+        return round(smallest, 1)
     return round(smallest + (largest - smallest) * math.sqrt(degree / highest), 1)
 
 
@@ -192,7 +234,7 @@ def render_svg(nodes, ties, degree, layout, *, small=False, title="", id_prefix=
     width, height, margin = (SMALL_WIDTH, SMALL_HEIGHT, 10) if small else (WIDTH, HEIGHT, MARGIN)
     points = {node.id: _scale(layout[node.id], width, height, margin) for node in nodes}
     highest = max(degree.values(), default=0)
-    radius = {node.id: _radius(degree.get(node.id, 0), highest, small=small) for node in nodes}
+    radius = {node.id: _radius(degree.get(node.id, 0), highest, len(nodes), small=small) for node in nodes}
     title = title or _("Network map: %(count)s organisations and %(ties)s ties") % {
         "count": len(nodes),
         "ties": len(ties),

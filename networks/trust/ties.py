@@ -19,6 +19,8 @@ lower organisation id first, so the cost does not grow with the number of meetin
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, F, Max
 from django.db.models.functions import Greatest, Least
 from django.utils import timezone
@@ -41,6 +43,7 @@ ANY_RELATIONSHIP = "any"
 WORKING_TOGETHER = "working"
 MIN_RELATIONSHIP = {ANY_RELATIONSHIP: 1, WORKING_TOGETHER: 2}
 DEFAULT_MONTHS = 12
+SURVEY_CACHE_SECONDS = 7 * 24 * 60 * 60
 
 Pairs = dict[tuple[int, int], int]
 
@@ -72,6 +75,18 @@ def closed_trust_rounds(network_id: int) -> list:
 def survey_pairs(round_id: int | None, *, min_relationship: int = 1) -> Pairs:
     """The pairs a trust survey's submitted answers tie, each with the strongest relationship either gave."""
     return survey_pairs_by_round([round_id] if round_id else [], min_relationship=min_relationship).get(round_id, {})
+
+
+def closed_survey_pairs(round_, *, min_relationship: int = 1) -> Pairs:
+    """:func:`survey_pairs` of a closed round, kept in the cache: a closed round's answers no longer change."""
+    if round_ is None:
+        return {}
+    key = f"trust-map:survey:{round_.pk}:{round_.closed_at.isoformat() if round_.closed_at else ''}:{min_relationship}"
+    pairs = cache.get(key)
+    if pairs is None:
+        pairs = survey_pairs(round_.pk, min_relationship=min_relationship)
+        cache.set(key, pairs, SURVEY_CACHE_SECONDS)
+    return pairs
 
 
 def survey_pairs_by_round(round_ids: list[int], *, min_relationship: int = 1) -> dict[int, Pairs]:
@@ -114,27 +129,40 @@ def agreement_pairs(network_id: int) -> Pairs:
     return {(a, b): weight for a, b, weight in rows}
 
 
+MEETING_PAIRS_SQL = """
+WITH present AS (
+    SELECT DISTINCT attendance.meeting_id, attendance.organisation_id
+    FROM {attendance} attendance
+    JOIN {meeting} meeting ON meeting.id = attendance.meeting_id
+    WHERE meeting.network_id = %(network)s
+      AND meeting.status = ANY(%(statuses)s)
+      AND meeting.starts_at >= %(since)s
+      AND meeting.starts_at <= %(now)s
+      AND attendance.organisation_id IS NOT NULL
+)
+SELECT one.organisation_id, other.organisation_id, COUNT(*)
+FROM present one
+JOIN present other ON other.meeting_id = one.meeting_id AND one.organisation_id < other.organisation_id
+GROUP BY one.organisation_id, other.organisation_id
+"""
+
+
 def meeting_pairs(network_id: int, *, months: int = DEFAULT_MONTHS, now=None) -> Pairs:
     """Pairs of organisations whose people attended the same meeting of the network that took place in the last
-    ``months`` months, with the number of such meetings."""
-    from networks.meetings.models import Attendance
+    ``months`` months, with the number of such meetings.
+
+    The organisations present at each meeting (once however many of their people came) joined to themselves:
+    with thousands of meetings, a hash join of that set is much faster than a join per meeting."""
+    from networks.meetings.models import Attendance, Meeting
     from networks.meetings.models.meetings import TOOK_PLACE
 
     now = now or timezone.now()
     since = now - datetime.timedelta(days=round(months * 365.25 / 12))
-    rows = (
-        Attendance.objects.filter(
-            meeting__network_id=network_id,
-            meeting__status__in=TOOK_PLACE,
-            meeting__starts_at__gte=since,
-            meeting__starts_at__lte=now,
-            meeting__attendances__organisation_id__gt=F("organisation_id"),
-        )
-        .order_by()
-        .values_list("organisation_id", "meeting__attendances__organisation_id")
-        .annotate(weight=Count("meeting_id", distinct=True))
-    )
-    return {(a, b): weight for a, b, weight in rows}
+    sql = MEETING_PAIRS_SQL.format(attendance=Attendance._meta.db_table, meeting=Meeting._meta.db_table)
+    params = {"network": network_id, "statuses": [str(s) for s in TOOK_PLACE], "since": since, "now": now}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(a, b): weight for a, b, weight in cursor.fetchall()}
 
 
 def activity_pairs(network_id: int) -> Pairs:
@@ -159,16 +187,16 @@ def collect_ties(
     *,
     sources,
     node_ids,
-    round_id: int | None = None,
+    round_=None,
     min_relationship: int = 1,
     months: int = DEFAULT_MONTHS,
     now=None,
 ) -> list[Tie]:
     """The ties of the chosen ``sources`` between the organisations ``node_ids``, sorted by pair: one query
-    per source chosen."""
+    per source chosen (the survey's from the cache when that closed round was read before)."""
     wanted = set(node_ids)
     fetch = {
-        SURVEY: lambda: survey_pairs(round_id, min_relationship=min_relationship),
+        SURVEY: lambda: closed_survey_pairs(round_, min_relationship=min_relationship),
         AGREEMENTS: lambda: agreement_pairs(network_id),
         MEETINGS: lambda: meeting_pairs(network_id, months=months, now=now),
         ACTIVITIES: lambda: activity_pairs(network_id),

@@ -31,7 +31,7 @@ from portal.lib.pagination import paginate
 from portal.lib.views import object_for
 
 TIES_PER_PAGE = 50
-NODES_PER_PAGE = 100
+NODES_PER_PAGE = 50
 # The change over time shows the latest rounds; the added and lost ties are listed up to this many.
 CHANGE_ROUNDS = 8
 CHANGE_LIST = 10
@@ -51,17 +51,17 @@ def _weight_text(source: str, weight: int) -> str:
     return str(weight)
 
 
-def _tie_rows(ties: list[Tie], names: dict) -> list[TieRow]:
-    rows = [
-        TieRow(
-            names[tie.a],
-            names[tie.b],
-            [(SOURCE_LABELS[s], _weight_text(s, tie.weights[s])) for s in SOURCES if s in tie.weights],
-        )
-        for tie in ties
-    ]
-    rows.sort(key=lambda row: (row.first.name, row.second.name))
-    return rows
+def _ties_page(request, ties: list[Tie], names: dict):
+    """The requested page of the tie table, by the organisations' names; the rows are made for that page only."""
+    ordered = sorted(ties, key=lambda tie: sorted((names[tie.a].name, names[tie.b].name)))
+    page = paginate(request, ordered, per_page=TIES_PER_PAGE, param="page")
+    rows = []
+    for tie in page.object_list:
+        first, second = sorted((names[tie.a], names[tie.b]), key=lambda node: node.name)
+        sources = [(SOURCE_LABELS[s], _weight_text(s, tie.weights[s])) for s in SOURCES if s in tie.weights]
+        rows.append(TieRow(first, second, sources))
+    page.object_list = rows
+    return page
 
 
 def legend():
@@ -82,7 +82,7 @@ def network_map(request, slug):
         network.pk,
         sources=filters["sources"],
         node_ids=[n.id for n in nodes],
-        round_id=chosen.pk if chosen else None,
+        round_=chosen,
         min_relationship=filters["min_relationship"],
         months=filters["months"],
     )
@@ -103,7 +103,7 @@ def network_map(request, slug):
         "node_count": len(nodes),
         "tie_count": len(ties),
         "density": density(len(ties), len(nodes)),
-        "ties_page": paginate(request, _tie_rows(ties, by_id), per_page=TIES_PER_PAGE, param="page"),
+        "ties_page": _ties_page(request, ties, by_id),
         "nodes_page": paginate(request, node_rows, per_page=NODES_PER_PAGE, param="npage"),
     }
     return render(request, "networks/trust/map/map.html", context)

@@ -76,7 +76,7 @@ def agreement(network, organisations, *, status="active"):
 
 def bulk_world(network, n, *, ratings_per_org=60, meetings=0, per_meeting=6, activities=0, rounds=1):
     """A large network in a few bulk inserts: ``n`` members (one person each), ``rounds`` closed trust surveys
-    where each organisation rates ``ratings_per_org`` others, ``meetings`` held meetings within the year and
+    where each organisation rates ``ratings_per_org`` others (who rate it back; two more in each later round), ``meetings`` held meetings within the year and
     ``activities`` joint activities, each with ``per_meeting`` organisations."""
     from django.contrib.auth import get_user_model
 
@@ -105,9 +105,10 @@ def bulk_world(network, n, *, ratings_per_org=60, meetings=0, per_meeting=6, act
             SurveyResponse(round=round_, organisation=o, submitted_at=now) for o in orgs
         )
         TrustRating.objects.bulk_create(
-            TrustRating(response=resp, about=orgs[(i + k * 3 + r) % n], relationship=1 + (i + k) % 4)
+            TrustRating(response=resp, about=orgs[(i + sign * k * 7) % n], relationship=1 + (k + r) % 4)
             for i, resp in enumerate(responses)
-            for k in range(1, min(ratings_per_org, (n - 1) // 3) + 1)
+            for k in range(1, min((ratings_per_org + 2 * r) // 2, (n - 1) // 2) + 1)
+            for sign in (1, -1)
         )
     made = Meeting.objects.bulk_create(
         Meeting(

@@ -91,9 +91,9 @@ def test_collect_merges_sources_and_keeps_only_the_shown_organisations(network, 
     round_ = builders.closed_round(network, orgs, [(a, b, 2)])
     builders.agreement(network, [a, b])
     builders.activity(network, [c, d])
-    ties = map_ties.collect_ties(network.pk, sources=map_ties.SOURCES, node_ids=[a.pk, b.pk, c.pk], round_id=round_.pk)
+    ties = map_ties.collect_ties(network.pk, sources=map_ties.SOURCES, node_ids=[a.pk, b.pk, c.pk], round_=round_)
     assert [(t.key, t.weights) for t in ties] == [(_key(a, b), {"survey": 2, "agreements": 1})]
-    only = map_ties.collect_ties(network.pk, sources=["activities"], node_ids=[o.pk for o in orgs], round_id=round_.pk)
+    only = map_ties.collect_ties(network.pk, sources=["activities"], node_ids=[o.pk for o in orgs], round_=round_)
     assert [t.key for t in only] == [_key(c, d)]
     assert map_ties.degrees(ties, [a.pk, b.pk, c.pk]) == {a.pk: 1, b.pk: 1, c.pk: 0}
 
@@ -120,9 +120,21 @@ def test_each_source_is_one_query(network, size):
         builders.held_meeting(network, orgs[i : i + 3])
         builders.activity(network, orgs[i : i + 3])
         builders.agreement(network, orgs[i : i + 2])
+    others = [source for source in map_ties.SOURCES if source != map_ties.SURVEY]
     with CaptureQueriesContext(connection) as ctx:
-        ties = map_ties.collect_ties(
-            network.pk, sources=map_ties.SOURCES, node_ids=[o.pk for o in orgs], round_id=round_.pk
-        )
+        ties = map_ties.collect_ties(network.pk, sources=others, node_ids=[o.pk for o in orgs])
+        pairs = map_ties.survey_pairs(round_.pk)
     assert len(ctx.captured_queries) == 4
-    assert len(ties) == size * (size - 1) // 2
+    assert len(ties) == 2 * size - 3  # the neighbours and the next but one
+    assert len(pairs) == size * (size - 1) // 2
+
+
+def test_a_closed_rounds_survey_ties_come_from_the_cache(network):
+    a, b, c = builders.members(network, 3)
+    round_ = builders.closed_round(network, [a, b, c], [(a, b, 2)])
+    assert map_ties.closed_survey_pairs(round_) == {_key(a, b): 2}
+    with CaptureQueriesContext(connection) as ctx:
+        assert map_ties.closed_survey_pairs(round_) == {_key(a, b): 2}
+    assert all("networks_trustrating" not in q["sql"] for q in ctx.captured_queries)
+    assert map_ties.closed_survey_pairs(round_, min_relationship=3) == {}
+    assert map_ties.closed_survey_pairs(None) == {}
