@@ -5,6 +5,7 @@ Each page fetches its data with a fixed number of set-based queries (:mod:`netwo
 the layout and the SVG from the cache when the same data was drawn before (:mod:`networks.trust.layout`)."""
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -128,7 +129,7 @@ def _change_rows(rounds, pairs, names) -> list[dict]:
         return sorted((names[a], names[b]) for a, b in keys)[:CHANGE_LIST]
 
     rows = []
-    for before, after in zip(rounds, rounds[1:], strict=False):
+    for before, after in pairwise(rounds):
         added = pairs[after.pk].keys() - pairs[before.pk].keys()
         lost = pairs[before.pk].keys() - pairs[after.pk].keys()
         rows.append(

@@ -76,8 +76,9 @@ def agreement(network, organisations, *, status="active"):
 
 def bulk_world(network, n, *, ratings_per_org=60, meetings=0, per_meeting=6, activities=0, rounds=1):
     """A large network in a few bulk inserts: ``n`` members (one person each), ``rounds`` closed trust surveys
-    where each organisation rates ``ratings_per_org`` others (who rate it back; two more in each later round), ``meetings`` held meetings within the year and
-    ``activities`` joint activities, each with ``per_meeting`` organisations."""
+    where each organisation rates ``ratings_per_org`` others (who rate it back; two more in each later round),
+    ``meetings`` held meetings within the year and ``activities`` joint activities, each with ``per_meeting``
+    organisations."""
     from django.contrib.auth import get_user_model
 
     from networks.meetings.models import Meeting
@@ -137,10 +138,35 @@ def bulk_world(network, n, *, ratings_per_org=60, meetings=0, per_meeting=6, act
     return orgs
 
 
-KINDS = ["kansalaisopisto", "TE-palvelut", "ammattiopisto", "kirjasto", "kaupungin työllisyyspalvelut",
-         "yhdistys", "ohjaamo", "ammattikorkeakoulu", "työpaja", "seurakunta"]
-TOWNS = ["Jyväskylän", "Äänekosken", "Jämsän", "Keuruun", "Saarijärven", "Laukaan", "Viitasaaren", "Muuramen",
-         "Hankasalmen", "Joutsan", "Kannonkosken", "Konneveden", "Petäjäveden", "Toivakan", "Uuraisten"]
+KINDS = [
+    "kansalaisopisto",
+    "TE-palvelut",
+    "ammattiopisto",
+    "kirjasto",
+    "kaupungin työllisyyspalvelut",
+    "yhdistys",
+    "ohjaamo",
+    "ammattikorkeakoulu",
+    "työpaja",
+    "seurakunta",
+]
+TOWNS = [
+    "Jyväskylän",
+    "Äänekosken",
+    "Jämsän",
+    "Keuruun",
+    "Saarijärven",
+    "Laukaan",
+    "Viitasaaren",
+    "Muuramen",
+    "Hankasalmen",
+    "Joutsan",
+    "Kannonkosken",
+    "Konneveden",
+    "Petäjäveden",
+    "Toivakan",
+    "Uuraisten",
+]
 
 
 def demo_network(network, n, *, seed=7, groups=5):

@@ -40,7 +40,9 @@ def _pairs(page):
 def test_all_sources_are_on_by_default(client_for, member, network, world):
     a, b, c, d = world
     page = _page(client_for(member), network)
-    assert _pairs(page) == sorted(tuple(sorted(p)) for p in [(a.name, b.name), (b.name, c.name), (c.name, d.name), (a.name, d.name)])
+    assert _pairs(page) == sorted(
+        tuple(sorted(p)) for p in [(a.name, b.name), (b.name, c.name), (c.name, d.name), (a.name, d.name)]
+    )
     assert len(page.svgs[0]["lines"]) == 4
 
 
@@ -148,9 +150,7 @@ def test_change_over_time_uses_the_same_positions(client_for, member, network, w
     assert first["nodes"] == second["nodes"] == []  # the small pictures are not links
     circles_first = html.split('class="trust-map trust-map-small"')[1].split("</svg>")[0].count("<circle")
     assert circles_first == 5
-    positions = [
-        sorted(part.split("<circle ")[1:]) for part in html.split('class="trust-map trust-map-small"')[1:]
-    ]
+    positions = [sorted(part.split("<circle ")[1:]) for part in html.split('class="trust-map trust-map-small"')[1:]]
     coords = [[c.split(' r="')[0] for c in p] for p in positions]
     assert coords[0] == coords[1]
     (change,) = page.rows["map-change"]
