@@ -37,6 +37,8 @@ SMALL_WIDTH, SMALL_HEIGHT = 320, 220
 # How many of the best-tied organisations are named on the map when it has many.
 MAX_LABELS = 24
 LABEL_CHARS = 22
+# From this many organisations on, names may cover circles.
+CROWDED = 80
 
 # Colours of the membership levels: each has at least 3:1 contrast against white (WCAG 1.4.11), and they
 # differ in lightness too, not only in hue.
@@ -195,26 +197,40 @@ def _edges_svg(ties, points, *, small=False) -> list[str]:
     return parts
 
 
+def _overlaps(box, boxes) -> bool:
+    return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes)
+
+
 def _labels(nodes, degree, points, radius) -> list[str]:
-    """Names of the best-tied organisations, left out where they would overlap a name already placed."""
+    """Names of the best-tied organisations, right of the circle or else left of it, left out where they would
+    cover another name or (unless the map is crowded) another organisation's circle."""
     ordered = sorted(nodes, key=lambda n: (-degree.get(n.id, 0), n.name, n.id))
-    limit = len(nodes) if len(nodes) <= MAX_LABELS else MAX_LABELS
+    circles = {
+        n.id: (
+            points[n.id][0] - radius[n.id],
+            points[n.id][1] - radius[n.id],
+            points[n.id][0] + radius[n.id],
+            points[n.id][1] + radius[n.id],
+        )
+        for n in nodes
+    }
     placed: list[tuple[float, float, float, float]] = []
     parts = ['<g class="map-labels" aria-hidden="true">']
-    for node in ordered[:limit]:
+    for node in ordered[:MAX_LABELS]:
         text = _label_text(node)
         x, y = points[node.id]
         width = 6.6 * len(text)
-        left = x + radius[node.id] + 3
-        anchor = "start"
-        if left + width > WIDTH - 2:
-            left, anchor = x - radius[node.id] - 3 - width, "end"
-        box = (left, y - 9, left + width, y + 5)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
-            continue
-        placed.append(box)
-        tx = left if anchor == "start" else left + width
-        parts.append(f'<text x="{round(tx, 1)}" y="{round(y + 4, 1)}" text-anchor="{anchor}">{escape(text)}</text>')
+        # In a crowded map every place covers some circle: the names then only keep clear of each other
+        # (their white halo keeps them readable).
+        others = [box for other, box in circles.items() if other != node.id] if len(nodes) <= CROWDED else []
+        for left, anchor in ((x + radius[node.id] + 3, "start"), (x - radius[node.id] - 3 - width, "end")):
+            box = (left, y - 9, left + width, y + 5)
+            if left < 2 or box[2] > WIDTH - 2 or _overlaps(box, placed) or _overlaps(box, others):
+                continue
+            placed.append(box)
+            tx = left if anchor == "start" else left + width
+            parts.append(f'<text x="{round(tx, 1)}" y="{round(y + 4, 1)}" text-anchor="{anchor}">{escape(text)}</text>')
+            break
     parts.append("</g>")
     return parts
 
