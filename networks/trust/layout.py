@@ -184,15 +184,24 @@ def _label_text(node: Node) -> str:
 
 
 def _edges_svg(ties, points, *, small=False) -> list[str]:
+    """The ties as lines, the weaker first; lines of the same width share a group (a smaller page)."""
     strength = strengths(ties)
     crowded = len(ties) > 400
     opacity = 0.18 if crowded else 0.55
     base, factor = (0.4, 0.5) if small else (0.6, 1.1)
     parts = [f'<g class="map-edges" stroke="{EDGE_COLOUR}" stroke-opacity="{opacity}" aria-hidden="true">']
+    width = None
     for tie in sorted(ties, key=lambda t: (strength[t.key], t.key)):
+        line_width = round(base + factor * strength[tie.key], 1)
+        if line_width != width:
+            if width is not None:
+                parts.append("</g>")
+            parts.append(f'<g stroke-width="{line_width}">')
+            width = line_width
         (x1, y1), (x2, y2) = points[tie.a], points[tie.b]
-        width = round(base + factor * strength[tie.key], 2)
-        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{width}"/>')
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>')
+    if width is not None:
+        parts.append("</g>")
     parts.append("</g>")
     return parts
 

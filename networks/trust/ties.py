@@ -14,6 +14,8 @@
 
 Each source is ONE set-based query: the records joined to themselves and grouped by organisation pair, the
 lower organisation id first, so the cost does not grow with the number of meetings or activities in Python.
+The two heaviest are kept in the cache: a closed survey's pairs (its answers no longer change) and the meeting
+pairs under a fingerprint of the attendance rows they come from.
 """
 
 import datetime
@@ -129,9 +131,8 @@ def agreement_pairs(network_id: int) -> Pairs:
     return {(a, b): weight for a, b, weight in rows}
 
 
-MEETING_PAIRS_SQL = """
-WITH present AS (
-    SELECT DISTINCT attendance.meeting_id, attendance.organisation_id
+# The attendance of the network's meetings that took place in the period (both queries read the same rows).
+MEETING_ATTENDANCE = """
     FROM {attendance} attendance
     JOIN {meeting} meeting ON meeting.id = attendance.meeting_id
     WHERE meeting.network_id = %(network)s
@@ -139,12 +140,32 @@ WITH present AS (
       AND meeting.starts_at >= %(since)s
       AND meeting.starts_at <= %(now)s
       AND attendance.organisation_id IS NOT NULL
-)
+"""
+MEETING_PAIRS_SQL = """
+WITH present AS (SELECT DISTINCT attendance.meeting_id, attendance.organisation_id {rows})
 SELECT one.organisation_id, other.organisation_id, COUNT(*)
 FROM present one
 JOIN present other ON other.meeting_id = one.meeting_id AND one.organisation_id < other.organisation_id
 GROUP BY one.organisation_id, other.organisation_id
 """
+# What the attendance rows are: an added, removed or changed row, or a meeting in or out of the period,
+# changes it.
+MEETING_FINGERPRINT_SQL = """
+SELECT COUNT(*), COALESCE(SUM(attendance.id), 0), COALESCE(SUM(attendance.meeting_id), 0),
+       COALESCE(SUM(attendance.organisation_id), 0), COALESCE(SUM(attendance.id * attendance.organisation_id), 0)
+{rows}
+"""
+
+
+def _meeting_sql(template: str, network_id: int, months: int, now) -> tuple[str, dict]:
+    from networks.meetings.models import Attendance, Meeting
+    from networks.meetings.models.meetings import TOOK_PLACE
+
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=round(months * 365.25 / 12))
+    rows = MEETING_ATTENDANCE.format(attendance=Attendance._meta.db_table, meeting=Meeting._meta.db_table)
+    params = {"network": network_id, "statuses": [str(s) for s in TOOK_PLACE], "since": since, "now": now}
+    return template.format(rows=rows), params
 
 
 def meeting_pairs(network_id: int, *, months: int = DEFAULT_MONTHS, now=None) -> Pairs:
@@ -153,16 +174,25 @@ def meeting_pairs(network_id: int, *, months: int = DEFAULT_MONTHS, now=None) ->
 
     The organisations present at each meeting (once however many of their people came) joined to themselves:
     with thousands of meetings, a hash join of that set is much faster than a join per meeting."""
-    from networks.meetings.models import Attendance, Meeting
-    from networks.meetings.models.meetings import TOOK_PLACE
-
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=round(months * 365.25 / 12))
-    sql = MEETING_PAIRS_SQL.format(attendance=Attendance._meta.db_table, meeting=Meeting._meta.db_table)
-    params = {"network": network_id, "statuses": [str(s) for s in TOOK_PLACE], "since": since, "now": now}
+    sql, params = _meeting_sql(MEETING_PAIRS_SQL, network_id, months, now)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {(a, b): weight for a, b, weight in cursor.fetchall()}
+
+
+def cached_meeting_pairs(network_id: int, *, months: int = DEFAULT_MONTHS, now=None) -> Pairs:
+    """:func:`meeting_pairs` kept in the cache under the fingerprint of the attendance rows they come from (one
+    cheap aggregate): the same rows give the same pairs."""
+    sql, params = _meeting_sql(MEETING_FINGERPRINT_SQL, network_id, months, now)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fingerprint = "-".join(str(value) for value in cursor.fetchone())
+    key = f"trust-map:meetings:{network_id}:{fingerprint}"
+    pairs = cache.get(key)
+    if pairs is None:
+        pairs = meeting_pairs(network_id, months=months, now=now)
+        cache.set(key, pairs, SURVEY_CACHE_SECONDS)
+    return pairs
 
 
 def activity_pairs(network_id: int) -> Pairs:
@@ -193,12 +223,12 @@ def collect_ties(
     now=None,
 ) -> list[Tie]:
     """The ties of the chosen ``sources`` between the organisations ``node_ids``, sorted by pair: one query
-    per source chosen (the survey's from the cache when that closed round was read before)."""
+    per source chosen (the survey's and the meetings' from the cache when the same data was read before)."""
     wanted = set(node_ids)
     fetch = {
         SURVEY: lambda: closed_survey_pairs(round_, min_relationship=min_relationship),
         AGREEMENTS: lambda: agreement_pairs(network_id),
-        MEETINGS: lambda: meeting_pairs(network_id, months=months, now=now),
+        MEETINGS: lambda: cached_meeting_pairs(network_id, months=months, now=now),
         ACTIVITIES: lambda: activity_pairs(network_id),
     }
     ties: dict[tuple[int, int], Tie] = {}

@@ -54,11 +54,12 @@ def _weight_text(source: str, weight: int) -> str:
 
 def _ties_page(request, ties: list[Tie], names: dict):
     """The requested page of the tie table, by the organisations' names; the rows are made for that page only."""
-    ordered = sorted(ties, key=lambda tie: sorted((names[tie.a].name, names[tie.b].name)))
+    rank = {node_id: i for i, node_id in enumerate(names)}  # the nodes come sorted by name
+    ordered = sorted(ties, key=lambda tie: (min(rank[tie.a], rank[tie.b]), max(rank[tie.a], rank[tie.b])))
     page = paginate(request, ordered, per_page=TIES_PER_PAGE, param="page")
     rows = []
     for tie in page.object_list:
-        first, second = sorted((names[tie.a], names[tie.b]), key=lambda node: node.name)
+        first, second = sorted((names[tie.a], names[tie.b]), key=lambda node: rank[node.id])
         sources = [(SOURCE_LABELS[s], _weight_text(s, tie.weights[s])) for s in SOURCES if s in tie.weights]
         rows.append(TieRow(first, second, sources))
     page.object_list = rows

@@ -16,6 +16,7 @@ class MapPage(HTMLParser):
         self._row: list[str] | None = None
         self._row_class = ""
         self._cell: list[str] | None = None
+        self._width = 0.0
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -29,8 +30,10 @@ class MapPage(HTMLParser):
                 self._node = {"href": attrs.get("href"), "title": ""}
             elif tag == "title":
                 self._title = []
+            elif tag == "g" and "stroke-width" in attrs:
+                self._width = float(attrs["stroke-width"])
             elif tag == "line":
-                svg["lines"].append(attrs)
+                svg["lines"].append({**attrs, "width": self._width})
             elif tag == "text":
                 svg["labels"] += 1
         if tag == "tr":

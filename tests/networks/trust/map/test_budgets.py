@@ -10,9 +10,10 @@ from tests.querybudget import assert_budget
 pytestmark = pytest.mark.django_db
 
 # Signing in (3), the network, its closed surveys, the organisations, the closed survey's ties (from the
-# cache), one query for each other source (3), the cached SVG. Drawing it first adds the survey's query, the
-# layout's cache look-up and writing the three to the database cache (five queries each).
-BUDGET = {True: 11, False: 28}
+# cache), the meetings' fingerprint and their ties (from the cache), one query for each other source (2), the
+# cached SVG. Drawing it first adds the survey's and the meetings' queries, the layout's cache look-up and
+# writing the four to the database cache (five queries each).
+BUDGET = {True: 12, False: 35}
 CHANGE_BUDGET = 22
 
 

@@ -99,6 +99,15 @@ def test_the_svg_is_accessible_with_focusable_named_nodes(client_for, member, ne
     assert "2" in strategic["title"]
 
 
+def test_a_stronger_tie_is_a_wider_line(client_for, member, network, world):
+    a, b, _c, _d = world
+    builders.agreement(network, [a, b])  # a–b: survey and agreements
+    page = _page(client_for(member), network, "?shown=1&sources=survey&sources=agreements")
+    widths = sorted(line["width"] for line in page.svgs[0]["lines"])
+    assert len(widths) == 2
+    assert widths[0] < widths[1]
+
+
 def test_the_node_table_says_level_and_degree(client_for, member, network, world, organisation):
     page = _page(client_for(member), network)
     rows = {row[0]: row for row in page.rows["map-node-row"]}

@@ -78,6 +78,25 @@ def test_meeting_ties_count_a_meeting_once_however_many_attended(network, orgs):
     assert map_ties.meeting_pairs(network.pk) == {_key(a, b): 1}
 
 
+def test_cached_meeting_ties_follow_the_attendance(network, orgs):
+    from networks.meetings.models import Attendance
+
+    a, b, c, _d = orgs
+    meeting = builders.held_meeting(network, [a, b], days_ago=10)
+    assert map_ties.cached_meeting_pairs(network.pk) == {_key(a, b): 1}
+    with CaptureQueriesContext(connection) as ctx:
+        assert map_ties.cached_meeting_pairs(network.pk) == {_key(a, b): 1}
+    assert all("present" not in q["sql"] for q in ctx.captured_queries)  # the pairs came from the cache
+    attendance = Attendance.objects.get(meeting=meeting, organisation=b)
+    attendance.organisation = c
+    attendance.save()
+    assert map_ties.cached_meeting_pairs(network.pk) == {_key(a, c): 1}
+    builders.held_meeting(network, [a, c], days_ago=20)
+    assert map_ties.cached_meeting_pairs(network.pk) == {_key(a, c): 2}
+    meeting.attendances.filter(organisation=a).delete()
+    assert map_ties.cached_meeting_pairs(network.pk) == {_key(a, c): 1}
+
+
 def test_activity_ties_count_activities(network, orgs, other_network):
     a, b, c, d = orgs
     builders.activity(network, [a, b])
@@ -120,12 +139,12 @@ def test_each_source_is_one_query(network, size):
         builders.held_meeting(network, orgs[i : i + 3])
         builders.activity(network, orgs[i : i + 3])
         builders.agreement(network, orgs[i : i + 2])
-    others = [source for source in map_ties.SOURCES if source != map_ties.SURVEY]
     with CaptureQueriesContext(connection) as ctx:
-        ties = map_ties.collect_ties(network.pk, sources=others, node_ids=[o.pk for o in orgs])
+        ties = map_ties.collect_ties(network.pk, sources=["agreements", "activities"], node_ids=[o.pk for o in orgs])
+        met = map_ties.meeting_pairs(network.pk)
         pairs = map_ties.survey_pairs(round_.pk)
     assert len(ctx.captured_queries) == 4
-    assert len(ties) == 2 * size - 3  # the neighbours and the next but one
+    assert len(ties) == len(met) == 2 * size - 3  # the neighbours and the next but one
     assert len(pairs) == size * (size - 1) // 2
 
 
