@@ -12,12 +12,20 @@ from tests.networks.trust.map import builders
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def _ratings(round_):
+    from networks.trust.models import TrustRating
+
+    return list(TrustRating.objects.filter(response__round=round_).select_related("response").order_by("pk"))
+
+
 def _line_count(page) -> int:
     return page.locator("svg.trust-map line").count()
 
 
 def test_network_map(page, check, network, organisation, member):
-    builders.demo_network(network, 40)
+    orgs, latest = builders.demo_network(network, 40)
+    earlier = [(r.response.organisation, r.about, r.relationship) for r in _ratings(latest)[::3]]
+    builders.closed_round(network, orgs, earlier, title="Luottamuskysely 2025", closed_days_ago=365)
     sign_in(page, member.email)
     page.goto(f"/networks/{network.slug}/")
     page.get_by_role("link", name="Verkostokartta").click()
@@ -45,6 +53,7 @@ def test_network_map(page, check, network, organisation, member):
     check(page, "network-map-filtered")
 
     page.get_by_role("link", name="Muutos luottamuskyselyjen välillä").click()
+    expect(page.locator("svg.trust-map-small")).to_have_count(2)
     check(page, "network-map-change")
 
 

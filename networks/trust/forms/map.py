@@ -44,11 +44,9 @@ class MapFilterForm(forms.Form):
     )
     closeness = forms.ChoiceField(
         label=_("Survey relationships"),
-        choices=[
-            (ANY_RELATIONSHIP, _("Any relationship (awareness or closer)")),
-            (WORKING_TOGETHER, _("Working together (cooperation or closer)")),
-        ],
+        choices=[(ANY_RELATIONSHIP, _("Any relationship")), (WORKING_TOGETHER, _("Working together"))],
         required=False,
+        help_text=_("Any relationship: awareness or closer. Working together: cooperation or closer."),
     )
     months = forms.TypedChoiceField(
         label=_("Meetings of"), coerce=int, choices=MONTH_CHOICES, required=False, empty_value=None
