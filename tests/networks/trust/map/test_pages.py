@@ -165,3 +165,21 @@ def test_change_over_time_uses_the_same_positions(client_for, member, network, w
     (change,) = page.rows["map-change"]
     assert change[2:4] == ["2", "0"]
     assert f"{a.name} – {c.name}" in change[4]
+
+
+def test_invalid_filters_are_ignored_and_shown(client_for, member, network, world):
+    response = client_for(member).get(
+        reverse("trust:network_map", kwargs={"slug": network.slug}) + ALL + "&region=atlantis&round=999999&months=5"
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"region", "round", "months"}
+    page = MapPage(response.content.decode())
+    assert len(page.svgs[0]["nodes"]) == 5
+    assert len(_pairs(page)) == 4
+
+
+def test_working_together_leaves_out_awareness(client_for, member, network, world):
+    a, b, c, d = world
+    builders.closed_round(network, [a, b, c, d], [(a, b, 1), (c, d, 2)], closed_days_ago=0)
+    page = _page(client_for(member), network, "?shown=1&sources=survey&closeness=working")
+    assert _pairs(page) == [tuple(sorted((c.name, d.name)))]
