@@ -4,6 +4,7 @@ results, partnership health checks, the network map and the reports."""
 from django.urls import path
 
 from networks.trust.views import health
+from networks.trust.views import map as map_views
 
 app_name = "trust"
 
@@ -28,6 +29,9 @@ health_patterns = [
 ]
 
 # The network map.
-map_patterns = []
+map_patterns = [
+    path("network/<slug:slug>/map/", map_views.network_map, name="network_map"),
+    path("network/<slug:slug>/map/change/", map_views.network_map_change, name="network_map_change"),
+]
 
 urlpatterns = [*activity_patterns, *round_patterns, *result_patterns, *health_patterns, *map_patterns]
