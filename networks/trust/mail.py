@@ -52,7 +52,7 @@ def _context(round_: SurveyRound, today: datetime.date | None = None) -> dict:
         "network": round_.network,
         "deadline": round_.deadline,
         "days_left": (round_.deadline - today).days,
-        "asked": round_.organisations.count(),
+        "others": max(round_.organisations.count() - 1, 0),
         "link": round_link(round_),
         "answer_link": answer_link(round_),
     }

@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networks.trust.answering import NEW, SCORE_FIELDS, RatingInput, completeness_errors
 from networks.trust.models import Relationship
@@ -29,6 +30,15 @@ SCALE = (
     (2, _("A little")),
     (3, _("Fairly")),
     (4, _("Very much")),
+)
+
+# The relationship between two organisations, in the survey's own words.
+RELATIONSHIPS = (
+    (Relationship.NONE.value, pgettext_lazy("relationship", "No relationship")),
+    (Relationship.AWARENESS.value, pgettext_lazy("relationship", "Awareness")),
+    (Relationship.COOPERATION.value, pgettext_lazy("relationship", "Cooperation")),
+    (Relationship.COORDINATION.value, pgettext_lazy("relationship", "Coordination")),
+    (Relationship.INTEGRATION.value, pgettext_lazy("relationship", "Integration")),
 )
 
 TRUST_QUESTIONS = (
@@ -51,7 +61,7 @@ class RoundOpenForm(forms.Form):
     period_end = PlausibleDateField(
         label=_("Period until"),
         widget=DateInput(),
-        help_text=_("The cooperation the organisations are asked about: usually the past year."),
+        help_text=_("The period whose cooperation the organisations are asked about, for example the past year."),
     )
     deadline = PlausibleDateField(
         label=_("Answers by"), widget=DateInput(), help_text=_("The last day on which the organisations can answer.")
