@@ -15,16 +15,22 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from networks.trust.access import represented_organisations
 from networks.trust.models import SurveyResponse, SurveyRound, TrustRating
 from networks.trust.models.surveys import TRUST_FIELDS, VALUE_FIELDS, WORKING_TOGETHER
 from partners.directory.models import Organisation
-from portal.lib.errors import STALE_EDIT, DomainError, StaleEditError
+from portal.lib.errors import DomainError, StaleEditError
 
 SCORE_FIELDS = TRUST_FIELDS + VALUE_FIELDS
 # The version of a form opened before the organisation had saved anything.
 NEW = "new"
+STALE_EDIT = gettext_lazy(
+    "Another person of your organisation saved the answer while you were filling it in. Your changes have not "
+    "been saved: they are still in the form below. Open the survey in another tab to see the saved answer, then "
+    "save again to replace it."
+)
 
 
 @dataclass
