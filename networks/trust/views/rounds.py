@@ -209,10 +209,10 @@ def round_answer(request, pk):
     organisation asked and, for those they work with, trust and value. A draft is saved and resumed;
     a submitted answer can be changed until the deadline."""
     round_ = object_for(request, trust_rounds(), pk=pk)
+    if not round_.is_open:
+        messages.error(request, _("The survey is no longer open."))
+        return _to_round(round_)
     if not round_.permits(request.user, "answer"):
-        if not round_.is_open and round_.access(request.user).role is not None:
-            messages.error(request, _("The survey is no longer open."))
-            return _to_round(round_)
         raise PermissionDenied
     organisations = answering.answering_organisations(round_, request.user)
     organisation = _chosen(request, organisations) if organisations else None
