@@ -95,7 +95,7 @@ def test_the_answer_form(client_for, opened, people):
     client = client_for(people["member"])
     assert_budget(client, url, budget=11, grow=lambda: _grow_asked(opened, 36, response=response))
     page = client.get(url).content.decode()
-    assert page.count('<fieldset class="border rounded') == 39  # every other organisation asked
+    assert page.count('<fieldset class="trust-row border rounded') == 39  # every other organisation asked
 
 
 def test_saving_the_answer_is_a_few_statements(client_for, opened, people, django_assert_max_num_queries):
