@@ -4,6 +4,8 @@ checked with axe; the answer form is kept as a screenshot (/tmp/survey-form.png)
 """
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -14,6 +16,8 @@ from tests.browser.actions import sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+SCREENSHOT = Path(tempfile.gettempdir()) / "survey-form.png"
+
 
 def _member(network, name, slug):
     organisation = factories.OrganisationFactory(name=name, slug=slug)
@@ -21,14 +25,8 @@ def _member(network, name, slug):
     return organisation
 
 
-def test_a_survey_is_opened_answered_in_two_sittings_and_followed(
-    page, check, network, organisation, member, coordinator
-):
-    gradia = _member(network, "Gradia Jyväskylä", "gradia")
-    ohjaamo = _member(network, "Ohjaamo Jyväskylä", "ohjaamo")
-    humak = _member(network, "Humak", "humak")
-
-    # The coordinator opens the survey from the network's page.
+def _open(page, check, network, coordinator) -> SurveyRound:
+    """The coordinator opens the survey from the network's page."""
     sign_in(page, coordinator.email)
     page.goto(f"/networks/{network.slug}/")
     page.get_by_role("link", name="Luottamuskyselyt").click()
@@ -42,8 +40,11 @@ def test_a_survey_is_opened_answered_in_two_sittings_and_followed(
     assert round_.organisations.count() == 4
     check(page, "survey-03-round-coordinator")
     sign_out(page)
+    return round_
 
-    # The representative answers two of three, saves a draft and leaves.
+
+def _answer_part(page, check, round_, member) -> None:
+    """The representative answers two of three, saves a draft and leaves."""
     sign_in(page, member.email)
     page.goto(f"/trust/surveys/{round_.pk}/")
     page.get_by_role("link", name="Vastaa kyselyyn").first.click()
@@ -60,15 +61,19 @@ def test_a_survey_is_opened_answered_in_two_sittings_and_followed(
     ):
         gradia_row.get_by_label(label).select_option(value)
     gradia_row.get_by_label("Kommentti (vapaaehtoinen)").fill("Yhteinen ohjauspiste toimii hyvin.")
-    page.get_by_role("group", name="Humak", exact=True).get_by_label("Tietoisuus").check()
+    humak_row = page.get_by_role("group", name="Humak", exact=True)
+    humak_row.get_by_label("Tietoisuus").check()
+    expect(humak_row.get_by_label("Luotettavuus")).to_be_hidden()  # asked only of those worked with
     check(page, "survey-04-answer-form")
-    page.screenshot(path="/tmp/survey-form.png", full_page=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=True)
     page.get_by_role("button", name="Tallenna luonnos").click()
     expect(page.locator(".alert-success").first).to_be_visible()
     assert SurveyResponse.objects.get().submitted_at is None
     sign_out(page)
 
-    # Later: the draft is there; the last organisation is answered and the answer submitted.
+
+def _resume_and_submit(page, check, round_, member) -> None:
+    """Later: the draft is there; the last organisation is answered and the answer submitted."""
     sign_in(page, member.email)
     page.goto(f"/trust/surveys/{round_.pk}/")
     page.get_by_role("link", name="Jatka vastaamista").click()
@@ -80,13 +85,25 @@ def test_a_survey_is_opened_answered_in_two_sittings_and_followed(
     page.get_by_role("group", name="Ohjaamo Jyväskylä", exact=True).get_by_label("Ei suhdetta").check()
     page.get_by_role("button", name="Lähetä vastaus").click()
     expect(page.locator(".alert-success").first).to_be_visible()
+    check(page, "survey-06-round-respondent")
+    sign_out(page)
+
+
+def test_a_survey_is_opened_answered_in_two_sittings_and_followed(
+    page, check, network, organisation, member, coordinator
+):
+    gradia = _member(network, "Gradia Jyväskylä", "gradia")
+    ohjaamo = _member(network, "Ohjaamo Jyväskylä", "ohjaamo")
+    humak = _member(network, "Humak", "humak")
+    round_ = _open(page, check, network, coordinator)
+    _answer_part(page, check, round_, member)
+    _resume_and_submit(page, check, round_, member)
     response = SurveyResponse.objects.get()
     assert response.is_submitted
     assert TrustRating.objects.filter(response=response).count() == 3
     assert TrustRating.objects.get(about=gradia).reliability == 4
+    assert TrustRating.objects.get(about=humak).relationship == 1
     assert TrustRating.objects.get(about=ohjaamo).reliability is None
-    check(page, "survey-06-round-respondent")
-    sign_out(page)
 
     # The coordinator sees the response rate.
     sign_in(page, coordinator.email)
