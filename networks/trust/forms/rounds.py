@@ -13,6 +13,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -162,19 +164,62 @@ class TrustAnswerForm(VersionedFormMixin, forms.Form):
         return cleaned
 
     def rows(self) -> list[dict]:
-        """The template's rows: each organisation rated, what the form holds for it, and its error."""
+        """The template's rows: each organisation rated, its inputs holding what the form holds for it, and its
+        error. The inputs of a row (five radio buttons, six lists) are made here from the formats above, with
+        the labels escaped once: rendered in the template they were most of the time of a page of hundreds."""
         answers = self.answers()
+        options = score_options()
+        relationships = [(value, escape(str(label))) for value, label in RELATIONSHIPS]
+        trust = [(name, escape(str(label))) for name, label in TRUST_QUESTIONS]
+        value = [(name, escape(str(label))) for name, label in VALUE_QUESTIONS]
         rows = []
         for organisation in self.rated:
-            answer = answers.get(organisation.pk) or RatingInput()
+            key = organisation.pk
+            answer = answers.get(key) or RatingInput()
+            radios = "".join(
+                RADIO.format(key=key, value=number, label=label, checked=CHECKED[number == answer.relationship])
+                for number, label in relationships
+            )
+
+            def lists(questions, key=key, answer=answer):
+                return mark_safe(  # noqa: S308 - made of escaped labels, numbers and the options above
+                    "".join(
+                        SELECT.format(key=key, name=name, label=label, options=options[answer.scores.get(name)])
+                        for name, label in questions
+                    )
+                )
+
             rows.append(
                 {
                     "organisation": organisation,
-                    "relationship": answer.relationship,
+                    "key": key,
+                    "radios": mark_safe(radios),  # noqa: S308 - made of escaped labels and numbers
+                    "trust": lists(trust),
+                    "value": lists(value),
                     "comment": answer.comment,
-                    "trust": [(name, label, answer.scores.get(name)) for name, label in TRUST_QUESTIONS],
-                    "value": [(name, label, answer.scores.get(name)) for name, label in VALUE_QUESTIONS],
-                    "error": self.row_errors.get(organisation.pk),
+                    "error": self.row_errors.get(key),
                 }
             )
         return rows
+
+
+RADIO = (
+    '<div class="form-check form-check-inline"><input class="form-check-input" type="radio" '
+    'name="r{key}-relationship" id="r{key}-relationship-{value}" value="{value}"{checked}>'
+    '<label class="form-check-label" for="r{key}-relationship-{value}">{label}</label></div>'
+)
+CHECKED = {True: " checked", False: ""}
+SELECTED = {True: " selected", False: ""}
+SELECT = (
+    '<div class="mb-1"><label class="form-label small mb-0" for="r{key}-{name}">{label}</label>'
+    '<select class="form-select form-select-sm" name="r{key}-{name}" id="r{key}-{name}">{options}</select></div>'
+)
+
+
+def score_options() -> dict:
+    """The options of a 1–4 question for each value that may be chosen (None: none), made once per page."""
+    options = {}
+    for chosen in (None, 1, 2, 3, 4):
+        items = [("", "", "–")] + [(number, SELECTED[number == chosen], f"{number} – {word}") for number, word in SCALE]
+        options[chosen] = format_html_join("", '<option value="{}"{}>{}</option>', items)
+    return options

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.memberships.models import Network
 from networks.trust import answering, rounds
-from networks.trust.forms.rounds import RELATIONSHIPS, SCALE, RoundOpenForm, TrustAnswerForm
+from networks.trust.forms.rounds import RoundOpenForm, TrustAnswerForm
 from networks.trust.models import SurveyKind, SurveyResponse, SurveyRound
 from networks.trust.results import round_close as close_round
 from portal.lib.errors import DomainError
@@ -196,8 +196,6 @@ def _answer_context(round_, organisation, organisations, form) -> dict:
         "organisations": organisations,
         "form": form,
         "rows": form.rows(),
-        "relationships": RELATIONSHIPS,
-        "scale": SCALE,
         "submitted": form.response is not None and form.response.is_submitted,
     }
 
