@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -114,6 +115,14 @@ def _my_organisations(round_: SurveyRound, user) -> list[dict]:
     return rows
 
 
+def _results_url(round_: SurveyRound) -> str | None:
+    """The page of a closed round's results (None while that page is not there)."""
+    try:
+        return reverse("trust:round_results", kwargs={"pk": round_.pk})
+    except NoReverseMatch:
+        return None
+
+
 @require_safe
 @login_required
 def round_detail(request, pk):
@@ -121,7 +130,13 @@ def round_detail(request, pk):
     every 30 seconds; without JavaScript a reload does), for a respondent their organisation's answer."""
     round_ = object_for(request, trust_rounds(), pk=pk)
     may = round_.access(request.user).rights("manage", "answer", "close", "cancel", "see_results")
-    context = {"round": round_, "network": round_.network, "may": may, "refresh_seconds": REFRESH_SECONDS}
+    context = {
+        "round": round_,
+        "network": round_.network,
+        "may": may,
+        "refresh_seconds": REFRESH_SECONDS,
+        "results_url": _results_url(round_) if may["see_results"] else None,
+    }
     if may["manage"]:
         states = rounds.organisation_states(round_)
         context.update(states=states, rate=rounds.response_rate(states))

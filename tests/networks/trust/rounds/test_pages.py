@@ -112,6 +112,12 @@ def test_closing_asks_first_and_computes(client_for, opened, coordinator, people
     url = reverse("trust:round_close", kwargs={"pk": opened.pk})
     client = client_for(coordinator)
     assert "Sulje kysely" in client.get(url).content.decode()
+    # The round page's button POSTs without the confirmation: the question is asked first.
+    assert f'<form method="post" action="{url}">' in client.get(detail(opened)).content.decode()
+    page = client.post(url).content.decode()
+    assert 'name="confirm" value="yes"' in page
+    opened.refresh_from_db()
+    assert opened.is_open
     assert client.post(url, {"confirm": "yes"})["Location"] == detail(opened)
     opened.refresh_from_db()
     assert opened.status == RoundStatus.CLOSED
