@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from networks.trust.access import represented_organisations
 from networks.trust.models import SurveyResponse, SurveyRound, TrustRating
@@ -164,9 +164,12 @@ def response_save(
         rated_ids = set(round_.organisations.exclude(pk=organisation_id).values_list("pk", flat=True))
         submit = submit or response.is_submitted
         if submit and (errors := completeness_errors(answers, rated_ids)):
-            raise DomainError(
-                _("The answer is not complete: %(count)s organisations still need an answer.") % {"count": len(errors)}
+            message = ngettext(
+                "The answer is not complete: %(count)s organisation still needs an answer.",
+                "The answer is not complete: %(count)s organisations still need an answer.",
+                len(errors),
             )
+            raise DomainError(message % {"count": len(errors)})
         _write_ratings(response, answers, rated_ids)
         response.answered_by = user
         if submit:

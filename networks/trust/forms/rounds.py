@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from networks.trust.answering import NEW, SCORE_FIELDS, RatingInput, completeness_errors
 from networks.trust.models import Relationship
@@ -155,11 +155,13 @@ class TrustAnswerForm(VersionedFormMixin, forms.Form):
         if self.submitting:
             self.row_errors.update(completeness_errors(answers, [organisation.pk for organisation in self.rated]))
         if self.row_errors:
-            self.add_error(
-                None,
-                _("%(count)s organisations still need an answer: see the rows marked below.")
-                % {"count": len(self.row_errors)},
+            count = len(self.row_errors)
+            message = ngettext(
+                "%(count)s organisation still needs an answer: see the row marked below.",
+                "%(count)s organisations still need an answer: see the rows marked below.",
+                count,
             )
+            self.add_error(None, message % {"count": count})
         cleaned["answers"] = {pk: answer.cleaned() for pk, answer in answers.items()}
         return cleaned
 
