@@ -145,3 +145,12 @@ def test_the_dashboard_panels(client_for, opened, people, coordinator, network):
 def test_the_network_page_links_to_the_surveys(client_for, network, member):
     page = client_for(member).get(reverse("networks:network_detail", kwargs={"slug": network.slug})).content.decode()
     assert reverse("trust:round_list", kwargs={"slug": network.slug}) in page
+
+
+def test_the_partial_stops_refreshing_once_the_round_is_closed(client_for, opened, coordinator):
+    from networks.trust.results import round_close
+
+    round_close(round_=opened, user=coordinator)
+    page = client_for(coordinator).get(detail(opened), headers={"HX-Request": "true"}).content.decode()
+    assert page.lstrip().startswith('<div id="round-progress">')  # no data-hx-get: htmx stops asking
+    assert "data-hx-trigger" not in page
