@@ -204,6 +204,13 @@ AGREEMENT_EXPIRY_REMINDER_DAYS = env_int("AGREEMENT_EXPIRY_REMINDER_DAYS", 60)
 # How many days before a goal's endorsement deadline the organisations that have not answered are reminded
 # (manage.py goal_endorsement_reminders).
 GOAL_ENDORSEMENT_REMINDER_DAYS = env_int("GOAL_ENDORSEMENT_REMINDER_DAYS", 3)
+# How many days before a survey round's deadline the organisations asked that have not submitted are reminded
+# (manage.py survey_reminders).
+SURVEY_REMINDER_DAYS = env_int("SURVEY_REMINDER_DAYS", 3)
+# The fields one form may send. The trust survey's answer sends eight per organisation rated: a network of
+# 300 organisations sends some 2,400 (Django's default of 1,000 would refuse it; the body's size stays limited
+# by DATA_UPLOAD_MAX_MEMORY_SIZE).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # How many days before an open action item of a meeting is due its owner is reminded (manage.py meeting_reminders).
 ACTION_ITEM_REMINDER_DAYS = env_int("ACTION_ITEM_REMINDER_DAYS", 3)
 

@@ -2,10 +2,41 @@
 activities and the surveys waiting for their organisation; for coordinators, the trust trend, the response
 rate of an open round, the strongest and weakest ties and the organisations with no new contacts this year."""
 
+from django.urls import NoReverseMatch, reverse
+
+from networks.trust import rounds
+from portal.lib.panels import DASHBOARD, panel
+
 # --- joint activities -------------------------------------------------------------------------------------
 
 
 # --- survey rounds ----------------------------------------------------------------------------------------
+
+# Where a round of each kind is answered and followed (a kind whose pages are not there: no link).
+ANSWER_URLS = {"trust": "trust:round_answer", "health": "trust:health_answer"}
+DETAIL_URLS = {"trust": "trust:round_detail", "health": "trust:health_detail"}
+
+
+def _url(names: dict, round_) -> str | None:
+    try:
+        return reverse(names[round_.kind], kwargs={"pk": round_.pk})
+    except (KeyError, NoReverseMatch):
+        return None
+
+
+@panel(DASHBOARD, order=35, template="networks/trust/rounds/includes/dashboard.html")
+def surveys_waiting(request, *, coordinated, today):
+    """For members, the surveys waiting for an organisation they speak for (one query); for coordinators, the
+    response rate of the open rounds of the networks they coordinate (one query)."""
+    waiting = rounds.rounds_awaiting_answer(user=request.user, today=today)
+    for round_ in waiting:
+        round_.answer_url = _url(ANSWER_URLS, round_)
+    rates = rounds.open_round_rates(network_ids=coordinated) if coordinated else []
+    for round_ in rates:
+        round_.detail_url = _url(DETAIL_URLS, round_)
+    if not waiting and not rates:
+        return None
+    return {"surveys_waiting": waiting, "open_round_rates": rates}
 
 
 # --- results ----------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ results, partnership health checks, the network map and the reports."""
 
 from django.urls import path
 
-from networks.trust.views import health
+from networks.trust.views import health, rounds
 from networks.trust.views import map as map_views
 
 app_name = "trust"
@@ -12,7 +12,14 @@ app_name = "trust"
 activity_patterns = []
 
 # Survey rounds: opening, answering, the response rate.
-round_patterns = []
+round_patterns = [
+    path("network/<slug:slug>/surveys/", rounds.round_list, name="round_list"),
+    path("network/<slug:slug>/surveys/new/", rounds.round_open, name="round_open"),
+    path("surveys/<int:pk>/", rounds.round_detail, name="round_detail"),
+    path("surveys/<int:pk>/answer/", rounds.round_answer, name="round_answer"),
+    path("surveys/<int:pk>/cancel/", rounds.round_cancel, name="round_cancel"),
+    path("surveys/<int:pk>/close/", rounds.round_close, name="round_close"),
+]
 
 # Closing a round and its results.
 result_patterns = []

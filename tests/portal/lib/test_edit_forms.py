@@ -19,6 +19,7 @@ PACKAGES = ("networks", "partners", "portal")
 NOT_EDITING = {
     # creating a record (a stale create form cannot overwrite anything)
     "networks.goals.forms.endorsement.EndorsementOpenForm": "opens a new round",
+    "networks.trust.forms.rounds.RoundOpenForm": "opens a new survey round",
     "networks.goals.forms.indicators.MeasurementForm": "adds a measurement",
     "networks.meetings.forms.agenda.CommentForm": "adds a comment",
     "networks.meetings.forms.polls.PollForm": "creates a poll",
