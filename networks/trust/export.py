@@ -105,7 +105,7 @@ def workbook(round_, audience: Audience) -> bytes:
 
     book = Workbook(write_only=True)
     _network_sheet(book, round_, audience.result)
-    if audience.own:
+    if any(row.shown for row in audience.own):
         _own_sheet(book, audience)
     if audience.coordinator:
         _organisations_sheet(book, audience.result)
