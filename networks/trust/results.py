@@ -172,3 +172,52 @@ def mark_shown(rows, result: RoundResult):
     for row in rows:
         row.shown = row.raters >= result.threshold
         yield row
+
+
+def named_ties(results) -> list[dict]:
+    """For each result, its strongest and weakest pairs stored at close with the organisations' names (one
+    query for all): ``[{"strongest": [...], "weakest": [...]}, ...]`` in the order of ``results``."""
+    from partners.directory.models import Organisation
+
+    results = list(results)
+    pairs = [pair for result in results for key in ("strongest", "weakest") for pair in result.figures.get(key, [])]
+    ids = {pair[key] for pair in pairs for key in ("a", "b")}
+    names = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+    def named(rows):
+        return [{**row, "a_name": names.get(row["a"], "–"), "b_name": names.get(row["b"], "–")} for row in rows]
+
+    return [
+        {"strongest": named(result.figures.get("strongest", [])), "weakest": named(result.figures.get("weakest", []))}
+        for result in results
+    ]
+
+
+TREND_ROUNDS = 4
+
+
+def trust_trend(*, network_ids) -> list[dict]:
+    """The last closed trust rounds of each network (oldest first, at most ``TREND_ROUNDS``), from the stored
+    results in one query: ``[{"network", "rounds": [RoundResult, ...], "latest": RoundResult}]``."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    rows = (
+        RoundResult.objects.filter(
+            round__network_id__in=network_ids, round__kind=SurveyKind.TRUST, round__status=RoundStatus.CLOSED
+        )
+        .annotate(
+            recent=Window(RowNumber(), partition_by=F("round__network_id"), order_by=F("round__closed_at").desc())
+        )
+        .filter(recent__lte=TREND_ROUNDS)
+        .select_related("round__network")
+        .order_by("round__network__name", "round__network_id", "round__closed_at")
+    )
+    trend = []
+    for row in rows:
+        if not trend or trend[-1]["network"].pk != row.round.network_id:
+            trend.append({"network": row.round.network, "rounds": []})
+        trend[-1]["rounds"].append(row)
+    for entry in trend:
+        entry["latest"] = entry["rounds"][-1]
+    return trend

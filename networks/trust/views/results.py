@@ -17,8 +17,7 @@ from django.views.decorators.http import require_safe
 
 from networks.trust import export, metrics
 from networks.trust.models import Relationship, RoundStatus, SurveyKind, SurveyRound, TrustRating
-from networks.trust.results import audience, mark_shown
-from partners.directory.models import Organisation
+from networks.trust.results import audience, mark_shown, named_ties
 from partners.directory.tables import XLSX_CONTENT_TYPE
 from portal.lib.pagination import paginate
 from portal.lib.views import object_for
@@ -123,21 +122,8 @@ def round_results(request, pk):
         page = paginate(request, result.organisations.select_related("organisation"))
         page.object_list = list(mark_shown(page.object_list, result))
         context["page_obj"] = page
-        context["ties"] = _ties(result)
+        context["ties"] = named_ties([result])[0]
     return render(request, "networks/trust/results/results.html", context)
-
-
-def _ties(result) -> dict:
-    """The strongest and weakest pairs stored at close, with the organisations' names (one query)."""
-    figures = result.figures
-    pairs = [*figures.get("strongest", []), *figures.get("weakest", [])]
-    ids = {pair[key] for pair in pairs for key in ("a", "b")}
-    names = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
-
-    def named(rows):
-        return [{**row, "a_name": names.get(row["a"], "–"), "b_name": names.get(row["b"], "–")} for row in rows]
-
-    return {"strongest": named(figures.get("strongest", [])), "weakest": named(figures.get("weakest", []))}
 
 
 @require_safe
