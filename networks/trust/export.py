@@ -34,7 +34,15 @@ def _cell(value):
 
 
 def _dimension_labels():
-    return [str(TrustRating._meta.get_field(name).verbose_name) for name in DIMENSIONS]
+    """The six dimensions' headings, in the order of ``DIMENSIONS``."""
+    return [
+        _("Reliability"),
+        _("Openness to discussion"),
+        _("Support of the shared mission"),
+        _("Influence"),
+        _("Level of involvement"),
+        _("Resource contribution"),
+    ]
 
 
 def _network_sheet(book, round_, result):

@@ -32,8 +32,8 @@ NETWORK_FIGURES = (
 )
 
 
-class NotClosed(Exception):
-    pass
+class NotClosedError(Exception):
+    """The round has no results yet (not closed)."""
 
 
 def _closed_round(request, pk, action="see_results"):
@@ -41,7 +41,7 @@ def _closed_round(request, pk, action="see_results"):
     queryset = SurveyRound.objects.filter(kind=SurveyKind.TRUST).select_related("network", "result")
     round_ = object_for(request, queryset, pk=pk)
     if round_.status != RoundStatus.CLOSED or not hasattr(round_, "result"):
-        raise NotClosed(round_)
+        raise NotClosedError(round_)
     if not round_.permits(request.user, action):
         raise PermissionDenied
     return round_
@@ -103,7 +103,7 @@ def round_results(request, pk):
     """A closed trust survey's results, at the levels the person may see."""
     try:
         round_ = _closed_round(request, pk)
-    except NotClosed as closed:
+    except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
     result = round_.result
     seen = audience(round_, result, request.user)
@@ -132,7 +132,7 @@ def round_result_pairs(request, pk):
     """Who rated whom how: the coordinators' page (comments are never shown with names, so not here)."""
     try:
         round_ = _closed_round(request, pk, action="manage")
-    except NotClosed as closed:
+    except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
     ratings = (
         TrustRating.objects.filter(response__round=round_, response__submitted_at__isnull=False)
@@ -160,7 +160,7 @@ def round_results_export(request, pk):
     """The results as XLSX, with the same levels and thresholds as the page, for the same person."""
     try:
         round_ = _closed_round(request, pk)
-    except NotClosed as closed:
+    except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
     seen = audience(round_, round_.result, request.user)
     response = HttpResponse(export.workbook(round_, seen), content_type=XLSX_CONTENT_TYPE)

@@ -33,9 +33,7 @@ def trust_round(network, organisations, ratings, *, drafts=(), close=True, **rou
     raters = {rater for rater, _about in ratings} | set(drafts)
     now = timezone.now()
     responses = {
-        org: SurveyResponse.objects.create(
-            round=round_, organisation=org, submitted_at=None if org in drafts else now
-        )
+        org: SurveyResponse.objects.create(round=round_, organisation=org, submitted_at=None if org in drafts else now)
         for org in raters
     }
     TrustRating.objects.bulk_create(

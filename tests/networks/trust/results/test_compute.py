@@ -51,7 +51,7 @@ def test_close_stores_network_and_organisation_figures(network, orgs):
 
 
 def test_a_draft_does_not_count(network, orgs):
-    a, b, c, d = orgs
+    a, b, c, _d = orgs
     round_ = trust_round(network, orgs, {(a, b): {}, (c, b): {"score": 1}}, drafts=[c])
     result = round_.result
     assert result.responded == 1
@@ -59,15 +59,13 @@ def test_a_draft_does_not_count(network, orgs):
     assert result.organisations.get(organisation=b).raters == 1
 
 
-def test_change_since_the_previous_closed_round(network, orgs, settings):
-    a, b, c, d = orgs
+def test_change_since_the_previous_closed_round(network, orgs):
+    a, b, c, _d = orgs
     first = trust_round(network, orgs, {(a, b): {"score": 2}, (b, a): {"score": 2}})
-    # Another network's round and a health check between them do not count as the previous round.
+    # Another network's round between them does not count as the previous round.
     other = factories.NetworkFactory()
     trust_round(other, orgs_in(other, 2), {})
-    second = trust_round(
-        network, orgs, {(a, b): {"score": 4}, (b, a): {"score": 3}, (c, a): {"score": 3}, (a, c): {}}
-    )
+    second = trust_round(network, orgs, {(a, b): {"score": 4}, (b, a): {"score": 3}, (c, a): {"score": 3}, (a, c): {}})
     change = second.result.figures["change"]
     assert change["round"] == first.pk and change["title"] == first.title
     assert change["response_rate"] == pytest.approx(3 / 4 - 2 / 4)

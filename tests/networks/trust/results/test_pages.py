@@ -46,7 +46,7 @@ def test_coordinators_table_keeps_the_threshold(client, network, organisation, c
     round_, _others = _round(network, organisation, raters)
     page = _get(client, coordinator, round_).content.decode()
     assert organisation.name in page
-    assert ("<td class=\"text-end\">2,00</td>" in page) is shown  # its average value
+    assert ('<td class="text-end">2,00</td>' in page) is shown  # its average value
     assert (SECRET in page) is False  # comments are for the organisation itself, not the coordinators' table
 
 
