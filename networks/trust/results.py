@@ -23,19 +23,23 @@ def trust_compute(round_: SurveyRound, result: RoundResult) -> None:
     rows are inserted in one bulk insert; pair level is read from the ratings by the coordinators' page."""
     asked = list(round_.organisations.values_list("pk", flat=True))
     asked_set = set(asked)
-    respondents = set(
+    # The submitted responses first (one per organisation), then their ratings by the response's index.
+    rater_of = dict(
         round_.responses.filter(submitted_at__isnull=False, organisation_id__in=asked).values_list(
-            "organisation_id", flat=True
+            "pk", "organisation_id"
         )
     )
-    rows = TrustRating.objects.filter(
-        response__round=round_, response__submitted_at__isnull=False, response__organisation_id__in=asked
-    ).values_list("response__organisation_id", "about_id", "relationship", *metrics.DIMENSIONS, "comment")
+    rows = TrustRating.objects.filter(response_id__in=list(rater_of)).values_list(
+        "response_id", "about_id", "relationship", *metrics.DIMENSIONS, "comment"
+    )
     ratings = [
-        metrics.Rating(rater=row[0], about=row[1], relationship=row[2], scores=tuple(row[3:9]), comment=row[9])
+        metrics.Rating(
+            rater=rater_of[row[0]], about=row[1], relationship=row[2], scores=tuple(row[3:9]), comment=row[9]
+        )
         for row in rows.iterator(chunk_size=5000)
-        if row[1] in asked_set and row[1] != row[0]
+        if row[1] in asked_set and row[1] != rater_of[row[0]]
     ]
+    respondents = set(rater_of.values())
     figures = metrics.compute(asked, respondents, ratings, seed=str(round_.pk))
     for name in ("density", "reciprocity", "average_trust", "average_value"):
         setattr(result, name, getattr(figures, name))
