@@ -124,7 +124,10 @@ def fill(organisations: int, rounds: int, rated: int) -> None:
     person = User.objects.get(email=PERSON)
     rng = random.Random(300)
     with transaction.atomic():
-        network = Network.objects.create(name="Luottamusverkosto (bench)", slug=SLUG)
+        # No MFA requirement: the benchmark's coordinator signs in with a session cookie only.
+        network = Network.objects.create(
+            name="Luottamusverkosto (bench)", slug=SLUG, require_mfa_for_coordinators=False
+        )
         NetworkRole.objects.create(network=network, user=person, role="coordinator")
         orgs = Organisation.objects.bulk_create(
             Organisation(name=f"Jäsen {n:03d}", slug=f"luottamus-{n:03d}") for n in range(organisations)
@@ -248,6 +251,18 @@ def _wrk(url: str, cookie: str, seconds: int, script: str) -> tuple[float, float
     return rps, int(re.search(r"P95 (\d+)", out).group(1)) / 1000
 
 
+def _check(port: int, path: str, cookie: str, name: str) -> None:
+    """Each page must answer 200 itself (wrk counts a redirect to the sign-in or MFA page as a success)."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path, headers={"Cookie": f"sessionid={cookie}", "Host": "127.0.0.1"})
+    status = connection.getresponse().status
+    connection.close()
+    if status != 200:
+        raise SystemExit(f"{name} ({path}) answered {status}, not 200: nothing measured")
+
+
 def measure(pages: dict, *, cookie: str, seconds: int, rounds: int, what: str) -> None:
     """Like :func:`tests.bench.pages.measure`, with each page's p95 latency (wrk's Lua ``done`` hook)."""
     port = _free_port()
@@ -268,6 +283,8 @@ def measure(pages: dict, *, cookie: str, seconds: int, rounds: int, what: str) -
                 break
             except OSError:
                 time.sleep(0.2)
+        for name, path in pages.items():
+            _check(port, path, cookie, name)
         results = {name: [] for name in ["hello", *pages]}
         for _ in range(rounds):
             results["hello"].append(_wrk(base + "/__hello__", cookie, seconds, lua.name))

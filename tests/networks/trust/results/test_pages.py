@@ -109,3 +109,12 @@ def test_change_since_the_previous_round_is_shown(client, network, organisation,
     second, _others = _round(network, organisation, 3)
     page = _get(client, member, second).content.decode()
     assert "▲" in page
+
+
+def test_the_deputy_sees_its_organisations_results_too(client, network, organisation, member):
+    deputy = factories.UserFactory()
+    factories.NetworkRoleFactory(network=network, user=deputy, role="member")
+    network.memberships.filter(organisation=organisation).update(representative=None, deputy=deputy)
+    round_, _others = _round(network, organisation, 3)
+    assert SECRET in _get(client, deputy, round_).content.decode()
+    assert SECRET not in _get(client, member, round_).content.decode()  # no longer its representative
