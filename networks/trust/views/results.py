@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from networks.trust import export, metrics
-from networks.trust.models import Relationship, RoundStatus, SurveyKind, SurveyRound, TrustRating
+from networks.trust.models import Relationship, RoundStatus, SurveyKind, SurveyResponse, SurveyRound, TrustRating
 from networks.trust.results import audience, mark_shown, named_ties
 from partners.directory.tables import XLSX_CONTENT_TYPE
 from portal.lib.pagination import paginate
 from portal.lib.views import object_for
 
+RESPONDENTS_PER_PAGE = 3
 PERCENT = ("response_rate", "density", "reciprocity")
 NETWORK_FIGURES = (
     ("response_rate", _("Response rate")),
@@ -134,22 +135,29 @@ def round_result_pairs(request, pk):
         round_ = _closed_round(request, pk, action="manage")
     except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
-    ratings = (
-        TrustRating.objects.filter(response__round=round_, response__submitted_at__isnull=False)
-        .select_related("response__organisation", "about")
-        .only(
-            "relationship",
-            *metrics.DIMENSIONS,
-            "response__organisation__name",
-            "about__name",
-        )
-        .order_by("response__organisation__name", "about__name", "pk")
+    # A page is a few respondents with all their ratings: sorting a page's ratings by name stays cheap however
+    # many the round has.
+    responses = (
+        SurveyResponse.objects.filter(round=round_, submitted_at__isnull=False)
+        .select_related("organisation")
+        .only("organisation__name")
+        .order_by("organisation__name", "pk")
     )
-    page = paginate(request, ratings)
+    page = paginate(request, responses, per_page=RESPONDENTS_PER_PAGE)
     page.object_list = list(page.object_list)
-    for rating in page.object_list:
+    ratings = (
+        TrustRating.objects.filter(response__in=page.object_list)
+        .select_related("about")
+        .only("response_id", "relationship", *metrics.DIMENSIONS, "about__name")
+        .order_by("about__name", "pk")
+    )
+    by_response = {response.pk: [] for response in page.object_list}
+    for rating in ratings:
         rating.trust_score = metrics.mean([getattr(rating, name) for name in metrics.TRUST])
         rating.value_score = metrics.mean([getattr(rating, name) for name in metrics.VALUE])
+        by_response[rating.response_id].append(rating)
+    for response in page.object_list:
+        response.ratings = by_response[response.pk]
     context = {"round": round_, "network": round_.network, "page_obj": page}
     return render(request, "networks/trust/results/pairs.html", context)
 

@@ -59,7 +59,7 @@ def test_results_page_budget(client, closed, request, role):
 def test_pairs_page_budget(client, closed, coordinator):
     client.force_login(coordinator)
     url = reverse("trust:round_result_pairs", kwargs={"pk": closed.pk})
-    assert_budget(client, url, budget=7, grow=lambda: _grow_ratings(closed))
+    assert_budget(client, url, budget=8, grow=lambda: _grow_ratings(closed))
 
 
 def test_export_budget(client, closed, coordinator):
