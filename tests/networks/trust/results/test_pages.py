@@ -90,6 +90,7 @@ def test_pairs_for_coordinators_only(client, network, organisation, coordinator,
     assert page.status_code == 200
     text = page.content.decode()
     assert others[0].name in text and organisation.name in text and SECRET not in text
+    assert '<td class="text-end">4,00</td>' in text and '<td class="text-end">1,00</td>' in text
     assert _get(client, member, round_, "trust:round_result_pairs").status_code == 403
     assert _get(client, observer, round_, "trust:round_result_pairs").status_code == 403
     assert _get(client, outsider, round_, "trust:round_result_pairs").status_code == 404
