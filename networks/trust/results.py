@@ -4,6 +4,20 @@
 :class:`~networks.trust.models.RoundResult` with the response rate, and lets the round's kind compute the
 rest (``COMPUTE``): the trust survey's network metrics here, the health check's per-aspect counts in
 :mod:`networks.trust.health`. Pages and exports read what is stored; nothing is computed per page view.
+
+A trust survey's figures (definitions: :mod:`networks.trust.metrics`, from the submitted responses only):
+``RoundResult`` density, reciprocity, average trust and value; one ``OrganisationResult`` per organisation
+asked; and ``RoundResult.figures``::
+
+    {"communities": [[organisation id, ...], ...],       # largest first; isolated ones in none
+     "isolated": [organisation id, ...],
+     "strongest": [{"a": id, "b": id, "trust": 3.67, "mutual": true}, ...],   # five pairs each
+     "weakest": [...],
+     "relationships": {"0": count, ..., "4": count},      # all ratings by relationship
+     "change": null | {"round": id, "title": str, "<figure>": now − before, "<figure>_before": before}}
+
+with the change of response_rate, density, average_trust, average_value and reciprocity since the network's
+previous closed trust survey (null for the first; a figure's change is null when either value is).
 """
 
 from dataclasses import dataclass
