@@ -5,7 +5,7 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages seed bench bench-directory bench-meetings clean distclean
+.PHONY: help setup run test lint format messages seed bench bench-directory bench-meetings bench-trust clean distclean
 
 BIN := portal/bin
 PY := .venv/bin/python
@@ -61,6 +61,11 @@ bench-meetings: ## Meeting page, meeting list and personal iCal feed at 2,000 me
 	@bash $(BIN)/setup.sh
 	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/meetings.py $(BENCH_ARGS)
+
+bench-trust: ## Closing a trust survey of 300 organisations (8 rounds, ~60 rated each); results and pairs pages as ratios to a plain WSGI hello, p95
+	@bash $(BIN)/setup.sh
+	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
+	$(PY) tests/bench/trust.py $(BENCH_ARGS)
 
 clean: ## Remove caches, collected static files and compiled messages
 	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts

@@ -28,12 +28,21 @@ class NetworkForm(VersionedFormMixin, forms.ModelForm):
     )
     logo = LogoField(label=_("Logo"), required=False)
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+    trust_threshold = forms.IntegerField(
+        label=_("Privacy threshold of trust surveys"),
+        required=False,
+        min_value=2,
+        max_value=50,
+        help_text=_("An organisation's results are shown only when at least this many rated it (2–50)."),
+        error_messages=dict.fromkeys(("min_value", "max_value", "invalid"), _("Enter a whole number from 2 to 50.")),
+    )
 
     class Meta:
         model = Network
         # The MFA requirement is an administrator's decision (Django admin): a coordinator
         # could otherwise switch off the protection of their own role.
         fields = ["name", "description", "field", "regions", "logo", "is_public", "public_description"]
+        fields += ["trust_threshold"]  # the privacy threshold of its trust surveys
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "public_description": forms.Textarea(attrs={"rows": 6}),
@@ -51,6 +60,9 @@ class NetworkForm(VersionedFormMixin, forms.ModelForm):
             del self.fields["remove_logo"]
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save")))
+
+    def clean_trust_threshold(self):  # left empty, the network keeps its threshold
+        return self.cleaned_data["trust_threshold"] or self.instance.trust_threshold
 
     def clean_regions(self):
         chosen = set(self.cleaned_data["regions"])

@@ -21,7 +21,7 @@ from portal.search import index as search_index
 from portal.search.models import SearchKind
 
 # What a network's coordinators may change (the MFA requirement is the administrators' decision).
-NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description")
+NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description", "trust_threshold")
 
 
 def network_update(*, network: Network, data: dict, logo=None, version=None) -> Network:

@@ -4,7 +4,7 @@ rate of an open round, the strongest and weakest ties and the organisations with
 
 from django.urls import NoReverseMatch, reverse
 
-from networks.trust import rounds
+from networks.trust import results, rounds
 from portal.lib.panels import DASHBOARD, panel
 
 # --- joint activities -------------------------------------------------------------------------------------
@@ -40,3 +40,17 @@ def surveys_waiting(request, *, coordinated, today):
 
 
 # --- results ----------------------------------------------------------------------------------------------
+
+
+@panel(DASHBOARD, order=55, template="networks/trust/results/dashboard.html")
+def trust_trend(request, *, coordinated, today):
+    """For coordinators: each coordinated network's trust trend over its last closed trust surveys, and the
+    strongest and weakest ties of the latest; two queries, from the results stored at close."""
+    if not coordinated:
+        return None
+    trend = results.trust_trend(network_ids=coordinated)
+    if not trend:
+        return None
+    for entry, ties in zip(trend, results.named_ties(entry["latest"] for entry in trend), strict=True):
+        entry["ties"] = ties
+    return {"trend": trend}

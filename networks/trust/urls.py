@@ -3,7 +3,7 @@ results, partnership health checks, the network map and the reports."""
 
 from django.urls import path
 
-from networks.trust.views import health, rounds
+from networks.trust.views import health, results, rounds
 from networks.trust.views import map as map_views
 
 app_name = "trust"
@@ -22,7 +22,11 @@ round_patterns = [
 ]
 
 # Closing a round and its results.
-result_patterns = []
+result_patterns = [
+    path("surveys/<int:pk>/results/", results.round_results, name="round_results"),
+    path("surveys/<int:pk>/results/pairs/", results.round_result_pairs, name="round_result_pairs"),
+    path("surveys/<int:pk>/results.xlsx", results.round_results_export, name="round_results_export"),
+]
 
 # Partnership health checks.
 health_patterns = [

@@ -15,6 +15,7 @@ from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
 from portal.accounts.models import User
 from portal.demo_data.services import seed_scale_services
+from portal.demo_data.trust_rounds import seed_trust_rounds
 from portal.lib.access import MembershipStatus, Role
 from portal.lib.validators import business_id_check_digit
 
@@ -141,6 +142,7 @@ def seed_demo_network(password_hash: str) -> None:
     # The directory's parts add their own demo data (services, contacts, membership history, ...).
     for seed in data.DEMO_EXTENSIONS:
         seed(networks=networks, organisations=organisations, people=people, areas=areas)
+    seed_trust_rounds(main)
     # Each role rests on the member organisation its person works for, else on the coordinator's word.
     network_roles.roles_find_bases(NetworkRole.objects.all(), reason="Asiantuntija (esimerkkiaineisto)")
 

@@ -126,6 +126,6 @@ def test_dashboard_query_budget_for_a_coordinator(client, network, coordinator):
     # session, user, MFA check, networks, to-do (one query), affiliations; the agreement lists (one query)
     # and the agreements awaiting the person's organisation's signature (one query); goals awaiting the
     # organisation's answer and, for coordinators, goal proposals (one query each); the person's open action
-    # items and next meetings (one query each)
-    # + 2 for survey rounds: the surveys waiting for the person's organisations, the open rounds' response rate
-    assert_budget(client, reverse("portal:home"), budget=14, grow=lambda: _grow_members(network, 300, 100))
+    # items and next meetings (one query each); survey rounds: the surveys waiting for the person's
+    # organisations and the open rounds' response rate (one query each); the trust trend (one query)
+    assert_budget(client, reverse("portal:home"), budget=15, grow=lambda: _grow_members(network, 300, 100))
