@@ -2,6 +2,7 @@
 participant's own reflection afterwards."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ def _activity(request, pk, action):
 def participant_add(request, pk):
     """Add a participant (the form is also on the activity's page; errors come back here)."""
     activity = _activity(request, pk, "manage")
-    form = ParticipantForm(request.POST or None, activity=activity)
+    form = ParticipantForm(request.POST if request.method == "POST" else None, activity=activity)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -67,9 +68,11 @@ def participant_remove(request, pk, participant):
 def reflection_edit(request, pk):
     """The participant's own reflection and usefulness rating, once the activity has started."""
     activity = _activity(request, pk, "reflect")
+    if not activity.permits(request.user, "reflect"):  # an administrator too: not before it has started
+        raise PermissionDenied
     mine = activity.participants.filter(user=request.user).first()
     initial = {"reflection": mine.reflection, "usefulness": mine.usefulness} if mine else None
-    form = ReflectionForm(request.POST or None, initial=initial)
+    form = ReflectionForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.reflection_save(
