@@ -61,9 +61,12 @@ def reflections(activity):
 
 
 def usefulness(activity) -> dict:
-    """``{"average": …, "count": …}`` of the participants' usefulness ratings (one query)."""
-    return Participant.objects.filter(activity=activity, usefulness__isnull=False).aggregate(
-        average=Avg("usefulness"), count=Count("pk")
+    """``{"average": …, "count": …, "reflected": …}``: the participants' usefulness ratings' average and number,
+    and the number of participants who reflected (one query)."""
+    return Participant.objects.filter(activity=activity).aggregate(
+        average=Avg("usefulness"),
+        count=Count("usefulness"),
+        reflected=Count("pk", filter=Q(user__isnull=False, reflected_at__isnull=False)),
     )
 
 

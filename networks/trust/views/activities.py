@@ -78,7 +78,7 @@ def _detail_context(request, activity) -> dict:
     contacts = queries.new_contacts(activity) if may["see_contacts"] else None
     participant_form = reflection_form = None
     if may["manage"]:
-        participant_form = ParticipantForm(activity=activity)
+        participant_form = with_token(ParticipantForm)(activity=activity)
         participant_form.helper.form_action = reverse("trust:participant_add", kwargs={"pk": activity.pk})
     if may["reflect"]:
         initial = {"reflection": mine.reflection, "usefulness": mine.usefulness} if mine else None
@@ -106,7 +106,6 @@ def activity_detail(request, pk):
     """The activity: its facts, participants, reflections and the new contacts it made."""
     activity = object_for(request, queries.activity_page(), pk=pk)
     context = _detail_context(request, activity)
-    context["reflection_count"] = activity.participants.filter(user__isnull=False, reflected_at__isnull=False).count()
     return render(request, "networks/trust/activities/detail.html", context)
 
 

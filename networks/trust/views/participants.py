@@ -12,6 +12,7 @@ from networks.trust import activities as services
 from networks.trust.forms.activities import ParticipantForm, ReflectionForm
 from networks.trust.models import Activity, Participant
 from portal.lib.errors import DomainError
+from portal.lib.once import created, creates_once, with_token
 from portal.lib.views import back_to, object_for, refuse, refuse_or_show
 
 
@@ -21,10 +22,11 @@ def _activity(request, pk, action):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@creates_once
 def participant_add(request, pk):
     """Add a participant (the form is also on the activity's page; errors come back here)."""
     activity = _activity(request, pk, "manage")
-    form = ParticipantForm(request.POST if request.method == "POST" else None, activity=activity)
+    form = with_token(ParticipantForm)(request.POST if request.method == "POST" else None, activity=activity)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -40,7 +42,7 @@ def participant_add(request, pk):
                 return refusal
         else:
             messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
-            return back_to(activity, "participants")
+            return created(request, back_to(activity, "participants"))
     return render(request, "networks/trust/activities/participant_form.html", {"form": form, "activity": activity})
 
 
