@@ -22,8 +22,10 @@ def network_activities(network, *, kind: str = "", year: int | None = None):
         activities = activities.filter(kind=kind)
     if year:
         activities = activities.filter(starts_on__year=year)
-    return activities.annotate(participant_count=Count("participants")).order_by("-starts_on", "-pk").prefetch_related(
-        Prefetch("organisers", queryset=Organisation.objects.order_by("name", "pk"))
+    return (
+        activities.annotate(participant_count=Count("participants"))
+        .order_by("-starts_on", "-pk")
+        .prefetch_related(Prefetch("organisers", queryset=Organisation.objects.order_by("name", "pk")))
     )
 
 

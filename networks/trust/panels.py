@@ -4,8 +4,8 @@ rate of an open round, the strongest and weakest ties and the organisations with
 
 # --- joint activities -------------------------------------------------------------------------------------
 
-from networks.trust import activity_queries  # noqa: E402 - each area's imports stay in its section
-from portal.lib.panels import DASHBOARD, panel  # noqa: E402
+from networks.trust import activity_queries
+from portal.lib.panels import DASHBOARD, panel
 
 
 @panel(DASHBOARD, order=45, template="networks/trust/activities/includes/dashboard_upcoming.html")

@@ -86,7 +86,9 @@ READ_ONLY = {
 
 CASES = [
     # The member who recorded an activity manages it too.
-    Case("trust:activity_edit", "recorded by the member", Entry(row(302, 404, 403, 200, 200, 200), _recorded_by_member)),
+    Case(
+        "trust:activity_edit", "recorded by the member", Entry(row(302, 404, 403, 200, 200, 200), _recorded_by_member)
+    ),
     Case(
         "trust:activity_delete", "recorded by the member", Entry(row(302, 404, 403, 200, 200, 200), _recorded_by_member)
     ),

@@ -111,9 +111,7 @@ class ParticipantForm(forms.Form):
         empty_label=_("Choose a person"),
         help_text=_("The network's people and those who work for its member organisations."),
     )
-    name = forms.CharField(
-        label=_("Or the name of a person without an account"), max_length=150, required=False
-    )
+    name = forms.CharField(label=_("Or the name of a person without an account"), max_length=150, required=False)
     organisation = forms.ModelChoiceField(
         label=_("Came from"),
         queryset=None,

@@ -43,7 +43,11 @@ def meeting(network, organiser, day: datetime.date, people=()):
     """A held meeting of ``network`` on ``day`` at 13 Helsinki time, with ``people`` attending."""
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(13)))
     made = factories.MeetingFactory(
-        network=network, organiser=organiser, starts_at=start, ends_at=start + datetime.timedelta(hours=2), status="held"
+        network=network,
+        organiser=organiser,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        status="held",
     )
     Attendance.objects.bulk_create(
         Attendance(meeting=made, user=user, organisation=organisation) for user, organisation in people

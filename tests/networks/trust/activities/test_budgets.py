@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from networks.trust import panels
 from networks.trust.contacts import contacts_rebuild
 from networks.trust.models import Activity, Participant
-from networks.trust import panels
 from tests import factories
 from tests.networks.trust.activities.factories import member_organisation
 from tests.querybudget import assert_budget
@@ -60,7 +60,7 @@ def world(network, organisation, coordinator, member):
 
 
 def _grow(world_):
-    network, organisations, people, activity = world_
+    network, organisations, _people, activity = world_
 
     def grow():
         more = factories.UserFactory.create_batch(40)
@@ -102,7 +102,7 @@ def test_the_report_does_not_grow(client_for, world, coordinator):
 
 
 def test_the_dashboard_sections_do_not_grow(rf, world, coordinator):
-    network, organisations, people, activity = world
+    network, organisations, _people, activity = world
     Activity.objects.filter(pk=activity.pk).update(starts_on=timezone.localdate() + datetime.timedelta(days=3))
     request = rf.get("/")
     request.user = coordinator

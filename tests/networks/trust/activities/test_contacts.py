@@ -46,7 +46,12 @@ def test_pairs_of_different_organisations_are_new_contacts(network, organisation
     assert made.new_pairs == 2  # Aino–Bertta and Bertta–Eero; Aino and Eero work together
     assert pair(aino, eero) is None
     row = pair(aino, bertta)
-    assert (row.source, row.activity_id, row.first_met_on, row.network_id) == ("activity", made.pk, days_ago(5), network.pk)
+    assert (row.source, row.activity_id, row.first_met_on, row.network_id) == (
+        "activity",
+        made.pk,
+        days_ago(5),
+        network.pk,
+    )
     assert {row.organisation_id, row.other_organisation_id} == {organisation.pk, gradia.pk}
     assert row.person_id < row.other_id
 
@@ -138,7 +143,11 @@ def test_signing_for_different_parties_of_an_agreement_makes_a_contact(network, 
     )
     assert contacts_rebuild() == 1
     row = pair(aino, bertta)
-    assert (row.source, row.agreement_id, row.first_met_on) == ("agreement", agreement.pk, signed + datetime.timedelta(3))
+    assert (row.source, row.agreement_id, row.first_met_on) == (
+        "agreement",
+        agreement.pk,
+        signed + datetime.timedelta(3),
+    )
     made = activity(network, days_ago(5), [(aino, organisation), (bertta, gradia)])
     assert made.new_pairs == 0
 

@@ -31,9 +31,15 @@ def test_the_empty_list_invites_a_member_to_record_the_first(client_for, network
 
 
 def test_the_list_filters_by_kind_and_year(client_for, network, observer):
-    factories.ActivityFactory(network=network, title="Varjostus 2025", kind="shadowing", starts_on=datetime.date(2025, 5, 1))
-    factories.ActivityFactory(network=network, title="Koulutus 2025", kind="training", starts_on=datetime.date(2025, 6, 1))
-    factories.ActivityFactory(network=network, title="Koulutus 2024", kind="training", starts_on=datetime.date(2024, 6, 1))
+    factories.ActivityFactory(
+        network=network, title="Varjostus 2025", kind="shadowing", starts_on=datetime.date(2025, 5, 1)
+    )
+    factories.ActivityFactory(
+        network=network, title="Koulutus 2025", kind="training", starts_on=datetime.date(2025, 6, 1)
+    )
+    factories.ActivityFactory(
+        network=network, title="Koulutus 2024", kind="training", starts_on=datetime.date(2024, 6, 1)
+    )
     client = client_for(observer)
     content = client.get(_list(network), {"kind": "training", "year": "2025"}, headers=EN).content.decode()
     assert "Koulutus 2025" in content
@@ -63,7 +69,9 @@ def test_a_member_records_an_activity_with_organisers_and_goals(client_for, netw
     response = client.post(url, data)
     made = Activity.objects.get(title="Työn varjostus Gradiassa")
     assert response.status_code == 302 and response["Location"].endswith(f"{_detail(made)}#participants")
-    assert made.created_by == member and list(made.organisers.all()) == [organisation] and list(made.goals.all()) == [goal]
+    assert (
+        made.created_by == member and list(made.organisers.all()) == [organisation] and list(made.goals.all()) == [goal]
+    )
 
 
 def test_bad_input_is_said_and_kept(client_for, network, member, other_network):
@@ -84,7 +92,9 @@ def test_the_page_shows_participants_reflections_usefulness_and_new_contacts(
     gradia = member_organisation(network, "Gradia")
     bertta = person(network, gradia, first_name="Bertta", last_name="Berg")
     made = activity(network, days_ago(3), [(member, organisation), (bertta, gradia), ("Nimetty Vieras", gradia)])
-    Participant.objects.filter(user=member).update(reflection="Opin paljon.", usefulness=4, reflected_at=made.created_at)
+    Participant.objects.filter(user=member).update(
+        reflection="Opin paljon.", usefulness=4, reflected_at=made.created_at
+    )
     Participant.objects.filter(user=bertta).update(usefulness=5, reflected_at=made.created_at)
     content = client_for(observer).get(_detail(made), headers=EN).content.decode()
     assert "Nimetty Vieras" in content and "Bertta Berg" in content
