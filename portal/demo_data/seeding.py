@@ -13,6 +13,7 @@ from networks.memberships import roles as network_roles
 from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole, RoleBasis
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
+from portal.demo_data.activities import seed_activities
 from portal.accounts.models import User
 from portal.demo_data.services import seed_scale_services
 from portal.lib.access import MembershipStatus, Role
@@ -141,6 +142,7 @@ def seed_demo_network(password_hash: str) -> None:
     # The directory's parts add their own demo data (services, contacts, membership history, ...).
     for seed in data.DEMO_EXTENSIONS:
         seed(networks=networks, organisations=organisations, people=people, areas=areas)
+    seed_activities(networks[data.MAIN_NETWORK], people=people)
     # Each role rests on the member organisation its person works for, else on the coordinator's word.
     network_roles.roles_find_bases(NetworkRole.objects.all(), reason="Asiantuntija (esimerkkiaineisto)")
 
