@@ -13,8 +13,8 @@ from networks.memberships import roles as network_roles
 from networks.memberships.models import Membership, MembershipLevel, Network, NetworkRole, RoleBasis
 from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
-from portal.demo_data.activities import seed_activities
 from portal.accounts.models import User
+from portal.demo_data.activities import seed_activities
 from portal.demo_data.services import seed_scale_services
 from portal.lib.access import MembershipStatus, Role
 from portal.lib.validators import business_id_check_digit
