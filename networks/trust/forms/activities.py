@@ -133,7 +133,7 @@ class ParticipantForm(forms.Form):
             Row(Column("person", css_class="col-md-6"), Column("name", css_class="col-md-6")),
             Row(Column("organisation", css_class="col-md-8"), Column("is_organiser", css_class="col-md-4")),
         )
-        self.helper.add_input(Submit("submit", _("Add the participant")))
+        self.helper.add_input(Submit("add", _("Add the participant")))
 
     def clean(self):
         cleaned = super().clean()
@@ -170,7 +170,7 @@ class ReflectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_id = "reflection"
-        self.helper.add_input(Submit("submit", _("Save the reflection")))
+        self.helper.add_input(Submit("reflect", _("Save the reflection")))
 
     def clean(self):
         cleaned = super().clean()
