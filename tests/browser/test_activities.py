@@ -73,6 +73,5 @@ def test_a_member_records_an_activity_adds_participants_and_a_participant_reflec
     expect(page.get_by_text("Opin, miten Gradiassa ohjataan aikuisia eteenpäin.").first).to_be_visible()
     expect(page.get_by_text("Hyöty verkostolle: 5,0 / 5").first).to_be_visible()
     check(page, "activities-04-reflected")
-    page.screenshot(path="/tmp/activities.png", full_page=True)
     page.screenshot(path=str(ARTIFACTS / "activities-page.png"), full_page=True)
     assert activity.participants.get(user=bertta).usefulness == 5
