@@ -16,8 +16,8 @@ choice is always the same. When an earlier record appears the row moves to it.
 
 An activity's ``new_pairs`` is the number of rows whose first meeting is that activity. The services call
 :func:`contacts_for_activity` when an activity's participants or date change, and a receiver calls
-:func:`contacts_for_meeting` when a meeting's attendance is recorded: both recompute only the pairs involved (the
-record's people, and the pairs whose row points to the record). :func:`contacts_rebuild` recomputes everything,
+:func:`contacts_for_meeting` when a meeting's attendance is recorded, and :func:`contacts_for_agreement` when a party
+signs: each recomputes only the pairs involved (the record's people, and the pairs whose row points to the record). :func:`contacts_rebuild` recomputes everything,
 or one network's pairs, in a few set-based statements (demo data, repairs: ``manage.py contacts_rebuild``).
 """
 
@@ -176,6 +176,14 @@ def contacts_for_meeting(meeting_id: int) -> None:
     """After the meeting's attendance was recorded: its attendees' pairs and the pairs that first met there."""
     people = Attendance.objects.filter(meeting_id=meeting_id, organisation__isnull=False)
     contacts_update(_pairs_among(people.values_list("user_id", flat=True)) | _record_pairs("meeting_id", meeting_id))
+
+
+def contacts_for_agreement(agreement_id: int) -> None:
+    """After a party of the agreement signed: its signers' pairs and the pairs that first met over it."""
+    parties = AgreementParty.objects.filter(agreement_id=agreement_id, signed_by__isnull=False)
+    contacts_update(
+        _pairs_among(parties.values_list("signed_by_id", flat=True)) | _record_pairs("agreement_id", agreement_id)
+    )
 
 
 def contacts_rebuild(network=None) -> int:

@@ -126,5 +126,6 @@ def test_dashboard_query_budget_for_a_coordinator(client, network, coordinator):
     # session, user, MFA check, networks, to-do (one query), affiliations; the agreement lists (one query)
     # and the agreements awaiting the person's organisation's signature (one query); goals awaiting the
     # organisation's answer and, for coordinators, goal proposals (one query each); the person's open action
-    # items and next meetings (one query each)
-    assert_budget(client, reverse("portal:home"), budget=12, grow=lambda: _grow_members(network, 300, 100))
+    # items and next meetings (one query each); the upcoming joint activities and the organisations with no
+    # new contacts this year (one query each)
+    assert_budget(client, reverse("portal:home"), budget=14, grow=lambda: _grow_members(network, 300, 100))

@@ -385,7 +385,8 @@ def test_coordinators_dashboard_query_budget(client_for, coordinator, network, o
 
     # session, user, MFA check, networks, affiliations, the membership to-do list, the agreement lists,
     # agreements awaiting the person's organisation's signature, goals awaiting an answer, goal proposals,
-    # the person's open action items and next meetings
-    assert_budget(client_for(coordinator), reverse("portal:home"), budget=12, grow=grow)
+    # the person's open action items and next meetings, the upcoming joint activities and the organisations
+    # with no new contacts this year
+    assert_budget(client_for(coordinator), reverse("portal:home"), budget=14, grow=grow)
     todo = client_for(coordinator).get(reverse("portal:home")).context["agreement_todo"]
     assert todo.counts == {"expiring": 100, "stalled": 100, "unsigned": 100}
