@@ -15,10 +15,11 @@ Only people with accounts count, and only when both came from an organisation an
 choice is always the same. When an earlier record appears the row moves to it.
 
 An activity's ``new_pairs`` is the number of rows whose first meeting is that activity. The services call
-:func:`contacts_for_activity` when an activity's participants or date change, and a receiver calls
-:func:`contacts_for_meeting` when a meeting's attendance is recorded, and :func:`contacts_for_agreement` when a party
-signs: each recomputes only the pairs involved (the record's people, and the pairs whose row points to the record). :func:`contacts_rebuild` recomputes everything,
-or one network's pairs, in a few set-based statements (demo data, repairs: ``manage.py contacts_rebuild``).
+:func:`contacts_for_activity` when an activity's participants or date change; receivers call
+:func:`contacts_for_meeting` when a meeting's attendance is recorded and :func:`contacts_for_agreement` when a party
+signs. Each recomputes only the pairs involved (the record's people, and the pairs whose row points to the record).
+:func:`contacts_rebuild` recomputes everything, or one network's pairs, in a few set-based statements (demo data,
+repairs: ``manage.py contacts_rebuild``; also after signatures are cleared in bulk or a meeting is deleted).
 """
 
 from django.conf import settings
