@@ -187,7 +187,7 @@ def test_view_on_site_and_catch_all(objs, client_for):
 
 def test_every_form_view_has_a_post_entry():
     """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
-    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals", "meetings"}
+    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals", "meetings", "trust"}
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     assert ours - READ_ONLY == set(POST_MATRIX)
 
