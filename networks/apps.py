@@ -15,5 +15,6 @@ class NetworksConfig(AppConfig):
         from networks.memberships import receivers as membership_receivers  # noqa: F401
         from networks.memberships import search as membership_search
         from networks.trust import panels as trust_panels  # noqa: F401
+        from networks.trust import receivers as trust_receivers  # noqa: F401
 
         membership_search.register()

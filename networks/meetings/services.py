@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from networks.meetings.checking import chair_confirm, checkers_set, confirmations_clear
 from networks.meetings.mail import mail_cancelled, mail_invited, mail_minutes_circulated, mail_updated
 from networks.meetings.models import Attendance, InvitedOrganisation, Invitee, Meeting, MeetingStatus, Reply
+from networks.meetings.signals import attendance_recorded
 from networks.memberships.models import Membership, Network, NetworkRole
 from partners.directory.models import Affiliation, Organisation
 from portal.accounts.models import User
@@ -355,4 +356,5 @@ def attendance_set(*, meeting: Meeting, user, people) -> list[Attendance]:
         if removed or added:
             # Who was present is part of the minutes the chair and the checkers confirm.
             confirmations_clear(locked)
+            attendance_recorded.send(sender=Meeting, meeting=locked)
     return list(Attendance.objects.filter(meeting=locked))

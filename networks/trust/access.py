@@ -54,6 +54,10 @@ class ActivityAccess(NetworkObjectAccess):
     def may_reflect(self) -> bool:
         return self.role is not None and self.obj.participants.filter(user=self.user).exists()
 
+    def may_see_contacts(self) -> bool:
+        """Who met whom for the first time: the network's coordinators only."""
+        return self.is_coordinator
+
 
 class RoundAccess(NetworkObjectAccess):
     @cached_property

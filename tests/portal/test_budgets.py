@@ -42,6 +42,6 @@ def test_dashboard(client, member, small_world, organisation):
 
     # session, user, MFA check, networks, affiliations, agreements awaiting the person's organisation's signature,
     # goals awaiting the person's organisation's answer; + 2 for meetings: the person's open action items and
-    # their next meetings
-    # + 1 for survey rounds: the surveys waiting for the person's organisations
-    assert_budget(client, reverse("portal:home"), budget=10, grow=grow)
+    # their next meetings; + 1 for survey rounds: the surveys waiting for the person's organisations; + 1 for
+    # joint activities: the person's upcoming activities
+    assert_budget(client, reverse("portal:home"), budget=11, grow=grow)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from networks.trust.access import ActivityAccess
@@ -99,6 +100,9 @@ class Activity(AccessMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("trust:activity_detail", kwargs={"pk": self.pk})
 
     @property
     def last_day(self):

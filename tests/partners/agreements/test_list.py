@@ -386,7 +386,8 @@ def test_coordinators_dashboard_query_budget(client_for, coordinator, network, o
     # session, user, MFA check, networks, affiliations, the membership to-do list, the agreement lists,
     # agreements awaiting the person's organisation's signature, goals awaiting an answer, goal proposals,
     # the person's open action items and next meetings, the surveys waiting for the person's organisations,
-    # the open rounds' response rate, the trust trend of the coordinated networks
-    assert_budget(client_for(coordinator), reverse("portal:home"), budget=15, grow=grow)
+    # the open rounds' response rate, the trust trend of the coordinated networks, the upcoming joint
+    # activities and the organisations with no new contacts this year
+    assert_budget(client_for(coordinator), reverse("portal:home"), budget=17, grow=grow)
     todo = client_for(coordinator).get(reverse("portal:home")).context["agreement_todo"]
     assert todo.counts == {"expiring": 100, "stalled": 100, "unsigned": 100}

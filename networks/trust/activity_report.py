@@ -1,0 +1,199 @@
+"""The activity report for funders (ESF-style): a network's joint activities in a chosen period, as a page and
+as an XLSX workbook.
+
+- **Activities**: every activity that starts within the period, with its kind, dates, hours, number of
+  participants and the new contacts between people of different organisations it made.
+- **By organisation**: the people each organisation sent (different people: an account or a name counts once)
+  and their person-hours (each participation counts the activity's hours).
+- **Totals**: activities, participations, different people, person-hours and new contacts.
+
+:func:`report` runs three queries, whatever the number of activities.
+"""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.db.models import CharField, Count, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from networks.memberships.models import Network
+from networks.trust.models import Activity, Participant
+from partners.directory.tables import safe_cell
+from portal.lib.forms import DateInput, PlausibleDateField, filter_helper
+
+
+class ActivityReportForm(forms.Form):
+    """The report's period, from the query string (``?start=&end=``); the current year by default."""
+
+    start = PlausibleDateField(label=gettext_lazy("From"), widget=DateInput)
+    end = PlausibleDateField(label=gettext_lazy("To"), widget=DateInput)
+
+    def __init__(self, data=None, *, today: datetime.date, **kwargs):
+        start, end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
+        if data is not None and not ({"start", "end"} & set(data)):
+            data = None
+        super().__init__(data, initial={"start": start, "end": end}, **kwargs)
+        self.default = (start, end)
+        period = Layout(Row(Column("start", css_class="col-sm-6"), Column("end", css_class="col-sm-6")))
+        self.helper = filter_helper("report-period", period)
+        self.helper.add_input(Submit("", gettext_lazy("Show the report")))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period must not end before it starts."))
+        return cleaned
+
+    def period(self) -> tuple[datetime.date, datetime.date] | None:
+        """The chosen period, the current year when none was chosen, or None when the dates are invalid."""
+        if not self.is_bound:
+            return self.default
+        if not self.is_valid():
+            return None
+        return self.cleaned_data["start"], self.cleaned_data["end"]
+
+
+@dataclass
+class OrganisationLine:
+    name: str
+    people: int
+    person_hours: Decimal
+
+
+@dataclass
+class Report:
+    network: Network
+    start: datetime.date
+    end: datetime.date
+    activities: list = field(default_factory=list)
+    organisations: list[OrganisationLine] = field(default_factory=list)
+    participations: int = 0
+    people: int = 0
+
+    @property
+    def person_hours(self) -> Decimal:
+        return sum((line.person_hours for line in self.organisations), Decimal(0))
+
+    @property
+    def new_contacts(self) -> int:
+        return sum(activity.new_pairs for activity in self.activities)
+
+
+# A person counts once: by account, else by name.
+_PERSON = Concat(Cast("user_id", CharField()), Value(":"), "name", output_field=CharField())
+
+
+def report(*, network: Network, start: datetime.date, end: datetime.date) -> Report:
+    """The report of ``network``'s activities starting within [start, end]."""
+    activities = list(
+        Activity.objects.filter(network=network, starts_on__gte=start, starts_on__lte=end)
+        .annotate(participant_count=Count("participants"))
+        .order_by("starts_on", "pk")
+    )
+    participations = Participant.objects.filter(
+        activity__network=network, activity__starts_on__gte=start, activity__starts_on__lte=end
+    )
+    rows = (
+        participations.values("organisation__name")
+        .annotate(people=Count(_PERSON, distinct=True), hours=Coalesce(Sum("activity__hours"), Decimal(0)))
+        .order_by("organisation__name")
+    )
+    totals = participations.aggregate(participations=Count("pk"), people=Count(_PERSON, distinct=True))
+    organisations = [
+        OrganisationLine(
+            name=row["organisation__name"] or _("No organisation given"),
+            people=row["people"],
+            person_hours=row["hours"],
+        )
+        for row in rows
+    ]
+    return Report(
+        network=network,
+        start=start,
+        end=end,
+        activities=activities,
+        organisations=organisations,
+        participations=totals["participations"],
+        people=totals["people"],
+    )
+
+
+# --- the workbook -----------------------------------------------------------------------------------------
+
+
+def workbook(report_: Report) -> bytes:
+    """The report as an XLSX workbook: the activities, the organisations and the totals on one sheet.
+
+    Text goes through :func:`partners.directory.tables.safe_cell` like every export, so no cell is run as a
+    formula; numbers and dates stay numbers and dates."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=_("Activity report")[:31])
+
+    def cell(value):
+        if value is None:
+            return None
+        if isinstance(value, (int, Decimal, datetime.date)):
+            return value
+        return ILLEGAL_CHARACTERS_RE.sub("", safe_cell(str(value)))
+
+    def bold(value):
+        written = WriteOnlyCell(sheet, value=cell(value))
+        written.font = Font(bold=True)
+        return written
+
+    sheet.append([bold(_("Activity report: %(network)s") % {"network": report_.network.name})])
+    sheet.append([cell(_("Period")), cell(report_.start), cell(report_.end)])
+    sheet.append([])
+    for row in _sections(report_):
+        if row and row[0] is True:
+            sheet.append([bold(value) for value in row[1:]])
+        else:
+            sheet.append([cell(value) for value in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sections(report_: Report):
+    """The workbook's rows after its title; a row starting with True is a heading row."""
+    yield [True, _("Activities")]
+    yield [True, _("Kind"), _("Title"), _("Starts"), _("Ends"), _("Hours"), _("Participants"), _("New contacts")]
+    for activity in report_.activities:
+        yield [
+            activity.get_kind_display(),
+            activity.title,
+            activity.starts_on,
+            activity.ends_on,
+            activity.hours,
+            activity.participant_count,
+            activity.new_pairs,
+        ]
+    yield []
+    yield [True, _("Participants by organisation")]
+    yield [True, _("Organisation"), _("People"), _("Person-hours")]
+    for line in report_.organisations:
+        yield [line.name, line.people, line.person_hours]
+    yield []
+    yield [True, _("Totals")]
+    yield [_("Activities"), len(report_.activities)]
+    yield [_("Participations"), report_.participations]
+    yield [_("Different people"), report_.people]
+    yield [_("Person-hours"), report_.person_hours]
+    yield [_("New contacts"), report_.new_contacts]
+
+
+def workbook_filename(report_: Report) -> str:
+    """A fixed ASCII name from the period (never from the data)."""
+    return f"activity-report-{report_.start.isoformat()}-{report_.end.isoformat()}.xlsx"
