@@ -2,15 +2,12 @@
 activities and the surveys waiting for their organisation; for coordinators, the trust trend, the response
 rate of an open round, the strongest and weakest ties and the organisations with no new contacts this year."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
-from networks.trust import results, rounds
+from networks.trust import activity_queries, results, rounds
 from portal.lib.panels import DASHBOARD, panel
 
 # --- joint activities -------------------------------------------------------------------------------------
-
-from networks.trust import activity_queries
-from portal.lib.panels import DASHBOARD, panel
 
 
 @panel(DASHBOARD, order=45, template="networks/trust/activities/includes/dashboard_upcoming.html")
@@ -31,16 +28,13 @@ def quiet_organisations(request, *, coordinated, today):
 
 # --- survey rounds ----------------------------------------------------------------------------------------
 
-# Where a round of each kind is answered and followed (a kind whose pages are not there: no link).
+# Where a round of each kind is answered and followed.
 ANSWER_URLS = {"trust": "trust:round_answer", "health": "trust:health_answer"}
 DETAIL_URLS = {"trust": "trust:round_detail", "health": "trust:health_detail"}
 
 
-def _url(names: dict, round_) -> str | None:
-    try:
-        return reverse(names[round_.kind], kwargs={"pk": round_.pk})
-    except (KeyError, NoReverseMatch):
-        return None
+def _url(names: dict, round_) -> str:
+    return reverse(names[round_.kind], kwargs={"pk": round_.pk})
 
 
 @panel(DASHBOARD, order=35, template="networks/trust/rounds/includes/dashboard.html")

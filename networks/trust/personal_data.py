@@ -1,6 +1,8 @@
 """Trust-building's share of a person's data: the joint activities they recorded or took part in with their
 reflections, the personal contacts recorded between them and others, the survey rounds they opened and the
-answers they saved for their organisation (see :mod:`portal.lib.personal_data`).
+answers they saved for their organisation (see :mod:`portal.lib.personal_data`). The answers' ratings and
+comments are the organisation's, not the person's: a deputy may have written what the representative saved
+last, so they are neither exported as the person's nor erased with them.
 
 Erasure keeps the shared records (the activities, the organisations' answers), attributed to the
 removed-user marker; it removes the person's own words (reflections) and their recorded contacts.
@@ -66,18 +68,6 @@ def export(user):
             "organisation__name",
             "submitted_at",
         ),
-        "survey_comments": rows(
-            TrustRating.objects.filter(response__answered_by=user).exclude(comment="").order_by("pk"),
-            "response__round__title",
-            "about__name",
-            "comment",
-        ),
-        "health_check_comments": rows(
-            HealthRating.objects.filter(response__answered_by=user).exclude(comment="").order_by("pk"),
-            "response__round__title",
-            "aspect",
-            "comment",
-        ),
     }
 
 
@@ -97,8 +87,6 @@ register(
         (Acquaintance, ["person", "other"]),
         (SurveyRound, ["opened_by"]),
         (SurveyResponse, ["answered_by"]),
-        (TrustRating, ["comment"]),
-        (HealthRating, ["comment"]),
     ],
     export=export,
     erase=erase,
@@ -110,12 +98,12 @@ register(
         "personal_contacts_of_others": _("People who met you for the first time"),
         "survey_rounds_opened": _("Survey rounds you opened"),
         "survey_responses_saved": _("Survey answers you saved for your organisation"),
-        "survey_comments": _("Comments you wrote in trust surveys"),
-        "health_check_comments": _("Comments you wrote in partnership health checks"),
     },
     not_personal=[
         (Activity, ["title"], "an activity's title"),
         (SurveyRound, ["title"], "a survey round's title"),
         (OrganisationResult, ["comments"], "the comments of organisations' answers, stored without names"),
+        (TrustRating, ["comment"], "an organisation's answer, given by its representative or deputy"),
+        (HealthRating, ["comment"], "an organisation's answer, given by its representative or deputy"),
     ],
 )
