@@ -53,11 +53,12 @@ def _not_closed(request, round_):
 
 
 def shown(name, value) -> str:
+    """A network figure as text, rounded (``number_format`` alone cuts the digits off: ⅔ would be 66 %)."""
     if value is None:
         return "–"
     if name in PERCENT:
-        return f"{number_format(value * 100, 0)} %"
-    return number_format(value, 2)
+        return f"{number_format(round(value * 100), 0)} %"
+    return number_format(round(value, 2), 2)
 
 
 def _change(name, delta) -> dict | None:

@@ -119,3 +119,16 @@ def test_the_deputy_sees_its_organisations_results_too(client, network, organisa
     round_, _others = _round(network, organisation, 3)
     assert SECRET in _get(client, deputy, round_).content.decode()
     assert SECRET not in _get(client, member, round_).content.decode()  # no longer its representative
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "text"),
+    [("density", 2 / 3, "67 %"), ("response_rate", 0.995, "100 %"), ("average_trust", 8 / 3, "2,67")],
+)
+def test_network_figures_are_rounded_not_cut(name, value, text):
+    from django.utils import translation
+
+    from networks.trust.views.results import shown
+
+    with translation.override("fi"):
+        assert shown(name, value) == text
