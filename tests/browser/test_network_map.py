@@ -22,11 +22,11 @@ def _line_count(page) -> int:
     return page.locator("svg.trust-map line").count()
 
 
-def test_network_map(page, check, network, organisation, member):
+def test_network_map(page, check, network, organisation, coordinator):
     orgs, latest = builders.demo_network(network, 40)
     earlier = [(r.response.organisation, r.about, r.relationship) for r in _ratings(latest)[::3]]
     builders.closed_round(network, orgs, earlier, title="Luottamuskysely 2025", closed_days_ago=365)
-    sign_in(page, member.email)
+    sign_in(page, coordinator.email)
     page.goto(f"/networks/{network.slug}/")
     page.get_by_role("link", name="Verkostokartta").click()
     expect(page.get_by_role("heading", level=1, name="Verkostokartta")).to_be_visible()
@@ -57,9 +57,9 @@ def test_network_map(page, check, network, organisation, member):
     check(page, "network-map-change")
 
 
-def test_a_large_network_map_stays_readable(page, check, network, organisation, member):
+def test_a_large_network_map_stays_readable(page, check, network, organisation, coordinator):
     builders.demo_network(network, 300, groups=8)
-    sign_in(page, member.email)
+    sign_in(page, coordinator.email)
     page.goto(f"/trust/network/{network.slug}/map/")
     labels = page.locator("svg.trust-map .map-labels text").count()
     assert 0 < labels <= 24

@@ -2,7 +2,11 @@
 relationship counts, the meeting period, and the organisations' region and membership level.
 
 Every source is on until the form is sent (``shown`` tells a sent form from a first visit, so unticking
-every source draws no ties). An invalid value is ignored (shown as a form error), never an error page."""
+every source draws no ties). An invalid value is ignored (shown as a form error), never an error page.
+
+What one organisation said of another in a trust survey is for the network's coordinators only: without
+``survey=True`` the form has no survey source, round or closeness, and a survey asked for in the address (a
+coordinator's link) is left out quietly."""
 
 from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
@@ -15,6 +19,7 @@ from networks.trust.ties import (
     MIN_RELATIONSHIP,
     SOURCE_LABELS,
     SOURCES,
+    SURVEY,
     WORKING_TOGETHER,
 )
 from portal.lib.choices import Region
@@ -55,25 +60,27 @@ class MapFilterForm(forms.Form):
     level = forms.ChoiceField(label=_("Membership level"), required=False)
     shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, rounds=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["round"].choices = [("", _("The latest closed survey")), *((r.pk, r.title) for r in rounds)]
+    def __init__(self, data=None, *args, rounds=(), survey=False, **kwargs):
+        self.sources = SOURCES if survey else tuple(s for s in SOURCES if s != SURVEY)
+        if data is not None and not survey:
+            data = data.copy()
+            data.setlist("sources", [s for s in data.getlist("sources") if s in self.sources])
+        super().__init__(data, *args, **kwargs)
+        self.fields["sources"].choices = [(source, SOURCE_LABELS[source]) for source in self.sources]
+        if survey:
+            self.fields["round"].choices = [("", _("The latest closed survey")), *((r.pk, r.title) for r in rounds)]
+        else:
+            del self.fields["round"], self.fields["closeness"]
         self.fields["region"].choices = [("", _("All regions")), *Region.choices]
         self.fields["level"].choices = [("", _("All levels")), *MembershipLevel.choices]
         self.fields["shown"].initial = "1"
         self.fields["months"].initial = DEFAULT_MONTHS
-        self.fields["sources"].initial = list(SOURCES)
-        self.helper = filter_helper(
-            "map-filters",
-            Layout(
-                Row(
-                    Column(Field("sources"), css_class="col-md-4"),
-                    Column("round", "closeness", css_class="col-md-4"),
-                    Column("months", "region", "level", css_class="col-md-4"),
-                ),
-                "shown",
-            ),
-        )
+        self.fields["sources"].initial = list(self.sources)
+        columns = [Column(Field("sources"), css_class="col-md-4")]
+        if survey:
+            columns.append(Column("round", "closeness", css_class="col-md-4"))
+        columns.append(Column("months", "region", "level", css_class="col-md-4"))
+        self.helper = filter_helper("map-filters", Layout(Row(*columns), "shown"))
         self.helper.add_input(Submit("", _("Show the map")))
 
     def filters(self) -> dict:
@@ -81,11 +88,11 @@ class MapFilterForm(forms.Form):
         months, region and level."""
         if not self.is_bound:
             data = {}
-            sources = list(SOURCES)
+            sources = list(self.sources)
         else:
             self.is_valid()
             data = getattr(self, "cleaned_data", {})
-            sources = [s for s in SOURCES if s in (data.get("sources") or [])]
+            sources = [s for s in self.sources if s in (data.get("sources") or [])]
         return {
             "sources": sources,
             "round": data.get("round"),

@@ -1,5 +1,7 @@
 """The network map of a network's member organisations and its change over the closed trust surveys. The
-network's people see them; outsiders get 404.
+network's people see the map; outsiders get 404. What one organisation said of another in a trust survey is
+for the network's coordinators only: only they see the survey's ties on the map, and the change over the
+surveys (others with a role in the network get 403).
 
 Each page fetches its data with a fixed number of set-based queries (:mod:`networks.trust.ties`), then takes
 the layout and the SVG from the cache when the same data was drawn before (:mod:`networks.trust.layout`)."""
@@ -75,8 +77,9 @@ def legend():
 def network_map(request, slug):
     """The map: the filters, the SVG, the legend, and the ties and organisations as tables."""
     network = object_for(request, Network, slug=slug)
-    rounds = closed_trust_rounds(network.pk)
-    form = MapFilterForm(request.GET if "shown" in request.GET else None, rounds=rounds)
+    sees_survey = network.permits(request.user, "edit")
+    rounds = closed_trust_rounds(network.pk) if sees_survey else []
+    form = MapFilterForm(request.GET if "shown" in request.GET else None, rounds=rounds, survey=sees_survey)
     filters = form.filters()
     chosen = next((r for r in rounds if r.pk == filters["round"]), rounds[0] if rounds else None)
     nodes = member_nodes(network.pk, region=filters["region"], level=filters["level"])
@@ -96,6 +99,7 @@ def network_map(request, slug):
     )
     context = {
         "network": network,
+        "sees_survey": sees_survey,
         "form": form,
         "filters": filters,
         "survey_round": chosen,
@@ -149,8 +153,9 @@ def _change_rows(rounds, pairs, names) -> list[dict]:
 @require_safe
 @login_required
 def network_map_change(request, slug):
-    """The survey ties of each closed trust survey, drawn with the same positions, and the ties added and lost."""
-    network = object_for(request, Network, slug=slug)
+    """The survey ties of each closed trust survey, drawn with the same positions, and the ties added and lost:
+    the network's coordinators only."""
+    network = object_for(request, Network, "edit", slug=slug)
     rounds = list(reversed(closed_trust_rounds(network.pk)[:CHANGE_ROUNDS]))
     nodes = member_nodes(network.pk)
     ids = {n.id for n in nodes}

@@ -1,5 +1,6 @@
 """The network map page: the sources switched on and off, the region and level filters, the accessible SVG
-(focusable nodes with names), the tables that match the drawn ties, and the change over the trust surveys."""
+(focusable nodes with names), the tables that match the drawn ties, and the change over the trust surveys.
+The survey's ties are the coordinators' (test_privacy.py: what the others see)."""
 
 import pytest
 from django.urls import reverse
@@ -37,9 +38,9 @@ def _pairs(page):
     return sorted(tuple(sorted(row[:2])) for row in page.rows.get("map-tie", []))
 
 
-def test_all_sources_are_on_by_default(client_for, member, network, world):
+def test_all_sources_are_on_by_default(client_for, coordinator, network, world):
     a, b, c, d = world
-    page = _page(client_for(member), network)
+    page = _page(client_for(coordinator), network)
     assert _pairs(page) == sorted(
         tuple(sorted(p)) for p in [(a.name, b.name), (b.name, c.name), (c.name, d.name), (a.name, d.name)]
     )
@@ -49,9 +50,9 @@ def test_all_sources_are_on_by_default(client_for, member, network, world):
 @pytest.mark.parametrize(
     ("source", "pair"), [("survey", (0, 1)), ("agreements", (1, 2)), ("meetings", (2, 3)), ("activities", (0, 3))]
 )
-def test_switching_a_source_off_removes_its_ties(client_for, member, network, world, source, pair):
+def test_switching_a_source_off_removes_its_ties(client_for, coordinator, network, world, source, pair):
     query = ALL.replace(f"&sources={source}", "")
-    page = _page(client_for(member), network, query)
+    page = _page(client_for(coordinator), network, query)
     names = sorted((world[pair[0]].name, world[pair[1]].name))
     assert tuple(names) not in _pairs(page)
     assert len(_pairs(page)) == 3
@@ -65,19 +66,19 @@ def test_no_source_draws_no_ties(client_for, member, network, world):
     assert len(page.svgs[0]["nodes"]) == 5
 
 
-def test_filters_by_region_and_level(client_for, member, network, world):
+def test_filters_by_region_and_level(client_for, coordinator, network, world):
     a, b, c, d = world
-    page = _page(client_for(member), network, ALL + "&region=lappi")
+    page = _page(client_for(coordinator), network, ALL + "&region=lappi")
     assert [n["title"].split(":")[0] for n in page.svgs[0]["nodes"]] == [d.name]
-    page = _page(client_for(member), network, ALL + "&level=cooperation")
+    page = _page(client_for(coordinator), network, ALL + "&level=cooperation")
     assert d.name not in " ".join(n["title"] for n in page.svgs[0]["nodes"])
     assert _pairs(page) == sorted([tuple(sorted((a.name, b.name))), tuple(sorted((b.name, c.name)))])
 
 
-def test_a_chosen_round_gives_its_survey_ties(client_for, member, network, world):
+def test_a_chosen_round_gives_its_survey_ties(client_for, coordinator, network, world):
     a, b, c, d = world
     older = builders.closed_round(network, [a, b, c, d], [(c, a, 4)], closed_days_ago=400)
-    page = _page(client_for(member), network, f"?shown=1&sources=survey&round={older.pk}")
+    page = _page(client_for(coordinator), network, f"?shown=1&sources=survey&round={older.pk}")
     assert _pairs(page) == [tuple(sorted((a.name, c.name)))]
     assert "4" in page.rows["map-tie"][0][2]
 
@@ -99,27 +100,27 @@ def test_the_svg_is_accessible_with_focusable_named_nodes(client_for, member, ne
     assert "2" in strategic["title"]
 
 
-def test_a_stronger_tie_is_a_wider_line(client_for, member, network, world):
+def test_a_stronger_tie_is_a_wider_line(client_for, coordinator, network, world):
     a, b, _c, _d = world
     builders.agreement(network, [a, b])  # a–b: survey and agreements
-    page = _page(client_for(member), network, "?shown=1&sources=survey&sources=agreements")
+    page = _page(client_for(coordinator), network, "?shown=1&sources=survey&sources=agreements")
     widths = sorted(line["width"] for line in page.svgs[0]["lines"])
     assert len(widths) == 2
     assert widths[0] < widths[1]
 
 
-def test_the_node_table_says_level_and_degree(client_for, member, network, world, organisation):
-    page = _page(client_for(member), network)
+def test_the_node_table_says_level_and_degree(client_for, coordinator, network, world, organisation):
+    page = _page(client_for(coordinator), network)
     rows = {row[0]: row for row in page.rows["map-node-row"]}
     assert rows[world[0].name][2] == "2"
     assert rows[organisation.name][2] == "0"
     assert rows[world[3].name][1] != rows[world[0].name][1]
 
 
-def test_the_tie_table_shows_sources_and_weights(client_for, member, network, world):
+def test_the_tie_table_shows_sources_and_weights(client_for, coordinator, network, world):
     a, b, _c, _d = world
     builders.agreement(network, [a, b])
-    page = _page(client_for(member), network)
+    page = _page(client_for(coordinator), network)
     (row,) = [r for r in page.rows["map-tie"] if sorted(r[:2]) == sorted([a.name, b.name])]
     assert "3" in row[2]
     assert ";" in row[2]  # two sources
@@ -147,10 +148,10 @@ def test_empty_network_and_no_closed_survey(client_for, coordinator, other_netwo
     assert change.status_code == 200
 
 
-def test_change_over_time_uses_the_same_positions(client_for, member, network, world):
+def test_change_over_time_uses_the_same_positions(client_for, coordinator, network, world):
     a, b, c, d = world
     builders.closed_round(network, [a, b, c, d], [(a, b, 2), (c, d, 2), (a, c, 1)], closed_days_ago=0)
-    response = client_for(member).get(reverse("trust:network_map_change", kwargs={"slug": network.slug}))
+    response = client_for(coordinator).get(reverse("trust:network_map_change", kwargs={"slug": network.slug}))
     html = response.content.decode()
     page = MapPage(html)
     first, second = page.svgs
@@ -167,8 +168,8 @@ def test_change_over_time_uses_the_same_positions(client_for, member, network, w
     assert f"{a.name} – {c.name}" in change[4]
 
 
-def test_invalid_filters_are_ignored_and_shown(client_for, member, network, world):
-    response = client_for(member).get(
+def test_invalid_filters_are_ignored_and_shown(client_for, coordinator, network, world):
+    response = client_for(coordinator).get(
         reverse("trust:network_map", kwargs={"slug": network.slug}) + ALL + "&region=atlantis&round=999999&months=5"
     )
     assert response.status_code == 200
@@ -178,8 +179,8 @@ def test_invalid_filters_are_ignored_and_shown(client_for, member, network, worl
     assert len(_pairs(page)) == 4
 
 
-def test_working_together_leaves_out_awareness(client_for, member, network, world):
+def test_working_together_leaves_out_awareness(client_for, coordinator, network, world):
     a, b, c, d = world
     builders.closed_round(network, [a, b, c, d], [(a, b, 1), (c, d, 2)], closed_days_ago=0)
-    page = _page(client_for(member), network, "?shown=1&sources=survey&closeness=working")
+    page = _page(client_for(coordinator), network, "?shown=1&sources=survey&closeness=working")
     assert _pairs(page) == [tuple(sorted((c.name, d.name)))]
