@@ -98,12 +98,13 @@ def my_upcoming_activities(*, user, today: datetime.date):
     )
 
 
-def quiet_organisations(*, network_ids, year: int):
-    """The active member organisations of ``network_ids`` with no new contact made this ``year`` in that
-    network involving them, by network and name, with ``quiet_count`` (one query, at most :data:`PANEL_ROWS`)."""
-    made = Acquaintance.objects.filter(network=OuterRef("network"), first_met_on__year=year).filter(
-        Q(organisation=OuterRef("organisation")) | Q(other_organisation=OuterRef("organisation"))
-    )
+def quiet_organisations(*, network_ids, today: datetime.date):
+    """The active member organisations of ``network_ids`` with no new contact made this year up to ``today`` in
+    that network involving them, by network and name, with ``quiet_count`` (one query, at most
+    :data:`PANEL_ROWS`)."""
+    made = Acquaintance.objects.filter(
+        network=OuterRef("network"), first_met_on__year=today.year, first_met_on__lte=today
+    ).filter(Q(organisation=OuterRef("organisation")) | Q(other_organisation=OuterRef("organisation")))
     return list(
         Membership.objects.filter(network_id__in=network_ids, status=MembershipStatus.ACTIVE)
         .filter(~Exists(made))
