@@ -27,7 +27,6 @@ Every function takes the day it counts up to (``today``; the portal's date by de
 
 import datetime
 
-
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
