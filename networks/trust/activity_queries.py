@@ -29,6 +29,14 @@ def network_activities(network, *, kind: str = "", year: int | None = None):
     )
 
 
+def people_matching(people, query: str):
+    """``people`` whose first name, last name or e-mail address contains each word of ``query`` (at most five
+    words), by name."""
+    for word in query.split()[:5]:
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word))
+    return people.order_by("last_name", "first_name", "pk")
+
+
 def activity_years(network) -> list[int]:
     """The years the network's activities started in, the latest first (one query)."""
     dates = Activity.objects.filter(network=network).dates("starts_on", "year", order="DESC")

@@ -90,9 +90,14 @@ def test_the_activity_page_does_not_grow(request, client_for, world, viewer):
     url = reverse("trust:activity_detail", kwargs={"pk": world[3].pk})
     # session, user, MFA check, the activity (network, recorder), organisers, goals, the role, the participant
     # check, the person's participation, the participants' count and page, reflections, the usefulness with the
-    # number who reflected, the contacts (coordinators), the participant form's people and organisations
-    # (managers)
-    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=16, grow=_grow(world))
+    # number who reflected, the contacts (coordinators)
+    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=14, grow=_grow(world))
+
+
+def test_adding_a_participant_does_not_grow(client_for, world, coordinator):
+    url = reverse("trust:participant_add", kwargs={"pk": world[3].pk}) + "?q=a"
+    # session, user, MFA check, the activity with its network, the role; the people matching, the organisations
+    assert_budget(client_for(coordinator), url, budget=8, grow=_grow(world))
 
 
 def test_the_report_does_not_grow(client_for, world, coordinator):
