@@ -104,7 +104,7 @@ class ActivityFilterForm(forms.Form):
         return {"kind": data.get("kind") or "", "year": data.get("year")}
 
 
-class PersonSearchForm(forms.Form):
+class PersonFilterForm(forms.Form):
     """Finding a person to add (GET ``q``): part of a name or an e-mail address."""
 
     q = forms.CharField(

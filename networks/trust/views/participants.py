@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from networks.trust import activities as services
-from networks.trust.forms.activities import ParticipantForm, PersonSearchForm, ReflectionForm
+from networks.trust.forms.activities import ParticipantForm, PersonFilterForm, ReflectionForm
 from networks.trust.models import Activity, Participant
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
@@ -27,7 +27,7 @@ def participant_add(request, pk):
     """Add a participant: find a person of the network by name or e-mail (``?q=``) and choose them, or name a
     person without an account. The search stays in the address, so an error shows the same choices."""
     activity = _activity(request, pk, "manage")
-    search = PersonSearchForm(request.GET or None)
+    search = PersonFilterForm(request.GET or None)
     query = search.query()
     data = request.POST if request.method == "POST" else None
     form = with_token(ParticipantForm)(data, activity=activity, query=query)
