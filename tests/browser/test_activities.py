@@ -1,6 +1,7 @@
 """A joint activity in a real browser: a member records a job shadowing, adds a colleague of another member
-organisation (found by a search on the page for adding participants) and a named guest without an account, and the colleague writes a reflection with a usefulness
-rating. Every page is checked with axe; the activity's page is kept as a screenshot to look at."""
+organisation (found by a search on the page for adding participants) and a named guest without an account, and
+the colleague writes a reflection with a usefulness rating. Every page is checked with axe; the activity's page is
+kept as a screenshot to look at."""
 
 import datetime
 import re
