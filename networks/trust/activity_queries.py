@@ -29,6 +29,14 @@ def network_activities(network, *, kind: str = "", year: int | None = None):
     )
 
 
+def people_matching(people, query: str):
+    """``people`` whose first name, last name or e-mail address contains each word of ``query`` (at most five
+    words), by name."""
+    for word in query.split()[:5]:
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word))
+    return people.order_by("last_name", "first_name", "pk")
+
+
 def activity_years(network) -> list[int]:
     """The years the network's activities started in, the latest first (one query)."""
     dates = Activity.objects.filter(network=network).dates("starts_on", "year", order="DESC")
@@ -98,12 +106,13 @@ def my_upcoming_activities(*, user, today: datetime.date):
     )
 
 
-def quiet_organisations(*, network_ids, year: int):
-    """The active member organisations of ``network_ids`` with no new contact made this ``year`` in that
-    network involving them, by network and name, with ``quiet_count`` (one query, at most :data:`PANEL_ROWS`)."""
-    made = Acquaintance.objects.filter(network=OuterRef("network"), first_met_on__year=year).filter(
-        Q(organisation=OuterRef("organisation")) | Q(other_organisation=OuterRef("organisation"))
-    )
+def quiet_organisations(*, network_ids, today: datetime.date):
+    """The active member organisations of ``network_ids`` with no new contact made this year up to ``today`` in
+    that network involving them, by network and name, with ``quiet_count`` (one query, at most
+    :data:`PANEL_ROWS`)."""
+    made = Acquaintance.objects.filter(
+        network=OuterRef("network"), first_met_on__year=today.year, first_met_on__lte=today
+    ).filter(Q(organisation=OuterRef("organisation")) | Q(other_organisation=OuterRef("organisation")))
     return list(
         Membership.objects.filter(network_id__in=network_ids, status=MembershipStatus.ACTIVE)
         .filter(~Exists(made))

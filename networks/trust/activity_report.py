@@ -7,7 +7,8 @@ as an XLSX workbook.
   and their person-hours (each participation counts the activity's hours).
 - **Totals**: activities, participations, different people, person-hours and new contacts.
 
-:func:`report` runs three queries, whatever the number of activities.
+:func:`report` runs three queries, whatever the number of activities; its ``activities`` are a queryset that
+the page shows a page at a time (the workbook lists all). A period is at most :data:`MAX_YEARS` years long.
 """
 
 import datetime
@@ -26,6 +27,18 @@ from networks.memberships.models import Network
 from networks.trust.models import Activity, Participant
 from partners.directory.tables import safe_cell
 from portal.lib.forms import DateInput, PlausibleDateField, filter_helper
+
+# The longest period a report covers, in years.
+MAX_YEARS = 3
+# How many organisations the page lists (the workbook lists all; the rest are counted).
+ORGANISATION_ROWS = 200
+
+
+def _years_later(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, month=3, day=1)
 
 
 class ActivityReportForm(forms.Form):
@@ -49,6 +62,10 @@ class ActivityReportForm(forms.Form):
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("The period must not end before it starts."))
+        elif start and end and end >= _years_later(start, MAX_YEARS):
+            self.add_error(
+                "end", _("The period can be at most three years long. Choose a later start or an earlier end.")
+            )
         return cleaned
 
     def period(self) -> tuple[datetime.date, datetime.date] | None:
@@ -62,6 +79,7 @@ class ActivityReportForm(forms.Form):
 
 @dataclass
 class OrganisationLine:
+    organisation_id: int | None
     name: str
     people: int
     person_hours: Decimal
@@ -72,8 +90,10 @@ class Report:
     network: Network
     start: datetime.date
     end: datetime.date
-    activities: list = field(default_factory=list)
+    activities: object = None  # a queryset of the period's activities, in date order
     organisations: list[OrganisationLine] = field(default_factory=list)
+    activity_count: int = 0
+    new_contacts: int = 0
     participations: int = 0
     people: int = 0
 
@@ -82,8 +102,12 @@ class Report:
         return sum((line.person_hours for line in self.organisations), Decimal(0))
 
     @property
-    def new_contacts(self) -> int:
-        return sum(activity.new_pairs for activity in self.activities)
+    def organisations_shown(self) -> list[OrganisationLine]:
+        return self.organisations[:ORGANISATION_ROWS]
+
+    @property
+    def organisations_left_out(self) -> int:
+        return max(len(self.organisations) - ORGANISATION_ROWS, 0)
 
 
 # A person counts once: by account, else by name.
@@ -92,22 +116,21 @@ _PERSON = Concat(Cast("user_id", CharField()), Value(":"), "name", output_field=
 
 def report(*, network: Network, start: datetime.date, end: datetime.date) -> Report:
     """The report of ``network``'s activities starting within [start, end]."""
-    activities = list(
-        Activity.objects.filter(network=network, starts_on__gte=start, starts_on__lte=end)
-        .annotate(participant_count=Count("participants"))
-        .order_by("starts_on", "pk")
-    )
+    in_period = Activity.objects.filter(network=network, starts_on__gte=start, starts_on__lte=end)
+    activities = in_period.annotate(participant_count=Count("participants")).order_by("starts_on", "pk")
+    counts = in_period.aggregate(activities=Count("pk"), new_contacts=Coalesce(Sum("new_pairs"), 0))
     participations = Participant.objects.filter(
         activity__network=network, activity__starts_on__gte=start, activity__starts_on__lte=end
     )
     rows = (
-        participations.values("organisation__name")
+        participations.values("organisation_id", "organisation__name")
         .annotate(people=Count(_PERSON, distinct=True), hours=Coalesce(Sum("activity__hours"), Decimal(0)))
-        .order_by("organisation__name")
+        .order_by("organisation__name", "organisation_id")
     )
     totals = participations.aggregate(participations=Count("pk"), people=Count(_PERSON, distinct=True))
     organisations = [
         OrganisationLine(
+            organisation_id=row["organisation_id"],
             name=row["organisation__name"] or _("No organisation given"),
             people=row["people"],
             person_hours=row["hours"],
@@ -120,6 +143,8 @@ def report(*, network: Network, start: datetime.date, end: datetime.date) -> Rep
         end=end,
         activities=activities,
         organisations=organisations,
+        activity_count=counts["activities"],
+        new_contacts=counts["new_contacts"],
         participations=totals["participations"],
         people=totals["people"],
     )
@@ -170,7 +195,7 @@ def _sections(report_: Report):
     """The workbook's rows after its title; a row starting with True is a heading row."""
     yield [True, _("Activities")]
     yield [True, _("Kind"), _("Title"), _("Starts"), _("Ends"), _("Hours"), _("Participants"), _("New contacts")]
-    for activity in report_.activities:
+    for activity in report_.activities.iterator():
         yield [
             activity.get_kind_display(),
             activity.title,
@@ -187,7 +212,7 @@ def _sections(report_: Report):
         yield [line.name, line.people, line.person_hours]
     yield []
     yield [True, _("Totals")]
-    yield [_("Activities"), len(report_.activities)]
+    yield [_("Activities"), report_.activity_count]
     yield [_("Participations"), report_.participations]
     yield [_("Different people"), report_.people]
     yield [_("Person-hours"), report_.person_hours]

@@ -5,7 +5,8 @@ Two people *meet* over a record of a network:
 - a **meeting**: both recorded as attending it (:class:`networks.meetings.models.Attendance`); the day is the
   meeting's start, in the portal's time zone;
 - a **joint activity**: both taking part in it with an account (:class:`networks.trust.models.Participant`);
-  the day is the activity's ``starts_on``;
+  the day is the activity's ``starts_on``, and only once that day has come (an activity that has not started
+  yet has made no contacts);
 - an **agreement**: each recorded as signing for a different party of it (``AgreementParty.signed_by``); the
   day is that party's ``signed_on`` (the later of the two signatures).
 
@@ -20,10 +21,15 @@ An activity's ``new_pairs`` is the number of rows whose first meeting is that ac
 signs. Each recomputes only the pairs involved (the record's people, and the pairs whose row points to the record).
 :func:`contacts_rebuild` recomputes everything, or one network's pairs, in a few set-based statements (demo data,
 repairs: ``manage.py contacts_rebuild``; also after signatures are cleared in bulk or a meeting is deleted).
+:func:`contacts_for_started_activities` counts the activities whose day has come (the daily job calls it).
+Every function takes the day it counts up to (``today``; the portal's date by default).
 """
+
+import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import timezone
 
 from networks.meetings.models import Attendance, Meeting
 from networks.trust.models import Acquaintance, Activity, Participant
@@ -62,6 +68,7 @@ JOIN {participant} b ON b.activity_id = a.activity_id AND a.user_id < b.user_id
 JOIN {activity} t ON t.id = a.activity_id
 {scope}
 WHERE a.organisation_id IS NOT NULL AND b.organisation_id IS NOT NULL AND a.organisation_id <> b.organisation_id
+  AND t.starts_on <= %(today)s
 """
 _AGREEMENTS = """
 SELECT LEAST(a.signed_by_id, b.signed_by_id), GREATEST(a.signed_by_id, b.signed_by_id),
@@ -139,15 +146,19 @@ def _pairs_among(user_ids) -> set[tuple[int, int]]:
     return {(a, b) for index, a in enumerate(people) for b in people[index + 1 :]}
 
 
-def contacts_update(pairs) -> None:
-    """Recompute the rows of ``pairs`` (user id pairs, either order) from every record they met over, and the
-    ``new_pairs`` of the activities those rows pointed to or point to now."""
+def _params(today: datetime.date | None) -> dict:
+    return {"tz": settings.TIME_ZONE, "today": today or timezone.localdate()}
+
+
+def contacts_update(pairs, *, today: datetime.date | None = None) -> None:
+    """Recompute the rows of ``pairs`` (user id pairs, either order) from every record they met over by
+    ``today``, and the ``new_pairs`` of the activities those rows pointed to or point to now."""
     pairs = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
     if not pairs:
         return
     persons, others = [pair[0] for pair in pairs], [pair[1] for pair in pairs]
     scope_cte = "scope (person, other) AS (SELECT * FROM unnest(%(persons)s::bigint[], %(others)s::bigint[])), "
-    params = {"persons": persons, "others": others, "tz": settings.TIME_ZONE}
+    params = {"persons": persons, "others": others, **_params(today)}
     table = _tables()["acquaintance"]
     with transaction.atomic(), connection.cursor() as cursor:
         delete = f"""
@@ -166,11 +177,31 @@ def _record_pairs(field: str, record_id: int) -> set[tuple[int, int]]:
     return set(Acquaintance.objects.filter(**{field: record_id}).values_list("person_id", "other_id"))
 
 
-def contacts_for_activity(activity_id: int) -> None:
+def contacts_for_activity(activity_id: int, *, today: datetime.date | None = None) -> None:
     """After the activity's participants or date changed: its participants' pairs and the pairs that first met
     there are recomputed."""
     people = Participant.objects.filter(activity_id=activity_id, user__isnull=False, organisation__isnull=False)
-    contacts_update(_pairs_among(people.values_list("user_id", flat=True)) | _record_pairs("activity_id", activity_id))
+    pairs = _pairs_among(people.values_list("user_id", flat=True)) | _record_pairs("activity_id", activity_id)
+    contacts_update(pairs, today=today)
+
+
+# How many days back the daily job looks for activities that have started (a missed run is made up for).
+STARTED_WITHIN_DAYS = 7
+
+
+def contacts_for_started_activities(*, today: datetime.date | None = None) -> int:
+    """Count the contacts of the activities that started within the last :data:`STARTED_WITHIN_DAYS` days up to
+    ``today`` (the daily job). Returns the number of activities looked at."""
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=STARTED_WITHIN_DAYS)
+    started = list(Activity.objects.filter(starts_on__gt=since, starts_on__lte=today).values_list("pk", flat=True))
+    people = Participant.objects.filter(activity_id__in=started, user__isnull=False, organisation__isnull=False)
+    by_activity: dict[int, list[int]] = {}
+    for activity_id, user_id in people.values_list("activity_id", "user_id"):
+        by_activity.setdefault(activity_id, []).append(user_id)
+    pairs = set().union(*(_pairs_among(users) for users in by_activity.values()))
+    contacts_update(pairs, today=today)
+    return len(started)
 
 
 def contacts_for_meeting(meeting_id: int) -> None:
@@ -187,11 +218,11 @@ def contacts_for_agreement(agreement_id: int) -> None:
     )
 
 
-def contacts_rebuild(network=None) -> int:
+def contacts_rebuild(network=None, *, today: datetime.date | None = None) -> int:
     """Recompute every pair's row (``network``: the pairs that met over one of its records or whose row is
-    there), and the activities' ``new_pairs``. Returns the number of rows written."""
+    there) as of ``today``, and the activities' ``new_pairs``. Returns the number of rows written."""
     table = _tables()["acquaintance"]
-    params = {"tz": settings.TIME_ZONE}
+    params = _params(today)
     with transaction.atomic(), connection.cursor() as cursor:
         if network is None:
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - table names come from model metadata; every value is a parameter

@@ -22,7 +22,7 @@ def quiet_organisations(request, *, coordinated, today):
     """For coordinators: the active member organisations with no new contacts this year (one query)."""
     if not coordinated:
         return None
-    memberships = activity_queries.quiet_organisations(network_ids=coordinated, year=today.year)
+    memberships = activity_queries.quiet_organisations(network_ids=coordinated, today=today)
     return {"quiet_memberships": memberships, "year": today.year} if memberships else None
 
 

@@ -4,7 +4,9 @@ Run once a day by the scheduler (``manage.py survey_reminders``, see the README)
 
 1. closes every open round (trust surveys and health checks) whose deadline has passed, with
    :func:`networks.trust.results.round_close`, which computes its results;
-2. reminds, once per open trust survey, the representatives and deputies of the organisations asked that
+2. counts the new contacts of the joint activities that have started (:func:`networks.trust.contacts.
+   contacts_for_started_activities`: an activity's contacts count from its day on);
+3. reminds, once per open trust survey, the representatives and deputies of the organisations asked that
    have not submitted, when the deadline is ``days`` or fewer days away (and has not passed).
 
 "Once" is kept in the round's ``reminder_sent_at``. The reminder is claimed by an UPDATE that only matches
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from networks.trust.contacts import contacts_for_started_activities
 from networks.trust.mail import mail_round_reminder
 from networks.trust.models import SurveyKind, SurveyRound
 from networks.trust.results import round_close
@@ -31,6 +34,7 @@ class ReminderRun:
     closed: int = 0  # rounds closed at their deadline
     reminders: int = 0  # rounds reminded of
     messages: int = 0  # e-mail messages queued
+    started: int = 0  # joint activities that have started, their contacts counted
 
 
 def rounds_due_to_close(*, today: datetime.date):
@@ -76,6 +80,7 @@ def survey_reminders_run(*, today: datetime.date | None = None, days: int | None
         except DomainError:
             continue  # closed by someone else meanwhile
         run.closed += 1
+    run.started = contacts_for_started_activities(today=today)
     for round_ in reminders_due(today=today, days=days):
         sent = _remind(round_, today=today)
         if sent is not None:

@@ -1,6 +1,7 @@
 """A joint activity in a real browser: a member records a job shadowing, adds a colleague of another member
-organisation and a named guest without an account, and the colleague writes a reflection with a usefulness
-rating. Every page is checked with axe; the activity's page is kept as a screenshot to look at."""
+organisation (found by a search on the page for adding participants) and a named guest without an account, and
+the colleague writes a reflection with a usefulness rating. Every page is checked with axe; the activity's page is
+kept as a screenshot to look at."""
 
 import datetime
 import re
@@ -50,17 +51,25 @@ def test_a_member_records_an_activity_adds_participants_and_a_participant_reflec
     activity = Activity.objects.get(title="Työn varjostus Gradiassa")
     expect(page).to_have_url(re.compile(rf"/trust/activities/{activity.pk}/#participants$"))
 
-    # The member adds themself, their colleague from Gradia and a guest without an account.
-    for option in (member, bertta):
+    # The member adds themself and their colleague from Gradia, each found by a search, and a guest without an
+    # account, on the page for adding a participant.
+    add = f"a[href='/trust/activities/{activity.pk}/participants/add/']"
+    for option, words in ((member, member.email), (bertta, "Bertta")):
+        page.locator(add).first.click()
+        page.locator("#id_q").fill(words)
+        page.locator("#participant-search [type=submit]").click()
+        if option == bertta:
+            check(page, "activities-03-add-participant")
         page.locator("#id_person").select_option(str(option.pk))
         page.locator("#participant-add [type=submit]").click()
         expect(page.locator(".alert-success").first).to_be_visible()
+    page.locator(add).first.click()
     page.locator("#id_name").fill("Liisa Laaksonen")
     page.locator("#id_organisation").select_option(str(gradia.pk))
     page.locator("#participant-add [type=submit]").click()
     expect(page.get_by_text("Liisa Laaksonen").first).to_be_visible()
     expect(page.get_by_text("1 uusi kontakti eri organisaatioiden ihmisten välillä")).to_be_visible()
-    check(page, "activities-03-participants")
+    check(page, "activities-04-participants")
     sign_out(page)
 
     # Bertta reflects on the day.
@@ -72,6 +81,6 @@ def test_a_member_records_an_activity_adds_participants_and_a_participant_reflec
     expect(page.locator(".alert-success").first).to_be_visible()
     expect(page.get_by_text("Opin, miten Gradiassa ohjataan aikuisia eteenpäin.").first).to_be_visible()
     expect(page.get_by_text("Hyöty verkostolle: 5,0 / 5").first).to_be_visible()
-    check(page, "activities-04-reflected")
+    check(page, "activities-05-reflected")
     page.screenshot(path=str(ARTIFACTS / "activities-page.png"), full_page=True)
     assert activity.participants.get(user=bertta).usefulness == 5

@@ -1,4 +1,4 @@
-"""Forms of joint activities: the activity itself, the list's filters, adding a participant and a
+"""Forms of joint activities: the activity itself, the list's filters, finding and adding a participant and a
 participant's reflection."""
 
 from crispy_forms.helper import FormHelper
@@ -9,12 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from networks.goals.models import Goal
 from networks.meetings.services import invitable_organisations
 from networks.trust.activities import ACTIVITY_FIELDS, activity_people
+from networks.trust.activity_queries import people_matching
 from networks.trust.models import Activity, ActivityKind
 from portal.lib.forms import DateInput, VersionedFormMixin, filter_helper
 from portal.lib.validators import validate_plausible_date
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2199
+# How many people a search offers to choose from (the search is narrowed to find others).
+PERSON_MATCHES = 20
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -101,15 +104,36 @@ class ActivityFilterForm(forms.Form):
         return {"kind": data.get("kind") or "", "year": data.get("year")}
 
 
+class PersonFilterForm(forms.Form):
+    """Finding a person to add (GET ``q``): part of a name or an e-mail address."""
+
+    q = forms.CharField(
+        label=_("Find a person with an account"),
+        max_length=100,
+        required=False,
+        help_text=_("Part of their name or e-mail address."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.input_type = "search"
+        self.helper = filter_helper("participant-search", Layout("q"))
+        self.helper.add_input(Submit("", _("Search")))
+
+    def query(self) -> str:
+        self.is_valid()
+        return (getattr(self, "cleaned_data", {}).get("q") or "").strip()
+
+
 class ParticipantForm(forms.Form):
-    """Add a participant: a person of the network with an account, or a named person without one."""
+    """Add a participant: a person of the network with an account (offered from the people matching ``query``,
+    at most :data:`PERSON_MATCHES`), or a named person without one."""
 
     person = PersonChoiceField(
         label=_("Person with an account"),
         queryset=None,
         required=False,
         empty_label=_("Choose a person"),
-        help_text=_("The network's people and those who work for its member organisations."),
     )
     name = forms.CharField(label=_("Or the name of a person without an account"), max_length=150, required=False)
     organisation = forms.ModelChoiceField(
@@ -121,11 +145,19 @@ class ParticipantForm(forms.Form):
     )
     is_organiser = forms.BooleanField(label=_("Organiser"), required=False)
 
-    def __init__(self, *args, activity: Activity, **kwargs):
+    def __init__(self, *args, activity: Activity, query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         network = activity.network
         taken = activity.participants.filter(user__isnull=False).values("user")
-        self.fields["person"].queryset = activity_people(network).exclude(pk__in=taken)
+        person = self.fields["person"]
+        person.queryset = activity_people(network).exclude(pk__in=taken)  # what a choice is checked against
+        matches = list(people_matching(person.queryset, query)[: PERSON_MATCHES + 1]) if query else []
+        self.matches, self.more_matches = matches[:PERSON_MATCHES], len(matches) > PERSON_MATCHES
+        person.widget.choices = [
+            ("", person.empty_label),
+            *((m.pk, person.label_from_instance(m)) for m in self.matches),
+        ]
+        person.help_text = _person_help(query, self.matches, self.more_matches)
         self.fields["organisation"].queryset = invitable_organisations(network)
         self.helper = FormHelper()
         self.helper.form_id = "participant-add"
@@ -145,6 +177,18 @@ class ParticipantForm(forms.Form):
         if person is None and name and cleaned.get("organisation") is None:
             self.add_error("organisation", _("Say which organisation the person came from."))
         return cleaned
+
+
+def _person_help(query: str, matches, more: bool) -> str:
+    if not query:
+        return _("Search for the person above first; then choose them here.")
+    if not matches:
+        return _("Nobody of the network matches the search. Try another word, or name a person without an account.")
+    if more:
+        return _("The first %(count)s people matching the search. Narrow the search to find others.") % {
+            "count": PERSON_MATCHES
+        }
+    return _("The network's people matching the search.")
 
 
 class ReflectionForm(forms.Form):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from networks.memberships.models import Network
 from networks.trust import activities as services
 from networks.trust import activity_queries as queries
-from networks.trust.forms.activities import ActivityFilterForm, ActivityForm, ParticipantForm, ReflectionForm
+from networks.trust.forms.activities import ActivityFilterForm, ActivityForm, ReflectionForm
 from networks.trust.models import Activity
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
@@ -76,10 +76,7 @@ def _detail_context(request, activity) -> dict:
     mine = activity.participants.filter(user=user).first() if may["reflect"] else None
     reflections = queries.reflections(activity)
     contacts = queries.new_contacts(activity) if may["see_contacts"] else None
-    participant_form = reflection_form = None
-    if may["manage"]:
-        participant_form = with_token(ParticipantForm)(activity=activity)
-        participant_form.helper.form_action = reverse("trust:participant_add", kwargs={"pk": activity.pk})
+    reflection_form = None
     if may["reflect"]:
         initial = {"reflection": mine.reflection, "usefulness": mine.usefulness} if mine else None
         reflection_form = ReflectionForm(initial=initial)
@@ -90,7 +87,6 @@ def _detail_context(request, activity) -> dict:
         "may": may,
         "today": timezone.localdate(),
         "page_obj": paginate(request, queries.participants(activity)),
-        "participant_form": participant_form,
         "reflection_form": reflection_form,
         "my_participation": mine,
         "reflections": list(reflections[:SHOWN]),

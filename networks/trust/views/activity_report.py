@@ -11,22 +11,25 @@ from django.views.decorators.http import require_safe
 from networks.memberships.models import Network
 from networks.trust.activity_report import ActivityReportForm, report, workbook, workbook_filename
 from partners.directory.tables import XLSX_CONTENT_TYPE
+from portal.lib.pagination import paginate
 from portal.lib.views import object_for
 
 
 @require_safe
 @login_required
 def activity_report(request, slug):
-    """The period form, then the activities, the organisations' participation and the totals."""
+    """The period form, then the totals, a page of the activities and the organisations' participation."""
     network = object_for(request, Network, "edit", slug=slug)
     today = timezone.localdate()
     form = ActivityReportForm(request.GET or None, today=today)
     period = form.period()
+    report_ = report(network=network, start=period[0], end=period[1]) if period else None
     context = {
         "report_date": today,
         "network": network,
         "form": form,
-        "report": report(network=network, start=period[0], end=period[1]) if period else None,
+        "report": report_,
+        "page_obj": paginate(request, report_.activities) if report_ else None,
     }
     return render(request, "networks/trust/activities/report.html", context)
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from networks.trust import activities as services
-from networks.trust.forms.activities import ParticipantForm, ReflectionForm
+from networks.trust.forms.activities import ParticipantForm, PersonFilterForm, ReflectionForm
 from networks.trust.models import Activity, Participant
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
@@ -24,9 +24,14 @@ def _activity(request, pk, action):
 @login_required
 @creates_once
 def participant_add(request, pk):
-    """Add a participant (the form is also on the activity's page; errors come back here)."""
+    """Add a participant: find a person of the network by name or e-mail (``?q=``) and choose them, or name a
+    person without an account. The search stays in the address, so an error shows the same choices."""
     activity = _activity(request, pk, "manage")
-    form = with_token(ParticipantForm)(request.POST if request.method == "POST" else None, activity=activity)
+    search = PersonFilterForm(request.GET or None)
+    query = search.query()
+    data = request.POST if request.method == "POST" else None
+    form = with_token(ParticipantForm)(data, activity=activity, query=query)
+    form.helper.form_action = request.get_full_path()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -43,7 +48,8 @@ def participant_add(request, pk):
         else:
             messages.success(request, _("%(name)s has been added.") % {"name": participant.display_name})
             return created(request, back_to(activity, "participants"))
-    return render(request, "networks/trust/activities/participant_form.html", {"form": form, "activity": activity})
+    context = {"form": form, "search": search, "query": query, "activity": activity}
+    return render(request, "networks/trust/activities/participant_form.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

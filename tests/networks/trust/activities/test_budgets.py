@@ -90,15 +90,23 @@ def test_the_activity_page_does_not_grow(request, client_for, world, viewer):
     url = reverse("trust:activity_detail", kwargs={"pk": world[3].pk})
     # session, user, MFA check, the activity (network, recorder), organisers, goals, the role, the participant
     # check, the person's participation, the participants' count and page, reflections, the usefulness with the
-    # number who reflected, the contacts (coordinators), the participant form's people and organisations
-    # (managers)
-    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=16, grow=_grow(world))
+    # number who reflected, the contacts (coordinators)
+    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=14, grow=_grow(world))
+
+
+def test_adding_a_participant_does_not_grow(client_for, world, coordinator):
+    url = reverse("trust:participant_add", kwargs={"pk": world[3].pk}) + "?q=a"
+    # session, user, MFA check, the activity with its network, the role; the people matching, the organisations
+    assert_budget(client_for(coordinator), url, budget=8, grow=_grow(world))
 
 
 def test_the_report_does_not_grow(client_for, world, coordinator):
-    url = reverse("trust:activity_report", kwargs={"slug": world[0].slug}) + "?start=2000-01-01&end=2199-12-31"
-    # session, user, MFA check, network, the role; the activities, the organisations, the totals
-    assert_budget(client_for(coordinator), url, budget=8, grow=_grow(world))
+    start = timezone.localdate() - datetime.timedelta(days=3 * 365)
+    url = reverse("trust:activity_report", kwargs={"slug": world[0].slug}) + f"?start={start:%Y-%m-%d}"
+    url += f"&end={timezone.localdate():%Y-%m-%d}"
+    # session, user, MFA check, network, the role; the activities' totals, the organisations, the participations'
+    # totals, the activities' count and page
+    assert_budget(client_for(coordinator), url, budget=10, grow=_grow(world))
 
 
 def test_the_dashboard_sections_do_not_grow(rf, world, coordinator):

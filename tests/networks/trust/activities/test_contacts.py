@@ -182,3 +182,36 @@ def test_the_command_rebuilds(network, organisation, gradia, people, capsys):
     made.refresh_from_db()
     assert made.new_pairs == 1
     assert "1 pairs" in capsys.readouterr().out
+
+
+def test_an_activity_that_has_not_started_makes_no_contacts_until_its_day(
+    client_for, network, organisation, gradia, people, coordinator
+):
+    from networks.trust.activity_queries import quiet_organisations
+    from networks.trust.contacts import contacts_for_started_activities
+    from networks.trust.reminders import survey_reminders_run
+
+    aino, bertta, _eero = people
+    ahead = activity(network, days_ago(-3), [(aino, organisation), (bertta, gradia)], title="Tuleva")
+    assert ahead.new_pairs == 0 and pair(aino, bertta) is None
+    page = client_for(coordinator).get(f"/trust/activities/{ahead.pk}/", headers={"accept-language": "en"})
+    assert "New contacts are counted when the activity has taken place." in page.content.decode()
+    contacts_rebuild(network)
+    contacts_rebuild()
+    assert pair(aino, bertta) is None
+    if days_ago(-3).year == days_ago(0).year:
+        quiet = {m.organisation for m in quiet_organisations(network_ids=[network.pk], today=days_ago(0))}
+        assert {organisation, gradia} <= quiet
+    # The day before nothing changes; on its day the daily job counts it.
+    contacts_for_started_activities(today=days_ago(-2))
+    assert pair(aino, bertta) is None
+    survey_reminders_run(today=days_ago(-3))
+    ahead.refresh_from_db()
+    assert ahead.new_pairs == 1 and pair(aino, bertta).first_met_on == days_ago(-3)
+    quiet = {m.organisation for m in quiet_organisations(network_ids=[network.pk], today=days_ago(-3))}
+    assert organisation not in quiet and gradia not in quiet
+    # The set-based rebuild agrees, on the day and not before.
+    contacts_rebuild(today=days_ago(-3))
+    assert pair(aino, bertta) is not None
+    contacts_rebuild(network, today=days_ago(0))
+    assert pair(aino, bertta) is None

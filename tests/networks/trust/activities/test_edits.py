@@ -28,8 +28,8 @@ def test_adding_a_participant_twice_adds_one(client_for, network, coordinator, d
     gradia = member_organisation(network, "Gradia")
     made = factories.ActivityFactory(network=network, created_by=coordinator)
     client = client_for(coordinator)
-    assert_form_carries_token(client, made.get_absolute_url())  # the form on the activity's page
     url = reverse("trust:participant_add", kwargs={"pk": made.pk})
+    assert_form_carries_token(client, url)
     assert_created_once(
         client,
         url,

@@ -168,3 +168,38 @@ def test_deleting_is_confirmed_and_only_the_manager_may(client_for, network, org
 def test_the_network_page_links_to_the_activities(client_for, network, member):
     content = client_for(member).get(reverse("networks:network_detail", kwargs={"slug": network.slug})).content.decode()
     assert _list(network) in content
+
+
+def test_the_activity_page_links_to_adding_and_lists_nobody_to_choose(client_for, network, coordinator):
+    gradia = member_organisation(network, "Gradia")
+    bertta = person(network, gradia, first_name="Bertta")
+    made = factories.ActivityFactory(network=network)
+    content = client_for(coordinator).get(_detail(made), headers=EN).content.decode()
+    assert reverse("trust:participant_add", kwargs={"pk": made.pk}) in content
+    assert f'<option value="{bertta.pk}"' not in content and 'name="person"' not in content
+
+
+def test_adding_finds_people_by_name_or_address_and_offers_at_most_twenty(client_for, network, organisation, member):
+    gradia = member_organisation(network, "Gradia")
+    bertta = person(network, gradia, first_name="Bertta", last_name="Berg")
+    others = [person(network, gradia, first_name="Ohjaaja", last_name=f"Numero {n:02}") for n in range(22)]
+    made = factories.ActivityFactory(network=network, created_by=member)
+    url = reverse("trust:participant_add", kwargs={"pk": made.pk})
+    client = client_for(member)
+    content = client.get(url, headers=EN).content.decode()
+    assert "Search for the person above first" in content and f'<option value="{bertta.pk}"' not in content
+    page = client.get(url, {"q": "bert"}, headers=EN)
+    assert [m.pk for m in page.context["form"].matches] == [bertta.pk]
+    assert f'<option value="{bertta.pk}"' in page.content.decode()
+    page = client.get(url, {"q": bertta.email}, headers=EN)
+    assert [m.pk for m in page.context["form"].matches] == [bertta.pk]
+    page = client.get(url, {"q": "ohjaaja"}, headers=EN)
+    content = page.content.decode()
+    assert len(page.context["form"].matches) == 20 and "Narrow the search" in content
+    assert f'<option value="{others[21].pk}"' not in content
+    # An error keeps the search and its choices; a valid choice is added once and is not offered again.
+    page = client.post(f"{url}?q=bert", {"person": bertta.pk, "name": "Joku"}, headers=EN)
+    assert page.status_code == 200 and f'<option value="{bertta.pk}"' in page.content.decode()
+    assert client.post(f"{url}?q=bert", {"person": bertta.pk}).status_code == 302
+    assert made.participants.get().user == bertta
+    assert client.get(url, {"q": "bert"}, headers=EN).context["form"].matches == []

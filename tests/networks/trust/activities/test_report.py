@@ -111,3 +111,49 @@ def test_the_service_keeps_links_within_the_network(network, member, other_netwo
     with pytest.raises(services.DomainError):
         services.activity_create(network=network, user=member, data=data, organisers=[stranger])
     assert Goal.objects.count() == 1 and not Participant.objects.exists()
+
+
+def test_a_period_of_more_than_three_years_is_refused_and_kept(client_for, network, coordinator):
+    url = reverse("trust:activity_report", kwargs={"slug": network.slug})
+    page = client_for(coordinator).get(url, {"start": "2022-01-01", "end": "2025-01-01"}, headers=EN)
+    content = page.content.decode()
+    assert "The period can be at most three years long." in content
+    assert 'value="2022-01-01"' in content and 'value="2025-01-01"' in content
+    assert page.context["report"] is None
+    export = reverse("trust:activity_report_export", kwargs={"slug": network.slug})
+    response = client_for(coordinator).get(export, {"start": "2022-01-01", "end": "2025-01-01"})
+    assert response.status_code == 302
+    page = client_for(coordinator).get(url, {"start": "2022-01-01", "end": "2024-12-31"}, headers=EN)
+    assert page.context["report"] is not None
+
+
+def test_the_page_lists_fifty_activities_at_a_time_and_counts_them_all(client_for, network, coordinator):
+    from networks.trust.models import Activity
+
+    Activity.objects.bulk_create(
+        Activity(
+            network=network, kind="training", title=f"Koulutus {n:02}", starts_on=datetime.date(2025, 1, 1), hours=1
+        )
+        for n in range(51)
+    )
+    url = reverse("trust:activity_report", kwargs={"slug": network.slug})
+    period = {"start": "2025-01-01", "end": "2025-12-31"}
+    first = client_for(coordinator).get(url, period, headers=EN)
+    assert len(first.context["page_obj"].object_list) == 50 and first.context["report"].activity_count == 51
+    assert "Koulutus 50" not in first.content.decode()
+    second = client_for(coordinator).get(url, {**period, "page": 2}, headers=EN)
+    assert "Koulutus 50" in second.content.decode()
+    export = reverse("trust:activity_report_export", kwargs={"slug": network.slug})
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(client_for(coordinator).get(export, period).content)).worksheets[0].values
+    )
+    assert sum(1 for row in rows if str(row[1] or "").startswith("Koulutus")) == 51
+
+
+def test_organisations_of_the_same_name_stay_apart(network, coordinator):
+    first = member_organisation(network, "Ohjaamo")
+    second = member_organisation(network, "Ohjaamo")
+    activity(network, datetime.date(2025, 3, 1), [("Anna", first), ("Bertta", second), ("Cecilia", second)], hours=2)
+    made = report(network=network, start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31))
+    lines = {line.organisation_id: (line.name, line.people) for line in made.organisations}
+    assert lines == {first.pk: ("Ohjaamo", 1), second.pk: ("Ohjaamo", 2)}
