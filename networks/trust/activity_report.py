@@ -194,7 +194,7 @@ def workbook(report_: Report) -> bytes:
 def _sections(report_: Report):
     """The workbook's rows after its title; a row starting with True is a heading row."""
     yield [True, _("Activities")]
-    yield [True, _("Kind"), _("Title"), _("Starts"), _("Ends"), _("Hours"), _("Participants"), _("New contacts")]
+    yield [True, _("Kind"), _("Activity"), _("Starts"), _("Ends"), _("Hours"), _("Participants"), _("New contacts")]
     for activity in report_.activities.iterator():
         yield [
             activity.get_kind_display(),

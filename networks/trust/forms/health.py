@@ -25,7 +25,7 @@ class HealthOpenForm(forms.Form):
     """A new health check: its title, the period it looks back on, the deadline, and the agreement (or none:
     the whole network)."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Name of the health check"), max_length=200)
     agreement = forms.ModelChoiceField(
         label=_("Agreement"),
         queryset=Agreement.objects.none(),

@@ -58,7 +58,7 @@ VALUE_QUESTIONS = (
 class RoundOpenForm(forms.Form):
     """A new trust survey: its title, the period it asks about and the deadline."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Name of the survey"), max_length=200)
     period_start = PlausibleDateField(label=_("Period from"), widget=DateInput())
     period_end = PlausibleDateField(
         label=_("Period until"),
