@@ -233,7 +233,8 @@ def health_answer(
         locked = SurveyRound.objects.select_for_update().select_related("network").get(pk=round_.pk)
         if locked.kind != SurveyKind.HEALTH or locked.status != RoundStatus.OPEN:
             raise DomainError(_("The health check is closed: answers can no longer be changed."))
-        if organisation.pk not in RoundAccess(locked, user).answers_for:
+        access = RoundAccess(locked, user)
+        if not access.takes_part or organisation.pk not in access.answers_for:
             raise DomainError(_("You can answer only for an organisation you represent in this health check."))
         response = SurveyResponse.objects.select_for_update().filter(round=locked, organisation=organisation).first()
         if response is not None and response.updated_at != version:

@@ -131,7 +131,7 @@ def health_detail(request, pk):
     may = access.rights(*PAGE_RIGHTS)
     context = {"round": round_, "may": may, "is_cancelled": round_.status == RoundStatus.CANCELLED}
     if round_.is_open:
-        context["states"] = _states(round_, access.answers_for) if access.answers_for else []
+        context["states"] = _states(round_, access.answers_for) if may["answer"] and access.answers_for else []
         context["rate"] = _rate(round_) if may["manage"] else None
     elif may["see_results"]:
         result = getattr(round_, "result", None)
