@@ -97,3 +97,16 @@ class RoundAccess(NetworkObjectAccess):
 
     def may_see_results(self) -> bool:
         return self.role is not None
+
+    def when_see_answers(self) -> bool:
+        return self.obj.status == "closed"
+
+    def may_see_answers(self) -> bool:
+        """A closed health check's counts and comments: the coordinators; for a check of one agreement otherwise
+        only the representatives and deputies of the organisations it asks; for a check of the whole network
+        the network's people. Below the round's threshold only the coordinators see them (the page's rule)."""
+        if self.is_coordinator:
+            return True
+        if self.obj.agreement_id is not None:
+            return self.role is not None and bool(self.answers_for)
+        return self.role is not None
