@@ -186,6 +186,19 @@ def mail_health_opened(*, round_: SurveyRound) -> int:
     )
 
 
+def mail_health_reminder(*, round_: SurveyRound, today: datetime.date | None = None) -> int:
+    """The deadline is near: the asked organisations that have not submitted (drafts too) are reminded, with
+    the check named and a link to its answer page (the daily job sends it once: :mod:`networks.trust.reminders`)."""
+    from networks.trust.mail import respondents, submitted_organisations
+
+    link = settings.SITE_URL + reverse("trust:health_answer", kwargs={"pk": round_.pk})
+    return send_personal_mail(
+        template_prefix="networks/trust/health/email/reminder",
+        recipients=respondents(round_, exclude_organisations=submitted_organisations(round_)),
+        context={"round": round_, "network": round_.network, "agreement": round_.agreement, "link": link},
+    )
+
+
 def health_cancel(*, round_: SurveyRound, user) -> SurveyRound:
     """Cancel an open health check: its answers are kept but no results are computed."""
     with transaction.atomic():
