@@ -46,7 +46,7 @@ def test_opening_from_the_form(client_for, network, coordinator, people, django_
     assert f"Luottamuskysely {timezone.localdate().year}" in page
     bad = {"title": "Kysely", "period_start": "2026-01-01", "period_end": "2026-12-31", "deadline": "2020-01-01"}
     page = client.post(url, bad).content.decode()
-    assert "Määräpäivän on oltava tulevaisuudessa" in page
+    assert "Määräajan on oltava tulevaisuudessa" in page
     assert not SurveyRound.objects.exists()
     good = bad | {"deadline": on(14).isoformat(), "period_start": on(-365).isoformat(), "period_end": on(0).isoformat()}
     with django_capture_on_commit_callbacks(execute=True):
@@ -100,7 +100,7 @@ def test_the_organisations_asked_are_listed_a_page_at_a_time_not_submitted_first
 def test_the_round_page_for_a_respondent(client_for, opened, people, observer):
     client = client_for(people["member"])
     page = client.get(detail(opened)).content.decode()
-    assert "Organisaationne vastaus" in page and "Ei aloitettu" in page
+    assert "Organisaatiosi vastaus" in page and "Ei aloitettu" in page
     assert reverse("trust:round_answer", kwargs={"pk": opened.pk}) in page
     assert "round-progress" not in page and "Gradia" not in page  # not who answered what
     answering.response_save(
@@ -109,7 +109,7 @@ def test_the_round_page_for_a_respondent(client_for, opened, people, observer):
     page = client.get(detail(opened)).content.decode()
     assert "Luonnos tallennettu" in page and "Jatka vastaamista" in page
     page = client_for(observer).get(detail(opened)).content.decode()
-    assert "Luottamuskysely 2026" in page and "Organisaationne vastaus" not in page
+    assert "Luottamuskysely 2026" in page and "Organisaatiosi vastaus" not in page
 
 
 def test_cancelling_asks_first(client_for, opened, coordinator):
