@@ -29,6 +29,13 @@ def run(django_capture_on_commit_callbacks):
     return _run
 
 
+@pytest.fixture(autouse=True)
+def _members(people, network):
+    """The representatives and deputies answering here are members of the network (observers only read)."""
+    for name in ("gradia_rep", "gradia_deputy", "omnia_rep"):
+        factories.NetworkRoleFactory(network=network, user=people[name])
+
+
 def recipients() -> list[str]:
     return sorted(address for message in mail.outbox for address in message.to)
 
