@@ -9,8 +9,9 @@ role in the network; outsiders get 404). Beyond that:
 - ``reflect`` on an activity: a participant with an account, once the activity has started;
 - a round's ``manage`` (open, close, cancel, follow the response rate, read pair-level results): the
   network's coordinators;
-- ``answer`` a round: the representative or deputy of an organisation the round asks, in an established
-  membership of the network, while the round is open (for that organisation only: :attr:`answers_for`);
+- ``answer`` a round (a trust survey or a health check): the representative or deputy of an organisation the
+  round asks, in an established membership of the network, who takes part in the network (coordinators and
+  members; observers only read), while the round is open (for that organisation only: :attr:`answers_for`);
 - ``see_results`` of a closed round: the network's people, each at the level the privacy thresholds allow
   (organisation level: that organisation's representative and deputy, and the coordinators; pair level:
   coordinators only; see :mod:`networks.trust.results`).
@@ -76,7 +77,8 @@ class RoundAccess(NetworkObjectAccess):
         return self.obj.is_open
 
     def may_answer(self) -> bool:
-        return self.role is not None and bool(self.answers_for)
+        """Trust surveys and health checks alike: observers only read, even when they speak for an organisation."""
+        return self.takes_part and bool(self.answers_for)
 
     def when_close(self) -> bool:
         return self.obj.is_open
@@ -94,4 +96,17 @@ class RoundAccess(NetworkObjectAccess):
         return self.obj.status == "closed"
 
     def may_see_results(self) -> bool:
+        return self.role is not None
+
+    def when_see_answers(self) -> bool:
+        return self.obj.status == "closed"
+
+    def may_see_answers(self) -> bool:
+        """A closed health check's counts and comments: the coordinators; for a check of one agreement otherwise
+        only the representatives and deputies of the organisations it asks; for a check of the whole network
+        the network's people. Below the round's threshold only the coordinators see them (the page's rule)."""
+        if self.is_coordinator:
+            return True
+        if self.obj.agreement_id is not None:
+            return self.role is not None and bool(self.answers_for)
         return self.role is not None

@@ -90,6 +90,8 @@ def _check_may_answer(round_: SurveyRound, organisation_id: int, user, today: da
         raise DomainError(_("The survey is no longer open."))
     if round_.deadline < today:
         raise DomainError(_("The deadline for answering has passed."))
+    if not round_.access(user).takes_part:  # observers only read, even when they speak for an organisation
+        raise DomainError(_("You do not answer for this organisation in this survey."))
     if organisation_id not in represented_organisations(user, round_.network_id) or not (
         round_.organisations.filter(pk=organisation_id).exists()
     ):

@@ -186,6 +186,19 @@ def mail_health_opened(*, round_: SurveyRound) -> int:
     )
 
 
+def mail_health_reminder(*, round_: SurveyRound, today: datetime.date | None = None) -> int:
+    """The deadline is near: the asked organisations that have not submitted (drafts too) are reminded, with
+    the check named and a link to its answer page (the daily job sends it once: :mod:`networks.trust.reminders`)."""
+    from networks.trust.mail import respondents, submitted_organisations
+
+    link = settings.SITE_URL + reverse("trust:health_answer", kwargs={"pk": round_.pk})
+    return send_personal_mail(
+        template_prefix="networks/trust/health/email/reminder",
+        recipients=respondents(round_, exclude_organisations=submitted_organisations(round_)),
+        context={"round": round_, "network": round_.network, "agreement": round_.agreement, "link": link},
+    )
+
+
 def health_cancel(*, round_: SurveyRound, user) -> SurveyRound:
     """Cancel an open health check: its answers are kept but no results are computed."""
     with transaction.atomic():
@@ -233,7 +246,8 @@ def health_answer(
         locked = SurveyRound.objects.select_for_update().select_related("network").get(pk=round_.pk)
         if locked.kind != SurveyKind.HEALTH or locked.status != RoundStatus.OPEN:
             raise DomainError(_("The health check is closed: answers can no longer be changed."))
-        if organisation.pk not in RoundAccess(locked, user).answers_for:
+        access = RoundAccess(locked, user)
+        if not access.takes_part or organisation.pk not in access.answers_for:
             raise DomainError(_("You can answer only for an organisation you represent in this health check."))
         response = SurveyResponse.objects.select_for_update().filter(round=locked, organisation=organisation).first()
         if response is not None and response.updated_at != version:

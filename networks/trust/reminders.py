@@ -6,8 +6,10 @@ Run once a day by the scheduler (``manage.py survey_reminders``, see the README)
    :func:`networks.trust.results.round_close`, which computes its results;
 2. counts the new contacts of the joint activities that have started (:func:`networks.trust.contacts.
    contacts_for_started_activities`: an activity's contacts count from its day on);
-3. reminds, once per open trust survey, the representatives and deputies of the organisations asked that
-   have not submitted, when the deadline is ``days`` or fewer days away (and has not passed).
+3. reminds, once per open round (trust surveys and health checks alike), the representatives and deputies of
+   the organisations asked that have not submitted, when the deadline is ``days`` or fewer days away (and has
+   not passed): a trust survey's reminder links to its answer page, a health check's names the check and links
+   to the check's answer page.
 
 "Once" is kept in the round's ``reminder_sent_at``. The reminder is claimed by an UPDATE that only matches
 while it is empty, so two runs at the same time never both send.
@@ -21,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from networks.trust.contacts import contacts_for_started_activities
+from networks.trust.health import mail_health_reminder
 from networks.trust.mail import mail_round_reminder
 from networks.trust.models import SurveyKind, SurveyRound
 from networks.trust.results import round_close
@@ -42,11 +45,11 @@ def rounds_due_to_close(*, today: datetime.date):
 
 
 def reminders_due(*, today: datetime.date, days: int):
-    """Open trust surveys whose deadline is within ``days`` days of ``today`` (today included), not yet reminded."""
+    """Open rounds of either kind whose deadline is within ``days`` days of ``today`` (today included), not yet
+    reminded."""
     return (
         SurveyRound.objects.open()
         .filter(
-            kind=SurveyKind.TRUST,
             reminder_sent_at__isnull=True,
             deadline__gte=today,
             deadline__lte=today + datetime.timedelta(days=days),
@@ -54,6 +57,10 @@ def reminders_due(*, today: datetime.date, days: int):
         .select_related("network")
         .order_by("deadline", "pk")
     )
+
+
+# The reminder of each kind of round: the not-submitted organisations' representatives and deputies.
+REMINDER_MAIL = {SurveyKind.TRUST: mail_round_reminder, SurveyKind.HEALTH: mail_health_reminder}
 
 
 def _remind(round_: SurveyRound, *, today: datetime.date) -> int | None:
@@ -66,7 +73,7 @@ def _remind(round_: SurveyRound, *, today: datetime.date) -> int | None:
         )
         if claimed != 1:
             return None
-        return mail_round_reminder(round_=round_, today=today)
+        return REMINDER_MAIL[round_.kind](round_=round_, today=today)
 
 
 def survey_reminders_run(*, today: datetime.date | None = None, days: int | None = None) -> ReminderRun:

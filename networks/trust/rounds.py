@@ -147,17 +147,24 @@ class ResponseRate:
         return round(100 * self.submitted / self.asked) if self.asked else 0
 
 
-def organisation_states(round_: SurveyRound) -> list[OrganisationState]:
-    """Every organisation the round asks, by name, with the state of its answer. One query."""
+def _with_states(round_: SurveyRound):
+    """The organisations the round asks, each with ``started`` and ``submitted`` (whether it has a response,
+    and a submitted one)."""
     responses = SurveyResponse.objects.filter(round=round_, organisation=OuterRef("pk"))
-    rows = (
-        round_.organisations.annotate(
-            started=Exists(responses),
-            submitted=Exists(responses.filter(submitted_at__isnull=False)),
-        )
-        .order_by("name", "pk")
-        .values_list("pk", "name", "started", "submitted")
+    return round_.organisations.annotate(
+        started=Exists(responses),
+        submitted=Exists(responses.filter(submitted_at__isnull=False)),
     )
+
+
+def organisation_states(round_: SurveyRound):
+    """Every organisation the round asks with where its answer stands, those that have not submitted first,
+    then by name: a query to page through (rows: pk, name, started, submitted; :func:`as_states` reads them)."""
+    return _with_states(round_).order_by("submitted", "name", "pk").values_list("pk", "name", "started", "submitted")
+
+
+def as_states(rows) -> list[OrganisationState]:
+    """Rows of :func:`organisation_states` as :class:`OrganisationState`."""
     states = []
     for pk, name, started, submitted in rows:
         state = AnswerState.SUBMITTED if submitted else AnswerState.DRAFT if started else AnswerState.NOT_STARTED
@@ -165,12 +172,16 @@ def organisation_states(round_: SurveyRound) -> list[OrganisationState]:
     return states
 
 
-def response_rate(states: list[OrganisationState]) -> ResponseRate:
-    return ResponseRate(
-        asked=len(states),
-        submitted=sum(1 for state in states if state.state == AnswerState.SUBMITTED),
-        drafts=sum(1 for state in states if state.state == AnswerState.DRAFT),
+def response_rate(round_: SurveyRound) -> ResponseRate:
+    """How many organisations the round asks, have submitted and have only a draft: one query, whatever the
+    size."""
+    responses = SurveyResponse.objects.filter(round=round_, organisation=OuterRef("pk"))
+    counts = round_.organisations.aggregate(
+        asked=Count("pk"),
+        submitted=Count("pk", filter=Exists(responses.filter(submitted_at__isnull=False))),
+        drafts=Count("pk", filter=Exists(responses.filter(submitted_at__isnull=True))),
     )
+    return ResponseRate(**counts)
 
 
 def with_response_counts(rounds):

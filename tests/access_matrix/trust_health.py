@@ -26,6 +26,13 @@ def _check_pk(objs):
     return {"pk": _check(objs).pk}
 
 
+def _check_pk_observer_deputy(objs):
+    from tests.access_matrix.trust_rounds import observer_speaks_for_organisation
+
+    observer_speaks_for_organisation(objs)
+    return _check_pk(objs)
+
+
 def _closed_with_reds(objs):
     from tests.networks.trust.health.factories import closed_check
 
@@ -54,6 +61,14 @@ POST = {
 READ_ONLY = {"trust:health_list", "trust:health_detail"}
 
 CASES = [
+    # An observer who represents the asked organisation still only reads: they do not answer.
+    Case("trust:health_answer", "GET by an observer who is a deputy", Entry(ANSWER, _check_pk_observer_deputy)),
+    Case(
+        "trust:health_answer",
+        "POST by an observer who is a deputy",
+        Entry(ANSWER, _check_pk_observer_deputy),
+        method="post",
+    ),
     Case(
         "trust:health_review_create",
         "POST on a closed check with reds",

@@ -31,6 +31,18 @@ def _cancelled_round_pk(objs):
     return {"pk": _round(objs, status="cancelled").pk}
 
 
+def observer_speaks_for_organisation(objs):
+    """The observer is the deputy of the cast organisation: they speak for it but only read in the network."""
+    from networks.memberships.models import Membership
+
+    Membership.objects.filter(network=objs.network, organisation=objs.organisation).update(deputy=objs.observer)
+
+
+def _round_pk_observer_deputy(objs):
+    observer_speaks_for_organisation(objs)
+    return _round_pk(objs)
+
+
 GET = {
     "trust:round_list": Entry(NETWORK_READ, network_slug, login_redirect=True),
     "trust:round_open": Entry(NETWORK_WRITE, network_slug, login_redirect=True),
@@ -51,6 +63,14 @@ POST = {
 READ_ONLY = {"trust:round_list", "trust:round_detail"}
 
 CASES = [
+    # An observer who represents an asked organisation still only reads: they do not answer.
+    Case("trust:round_answer", "GET by an observer who is a deputy", Entry(ANSWER, _round_pk_observer_deputy)),
+    Case(
+        "trust:round_answer",
+        "POST by an observer who is a deputy",
+        Entry(ANSWER, _round_pk_observer_deputy),
+        method="post",
+    ),
     # A round no longer open: those who could have acted are sent to its page; the others refused.
     Case("trust:round_answer", "a cancelled round", Entry(row(302, 404, 302, 302, 302, 302), _cancelled_round_pk)),
     Case("trust:round_cancel", "a cancelled round", Entry(row(302, 404, 403, 403, 302, 302), _cancelled_round_pk)),

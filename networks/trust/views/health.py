@@ -131,15 +131,26 @@ def health_detail(request, pk):
     may = access.rights(*PAGE_RIGHTS)
     context = {"round": round_, "may": may, "is_cancelled": round_.status == RoundStatus.CANCELLED}
     if round_.is_open:
-        context["states"] = _states(round_, access.answers_for) if access.answers_for else []
+        context["states"] = _states(round_, access.answers_for) if may["answer"] and access.answers_for else []
         context["rate"] = _rate(round_) if may["manage"] else None
     elif may["see_results"]:
         result = getattr(round_, "result", None)
         context["result"] = result
-        context["aspects"] = health.aspect_rows(result)
-        context["has_comments"] = any(row["comments"] for row in context["aspects"])
-        context["review_aspects"] = review.review_aspects(result)
+        context["for_parties"] = not access.permits("see_answers")
+        context["too_few"] = _too_few(result, may) and not context["for_parties"]
+        if result is not None and not context["for_parties"] and not context["too_few"]:
+            context["aspects"] = health.aspect_rows(result)
+            context["has_comments"] = any(row["comments"] for row in context["aspects"])
+            context["review_aspects"] = review.review_aspects(result)
+            context["shows_answers"] = True
+            context["coordinators_only"] = result.responded < result.threshold
     return render(request, "networks/trust/health/detail.html", context)
+
+
+def _too_few(result, may) -> bool:
+    """Whether too few organisations answered for the counts and comments to be shown to a non-coordinator
+    (the network's threshold stored when the check closed); coordinators always see them."""
+    return result is not None and not may["manage"] and result.responded < result.threshold
 
 
 def _answering_organisation(request, organisation_ids):

@@ -25,6 +25,8 @@ from portal.lib.views import object_for, show_errors
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 # How often the coordinators' view of the response rate refreshes itself (htmx).
 REFRESH_SECONDS = 30
+# The organisations asked and where their answers stand, a page at a time (not refreshed by htmx).
+STATES_PER_PAGE = 50
 
 
 def trust_rounds():
@@ -138,13 +140,15 @@ def round_detail(request, pk):
         "results_url": _results_url(round_) if may["see_results"] else None,
     }
     if may["manage"]:
-        states = rounds.organisation_states(round_)
-        context.update(states=states, rate=rounds.response_rate(states))
-    if request.htmx and may["manage"]:
-        return render(request, "networks/trust/rounds/round_detail.html#progress", context)
+        context["rate"] = rounds.response_rate(round_)
+        if request.htmx:  # the live part: the counts and the bar only, whatever the network's size
+            return render(request, "networks/trust/rounds/round_detail.html#progress", context)
+        states_page = paginate(request, rounds.organisation_states(round_), per_page=STATES_PER_PAGE)
+        states_page.object_list = rounds.as_states(states_page.object_list)
+        context["states_page"] = states_page
     context.update(
         mine=_my_organisations(round_, request.user) if round_.is_open else [],
-        asked_count=len(context["states"]) if may["manage"] else round_.organisations.count(),
+        asked_count=context["rate"].asked if may["manage"] else round_.organisations.count(),
         today=timezone.localdate(),
     )
     return render(request, "networks/trust/rounds/round_detail.html", context)

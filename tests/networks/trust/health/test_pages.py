@@ -125,6 +125,8 @@ def test_while_open_the_coordinator_sees_the_rate_and_the_member_their_state(
 def test_once_closed_everyone_sees_the_table_and_comments_without_names(
     network, organisation, partner_organisation, observer, member, client_for
 ):
+    network.trust_threshold = 2
+    network.save(update_fields=["trust_threshold"])
     round_ = HealthCheckFactory(network=network, organisations=[organisation, partner_organisation])
     answer(round_, organisation, {"goals": "red"}, comments={"goals": "Tavoitteet hukassa"}, by=member)
     answer(round_, partner_organisation, {"goals": "amber"})

@@ -193,3 +193,12 @@ def test_cancelling_an_open_check(check, coordinator):
         health.health_cancel(round_=check, user=coordinator)
     with pytest.raises(DomainError):
         round_close(round_=check)
+
+
+def test_an_observer_who_speaks_for_an_asked_organisation_does_not_answer(check, network, organisation, observer):
+    from networks.memberships.models import Membership
+
+    Membership.objects.filter(network=network, organisation=organisation).update(deputy=observer)
+    with pytest.raises(DomainError):
+        health.health_answer(round_=check, organisation=organisation, user=observer, ratings=GREEN, submit=True)
+    assert not SurveyResponse.objects.filter(round=check).exists()

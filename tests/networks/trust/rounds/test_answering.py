@@ -184,3 +184,12 @@ def test_a_closed_round_is_not_answered(client_for, opened, people, coordinator)
     response = client_for(people["member"]).get(url(opened))
     assert response.status_code == 302
     assert response["Location"] == reverse("trust:round_detail", kwargs={"pk": opened.pk})
+
+
+def test_an_observer_who_speaks_for_an_asked_organisation_does_not_answer(opened, people, network, observer):
+    network.memberships.filter(organisation=people["organisation"]).update(deputy=observer)
+    with pytest.raises(DomainError):
+        answering.response_save(
+            round_=opened, organisation_id=people["organisation"].pk, user=observer, answers={}, submit=False
+        )
+    assert not SurveyResponse.objects.filter(round=opened).exists()

@@ -73,11 +73,28 @@ def test_the_round_page_for_a_coordinator(client_for, opened, people, coordinato
     assert reverse("trust:round_cancel", kwargs={"pk": opened.pk}) in page
 
 
-def test_the_partial_refreshes_only_the_response_rate(client_for, opened, coordinator):
+def test_the_partial_refreshes_only_the_response_rate(client_for, opened, coordinator, people):
+    factories.SurveyResponseFactory(round=opened, organisation=people["gradia"], submitted_at=timezone.now())
     response = client_for(coordinator).get(detail(opened), headers={"HX-Request": "true"})
     page = response.content.decode()
     assert page.lstrip().startswith('<div id="round-progress"')
-    assert "<html" not in page and "0/4 organisaatiota" in page
+    assert "<html" not in page and "1/4 organisaatiota" in page and "<progress" in page
+    # The counts and the bar only: not the organisations, however many the network has.
+    assert "Gradia" not in page and "Omnia" not in page and "<table" not in page
+
+
+def test_the_organisations_asked_are_listed_a_page_at_a_time_not_submitted_first(client_for, opened, coordinator):
+    from tests.networks.trust.rounds.test_budgets import _grow_asked
+
+    _grow_asked(opened, 56)  # 60 asked, 28 of them submitted
+    client = client_for(coordinator)
+    page = client.get(detail(opened)).content.decode()
+    assert page.count('<th scope="row" class="fw-normal">') == 50
+    assert page.count('text-bg-success">Lähetetty') == 18  # 32 not submitted first, then submitted ones
+    assert 'href="?page=2"' in page
+    page = client.get(detail(opened) + "?page=2").content.decode()
+    assert page.count('<th scope="row" class="fw-normal">') == 10
+    assert page.count('text-bg-success">Lähetetty') == 10
 
 
 def test_the_round_page_for_a_respondent(client_for, opened, people, observer):
@@ -130,7 +147,7 @@ def test_the_dashboard_panels(client_for, opened, people, coordinator, network):
         network=network, kind=SurveyKind.HEALTH, title="Terveystarkastus", organisations=[people["organisation"]]
     )
     page = client_for(people["member"]).get(reverse("portal:home")).content.decode()
-    assert "Organisaatiosi vastausta odottavat kyselyt" in page
+    assert "Organisaationne vastausta odottavat kyselyt" in page
     assert "Luottamuskysely 2026" in page and "Terveystarkastus" in page
     assert reverse("trust:round_answer", kwargs={"pk": opened.pk}) in page
     factories.SurveyResponseFactory(round=health, organisation=people["organisation"], submitted_at=timezone.now())

@@ -29,6 +29,13 @@ def run(django_capture_on_commit_callbacks):
     return _run
 
 
+@pytest.fixture(autouse=True)
+def _members(people, network):
+    """The representatives and deputies answering here are members of the network (observers only read)."""
+    for name in ("gradia_rep", "gradia_deputy", "omnia_rep"):
+        factories.NetworkRoleFactory(network=network, user=people[name])
+
+
 def recipients() -> list[str]:
     return sorted(address for message in mail.outbox for address in message.to)
 
@@ -83,7 +90,9 @@ def test_rounds_past_their_deadline_close(run, opened, people, network):
     health = factories.SurveyRoundFactory(
         network=network, kind=SurveyKind.HEALTH, deadline=on(2), organisations=[people["organisation"]]
     )
-    assert "Rounds closed: 0." in run(on(2))  # the health check's last day
+    out = run(on(2))  # the health check's last day: reminded, not closed
+    assert "Rounds closed: 0. Reminders: 1 rounds (1 e-mail messages queued)." in out
+    mail.outbox.clear()
     assert "Rounds closed: 1." in run(on(3))
     health.refresh_from_db()
     assert health.status == RoundStatus.CLOSED
@@ -96,3 +105,34 @@ def test_rounds_past_their_deadline_close(run, opened, people, network):
     result = RoundResult.objects.get(round=opened)
     assert (result.asked, result.responded) == (4, 1)
     assert "Rounds closed: 0." in run(on(12))
+
+
+def test_open_health_checks_are_reminded_once_too(run, opened, people, network, settings):
+    from tests.networks.trust.health.factories import HealthCheckFactory, answer
+
+    check = HealthCheckFactory(
+        network=network,
+        title="Kumppanuuden terveystarkastus kevät",
+        deadline=on(2),
+        organisations=[people["organisation"], people["gradia"], people["omnia"]],
+    )
+    answer(check, people["organisation"])  # submitted: not reminded
+    answer(check, people["gradia"], submitted=False)  # a draft: reminded
+    out = run(on(0))  # the health check is due in two days, the trust survey in ten
+    assert "Reminders: 1 rounds (3 e-mail messages queued)" in out
+    assert recipients() == ["gradia.vara@example.fi", "gradia@example.fi", "omnia@example.fi"]
+    link = settings.SITE_URL + reverse("trust:health_answer", kwargs={"pk": check.pk})
+    for message in mail.outbox:
+        assert "Kumppanuuden terveystarkastus kevät" in message.subject
+        assert "Kumppanuuden terveystarkastus kevät" in message.body and link in message.body
+        assert reverse("trust:round_answer", kwargs={"pk": opened.pk}) not in message.body
+    check.refresh_from_db()
+    assert check.reminder_sent_at is not None
+
+    mail.outbox.clear()
+    run(on(1))
+    assert mail.outbox == []
+    out = run(on(7))  # now the trust survey's turn; the health check is not reminded again
+    assert "Reminders: 1 rounds (4 e-mail messages queued)" in out
+    assert all(link not in message.body for message in mail.outbox)
+    assert all("Luottamuskysely 2026" in message.body for message in mail.outbox)
