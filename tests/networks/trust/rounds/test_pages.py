@@ -147,7 +147,7 @@ def test_the_dashboard_panels(client_for, opened, people, coordinator, network):
         network=network, kind=SurveyKind.HEALTH, title="Terveystarkastus", organisations=[people["organisation"]]
     )
     page = client_for(people["member"]).get(reverse("portal:home")).content.decode()
-    assert "Organisaationne vastausta odottavat kyselyt" in page
+    assert "Organisaatiosi vastausta odottavat kyselyt" in page
     assert "Luottamuskysely 2026" in page and "Terveystarkastus" in page
     assert reverse("trust:round_answer", kwargs={"pk": opened.pk}) in page
     factories.SurveyResponseFactory(round=health, organisation=people["organisation"], submitted_at=timezone.now())
