@@ -53,8 +53,11 @@ def _clip(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def item_description(row: dict) -> str:
-    """The counts of one aspect and its comments (no names), in the active language."""
+def item_description(row: dict, *, detailed: bool = True) -> str:
+    """The counts of one aspect and its comments (no names), in the active language; without ``detailed``, only
+    where to read them (the meeting is seen by more people than the check's results may be)."""
+    if not detailed:
+        return _("The counts and comments are on the health check's page, for those who may see them.")
     lines = [
         _("Red %(red)s, amber %(amber)s, green %(green)s (of %(total)s answers).")
         % {"red": row["red"], "amber": row["amber"], "green": row["green"], "total": row["total"]}
@@ -88,7 +91,11 @@ def review_meeting_create(*, round_: SurveyRound, user) -> tuple[Meeting, bool]:
         existing = locked.review_meeting
         if existing is not None and not existing.is_cancelled:
             return existing, False
-        aspects = review_aspects(RoundResult.objects.filter(round=locked).first())
+        result = RoundResult.objects.filter(round=locked).first()
+        aspects = review_aspects(result)
+        # The network's people see the meeting: its agenda carries the counts and comments only when they may
+        # all see the check's results (a check of the whole network, answered by at least the threshold).
+        detailed = not locked.agreement_id and result.responded >= result.threshold
         if not aspects:
             raise DomainError(_("Every aspect was rated green: there is nothing to review."))
         starts_at, ends_at = default_times()
@@ -108,7 +115,10 @@ def review_meeting_create(*, round_: SurveyRound, user) -> tuple[Meeting, bool]:
             item_add(
                 meeting=meeting,
                 user=user,
-                data={"title": _clip(row["label"], TITLE_LENGTH), "description": item_description(row)},
+                data={
+                    "title": _clip(row["label"], TITLE_LENGTH),
+                    "description": item_description(row, detailed=detailed),
+                },
             )
         locked.review_meeting = meeting
         locked.save(update_fields=["review_meeting", "updated_at"])

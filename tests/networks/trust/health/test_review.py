@@ -52,9 +52,10 @@ def test_the_meeting_has_an_item_for_exactly_the_reds_and_ambers_reds_first(
         "Hyödyt jakautuvat tasapuolisesti",
         "Resurssit riittävät",
     ]
-    assert "Punainen 1, keltainen 1, vihreä 0" in items[0].description
-    assert "Hidasta" in items[0].description
-    assert organisation.name not in items[0].description and member.last_name not in items[0].description
+    # A check of one agreement: the network's people see the meeting, but only the parties the results, so the
+    # agenda says where the counts and comments are instead of repeating them.
+    assert "Punainen" not in items[0].description and "Hidasta" not in items[0].description
+    assert "terveystarkastuksen sivulla" in items[0].description
     assert set(InvitedOrganisation.objects.filter(meeting=meeting).values_list("organisation", flat=True)) == {
         organisation.pk,
         partner_organisation.pk,
@@ -62,6 +63,27 @@ def test_the_meeting_has_an_item_for_exactly_the_reds_and_ambers_reds_first(
     assert member.email in {message.to[0] for message in mailoutbox}
     reds_and_ambers.refresh_from_db()
     assert reds_and_ambers.review_meeting == meeting
+
+
+def test_a_check_of_the_whole_network_answered_by_enough_carries_its_counts_and_comments(network, coordinator):
+    from tests import factories
+
+    organisations = [factories.OrganisationFactory() for _ in range(3)]
+    answers = {organisation: {"communication": "red"} for organisation in organisations}
+    round_ = closed_check(network, organisations, answers)
+    meeting, _made = review.review_meeting_create(round_=round_, user=coordinator)
+    item = meeting.items.get()
+    assert "Punainen 3, keltainen 0, vihreä 0" in item.description
+    assert not any(organisation.name in item.description for organisation in organisations)
+
+
+def test_below_the_threshold_the_agenda_does_not_carry_the_counts(network, coordinator):
+    from tests import factories
+
+    organisations = [factories.OrganisationFactory() for _ in range(2)]
+    round_ = closed_check(network, organisations, {organisation: {"goals": "red"} for organisation in organisations})
+    meeting, _made = review.review_meeting_create(round_=round_, user=coordinator)
+    assert "Punainen" not in meeting.items.get().description
 
 
 def test_a_second_click_leads_to_the_same_meeting(reds_and_ambers, coordinator, client_for):
