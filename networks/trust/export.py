@@ -3,7 +3,7 @@ results page, by the same person's rights (:class:`networks.trust.results.Audien
 
 - everyone who sees the results: the sheet of network-level figures;
 - an organisation's representative or deputy: also their own organisation's results, when at least the
-  threshold's number of respondents rated it;
+  threshold's number of respondents rated it (its means and dimensions when at least that many gave it scores);
 - coordinators: every organisation's structural figures, what the others said where over the threshold, and
   the pairs (who rated whom how; never the comments with names).
 
@@ -69,15 +69,21 @@ def _own_header():
     return [_("Organisation"), _("Respondents who rated it"), _("Average trust"), _("Average value")]
 
 
+def _said(row) -> list:
+    """The organisation's means and six dimensions: empty cells unless enough respondents gave it scores."""
+    said = [row.average_trust, row.average_value, *(getattr(row, name) for name in DIMENSIONS)]
+    return said if row.scores_shown else [None] * len(said)
+
+
 def _own_sheet(book, audience: Audience):
     sheet = book.create_sheet(title=_("Own organisation")[:31])
     sheet.append([_cell(title) for title in [*_own_header(), *_dimension_labels(), _("Comments")]])
     for row in audience.own:
         if not row.shown:
             continue
-        dimensions = [getattr(row, name) for name in DIMENSIONS]
-        values = [row.organisation.name, row.raters, row.average_trust, row.average_value, *dimensions]
-        sheet.append([_cell(value) for value in [*values, "\n".join(row.comments)]])
+        sheet.append(
+            [_cell(value) for value in [row.organisation.name, row.raters, *_said(row), "\n".join(row.comments)]]
+        )
 
 
 def _organisations_sheet(book, result):
@@ -87,10 +93,8 @@ def _organisations_sheet(book, result):
     sheet.append([_cell(title) for title in [*_own_header(), *_dimension_labels(), *structural]])
     rows = result.organisations.select_related("organisation").order_by("organisation__name", "pk")
     for row in mark_shown(rows.iterator(chunk_size=1000), result):
-        said = [row.average_trust, row.average_value, *(getattr(row, name) for name in DIMENSIONS)]
-        said = said if row.shown else [None] * len(said)
         shape = [row.responded, row.degree, row.degree_centrality, row.betweenness, row.community, row.is_isolated]
-        sheet.append([_cell(value) for value in [row.organisation.name, row.raters, *said, *shape]])
+        sheet.append([_cell(value) for value in [row.organisation.name, row.raters, *_said(row), *shape]])
 
 
 def _pairs_sheet(book, round_):
