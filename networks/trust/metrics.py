@@ -17,9 +17,10 @@ Definitions (PARTNER-style):
 - per organisation: **raters** (respondents that rated it with a tie), the mean trust and value scores and
   each of the six dimensions *as received*; **scored raters**: the fewest respondents behind any of those
   means (those that answered a dimension, the least answered one: the scores are asked only of organisations
-  that work together, so this is what the privacy threshold of the means is applied to); **degree**: distinct partners in the undirected graph (a tie in
-  either direction, so a non-respondent still has the ties others told of); **degree centrality** and
-  **betweenness centrality**: networkx, on that undirected graph of all organisations asked (normalised);
+  that work together, so this is what the privacy threshold of the means is applied to); **degree**: distinct
+  partners in the undirected graph (a tie in either direction, so a non-respondent still has the ties others
+  told of); **degree centrality** and **betweenness centrality**: networkx, on that undirected graph of all
+  organisations asked (normalised);
   **community**: networkx ``louvain_communities`` with a fixed seed, numbered 1, 2, … by size, largest first,
   then by smallest organisation id; isolated organisations belong to no community; **isolated**: no tie in
   either direction.
