@@ -4,13 +4,10 @@ rate of an open round, the strongest and weakest ties and the organisations with
 
 from django.urls import NoReverseMatch, reverse
 
-from networks.trust import results, rounds
+from networks.trust import activity_queries, results, rounds
 from portal.lib.panels import DASHBOARD, panel
 
 # --- joint activities -------------------------------------------------------------------------------------
-
-from networks.trust import activity_queries
-from portal.lib.panels import DASHBOARD, panel
 
 
 @panel(DASHBOARD, order=45, template="networks/trust/activities/includes/dashboard_upcoming.html")

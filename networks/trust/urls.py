@@ -3,9 +3,8 @@ results, partnership health checks, the network map and the reports."""
 
 from django.urls import path
 
-from networks.trust.views import health, results, rounds
+from networks.trust.views import activities, activity_report, health, participants, results, rounds
 from networks.trust.views import map as map_views
-from networks.trust.views import activities, activity_report, participants
 
 app_name = "trust"
 
