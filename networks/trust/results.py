@@ -176,6 +176,11 @@ class Audience:
     coordinator: bool
     own: list  # OrganisationResult of the organisations the person speaks for, marked by :func:`mark_shown`
 
+    @property
+    def network_shown(self) -> bool:
+        """Whether the network-level figures made of the answers may be shown (to coordinators always)."""
+        return self.coordinator or self.result.responded >= self.result.threshold
+
 
 def audience(round_: SurveyRound, result: RoundResult, user) -> Audience:
     from networks.trust.access import represented_organisations

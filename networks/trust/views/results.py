@@ -72,11 +72,12 @@ def _change(name, delta) -> dict | None:
     return {"direction": direction, "text": text}
 
 
-def network_rows(result) -> list[dict]:
-    """The network-level figures with their change since the previous round (None for the first round)."""
+def network_rows(result, *, all_figures=True) -> list[dict]:
+    """The network-level figures with their change since the previous round (None for the first round); unless
+    ``all_figures``, only the response rate (the others are made of the answers: see :class:`Audience`)."""
     change = result.figures.get("change")
     rows = []
-    for name, label in NETWORK_FIGURES:
+    for name, label in NETWORK_FIGURES if all_figures else NETWORK_FIGURES[:1]:
         value = result.response_rate if name == "response_rate" else getattr(result, name)
         rows.append(
             {
@@ -125,7 +126,7 @@ def round_results(request, pk):
         "network": round_.network,
         "result": result,
         "audience": seen,
-        "network_rows": network_rows(result),
+        "network_rows": network_rows(result, all_figures=seen.network_shown),
         "relationship_rows": relationship_rows(result),
         "community_count": len(result.figures.get("communities", [])),
         "isolated_count": len(result.figures.get("isolated", [])),

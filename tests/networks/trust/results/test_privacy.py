@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from networks.trust.metrics import Rating, compute
@@ -87,3 +88,43 @@ def test_coordinators_averages_need_enough_scores(client, network, organisation,
     row = next(row for row in organisations if row[0] == organisation.name)
     assert row[1] == 3  # how many rated it: the network's shape, shown to coordinators
     assert row[2:10] == ([4, 2, 4, 4, 4, 2, 2, 2] if shown else [None] * 8)
+
+
+# --- the network's figures: only when enough organisations answered ----------------------------------------
+
+
+def _answered(network, organisation, answered: int):
+    """A closed round of four organisations after an earlier one (mean trust 2); ``answered`` of them answer
+    this one, each rating the next with trust 4 and value 3."""
+    orgs = [organisation, *orgs_in(network, 3)]
+    trust_round(network, orgs, {(orgs[i], orgs[i + 1]): {"score": 2, "value": 2} for i in range(3)})
+    ratings = {(orgs[i], orgs[(i + 1) % 4]): {"score": 4, "value": 3} for i in range(answered)}
+    return trust_round(network, orgs, ratings)
+
+
+def _labels(*texts):
+    with translation.override("fi"):
+        return [translation.gettext(text) for text in texts]
+
+
+NETWORK_FIGURES = ("Density of ties", "Reciprocity", "Average trust (1–4)", "Average value (1–4)", "Communities")
+
+
+@pytest.mark.parametrize(("answered", "shown"), [(2, False), (3, True)])
+@pytest.mark.parametrize("who", ["member", "observer", "coordinator"])
+def test_network_figures_need_enough_answers(client, network, organisation, request, who, answered, shown):
+    assert network.trust_threshold == 3
+    round_ = _answered(network, organisation, answered)
+    assert round_.result.responded == answered
+    shown = shown or who == "coordinator"  # the coordinators see them always
+    user = request.getfixturevalue(who)
+    page = _get(client, user, round_).content.decode()
+    assert ("4,00" in page) is shown  # the average trust
+    assert ("3,00" in page) is shown  # the average value
+    assert ("2,00" in page) is shown  # what the average trust was in the previous round
+    assert ('id="relationships-heading"' in page) is shown
+    assert ('id="too-few-responses"' in page) is not shown
+    assert "%" in page  # the response rate is always there
+    labels = [row[0] for row in _sheets(client, user, round_)["Verkosto"] if row]
+    assert all((label in labels) is shown for label in _labels(*NETWORK_FIGURES))
+    assert _labels("Response rate")[0] in labels
