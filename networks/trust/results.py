@@ -173,7 +173,7 @@ class Audience:
     """What one person may see of one round's results: read from the stored rows only."""
 
     result: RoundResult
-    coordinator: bool
+    coordinator: bool  # a coordinator of the round's network: the role, no administrator's bypass
     own: list  # OrganisationResult of the organisations the person speaks for, marked by :func:`mark_shown`
 
     @property
@@ -187,7 +187,7 @@ def audience(round_: SurveyRound, result: RoundResult, user) -> Audience:
 
     speaks_for = represented_organisations(user, round_.network_id)
     own = result.organisations.filter(organisation_id__in=speaks_for).select_related("organisation")
-    return Audience(result=result, coordinator=round_.permits(user, "manage"), own=list(mark_shown(own, result)))
+    return Audience(result=result, coordinator=round_.access(user).is_coordinator, own=list(mark_shown(own, result)))
 
 
 def mark_shown(rows, result: RoundResult):

@@ -37,13 +37,17 @@ class NotClosedError(Exception):
     """The round has no results yet (not closed)."""
 
 
-def _closed_round(request, pk, action="see_results"):
-    """The closed trust round with its stored result (outsiders 404, those who may not ``action`` 403)."""
+def _closed_round(request, pk, *, coordinators_only=False):
+    """The closed trust round with its stored result (outsiders 404, those who may not see its results 403).
+    With ``coordinators_only``, 403 to all but the network's coordinators: the role in the network, which an
+    administrator's full rights do not stand in for (an administrator must not see who said what of whom)."""
     queryset = SurveyRound.objects.filter(kind=SurveyKind.TRUST).select_related("network", "result")
     round_ = object_for(request, queryset, pk=pk)
     if round_.status != RoundStatus.CLOSED or not hasattr(round_, "result"):
         raise NotClosedError(round_)
-    if not round_.permits(request.user, action):
+    if not round_.permits(request.user, "see_results"):
+        raise PermissionDenied
+    if coordinators_only and not round_.access(request.user).is_coordinator:
         raise PermissionDenied
     return round_
 
@@ -146,7 +150,7 @@ def round_results(request, pk):
 def round_result_pairs(request, pk):
     """Who rated whom how: the coordinators' page (comments are never shown with names, so not here)."""
     try:
-        round_ = _closed_round(request, pk, action="manage")
+        round_ = _closed_round(request, pk, coordinators_only=True)
     except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
     # A page is a few respondents with all their ratings: sorting a page's ratings by name stays cheap however

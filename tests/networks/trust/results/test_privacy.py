@@ -128,3 +128,22 @@ def test_network_figures_need_enough_answers(client, network, organisation, requ
     labels = [row[0] for row in _sheets(client, user, round_)["Verkosto"] if row]
     assert all((label in labels) is shown for label in _labels(*NETWORK_FIGURES))
     assert _labels("Response rate")[0] in labels
+
+
+# --- who rated whom: the network's coordinators by their role ---------------------------------------------
+
+
+def test_an_administrator_does_not_see_who_rated_whom(client, network, organisation, coordinator, admin_user):
+    others = orgs_in(network, 3)
+    ratings = {(other, organisation): {"score": 4} for other in others} | {(organisation, others[0]): {"score": 1}}
+    round_ = trust_round(network, [organisation, *others], ratings)
+    assert admin_user.is_superuser and round_.permits(admin_user, "manage")  # full rights, no role in the network
+    assert _get(client, admin_user, round_, "trust:round_result_pairs").status_code == 403
+    page = _get(client, admin_user, round_).content.decode()
+    assert reverse("trust:round_result_pairs", kwargs={"pk": round_.pk}) not in page
+    assert all(other.name not in page for other in others)  # no ties, no organisations' table
+    sheets = _sheets(client, admin_user, round_)
+    assert list(sheets) == ["Verkosto"]  # no organisations, no pairs
+    # The coordinator, by the role, sees them all.
+    assert _get(client, coordinator, round_, "trust:round_result_pairs").status_code == 200
+    assert list(_sheets(client, coordinator, round_)) == ["Verkosto", "Organisaatiot", "Parit"]
