@@ -181,6 +181,12 @@ class Audience:
         """Whether the network-level figures made of the answers may be shown (to coordinators always)."""
         return self.coordinator or self.result.responded >= self.result.threshold
 
+    @property
+    def level(self) -> str:
+        """What this audience sees, as a cache key's part: the same for everyone who sees the same."""
+        seen = "coordinator" if self.coordinator else "network" if self.network_shown else "few"
+        return "-".join([seen, *(str(row.organisation_id) for row in self.own if row.shown)])
+
 
 def audience(round_: SurveyRound, result: RoundResult, user) -> Audience:
     from networks.trust.access import represented_organisations

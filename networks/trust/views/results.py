@@ -6,12 +6,15 @@ Everything is read from the rows stored when the round closed (:mod:`networks.tr
 pairs page reads the ratings themselves. Who sees what: :class:`networks.trust.results.Audience`.
 """
 
+import hashlib
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.formats import get_format, number_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -23,6 +26,7 @@ from portal.lib.pagination import paginate
 from portal.lib.views import object_for
 
 RESPONDENTS_PER_PAGE = 3
+EXPORT_CACHE_SECONDS = 24 * 60 * 60
 PERCENT = ("response_rate", "density", "reciprocity")
 NETWORK_FIGURES = (
     ("response_rate", _("Response rate")),
@@ -191,6 +195,14 @@ def round_results_export(request, pk):
     except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
     seen = audience(round_, round_.result, request.user)
-    response = HttpResponse(export.workbook(round_, seen), content_type=XLSX_CONTENT_TYPE)
+    # A closed round's results never change: the workbook is built once per audience and language (the pairs of
+    # a large network take seconds) and served from the cache after that.
+    seen_as = hashlib.sha256(f"{round_.result.pk}:{seen.level}:{get_language()}".encode()).hexdigest()
+    key = f"trust-results-xlsx:{round_.pk}:{seen_as}"
+    content = cache.get(key)
+    if content is None:
+        content = export.workbook(round_, seen)
+        cache.set(key, content, EXPORT_CACHE_SECONDS)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="trust-results-{round_.pk}.xlsx"'
     return response
