@@ -1,9 +1,10 @@
 """A closed trust survey's results as an XLSX workbook, with the same levels and privacy thresholds as the
 results page, by the same person's rights (:class:`networks.trust.results.Audience`):
 
-- everyone who sees the results: the sheet of network-level figures;
+- everyone who sees the results: the sheet of network-level figures (those made of the answers when enough
+  organisations answered, or for coordinators);
 - an organisation's representative or deputy: also their own organisation's results, when at least the
-  threshold's number of respondents rated it;
+  threshold's number of respondents rated it (its means and dimensions when at least that many gave it scores);
 - coordinators: every organisation's structural figures, what the others said where over the threshold, and
   the pairs (who rated whom how; never the comments with names).
 
@@ -45,7 +46,8 @@ def _dimension_labels():
     ]
 
 
-def _network_sheet(book, round_, result):
+def _network_sheet(book, round_, audience: Audience):
+    result = audience.result
     sheet = book.create_sheet(title=_("Network")[:31])
     sheet.append([_cell(_("Trust survey: %(title)s") % {"title": round_.title})])
     sheet.append([_cell(_("Network")), _cell(round_.network.name)])
@@ -53,20 +55,31 @@ def _network_sheet(book, round_, result):
         (_("Organisations asked"), result.asked),
         (_("Organisations responded"), result.responded),
         (_("Response rate"), result.response_rate),
-        (_("Density of ties"), result.density),
-        (_("Reciprocity"), result.reciprocity),
-        (_("Average trust (1–4)"), result.average_trust),
-        (_("Average value (1–4)"), result.average_value),
-        (_("Communities"), len(result.figures.get("communities", []))),
-        (_("Isolated members"), len(result.figures.get("isolated", []))),
-        (_("Privacy threshold"), result.threshold),
     ]
+    if audience.network_shown:
+        rows += [
+            (_("Density of ties"), result.density),
+            (_("Reciprocity"), result.reciprocity),
+            (_("Average trust (1–4)"), result.average_trust),
+            (_("Average value (1–4)"), result.average_value),
+            (_("Communities"), len(result.figures.get("communities", []))),
+            (_("Isolated members"), len(result.figures.get("isolated", []))),
+        ]
+    rows.append((_("Privacy threshold"), result.threshold))
     for label, value in rows:
         sheet.append([_cell(label), _cell(value)])
+    if not audience.network_shown:
+        sheet.append([_cell(_("Too few organisations answered to show the network's figures."))])
 
 
 def _own_header():
     return [_("Organisation"), _("Respondents who rated it"), _("Average trust"), _("Average value")]
+
+
+def _said(row) -> list:
+    """The organisation's means and six dimensions: empty cells unless enough respondents gave it scores."""
+    said = [row.average_trust, row.average_value, *(getattr(row, name) for name in DIMENSIONS)]
+    return said if row.scores_shown else [None] * len(said)
 
 
 def _own_sheet(book, audience: Audience):
@@ -75,9 +88,9 @@ def _own_sheet(book, audience: Audience):
     for row in audience.own:
         if not row.shown:
             continue
-        dimensions = [getattr(row, name) for name in DIMENSIONS]
-        values = [row.organisation.name, row.raters, row.average_trust, row.average_value, *dimensions]
-        sheet.append([_cell(value) for value in [*values, "\n".join(row.comments)]])
+        sheet.append(
+            [_cell(value) for value in [row.organisation.name, row.raters, *_said(row), "\n".join(row.comments)]]
+        )
 
 
 def _organisations_sheet(book, result):
@@ -87,10 +100,8 @@ def _organisations_sheet(book, result):
     sheet.append([_cell(title) for title in [*_own_header(), *_dimension_labels(), *structural]])
     rows = result.organisations.select_related("organisation").order_by("organisation__name", "pk")
     for row in mark_shown(rows.iterator(chunk_size=1000), result):
-        said = [row.average_trust, row.average_value, *(getattr(row, name) for name in DIMENSIONS)]
-        said = said if row.shown else [None] * len(said)
         shape = [row.responded, row.degree, row.degree_centrality, row.betweenness, row.community, row.is_isolated]
-        sheet.append([_cell(value) for value in [row.organisation.name, row.raters, *said, *shape]])
+        sheet.append([_cell(value) for value in [row.organisation.name, row.raters, *_said(row), *shape]])
 
 
 def _pairs_sheet(book, round_):
@@ -112,7 +123,7 @@ def workbook(round_, audience: Audience) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    _network_sheet(book, round_, audience.result)
+    _network_sheet(book, round_, audience)
     if any(row.shown for row in audience.own):
         _own_sheet(book, audience)
     if audience.coordinator:

@@ -15,9 +15,12 @@ Definitions (PARTNER-style):
   answered (they are asked only of organisations that work together).
 - **network averages**: the mean trust and value score over all scored ratings.
 - per organisation: **raters** (respondents that rated it with a tie), the mean trust and value scores and
-  each of the six dimensions *as received*; **degree**: distinct partners in the undirected graph (a tie in
-  either direction, so a non-respondent still has the ties others told of); **degree centrality** and
-  **betweenness centrality**: networkx, on that undirected graph of all organisations asked (normalised);
+  each of the six dimensions *as received*; **scored raters**: the fewest respondents behind any of those
+  means (those that answered a dimension, the least answered one: the scores are asked only of organisations
+  that work together, so this is what the privacy threshold of the means is applied to); **degree**: distinct
+  partners in the undirected graph (a tie in either direction, so a non-respondent still has the ties others
+  told of); **degree centrality** and **betweenness centrality**: networkx, on that undirected graph of all
+  organisations asked (normalised);
   **community**: networkx ``louvain_communities`` with a fixed seed, numbered 1, 2, … by size, largest first,
   then by smallest organisation id; isolated organisations belong to no community; **isolated**: no tie in
   either direction.
@@ -61,6 +64,7 @@ class Rating:
 @dataclass
 class OrganisationFigures:
     raters: int = 0
+    scored_raters: int = 0
     average_trust: float | None = None
     average_value: float | None = None
     dimensions: dict = field(default_factory=dict)
@@ -156,6 +160,7 @@ def compute(asked, respondents, ratings, *, seed: str = "") -> NetworkFigures:
         degree = undirected.degree(node)
         organisations[node] = OrganisationFigures(
             raters=sum(1 for r in got if r.relationship > 0),
+            scored_raters=min(sum(1 for r in got if r.scores[i] is not None) for i in range(len(DIMENSIONS))),
             average_trust=mean([r.trust for r in got]),
             average_value=mean([r.value for r in got]),
             dimensions={name: mean([r.scores[i] for r in got]) for i, name in enumerate(DIMENSIONS)},

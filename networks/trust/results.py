@@ -78,6 +78,7 @@ def _organisation_row(result, node, figures, responded) -> OrganisationResult:
         organisation_id=node,
         responded=responded,
         raters=figures.raters,
+        scored_raters=figures.scored_raters,
         average_trust=figures.average_trust,
         average_value=figures.average_value,
         **figures.dimensions,
@@ -154,12 +155,17 @@ def round_close(*, round_: SurveyRound, user=None) -> RoundResult:
 
 # --- who sees what of the stored results ------------------------------------------------------------------
 #
-# The network level is for the network's people. An organisation's own results (what the others said of it)
-# are for its representative and deputy and for the coordinators, and only when at least ``result.threshold``
-# respondents rated it (the threshold stored when the round closed). The structural figures (ties, centrality,
-# community, isolation, and how many rated it) are the network's shape, not anyone's words: coordinators see
-# them for every organisation. Pair level (who rated whom how) is for coordinators only. Comments are stored
-# without names and are shown under the same threshold as the averages.
+# The network level is for the network's people; its figures made of the answers (density, reciprocity, the
+# means, the relationships, the change since the previous round) only when at least ``result.threshold``
+# organisations answered (with fewer, an answering organisation could take its own answers out of the figures
+# and read the others'); the coordinators see them always. An organisation's own results (what the others said
+# of it) are for its representative and deputy and for the coordinators: how many rated it and the comments
+# when at least ``result.threshold`` respondents rated it, its means and six dimensions when at least that many
+# gave it scores (``scored_raters``: the scores are asked only of those that work together). The threshold is
+# the one stored when the round closed. The structural figures (ties, centrality, community, isolation, and how
+# many rated it) are the network's shape, not anyone's words: coordinators see them for every organisation.
+# Pair level (who rated whom how) is for the network's coordinators only: a role in the network, which an
+# administrator's full rights do not stand in for. Comments are stored without names.
 
 
 @dataclass
@@ -167,28 +173,35 @@ class Audience:
     """What one person may see of one round's results: read from the stored rows only."""
 
     result: RoundResult
-    coordinator: bool
-    own: list  # OrganisationResult of the organisations the person speaks for
+    coordinator: bool  # a coordinator of the round's network: the role, no administrator's bypass
+    own: list  # OrganisationResult of the organisations the person speaks for, marked by :func:`mark_shown`
 
-    def shows(self, row: OrganisationResult) -> bool:
-        """Whether what the others said of the organisation may be shown (the privacy threshold)."""
-        return row.raters >= self.result.threshold
+    @property
+    def network_shown(self) -> bool:
+        """Whether the network-level figures made of the answers may be shown (to coordinators always)."""
+        return self.coordinator or self.result.responded >= self.result.threshold
+
+    @property
+    def level(self) -> str:
+        """What this audience sees, as a cache key's part: the same for everyone who sees the same."""
+        seen = "coordinator" if self.coordinator else "network" if self.network_shown else "few"
+        return "-".join([seen, *(str(row.organisation_id) for row in self.own if row.shown)])
 
 
 def audience(round_: SurveyRound, result: RoundResult, user) -> Audience:
     from networks.trust.access import represented_organisations
 
     speaks_for = represented_organisations(user, round_.network_id)
-    own = list(result.organisations.filter(organisation_id__in=speaks_for).select_related("organisation"))
-    for row in own:
-        row.shown = row.raters >= result.threshold
-    return Audience(result=result, coordinator=round_.permits(user, "manage"), own=own)
+    own = result.organisations.filter(organisation_id__in=speaks_for).select_related("organisation")
+    return Audience(result=result, coordinator=round_.access(user).is_coordinator, own=list(mark_shown(own, result)))
 
 
 def mark_shown(rows, result: RoundResult):
-    """Mark each organisation row with ``shown`` (the threshold rule), for a page or an export."""
+    """Mark each organisation row with ``shown`` (enough respondents rated it: how many, and the comments) and
+    ``scores_shown`` (enough gave it scores: its means and dimensions), for a page or an export."""
     for row in rows:
         row.shown = row.raters >= result.threshold
+        row.scores_shown = row.scored_raters >= result.threshold
         yield row
 
 

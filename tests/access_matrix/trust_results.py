@@ -2,14 +2,18 @@
 
 The matrix round is a trust survey of the cast's network asking the cast organisation (represented by the
 member) and two more, closed: the network's people see its results (the member also its own organisation's,
-over the threshold), the coordinators the pairs; outsiders get 404. An open round has no results yet (404).
+over the threshold), the coordinators (by their role, not an administrator) the pairs; outsiders get 404. An
+open round has no results yet (404).
 """
 
 from tests import factories
-from tests.access_matrix.rows import NETWORK_READ, NETWORK_WRITE, Case, Entry, row
+from tests.access_matrix.rows import NETWORK_READ, Case, Entry, row
 
 # Not closed yet: no results for anyone (the page says so with a 404).
 NOT_YET = row(302, 404, 404, 404, 404, 404)
+# Who rated whom: the network's coordinators only, by their role; an administrator's full rights do not stand in
+# for it (an administrator must not see who said what of whom).
+COORDINATORS_ONLY = row(302, 404, 403, 403, 200, 403)
 
 
 def _closed_round(objs):
@@ -32,7 +36,7 @@ def _open_round(objs):
 
 GET = {
     "trust:round_results": Entry(NETWORK_READ, _closed_round, login_redirect=True),
-    "trust:round_result_pairs": Entry(NETWORK_WRITE, _closed_round, login_redirect=True),
+    "trust:round_result_pairs": Entry(COORDINATORS_ONLY, _closed_round, login_redirect=True),
     "trust:round_results_export": Entry(NETWORK_READ, _closed_round, login_redirect=True),
 }
 

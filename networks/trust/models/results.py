@@ -51,9 +51,11 @@ class OrganisationResult(models.Model):
     result = models.ForeignKey(RoundResult, related_name="organisations", on_delete=models.CASCADE)
     organisation = models.ForeignKey("partners.Organisation", related_name="+", on_delete=models.CASCADE)
     responded = models.BooleanField(_("responded"), default=False)
-    # How many respondents rated it at all (a relationship other than none), and how many rated its trust and
-    # value: the privacy threshold is applied to ``raters``.
+    # How many respondents rated it at all (a relationship other than none): the privacy threshold of who rated
+    # it. And the fewest respondents behind any of its means (its trust and value scores, asked only of those
+    # that work together with it): the privacy threshold of the means and the six dimensions.
     raters = models.PositiveIntegerField(_("respondents who rated it"), default=0)
+    scored_raters = models.PositiveIntegerField(_("respondents who scored it"), default=0)
     average_trust = models.FloatField(_("average trust"), null=True)
     average_value = models.FloatField(_("average value"), null=True)
     reliability = models.FloatField(null=True)

@@ -6,12 +6,15 @@ Everything is read from the rows stored when the round closed (:mod:`networks.tr
 pairs page reads the ratings themselves. Who sees what: :class:`networks.trust.results.Audience`.
 """
 
+import hashlib
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.formats import get_format, number_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -23,6 +26,7 @@ from portal.lib.pagination import paginate
 from portal.lib.views import object_for
 
 RESPONDENTS_PER_PAGE = 3
+EXPORT_CACHE_SECONDS = 24 * 60 * 60
 PERCENT = ("response_rate", "density", "reciprocity")
 NETWORK_FIGURES = (
     ("response_rate", _("Response rate")),
@@ -37,13 +41,17 @@ class NotClosedError(Exception):
     """The round has no results yet (not closed)."""
 
 
-def _closed_round(request, pk, action="see_results"):
-    """The closed trust round with its stored result (outsiders 404, those who may not ``action`` 403)."""
+def _closed_round(request, pk, *, coordinators_only=False):
+    """The closed trust round with its stored result (outsiders 404, those who may not see its results 403).
+    With ``coordinators_only``, 403 to all but the network's coordinators: the role in the network, which an
+    administrator's full rights do not stand in for (an administrator must not see who said what of whom)."""
     queryset = SurveyRound.objects.filter(kind=SurveyKind.TRUST).select_related("network", "result")
     round_ = object_for(request, queryset, pk=pk)
     if round_.status != RoundStatus.CLOSED or not hasattr(round_, "result"):
         raise NotClosedError(round_)
-    if not round_.permits(request.user, action):
+    if not round_.permits(request.user, "see_results"):
+        raise PermissionDenied
+    if coordinators_only and not round_.access(request.user).is_coordinator:
         raise PermissionDenied
     return round_
 
@@ -73,11 +81,12 @@ def _change(name, delta) -> dict | None:
     return {"direction": direction, "text": text}
 
 
-def network_rows(result) -> list[dict]:
-    """The network-level figures with their change since the previous round (None for the first round)."""
+def network_rows(result, *, all_figures=True) -> list[dict]:
+    """The network-level figures with their change since the previous round (None for the first round); unless
+    ``all_figures``, only the response rate (the others are made of the answers: see :class:`Audience`)."""
     change = result.figures.get("change")
     rows = []
-    for name, label in NETWORK_FIGURES:
+    for name, label in NETWORK_FIGURES if all_figures else NETWORK_FIGURES[:1]:
         value = result.response_rate if name == "response_rate" else getattr(result, name)
         rows.append(
             {
@@ -126,7 +135,7 @@ def round_results(request, pk):
         "network": round_.network,
         "result": result,
         "audience": seen,
-        "network_rows": network_rows(result),
+        "network_rows": network_rows(result, all_figures=seen.network_shown),
         "relationship_rows": relationship_rows(result),
         "community_count": len(result.figures.get("communities", [])),
         "isolated_count": len(result.figures.get("isolated", [])),
@@ -146,7 +155,7 @@ def round_results(request, pk):
 def round_result_pairs(request, pk):
     """Who rated whom how: the coordinators' page (comments are never shown with names, so not here)."""
     try:
-        round_ = _closed_round(request, pk, action="manage")
+        round_ = _closed_round(request, pk, coordinators_only=True)
     except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
     # A page is a few respondents with all their ratings: sorting a page's ratings by name stays cheap however
@@ -187,6 +196,14 @@ def round_results_export(request, pk):
     except NotClosedError as closed:
         return _not_closed(request, closed.args[0])
     seen = audience(round_, round_.result, request.user)
-    response = HttpResponse(export.workbook(round_, seen), content_type=XLSX_CONTENT_TYPE)
+    # A closed round's results never change: the workbook is built once per audience and language (the pairs of
+    # a large network take seconds) and served from the cache after that.
+    seen_as = hashlib.sha256(f"{round_.result.pk}:{seen.level}:{get_language()}".encode()).hexdigest()
+    key = f"trust-results-xlsx:{round_.pk}:{seen_as}"
+    content = cache.get(key)
+    if content is None:
+        content = export.workbook(round_, seen)
+        cache.set(key, content, EXPORT_CACHE_SECONDS)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="trust-results-{round_.pk}.xlsx"'
     return response
