@@ -13,8 +13,11 @@ role in the network; outsiders get 404). Beyond that:
   round asks, in an established membership of the network, who takes part in the network (coordinators and
   members; observers only read), while the round is open (for that organisation only: :attr:`answers_for`);
 - ``see_results`` of a closed round: the network's people, each at the level the privacy thresholds allow
-  (organisation level: that organisation's representative and deputy, and the coordinators; pair level:
-  coordinators only; see :mod:`networks.trust.results`).
+  (network level: everyone once at least the threshold of organisations answered; organisation level: that
+  organisation's representative and deputy, and the coordinators; pair level, who rated whom how: the
+  coordinators' *role* only, with no administrator's bypass; see :mod:`networks.trust.results`); a health
+  check's answers (``see_answers``): the coordinators, and the asked parties of an agreement's check or the
+  network's people for a check of the whole network, once at least the threshold answered.
 """
 
 from functools import cached_property
