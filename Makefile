@@ -62,7 +62,7 @@ bench-meetings: ## Meeting page, meeting list and personal iCal feed at 2,000 me
 	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/meetings.py $(BENCH_ARGS)
 
-bench-trust: ## Closing a trust survey of 300 organisations (8 rounds, ~60 rated each); results and pairs pages as ratios to a plain WSGI hello, p95
+bench-trust: ## Closing a trust survey of 300 organisations (8 rounds, ~60 rated each); results, pairs, map and survey form as ratios to a plain WSGI hello, p95
 	@bash $(BIN)/setup.sh
 	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/trust.py $(BENCH_ARGS)

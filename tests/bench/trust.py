@@ -1,4 +1,5 @@
-"""Benchmark: closing a large trust survey, and the results pages of a network of 300 member organisations.
+"""Benchmark: closing a large trust survey, and the results pages, the network map and the survey form of a
+network of 300 member organisations.
 
 Run with ``make bench-trust`` (or ``.venv/bin/python tests/bench/trust.py``). It fills a separate database
 (``verkosto_bench_trust``): ``seed_demo``, then a network of ``--organisations`` (300) member organisations
@@ -220,25 +221,6 @@ def _prepare(args) -> dict:
     }
 
 
-def _later_pages(data) -> dict:
-    """THE MAP AND THE SURVEY FORM (built elsewhere): measured when their URL names resolve in this build."""
-    code = (
-        "from django.urls import NoReverseMatch, reverse\n"
-        f"for name, kwargs in (('trust:network_map', {{'slug': {SLUG!r}}}), "
-        f"('trust:round_answer', {{'pk': {data['open_round']}}})):\n"
-        "    try:\n        print(name, reverse(name, kwargs=kwargs))\n"
-        "    except NoReverseMatch:\n        print(name, '-')\n"
-    )
-    pages = {}
-    for line in _value("exec(" + repr(code) + ")").splitlines():
-        name, path = line.split()
-        if path == "-":
-            print(f"  note: {name} does not resolve in this build; not measured")
-        else:
-            pages["network map" if name.endswith("map") else "survey form"] = path
-    return pages
-
-
 def _wrk(url: str, cookie: str, seconds: int, script: str) -> tuple[float, float]:
     cmd = ["wrk", "-t1", "-c4", f"-d{seconds}s", "-s", script, "-H", f"Cookie: sessionid={cookie}", url]
     if shutil.which("taskset"):
@@ -326,8 +308,8 @@ def main():
         "results page": f"/trust/surveys/{data['round']}/results/",
         "pairs page (page 1)": f"/trust/surveys/{data['round']}/results/pairs/",
         "pairs page (page 100)": f"/trust/surveys/{data['round']}/results/pairs/?page=100",
-        # --- the network map and the survey form: added here when their URL names resolve ---
-        **_later_pages(data),
+        "network map": f"/trust/network/{SLUG}/map/",
+        "survey form": f"/trust/surveys/{data['open_round']}/answer/",
     }
     what = f"{args.organisations} organisations, {args.rounds_closed} closed rounds, {args.rated} rated each"
     measure(pages, cookie=data["sessionid"], seconds=args.seconds, rounds=args.rounds, what=what)

@@ -174,7 +174,7 @@ def _coordinator_sees_results(page, check) -> None:
     expect(ohjaamo.locator("td").nth(2)).to_have_text("3,67")  # trust
     expect(ohjaamo.locator("td").nth(3)).to_have_text("2,67")  # value
     expect(kansalaisopisto.locator("td").nth(1)).to_have_text("2")
-    expect(kansalaisopisto).to_contain_text("alle 3 arvioi: ei näytetä")
+    expect(kansalaisopisto).to_contain_text("alle 3 antoi pisteet: ei näytetä")
     expect(kansalaisopisto).not_to_contain_text("1,50")
     # Network level: 4 of the 6 possible ties among the three respondents, rounded.
     expect(page.get_by_role("row", name=re.compile("^Yhteyksien tiheys"))).to_contain_text("67 %")
@@ -277,4 +277,5 @@ def test_trust_survey_journey(page, check, network, organisation, member, coordi
         names += [person.first_name, person.last_name, person.email]
     _shown_to_its_representative(page, check, round_, ohjaamo_rep, names)
     _not_shown_to_its_representative(page, check, round_, member)
-    _map_shows_the_ties(page, check, network, member)
+    # The survey's ties on the map are pair-level answers: the coordinator's view.
+    _map_shows_the_ties(page, check, network, coordinator)
