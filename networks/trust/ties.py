@@ -212,6 +212,46 @@ def activity_pairs(network_id: int) -> Pairs:
     return {(a, b): weight for a, b, weight in rows}
 
 
+def _aggregate(queryset, *fields) -> list:
+    """One row of aggregates that changes when any of the rows behind a source changes (its fingerprint)."""
+    from django.db.models import Q, Sum
+    from django.db.models.functions import Coalesce
+
+    aggregates = {"n": Count("id"), "ids": Coalesce(Sum("id"), 0)}
+    for name in fields:
+        if isinstance(name, tuple):
+            aggregates[name[0]] = Count("id", filter=Q(**name[1]))
+        else:
+            aggregates[name] = Coalesce(Sum(name), 0)
+    row = queryset.order_by().aggregate(**aggregates)
+    return [row[name] for name in sorted(row)]
+
+
+def sources_fingerprint(network_id: int, *, sources, round_=None, min_relationship=1, months=DEFAULT_MONTHS, now=None):
+    """What the chosen sources' ties are made of, in a few cheap aggregates (one query per source but the survey,
+    whose closed round never changes): the same fingerprint gives the same ties."""
+    from networks.trust.models import Participant
+    from partners.agreements.models import AgreementParty
+    from partners.agreements.models.agreements import CLOSED
+
+    parts = []
+    if SURVEY in sources:
+        parts.append([SURVEY, round_.pk if round_ else None, min_relationship])
+    if AGREEMENTS in sources:
+        parties = AgreementParty.objects.filter(agreement__network_id=network_id)
+        closed = ("closed", {"agreement__status__in": CLOSED})
+        parts.append([AGREEMENTS, _aggregate(parties, "organisation_id", "agreement_id", closed)])
+    if MEETINGS in sources:
+        sql, params = _meeting_sql(MEETING_FINGERPRINT_SQL, network_id, months, now)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            parts.append([MEETINGS, months, [str(value) for value in cursor.fetchone()]])
+    if ACTIVITIES in sources:
+        participants = Participant.objects.filter(activity__network_id=network_id)
+        parts.append([ACTIVITIES, _aggregate(participants, "organisation_id", "activity_id")])
+    return parts
+
+
 def collect_ties(
     network_id: int,
     *,

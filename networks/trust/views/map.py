@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from networks.memberships.models import MembershipLevel, Network
@@ -28,6 +30,7 @@ from networks.trust.ties import (
     degrees,
     density,
     member_nodes,
+    sources_fingerprint,
     survey_pairs_by_round,
 )
 from portal.lib.pagination import paginate
@@ -54,17 +57,38 @@ def _weight_text(source: str, weight: int) -> str:
     return str(weight)
 
 
-def _ties_page(request, ties: list[Tie], names: dict):
-    """The requested page of the tie table, by the organisations' names; the rows are made for that page only."""
-    rank = {node_id: i for i, node_id in enumerate(names)}  # the nodes come sorted by name
-    ordered = sorted(ties, key=lambda tie: (min(rank[tie.a], rank[tie.b]), max(rank[tie.a], rank[tie.b])))
+def _ordered(ties: list[Tie], nodes) -> list[tuple]:
+    """The ties as the table lists them, by the organisations' names: (first id, second id, weights)."""
+    rank = {node.id: i for i, node in enumerate(nodes)}  # the nodes come sorted by name
+    rows = [(*sorted((tie.a, tie.b), key=rank.__getitem__), tie.weights) for tie in ties]
+    return sorted(rows, key=lambda row: (rank[row[0]], rank[row[1]]))
+
+
+def _drawn(network, nodes, filters, chosen) -> dict:
+    """The ties (in the table's order), the degrees and the SVG, from the cache when the sources' fingerprint,
+    the organisations and the filters are those drawn before: a repeat view reads a few aggregates, not every
+    tie."""
+    options = {"round_": chosen, "min_relationship": filters["min_relationship"], "months": filters["months"]}
+    fingerprint = sources_fingerprint(network.pk, sources=filters["sources"], **options)
+    node_list = [[n.id, n.level, n.name, n.short_name, n.slug] for n in nodes]
+    key = layout.cache_key("page", network.pk, node_list, fingerprint, filters, get_language())
+    drawn = cache.get(key)
+    if drawn is None:
+        ties = collect_ties(network.pk, sources=filters["sources"], node_ids=[n.id for n in nodes], **options)
+        degree = degrees(ties, [n.id for n in nodes])
+        svg = layout.map_svg(nodes, ties, degree, filters={**filters, "round": chosen.pk if chosen else None})
+        drawn = {"ties": _ordered(ties, nodes), "degree": degree, "svg": svg}
+        cache.set(key, drawn, layout.CACHE_SECONDS)
+    return drawn
+
+
+def _ties_page(request, ordered: list[tuple], names: dict):
+    """The requested page of the tie table; the rows are made for that page only."""
     page = paginate(request, ordered, per_page=TIES_PER_PAGE, param="page")
-    rows = []
-    for tie in page.object_list:
-        first, second = sorted((names[tie.a], names[tie.b]), key=lambda node: rank[node.id])
-        sources = [(SOURCE_LABELS[s], _weight_text(s, tie.weights[s])) for s in SOURCES if s in tie.weights]
-        rows.append(TieRow(first, second, sources))
-    page.object_list = rows
+    page.object_list = [
+        TieRow(names[a], names[b], [(SOURCE_LABELS[s], _weight_text(s, weights[s])) for s in SOURCES if s in weights])
+        for a, b, weights in page.object_list
+    ]
     return page
 
 
@@ -83,19 +107,10 @@ def network_map(request, slug):
     filters = form.filters()
     chosen = next((r for r in rounds if r.pk == filters["round"]), rounds[0] if rounds else None)
     nodes = member_nodes(network.pk, region=filters["region"], level=filters["level"])
-    ties = collect_ties(
-        network.pk,
-        sources=filters["sources"],
-        node_ids=[n.id for n in nodes],
-        round_=chosen,
-        min_relationship=filters["min_relationship"],
-        months=filters["months"],
-    )
-    degree = degrees(ties, [n.id for n in nodes])
-    svg = layout.map_svg(nodes, ties, degree, filters={**filters, "round": chosen.pk if chosen else None})
+    drawn = _drawn(network, nodes, filters, chosen)
     by_id = {n.id: n for n in nodes}
     node_rows = sorted(
-        ((n, MembershipLevel(n.level).label, degree[n.id]) for n in nodes), key=lambda r: (-r[2], r[0].name)
+        ((n, MembershipLevel(n.level).label, drawn["degree"][n.id]) for n in nodes), key=lambda r: (-r[2], r[0].name)
     )
     context = {
         "network": network,
@@ -104,12 +119,12 @@ def network_map(request, slug):
         "filters": filters,
         "survey_round": chosen,
         "source_labels": [SOURCE_LABELS[s] for s in filters["sources"]],
-        "svg": mark_safe(svg),  # noqa: S308 - built by layout.render_svg, every text escaped
+        "svg": mark_safe(drawn["svg"]),  # noqa: S308 - built by layout.render_svg, every text escaped
         "legend": legend(),
         "node_count": len(nodes),
-        "tie_count": len(ties),
-        "density": density(len(ties), len(nodes)),
-        "ties_page": _ties_page(request, ties, by_id),
+        "tie_count": len(drawn["ties"]),
+        "density": density(len(drawn["ties"]), len(nodes)),
+        "ties_page": _ties_page(request, drawn["ties"], by_id),
         "nodes_page": paginate(request, node_rows, per_page=NODES_PER_PAGE, param="npage"),
     }
     return render(request, "networks/trust/map/map.html", context)

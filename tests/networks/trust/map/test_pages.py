@@ -138,6 +138,22 @@ def test_the_map_is_drawn_once_then_taken_from_the_cache(client_for, member, net
     assert svg() == first
 
 
+def test_a_cached_map_follows_new_agreements_activities_and_ended_agreements(client_for, member, network, world):
+    """A repeat view is drawn from the cache under the sources' fingerprint: any change behind a source draws
+    the map again."""
+    a, b, c, d = world
+    client = client_for(member)
+    assert (a.name, c.name) not in _pairs(_page(client, network)) and (b.name, d.name) not in _pairs(
+        _page(client, network)
+    )
+    made = builders.agreement(network, [a, c])
+    assert tuple(sorted((a.name, c.name))) in _pairs(_page(client, network))
+    builders.activity(network, [b, d])
+    assert tuple(sorted((b.name, d.name))) in _pairs(_page(client, network))
+    type(made).objects.filter(pk=made.pk).update(status="expired")  # as the daily job ends it, without a save
+    assert tuple(sorted((a.name, c.name))) not in _pairs(_page(client, network))
+
+
 def test_empty_network_and_no_closed_survey(client_for, coordinator, other_network):
     from tests import factories
 
