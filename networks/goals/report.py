@@ -21,57 +21,20 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from crispy_forms.layout import Column, Layout, Row, Submit
-from django import forms
 from django.db.models import Case, IntegerField, Prefetch, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from networks.goals import progress
 from networks.goals.models import STATUS_ORDER, Goal, Indicator, Measurement
 from networks.memberships.models import Network
 from partners.agreements.models import Agreement
 from partners.directory.tables import safe_cell
-from portal.lib.forms import DateInput, PlausibleDateField, filter_helper
+from portal.lib.forms import PeriodReportForm
 
 
-def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The current calendar year."""
-    return datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
-
-
-class GoalReportForm(forms.Form):
-    """The report's period, from the query string (``?start=&end=``); the current year by default."""
-
-    start = PlausibleDateField(label=gettext_lazy("From"), widget=DateInput)
-    end = PlausibleDateField(label=gettext_lazy("To"), widget=DateInput)
-
-    def __init__(self, data=None, *, today: datetime.date, **kwargs):
-        start, end = default_period(today)
-        # Only a query string that names the period binds the form; otherwise the current year.
-        if data is not None and not ({"start", "end"} & set(data)):
-            data = None
-        super().__init__(data, initial={"start": start, "end": end}, **kwargs)
-        self.default = (start, end)
-        period = Layout(Row(Column("start", css_class="col-sm-6"), Column("end", css_class="col-sm-6")))
-        self.helper = filter_helper("report-period", period)
-        self.helper.add_input(Submit("", gettext_lazy("Show the report")))
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The period must not end before it starts."))
-        return cleaned
-
-    def period(self) -> tuple[datetime.date, datetime.date] | None:
-        """The chosen period, the current year when none was chosen, or None when the dates are invalid."""
-        if not self.is_bound:
-            return self.default
-        if not self.is_valid():
-            return None
-        return self.cleaned_data["start"], self.cleaned_data["end"]
+class GoalReportForm(PeriodReportForm):
+    """The goal report's period (the current year by default)."""
 
 
 # --- the report's rows --------------------------------------------------------------------------------

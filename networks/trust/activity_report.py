@@ -16,17 +16,14 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from crispy_forms.layout import Column, Layout, Row, Submit
-from django import forms
 from django.db.models import CharField, Count, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from networks.memberships.models import Network
 from networks.trust.models import Activity, Participant
 from partners.directory.tables import safe_cell
-from portal.lib.forms import DateInput, PlausibleDateField, filter_helper
+from portal.lib.forms import PeriodReportForm
 
 # The longest period a report covers, in years.
 MAX_YEARS = 3
@@ -41,40 +38,17 @@ def _years_later(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, month=3, day=1)
 
 
-class ActivityReportForm(forms.Form):
-    """The report's period, from the query string (``?start=&end=``); the current year by default."""
-
-    start = PlausibleDateField(label=gettext_lazy("From"), widget=DateInput)
-    end = PlausibleDateField(label=gettext_lazy("To"), widget=DateInput)
-
-    def __init__(self, data=None, *, today: datetime.date, **kwargs):
-        start, end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
-        if data is not None and not ({"start", "end"} & set(data)):
-            data = None
-        super().__init__(data, initial={"start": start, "end": end}, **kwargs)
-        self.default = (start, end)
-        period = Layout(Row(Column("start", css_class="col-sm-6"), Column("end", css_class="col-sm-6")))
-        self.helper = filter_helper("report-period", period)
-        self.helper.add_input(Submit("", gettext_lazy("Show the report")))
+class ActivityReportForm(PeriodReportForm):
+    """The activity report's period: the current year by default, at most :data:`MAX_YEARS` years long."""
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The period must not end before it starts."))
-        elif start and end and end >= _years_later(start, MAX_YEARS):
+        if start and end and end >= start and end >= _years_later(start, MAX_YEARS):
             self.add_error(
                 "end", _("The period can be at most three years long. Choose a later start or an earlier end.")
             )
         return cleaned
-
-    def period(self) -> tuple[datetime.date, datetime.date] | None:
-        """The chosen period, the current year when none was chosen, or None when the dates are invalid."""
-        if not self.is_bound:
-            return self.default
-        if not self.is_valid():
-            return None
-        return self.cleaned_data["start"], self.cleaned_data["end"]
 
 
 @dataclass

@@ -1,9 +1,9 @@
-"""What every domain's forms share: the date input, the hidden edit version, a submit button."""
+"""What every domain's forms share: the date input, the hidden edit version, a submit button, a report's period."""
 
 import datetime
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -77,3 +77,37 @@ class PlausibleDateField(forms.DateField):
     """A date a person types, within the portal's years (1900–2199) like every stored date."""
 
     default_validators = [validate_plausible_date]
+
+
+class PeriodReportForm(forms.Form):
+    """A report's period, from the query string (``?start=&end=``); the current calendar year by default.
+
+    Only a query string that names the period binds the form. :meth:`period` is what the report covers."""
+
+    start = PlausibleDateField(label=_("From"), widget=DateInput)
+    end = PlausibleDateField(label=_("To"), widget=DateInput)
+
+    def __init__(self, data=None, *, today: datetime.date, **kwargs):
+        start, end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
+        if data is not None and not ({"start", "end"} & set(data)):
+            data = None
+        super().__init__(data, initial={"start": start, "end": end}, **kwargs)
+        self.default = (start, end)
+        period = Layout(Row(Column("start", css_class="col-sm-6"), Column("end", css_class="col-sm-6")))
+        self.helper = filter_helper("report-period", period)
+        self.helper.add_input(Submit("", _("Show the report")))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period must not end before it starts."))
+        return cleaned
+
+    def period(self) -> tuple[datetime.date, datetime.date] | None:
+        """The chosen period, the current year when none was chosen, or None when the dates are invalid."""
+        if not self.is_bound:
+            return self.default
+        if not self.is_valid():
+            return None
+        return self.cleaned_data["start"], self.cleaned_data["end"]

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -117,14 +117,6 @@ def _my_organisations(round_: SurveyRound, user) -> list[dict]:
     return rows
 
 
-def _results_url(round_: SurveyRound) -> str | None:
-    """The page of a closed round's results (None while that page is not there)."""
-    try:
-        return reverse("trust:round_results", kwargs={"pk": round_.pk})
-    except NoReverseMatch:
-        return None
-
-
 @require_safe
 @login_required
 def round_detail(request, pk):
@@ -137,7 +129,7 @@ def round_detail(request, pk):
         "network": round_.network,
         "may": may,
         "refresh_seconds": REFRESH_SECONDS,
-        "results_url": _results_url(round_) if may["see_results"] else None,
+        "results_url": reverse("trust:round_results", kwargs={"pk": round_.pk}) if may["see_results"] else None,
     }
     if may["manage"]:
         context["rate"] = rounds.response_rate(round_)
