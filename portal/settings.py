@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "portal.audit",
     "partners",
     "networks",
+    "modeltranslation",  # before the admin, so that the admin shows the language fields
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -234,6 +235,15 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+# Content in three languages (django-modeltranslation): each translated field has a column per language
+# (``name_fi``, ``name_sv``, ``name_en``); reading ``name`` gives the reader's language, else the first of
+# Finnish, Swedish and English that has text. ``portal_tags.translated`` marks such a fallback.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
+MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi", "sv", "en")
+MODELTRANSLATION_AUTO_POPULATE = False
+# Dates, times and numbers as people in Finland expect them, in English too (portal/formats/en/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 # --- Static and media ---------------------------------------------------------

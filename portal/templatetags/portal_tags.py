@@ -1,10 +1,18 @@
 """Template helpers shared by every app."""
 
 from django import template
+from django.template.defaultfilters import linebreaks
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from portal.lib import once
 from portal.lib.choices import Language
 from portal.lib.phones import e164
+from portal.lib.translated import pick
+
+# The mark after a text shown in another language than the reader's ("(in Finnish)", "(suomeksi)").
+LANGUAGE_NAMES = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
 
 register = template.Library()
 
@@ -37,3 +45,25 @@ def phone_link(number: str) -> dict:
 def once_token() -> str:
     """A hand-written create form's one-time token (:mod:`portal.lib.once`)."""
     return once.hidden_input()
+
+
+@register.simple_tag
+def translated(obj, field: str, block: bool = False):
+    """``obj.<field>`` in the reader's language; another language's text, when that is all there is, in an
+    element with that language's ``lang`` and followed by a mark in the reader's language ("(in Finnish)").
+
+    ``block=True`` keeps the text's paragraphs and line breaks (``linebreaks``), for descriptions.
+    """
+    picked = pick(obj, field)
+    body = linebreaks(picked.text, autoescape=True) if block else conditional_escape(picked.text)
+    if not picked.fallback:
+        return mark_safe(body)  # noqa: S308 - escaped above
+    tag = "div" if block else "span"
+    return format_html(
+        '<{} lang="{}">{}</{}> <small class="text-body-secondary fallback-mark">({})</small>',
+        tag,
+        picked.language,
+        mark_safe(body),  # noqa: S308 - escaped above
+        tag,
+        LANGUAGE_NAMES[picked.language],
+    )
