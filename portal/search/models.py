@@ -1,4 +1,5 @@
-"""The search index: one row per searchable object (organisation, service, person, network).
+"""The search index: one row per searchable object (organisation, service, person, network, goal, decision,
+minutes, joint activity, news item, glossary term, resource).
 
 The row holds what a result shows (title, subtitle, summary, the key of the object's page)
 and a ``document`` tsvector built by :mod:`portal.search.index`:
@@ -25,6 +26,13 @@ class SearchKind(models.TextChoices):
     SERVICE = "service", _("Guidance services")
     PERSON = "person", _("People")
     NETWORK = "network", _("Networks")
+    GOAL = "goal", _("Shared goals")
+    DECISION = "decision", _("Decisions")
+    MINUTES = "minutes", _("Minutes")
+    ACTIVITY = "activity", _("Joint activities")
+    NEWS = "news", _("News")
+    TERM = "term", _("Glossary")
+    RESOURCE = "resource", _("Resource library")
 
 
 class SearchEntry(models.Model):
