@@ -3,8 +3,7 @@ language, their tags and a link's address. A person finds those they may read (p
 
 from collections.abc import Iterator
 
-from django.contrib.postgres.aggregates import StringAgg
-from django.db.models import Value
+from django.db.models import StringAgg, Value
 
 from networks.goals.models import QualityArea
 from networks.resources.models import Resource, ResourceKind

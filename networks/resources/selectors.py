@@ -6,12 +6,14 @@
 - the public page's list: the public resources of a network.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from networks.goals.models import Goal
 from networks.resources.models import Resource, ResourceVersion
 from partners.directory.models import ExpertiseArea
+from portal.lib.errors import DomainError
+from portal.search import query as search_query
+from portal.search.models import SearchEntry, SearchKind
 
 
 def _current(field: str) -> Subquery:
@@ -34,17 +36,18 @@ def with_tags(queryset):
 
 
 def _matching(queryset, text: str):
-    """Resources whose title or description (in any language) or address has the words of ``text``, or
-    contains it as written."""
-    vector = SearchVector(
-        "title_fi", "title_sv", "title_en", "description_fi", "description_sv", "description_en", config="simple"
-    )
+    """Resources the portal's search finds for ``text`` (Finnish and Swedish words in any form, their titles and
+    descriptions in every language, tags and address: :mod:`networks.resources.search`), and those whose
+    texts or address contain ``text`` as written."""
     contains = Q()
     for field in ("title_fi", "title_sv", "title_en", "description_fi", "description_sv", "description_en", "url"):
         contains |= Q(**{f"{field}__icontains": text})
-    return queryset.annotate(search=vector).filter(
-        Q(search=SearchQuery(text, config="simple", search_type="websearch")) | contains
-    )
+    try:
+        parsed = search_query.parse(text)
+    except DomainError:  # no words to search for (only punctuation, too long): as written only
+        return queryset.filter(contains)
+    found = SearchEntry.objects.filter(kind=SearchKind.RESOURCE, document=parsed.tsquery).values("object_id")
+    return queryset.filter(Q(pk__in=found) | contains)
 
 
 def library(network, *, kind="", expertise=None, goal=None, quality_area="", q=""):

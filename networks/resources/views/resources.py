@@ -48,15 +48,15 @@ def resource_detail(request, uuid):
     resource, sign_in = readable(request, selectors.resource_page(), uuid)
     if sign_in:
         return sign_in
+    versions_page = None
+    if resource.is_document:
+        versions_page = paginate(request, selectors.versions(resource), per_page=VERSIONS_PER_PAGE)
+        versions_page.object_list = list(versions_page.object_list)  # the current one and the table: one query
     context = {
         "resource": resource,
         "network": resource.network,
         "may": resource.access(request.user).rights(*PAGE_RIGHTS),
-        "versions_page": (
-            paginate(request, selectors.versions(resource), per_page=VERSIONS_PER_PAGE, param="versions")
-            if resource.is_document
-            else None
-        ),
+        "versions_page": versions_page,
     }
     return render(request, "networks/resources/detail.html", context)
 
