@@ -7,6 +7,7 @@ public one) and serves the file as an attachment, with the content type found wh
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -27,6 +28,8 @@ from portal.lib.views import back_to, object_for, show_errors
 def version_create(request, uuid):
     """Upload a new version of a document; the earlier ones are kept."""
     resource = object_for(request, Resource.objects.select_related("network"), "add_version", uuid=uuid)
+    if not resource.permits(request.user, "add_version"):  # a link has none, for administrators too
+        raise PermissionDenied
     posted = request.method == "POST"
     form = with_token(VersionForm)(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
