@@ -38,11 +38,11 @@ def network_goals(network):
     return Goal.objects.filter(network=network).order_by("title", "pk")
 
 
-def _file_help() -> str:
-    return _("Allowed types: %(types)s. At most %(limit)s.") % {
-        "types": uploads.DOCUMENT_TYPE_NAMES,
-        "limit": filesizeformat(uploads.DOCUMENT_MAX_BYTES),
-    }
+def _file_help(*, adding: bool = False) -> str:
+    limits = {"types": uploads.DOCUMENT_TYPE_NAMES, "limit": filesizeformat(uploads.DOCUMENT_MAX_BYTES)}
+    if adding:
+        return _("For a document. Allowed types: %(types)s. At most %(limit)s.") % limits
+    return _("Allowed types: %(types)s. At most %(limit)s.") % limits
 
 
 def _file_field(*, required: bool) -> uploads.DocumentFileField:
@@ -113,7 +113,7 @@ class ResourceForm(VersionedFormMixin, forms.ModelForm):
         if self.adding:
             self.fields["kind"].initial = ResourceKind.DOCUMENT
             self.fields["file"] = _file_field(required=False)
-            self.fields["file"].help_text = _("For a document. ") + _file_help()
+            self.fields["file"].help_text = _file_help(adding=True)
             self.fields["note"] = _note_field()
         else:
             del self.fields["kind"]
