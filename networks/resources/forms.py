@@ -110,11 +110,13 @@ class ResourceForm(VersionedFormMixin, forms.ModelForm):
         )
         if not may_publish:
             del self.fields["visibility"]
+        for name in ("expertise", "goals"):  # nothing to choose from: no empty group of checkboxes
+            if not self.fields[name].queryset.exists():
+                del self.fields[name]
         if self.adding:
             self.fields["kind"].initial = ResourceKind.DOCUMENT
             self.fields["file"] = _file_field(required=False)
             self.fields["file"].help_text = _file_help(adding=True)
-            self.fields["note"] = _note_field()
         else:
             del self.fields["kind"]
             if resource.kind == ResourceKind.DOCUMENT:
@@ -125,12 +127,13 @@ class ResourceForm(VersionedFormMixin, forms.ModelForm):
         self.helper.add_input(Submit("submit", _("Add to the library") if self.adding else _("Save")))
 
     def _layout(self) -> Layout:
-        present = [name for name in ("kind", "file", "note", "url") if name in self.fields]
+        present = [name for name in ("kind", "file", "url") if name in self.fields]
+        tags = [name for name in ("expertise", "goals", "quality_areas") if name in self.fields]
         return Layout(
             *present,
             Fieldset(_("Title and description"), *TRANSLATED_FIELDS),
             *(["visibility"] if "visibility" in self.fields else []),
-            Fieldset(_("Tags"), "expertise", "goals", "quality_areas"),
+            Fieldset(_("Tags"), *tags),
             *(["version"] if "version" in self.fields else []),
         )
 

@@ -60,9 +60,8 @@ def resource_create(request, slug):
                 kind=data["kind"],
                 data=form.resource_data(),
                 uploaded_file=data.get("file"),
-                note=data.get("note", ""),
-                expertise=data["expertise"],
-                goals=data["goals"],
+                expertise=data.get("expertise", ()),
+                goals=data.get("goals", ()),
                 quality_areas=data["quality_areas"],
             )
         except DomainError as error:

@@ -75,8 +75,8 @@ def resource_edit(request, uuid):
             services.resource_update(
                 resource=resource,
                 data=form.resource_data(),
-                expertise=data["expertise"],
-                goals=data["goals"],
+                expertise=data.get("expertise", ()),
+                goals=data.get("goals", ()),
                 quality_areas=data["quality_areas"],
                 version=form.edit_version(),
             )
