@@ -1,6 +1,7 @@
 """The resource library in a real browser: a member opens the network's empty library, adds a document, uploads a
 new version of it, and finds the old version still listed and downloadable beside the new one; the library then
-lists it, also when filtered in place. Every page is checked with axe and the Nu checker."""
+lists it, also when filtered in place. An anonymous visitor finds a public resource on the network's public page,
+reads it and downloads its file. Every page is checked with axe and the Nu checker."""
 
 import re
 
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from networks.resources.models import Resource
 from tests.browser.actions import sign_in
+from tests.networks.resources.factories import document
 from tests.partners.agreements.document_files import docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -74,3 +76,28 @@ def test_a_member_adds_a_document_and_a_new_version_keeps_the_old_one(
     expect(page.get_by_text("Haulla ja rajauksilla ei löytynyt aineistoja.", exact=False)).to_be_visible()
     expect(page).to_have_url(re.compile(r"kind=link"))
     check(page, "resources-06-library-filtered")
+
+
+def test_an_anonymous_visitor_reads_a_public_resource_from_the_networks_public_page(
+    page, check, network, coordinator, member, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    network.is_public = True
+    network.save(update_fields=["is_public"])
+    public = document(
+        network, coordinator, title="Ohjauksen laatukriteerit", description="Kaikille avoin.", public=True
+    )
+    document(network, member, title="Sisäinen muistio")
+
+    page.goto(f"/networks/{network.slug}/about/")
+    section = page.locator("#public-resources")
+    expect(section.get_by_role("link", name="Ohjauksen laatukriteerit")).to_be_visible()
+    expect(page.get_by_text("Sisäinen muistio")).to_have_count(0)
+    check(page, "resources-07-public-page")
+    section.get_by_role("link", name="Ohjauksen laatukriteerit").click()
+    expect(page).to_have_url(re.compile(rf"/resources/{public.uuid}/$"))
+    expect(page.get_by_role("link", name="Muokkaa")).to_have_count(0)
+    check(page, "resources-08-public-resource")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Lataa opas.pdf").click()
+    assert info.value.suggested_filename == "opas.pdf"
