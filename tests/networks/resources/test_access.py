@@ -66,6 +66,8 @@ def test_a_public_resource_is_read_by_anyone(client_for, network, coordinator, o
         # no buttons of the network's people, and no path into the members' pages
         assert reverse("resources:resource_edit", kwargs={"uuid": resource.uuid}) not in page.text
         assert reverse("resources:resource_list", kwargs={"slug": network.slug}) not in page.text
+        # who added and uploaded it is for the network's people only
+        assert coordinator.last_name not in page.text
         download = client.get(_download_url(resource))
         assert download.status_code == 200
         assert b"".join(download.streaming_content) == pdf_bytes()
