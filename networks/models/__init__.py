@@ -1,5 +1,6 @@
 """The networks app's models live in its domain packages (:mod:`networks.memberships.models`,
-:mod:`networks.goals.models`, :mod:`networks.meetings.models`, :mod:`networks.trust.models`); importing them
+:mod:`networks.goals.models`, :mod:`networks.meetings.models`, :mod:`networks.trust.models`,
+:mod:`networks.resources.models`); importing them
 here registers them with Django under the app label ``networks``. Code imports models from their domain
 package, never from here."""
 
@@ -31,6 +32,7 @@ from networks.meetings.models import (
     TimeSlot,
 )
 from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
+from networks.resources.models import Resource, ResourceVersion
 from networks.trust.models import (
     Acquaintance,
     Activity,
@@ -71,6 +73,8 @@ __all__ = [
     "NetworkRole",
     "OrganisationResult",
     "Participant",
+    "Resource",
+    "ResourceVersion",
     "RoundResult",
     "SlotAnswer",
     "SurveyResponse",

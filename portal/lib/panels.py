@@ -23,6 +23,7 @@ ORGANISATION_ASIDE = "organisation_aside"  # beside its people
 PERSON_PAGE = "person"
 ACCOUNT_PAGE = "account"  # sections at the end of one's own profile page (one's data, erasing the account)
 GOAL_PAGE = "goal"
+NETWORK_PUBLIC_PAGE = "network_public"  # sections of a network's public page, which anyone may read
 
 
 @dataclass(frozen=True)

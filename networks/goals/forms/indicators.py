@@ -18,9 +18,9 @@ from networks.goals.indicators import INDICATOR_FIELDS, MEASUREMENT_FIELDS
 from networks.goals.models import Indicator, Measurement
 from networks.memberships.models import Membership
 from partners.agreements import documents
-from partners.agreements.forms.documents import DocumentFileField
 from portal.lib.access import ESTABLISHED
 from portal.lib.forms import DateInput, VersionedFormMixin
+from portal.lib.uploads import DocumentFileField
 from portal.lib.validators import validate_plausible_date
 
 

@@ -22,9 +22,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from networks.goals import indicators as services
 from networks.goals.forms.indicators import IndicatorForm, MeasurementForm
 from networks.goals.models import Goal
-from partners.agreements.views.documents import ATTACHMENT_CSP
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
+from portal.lib.uploads import ATTACHMENT_CSP
 from portal.lib.views import back_to, object_for, refuse, show_errors
 
 FORM_METHODS = ["GET", "HEAD", "POST"]

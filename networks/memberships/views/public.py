@@ -13,6 +13,7 @@ from portal.access import get_for_user
 from portal.lib.access import Role
 from portal.lib.logos import logo_response
 from portal.lib.pagination import paginate
+from portal.lib.panels import NETWORK_PUBLIC_PAGE, render_panels
 
 
 def _listed_networks(user):
@@ -53,7 +54,12 @@ def network_list(request):
 def network_public(request, slug):
     network = _network_for_public_page(request, slug)
     is_member = request.user.is_authenticated and network.role_of(request.user) is not None
-    return render(request, "networks/memberships/network_public.html", {"network": network, "is_member": is_member})
+    context = {
+        "network": network,
+        "is_member": is_member,
+        "panels": render_panels(NETWORK_PUBLIC_PAGE, request, network=network),
+    }
+    return render(request, "networks/memberships/network_public.html", context)
 
 
 @require_safe

@@ -10,16 +10,8 @@ from django.utils.translation import pgettext_lazy
 
 from partners.agreements import documents
 from partners.agreements.models import AgreementDocument, DocumentKind
+from portal.lib.uploads import DocumentFileField
 from portal.lib.validators import validate_single_line
-
-
-class DocumentFileField(forms.FileField):
-    """A file upload whose size is checked before anything reads it."""
-
-    def to_python(self, data):
-        if data not in self.empty_values:
-            documents.check_document_size(data)
-        return super().to_python(data)
 
 
 class DocumentForm(forms.Form):

@@ -7,9 +7,7 @@ as an attachment with the content type found when it was uploaded.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -18,10 +16,8 @@ from partners.agreements.forms.documents import DocumentForm
 from partners.agreements.models import Agreement, AgreementDocument
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
+from portal.lib.uploads import private_file_response
 from portal.lib.views import back_to, object_for, show_errors
-
-# A downloaded document is never run as a page, even if a browser were to show it inline.
-ATTACHMENT_CSP = "default-src 'none'; sandbox"
 
 
 def _agreement(request, pk, action: str) -> Agreement:
@@ -67,17 +63,7 @@ def document_download(request, pk, document):
     """The stored file, for those who may see the agreement's details, always as a download."""
     agreement = _agreement(request, pk, "details")
     document = _document_of(agreement, document)
-    try:
-        handle = document.file.storage.open(document.file.name, "rb")
-    except OSError:  # lost from the disk: "not found", not a server error
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = ATTACHMENT_CSP
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return private_file_response(document.file, filename=document.original_name, content_type=document.content_type)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from partners.agreements import documents
 from partners.agreements.models import AgreementDocument, DocumentKind
+from portal.lib import uploads
 from tests import factories
 from tests.partners.agreements.document_files import (
     STORED_NAME,
@@ -125,7 +126,7 @@ def test_refused_upload_saves_nothing(settings, client_for, coordinator, agreeme
 
 @pytest.mark.django_db
 def test_too_large_upload_is_refused(settings, monkeypatch, client_for, coordinator, agreement):
-    monkeypatch.setattr(documents, "DOCUMENT_MAX_BYTES", 100)
+    monkeypatch.setattr(uploads, "DOCUMENT_MAX_BYTES", 100)
     response = client_for(coordinator).post(
         upload_url(agreement), {"file": upload("sopimus.pdf", pdf_bytes()), "kind": "signed"}
     )

@@ -33,6 +33,7 @@ NOT_EDITING = {
     "networks.memberships.forms.ContactForm": "adds a contact",
     "networks.memberships.importing.ImportFileForm": "imports new rows",
     "partners.agreements.forms.documents.DocumentForm": "adds a document",
+    "networks.resources.forms.VersionForm": "adds a new version, the earlier ones kept",
     "partners.agreements.forms.parties.PartyAddForm": "adds a party",
     "partners.directory.forms.people.AffiliationForm": "adds an affiliation",
     # an action on a record's state, checked against that state by its service under a row lock
