@@ -14,6 +14,7 @@ from django.db.models import Case, Count, F, FloatField, Q, When, Window
 from django.db.models.functions import Lower, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.lib.errors import DomainError
 from portal.search import index
@@ -23,6 +24,21 @@ from portal.search.models import SearchEntry, SearchKind
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 PER_KIND = 10  # results per kind on the overview; "more" lists one kind, paginated
+
+# What one result is, said next to it (the kinds' own labels are the plural headings of the groups).
+RESULT_KINDS = {
+    SearchKind.ORGANISATION: pgettext_lazy("search result", "Organisation"),
+    SearchKind.SERVICE: pgettext_lazy("search result", "Guidance service"),
+    SearchKind.PERSON: pgettext_lazy("search result", "Person"),
+    SearchKind.NETWORK: pgettext_lazy("search result", "Network"),
+    SearchKind.GOAL: pgettext_lazy("search result", "Shared goal"),
+    SearchKind.DECISION: pgettext_lazy("search result", "Decision"),
+    SearchKind.MINUTES: pgettext_lazy("search result", "Minutes"),
+    SearchKind.ACTIVITY: pgettext_lazy("search result", "Joint activity"),
+    SearchKind.NEWS: pgettext_lazy("search result", "News item"),
+    SearchKind.TERM: pgettext_lazy("search result", "Glossary term"),
+    SearchKind.RESOURCE: pgettext_lazy("search result", "Resource"),
+}
 
 
 @dataclass
@@ -103,9 +119,13 @@ def matches(user, query: ParsedQuery):
 
 
 def _with_urls(entries):
+    """Each entry's ``url`` (its link key is the page's argument, with an optional ``#section``) and
+    ``kind_label``."""
     for entry in entries:
         source = index.source(entry.kind)
-        entry.url = reverse(source.url_name, kwargs={source.url_kwarg: entry.link_key})
+        key, _hash, section = entry.link_key.partition("#")
+        entry.url = reverse(source.url_name, kwargs={source.url_kwarg: key}) + (f"#{section}" if section else "")
+        entry.kind_label = RESULT_KINDS[entry.kind]
     return entries
 
 
