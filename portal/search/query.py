@@ -129,9 +129,9 @@ def _with_urls(entries):
     return entries
 
 
-def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group]:
-    """The best ``per_kind`` results of each kind with the kind's total count, in one query."""
-    entries = list(
+def grouped_queryset(user, query: ParsedQuery, *, per_kind: int = PER_KIND):
+    """The best ``per_kind`` entries of each kind, each with its ``position`` and its kind's ``total``."""
+    return (
         matches(user, query)
         .annotate(
             position=Window(RowNumber(), partition_by=F("kind"), order_by=[F("rank").desc(), "title", "pk"]),
@@ -139,7 +139,11 @@ def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group
         )
         .filter(position__lte=per_kind)
     )
-    _with_urls(entries)
+
+
+def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group]:
+    """The best ``per_kind`` results of each kind with the kind's total count, in one query."""
+    entries = _with_urls(list(grouped_queryset(user, query, per_kind=per_kind)))
     groups = {
         source.kind: Group(kind=source.kind, label=SearchKind(source.kind).label, count=0) for source in index.sources()
     }
