@@ -33,6 +33,8 @@ def search(request):
             context["searched"] = parsed.text
             if kind:
                 page = paginate(request, query.of_kind(request.user, parsed, kind), per_page=20)
+                if not page.paginator.count:  # no word matched: names alike (more queries only then)
+                    page = paginate(request, query.of_kind(request.user, parsed, kind, alike_names=True), per_page=20)
                 page.object_list = query.with_urls(page.object_list)
                 context["page_obj"] = page
             else:

@@ -3,8 +3,11 @@ Finnish word, in Swedish and by their labels; each result says what it is and wh
 page; only the network's people find them, never an outsider, and nobody after leaving the network."""
 
 import datetime
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db.models import Count
 from django.urls import reverse
 
 from networks.memberships import roles
@@ -12,7 +15,7 @@ from networks.memberships.models import Membership, NetworkRole
 from networks.memberships.services import membership_change
 from partners.directory.services import affiliation_end
 from portal.search import index, query
-from portal.search.models import SearchKind
+from portal.search.models import SearchEntry, SearchKind
 from tests import factories
 from tests.portal.search.search_helpers import RECORD_WORDS, titles
 
@@ -130,3 +133,13 @@ def test_nothing_is_found_after_the_person_leaves_the_organisation(leaver, organ
     affiliation_end(affiliation=leaver.affiliations.get(organisation=organisation), until=datetime.date.today())
     assert not NetworkRole.objects.filter(user=leaver).exists()
     assert _finds_any(leaver) == {}
+
+
+@pytest.mark.django_db
+def test_the_rebuild_command_indexes_every_kind(records, network):
+    factories.MeetingFactory(network=network, status="minutes_draft")  # circulated, but no minutes written
+    factories.MeetingFactory(network=network, status="held")  # minutes not circulated
+    SearchEntry.objects.all().delete()
+    call_command("rebuild_search_index", stdout=StringIO())
+    counts = dict(SearchEntry.objects.filter(kind__in=KINDS).values_list("kind").annotate(n=Count("pk")))
+    assert counts == dict.fromkeys(KINDS, 1)

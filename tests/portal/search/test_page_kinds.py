@@ -109,3 +109,10 @@ def test_query_budget_with_every_kind(client_for, member, network, kind):
     url = f"{SEARCH}?q=kehittämistyö" + (f"&kind={kind}" if kind else "")
     # session, user, the MFA check, then one query for the grouped results (count + page for one kind)
     assert_budget(client_for(member), url, budget=5, grow=lambda: _fill(network, 5, 295))
+
+
+@pytest.mark.django_db
+def test_one_kind_forgives_a_typo_in_a_name_when_no_word_matches(client_for, member, organisation):
+    index.rebuild()
+    response = client_for(member).get(SEARCH, {"q": "kansalaisopsto", "kind": SearchKind.ORGANISATION})
+    assert [entry.title for entry in response.context["page_obj"].object_list] == [organisation.name]
