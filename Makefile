@@ -5,7 +5,7 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages seed bench bench-directory bench-meetings bench-trust clean distclean
+.PHONY: help setup run test lint format messages seed bench bench-directory bench-meetings bench-trust bench-search clean distclean
 
 BIN := portal/bin
 PY := .venv/bin/python
@@ -66,6 +66,11 @@ bench-trust: ## Closing a trust survey of 300 organisations (8 rounds, ~60 rated
 	@bash $(BIN)/setup.sh
 	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/trust.py $(BENCH_ARGS)
+
+bench-search: ## Search over everything at 10,000 organisations and 20,000 each of goals, minutes, decisions and activities: ratios to a plain WSGI hello, p95 (BENCH_ARGS="--explain" for the plans)
+	@bash $(BIN)/setup.sh
+	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
+	$(PY) tests/bench/search.py $(BENCH_ARGS)
 
 clean: ## Remove caches, collected static files and compiled messages
 	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts

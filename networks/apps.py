@@ -10,7 +10,9 @@ class NetworksConfig(AppConfig):
         # Each domain registers the sections it adds to other pages and the documents it puts in the search.
         from networks.goals import panels as goal_panels  # noqa: F401
         from networks.goals import receivers as goal_receivers  # noqa: F401
+        from networks.goals import search as goal_search
         from networks.meetings import panels as meeting_panels  # noqa: F401
+        from networks.meetings import search as meeting_search
         from networks.memberships import panels as membership_panels  # noqa: F401
         from networks.memberships import receivers as membership_receivers  # noqa: F401
         from networks.memberships import search as membership_search
@@ -18,6 +20,10 @@ class NetworksConfig(AppConfig):
         from networks.resources import search as resource_search
         from networks.trust import panels as trust_panels  # noqa: F401
         from networks.trust import receivers as trust_receivers  # noqa: F401
+        from networks.trust import search as trust_search
 
         membership_search.register()
+        goal_search.register()
+        meeting_search.register()
+        trust_search.register()
         resource_search.register()

@@ -25,6 +25,7 @@ class Document:
     kind: str
     object_id: int
     title: str
+    # The key of the result's page (its URL's argument), optionally followed by ``#section`` (a part of the page).
     link_key: str
     subtitle: str = ""
     summary: str = ""
@@ -52,6 +53,20 @@ def labels(choices, value: str) -> str:
 def region_names(values: Iterable[str]) -> str:
     """The regions' names in every language, and the other names they go by."""
     return " ".join(f"{labels(Region, value)} {' '.join(REGION_NAMES.get(value, ()))}" for value in values)
+
+
+def field_variants(model, name: str) -> list[str]:
+    """The columns that hold the field ``name``: one per language when the field is translated (``title_fi``,
+    ``title_sv``, ``title_en``), else the field itself. Query them with ``values(*field_variants(...))``."""
+    fields = {field.name for field in model._meta.get_fields()}
+    variants = [f"{name}_{code}" for code in settings.MODELTRANSLATION_LANGUAGES if f"{name}_{code}" in fields]
+    return variants or [name]
+
+
+def in_languages(row: dict, model, name: str) -> list[str]:
+    """The texts of the field ``name`` in ``row`` (a ``values()`` row with :func:`field_variants`), the default
+    language first, each once: a search in any language finds the object."""
+    return list(dict.fromkeys(text for column in field_variants(model, name) if (text := row.get(column))))
 
 
 def join(*parts) -> str:

@@ -1,4 +1,4 @@
-"""The search page: one box across organisations, services, people and networks."""
+"""The search page: one box across everything a person may see, grouped by kind or filtered to one kind."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -6,8 +6,13 @@ from django.views.decorators.http import require_safe
 
 from portal.lib.errors import DomainError
 from portal.lib.pagination import paginate
-from portal.search import query
+from portal.search import index, query
 from portal.search.models import SearchKind
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """The kinds the search finds (those the domains registered), in the order their results are shown."""
+    return [(source.kind, SearchKind(source.kind).label) for source in index.sources()]
 
 
 @require_safe
@@ -15,9 +20,10 @@ from portal.search.models import SearchKind
 def search(request):
     """Results grouped by kind (the best of each), or with ``kind`` all of one kind, paginated."""
     text = request.GET.get("q", "")
+    kinds = kind_choices()
     kind = request.GET.get("kind", "")
-    kind = kind if kind in SearchKind.values else ""  # an unknown kind just shows every kind
-    context = {"q": text, "kind": kind, "kind_label": SearchKind(kind).label if kind else ""}
+    kind = kind if kind in dict(kinds) else ""  # an unknown kind just shows every kind
+    context = {"q": text, "kind": kind, "kinds": kinds, "kind_label": SearchKind(kind).label if kind else ""}
     if text.strip():
         try:
             parsed = query.parse(text)
@@ -27,6 +33,8 @@ def search(request):
             context["searched"] = parsed.text
             if kind:
                 page = paginate(request, query.of_kind(request.user, parsed, kind), per_page=20)
+                if not page.paginator.count:  # no word matched: names alike (more queries only then)
+                    page = paginate(request, query.of_kind(request.user, parsed, kind, alike_names=True), per_page=20)
                 page.object_list = query.with_urls(page.object_list)
                 context["page_obj"] = page
             else:

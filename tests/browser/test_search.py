@@ -62,3 +62,45 @@ def test_more_results_of_one_kind_are_paginated(page, check, member, network):
     expect(page).to_have_url("/search/?q=kirjastoissa&kind=organisation")
     expect(main.get_by_role("navigation")).to_be_visible()  # pagination
     check(page, "search-04-one-kind")
+
+
+def test_member_finds_a_goal_and_filters_by_kind(page, check, member, network, coordinator):
+    """Goals, minutes and decisions are found too; the kind filter is a select reached from the search box with
+    the keyboard, and the page works as a plain form."""
+    factories.GoalFactory(
+        network=network, title="Etäohjauksen laatu paranee", description="Kehitämme etäohjausta yhdessä."
+    )
+    meeting = factories.MeetingFactory(
+        network=network, title="Ohjausryhmän kokous", organiser=coordinator, status="minutes_approved"
+    )
+    item = factories.AgendaItemFactory(meeting=meeting, title="Etäohjaus", minutes="Keskusteltiin etäohjauksesta.")
+    factories.DecisionFactory(item=item, text="Etäohjauksen työryhmä perustetaan.")
+    index.rebuild()
+
+    sign_in(page, member.email)
+    box = page.get_by_role("search").first.get_by_role("searchbox")
+    box.fill("etäohjaukselle")
+    box.press("Enter")
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", name="Yhteiset tavoitteet")).to_be_visible()
+    expect(main.get_by_role("link", name="Etäohjauksen laatu paranee")).to_be_visible()
+    expect(main.get_by_text("Yhteinen tavoite · Keski-Suomen ohjausverkosto")).to_be_visible()
+    expect(main.get_by_role("heading", name="Pöytäkirja")).to_be_visible()
+    expect(main.get_by_role("heading", name="Päätökset")).to_be_visible()
+    check(page, "search-05-every-kind")
+
+    # Only the minutes: Tab from the box to the kind filter, choose, search.
+    main.get_by_role("searchbox").press("Tab")
+    kind = main.get_by_label("Tyyppi")
+    expect(kind).to_be_focused()
+    kind.select_option("minutes")
+    main.get_by_role("button", name="Hae").click()
+    expect(page).to_have_url("/search/?q=et%C3%A4ohjaukselle&kind=minutes")
+    expect(main.get_by_role("link", name="Etäohjauksen laatu paranee")).to_have_count(0)
+    expect(main.get_by_role("link", name="Ohjausryhmän kokous")).to_be_visible()
+    expect(kind).to_have_value("minutes")
+    check(page, "search-06-one-kind-chosen")
+
+    main.get_by_role("link", name="Ohjausryhmän kokous").click()
+    expect(page).to_have_url(f"/meetings/{meeting.pk}/#agenda")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ohjausryhmän kokous")

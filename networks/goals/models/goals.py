@@ -65,15 +65,16 @@ class QualityArea(models.TextChoices):
 class GoalQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
         """Goals of the networks the person has a role in (coordinator, member or observer), and of
-        the networks in which the person represents an active or paused member organisation."""
-        return self.filter(
-            Q(network__in=NetworkRole.objects.filter(user=user).values("network"))
-            | Q(
-                network__in=Membership.objects.filter(status__in=ESTABLISHED)
-                .filter(Q(representative=user) | Q(deputy=user))
-                .values("network")
-            )
+        the networks in which the person represents an active or paused member organisation.
+
+        One ``network_id IN (… UNION …)`` rather than two INs joined by OR, so that the goals are read through
+        their network's index (the search asks this for every query) instead of scanning every goal."""
+        represented = (
+            Membership.objects.filter(status__in=ESTABLISHED)
+            .filter(Q(representative=user) | Q(deputy=user))
+            .values("network")
         )
+        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network").union(represented))
 
     def for_update(self):
         """The goals locked (their own rows, not their networks') until the transaction ends, with the network."""

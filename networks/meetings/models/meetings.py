@@ -27,7 +27,7 @@ from django.utils.translation import pgettext_lazy
 
 from networks.meetings.access import MeetingAccess
 from networks.memberships.models import NetworkRole
-from portal.lib.access import AccessMixin
+from portal.lib.access import AccessMixin, Role
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.validators import plausible_dates, validate_plausible_date, validate_single_line
 
@@ -68,6 +68,24 @@ class MeetingQuerySet(VisibleToQuerySet):
         """Meetings of the networks the person has a role in. An invitation alone grants nothing: only the
         network's people are invited, and one whose role has ended (with its basis) no longer sees them."""
         return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
+
+    def minutes_readable_by(self, user):
+        """The meetings whose minutes the person may read: the meeting's ``read_minutes`` (as
+        :meth:`networks.meetings.access.MeetingAccess.may_read_minutes`, without an administrator's bypass) of
+        the meetings they see: approved minutes, and the drafts of the meetings they organise, chair, check or
+        attended and of the networks they coordinate."""
+        if not user.is_authenticated:
+            return self.none()
+        coordinated = NetworkRole.objects.filter(user=user, role=Role.COORDINATOR).values("network")
+        return self.visible_to(user).filter(
+            Q(status=MeetingStatus.MINUTES_APPROVED)
+            | Q(organiser=user)
+            | Q(chair=user)
+            | Q(first_checker=user)
+            | Q(second_checker=user)
+            | Q(pk__in=Attendance.objects.filter(user=user).values("meeting"))
+            | Q(network__in=coordinated)
+        )
 
 
 class Meeting(AccessMixin, models.Model):

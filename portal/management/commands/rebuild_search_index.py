@@ -10,7 +10,7 @@ from portal.search import index
 class Command(BaseCommand):
     """Rebuild the search index in one transaction; run after bulk imports, which send no signals."""
 
-    help = "Rebuild the search index of organisations, guidance services, people and networks."
+    help = "Rebuild the search index: every kind of object the domains registered."
 
     def handle(self, *args, **options):
         started = time.perf_counter()
