@@ -5,6 +5,7 @@ package, never from here."""
 
 import pghistory
 
+from networks.glossary.models import DefinitionVersion, Term, TermAnswer, TermComment, TermRound
 from networks.goals.models import (
     Endorsement,
     EndorsementAnswer,
@@ -52,6 +53,7 @@ __all__ = [
     "Attendance",
     "CalendarFeed",
     "Decision",
+    "DefinitionVersion",
     "Endorsement",
     "EndorsementAnswer",
     "EndorsementRound",
@@ -75,6 +77,10 @@ __all__ = [
     "SlotAnswer",
     "SurveyResponse",
     "SurveyRound",
+    "Term",
+    "TermAnswer",
+    "TermComment",
+    "TermRound",
     "TimePoll",
     "TimeSlot",
     "TrustRating",
