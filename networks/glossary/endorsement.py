@@ -91,9 +91,7 @@ def term_answer(*, term: Term, organisation, user, answer: str, reason: str = ""
         if too_late:
             round_evaluate(round_)
         else:
-            TermAnswer.objects.filter(round=round_, organisation=organisation, is_current=True).update(
-                is_current=False
-            )
+            TermAnswer.objects.filter(round=round_, organisation=organisation, is_current=True).update(is_current=False)
             given = TermAnswer.objects.create(
                 round=round_, organisation=organisation, answer=answer, reason=reason, answered_by=user
             )

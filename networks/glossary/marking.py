@@ -10,7 +10,8 @@ Cost: one query per page for the network's agreed terms (kept on the network obj
 request, so every text of the page shares it); the matcher compiled from them is kept in a small in-process
 cache under a key of the network, the language and the terms' ids and last change, so that it is compiled
 again only when a term changes. Matching is one compiled alternation of the escaped terms, longest first,
-run once over each text segment: no term is searched for separately.
+run once over each text segment: no term is searched for separately. A match never starts inside an
+entity (``&gt;``) of the escaped text.
 """
 
 import re
@@ -61,7 +62,7 @@ def _compile(rows: list[dict], language: str) -> Matcher:
     if not links:
         return Matcher(None, {})
     alternation = "|".join(re.escape(key) for key in sorted(links, key=len, reverse=True))
-    return Matcher(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), links)
+    return Matcher(re.compile(rf"(?<![\w&#])(?:{alternation})(?!\w)", re.IGNORECASE), links)
 
 
 def _matcher(network_id: int, language: str, rows: list[dict]) -> Matcher:
@@ -83,9 +84,7 @@ def _page_state(network, language: str) -> dict:
     memo = network.__dict__.setdefault(_MEMO, {})
     if language not in memo:
         fields = ["pk", "updated_at", *[f"{f}_{code}" for f in ("term", "definition") for code in LANGUAGE_CODES]]
-        rows = list(
-            Term.objects.filter(network_id=network.pk, status=TermStatus.AGREED).order_by("pk").values(*fields)
-        )
+        rows = list(Term.objects.filter(network_id=network.pk, status=TermStatus.AGREED).order_by("pk").values(*fields))
         memo[language] = {"matcher": _matcher(network.pk, language, rows), "used": set()}
     return memo[language]
 

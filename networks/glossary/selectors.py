@@ -1,6 +1,6 @@
 """Reads of the glossary shaped for its pages, so that a page's query count does not grow with the data."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import CharField, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 
 from networks.glossary.models import DefinitionVersion, Term, TermAnswer, TermComment, TermStatus
@@ -19,7 +19,8 @@ def glossary_terms(network, *, language: str, q: str = "", status: str = ""):
         for code in ("fi", "sv", "en"):
             found |= Q(**{f"term_{code}__icontains": q}) | Q(**{f"definition_{code}__icontains": q})
         terms = terms.filter(found)
-    shown = Lower(Coalesce(NullIf(f"term_{language}", ""), "term_fi"))
+    text = CharField()
+    shown = Lower(Coalesce(NullIf(f"term_{language}", Value(""), output_field=text), "term_fi", output_field=text))
     return terms.annotate(sort_key=shown).order_by("sort_key", "pk")
 
 

@@ -94,9 +94,7 @@ def term_retire(*, term: Term) -> Term:
         locked = Term.objects.select_for_update().get(pk=term.pk)
         if locked.is_retired:
             raise DomainError(_("The term is already retired."))
-        locked.rounds.filter(outcome=RoundOutcome.OPEN).update(
-            outcome=RoundOutcome.CANCELLED, closed_at=timezone.now()
-        )
+        locked.rounds.filter(outcome=RoundOutcome.OPEN).update(outcome=RoundOutcome.CANCELLED, closed_at=timezone.now())
         locked.set_status(TermStatus.RETIRED)
         locked.save(update_fields=["status", "status_changed_at", "updated_at"])
     return locked

@@ -11,207 +11,570 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0019_orgresult_scored_raters'),
-        ('partners', '0011_plausible_dates'),
+        ("networks", "0019_orgresult_scored_raters"),
+        ("partners", "0011_plausible_dates"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=120, validators=[portal.lib.validators.validate_single_line], verbose_name='term')),
-                ('term_fi', models.CharField(max_length=120, null=True, validators=[portal.lib.validators.validate_single_line], verbose_name='term')),
-                ('term_sv', models.CharField(max_length=120, null=True, validators=[portal.lib.validators.validate_single_line], verbose_name='term')),
-                ('term_en', models.CharField(max_length=120, null=True, validators=[portal.lib.validators.validate_single_line], verbose_name='term')),
-                ('definition', models.TextField(max_length=3000, verbose_name='definition')),
-                ('definition_fi', models.TextField(max_length=3000, null=True, verbose_name='definition')),
-                ('definition_sv', models.TextField(max_length=3000, null=True, verbose_name='definition')),
-                ('definition_en', models.TextField(max_length=3000, null=True, verbose_name='definition')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('agreed', 'Agreed'), ('not_agreed', 'Not agreed'), ('retired', 'Retired')], default='proposed', max_length=12, verbose_name='status')),
-                ('proposed_at', models.DateTimeField(default=django.utils.timezone.now, validators=[portal.lib.validators.validate_plausible_date], verbose_name='proposed')),
-                ('defined_at', models.DateTimeField(default=django.utils.timezone.now, validators=[portal.lib.validators.validate_plausible_date], verbose_name='defined')),
-                ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now, validators=[portal.lib.validators.validate_plausible_date], verbose_name='status changed')),
-                ('updated_at', models.DateTimeField(auto_now=True, validators=[portal.lib.validators.validate_plausible_date], verbose_name='updated')),
-                ('defined_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='defined by')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='glossary_terms', to='networks.network', verbose_name='network')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
-                ('related', models.ManyToManyField(blank=True, to='networks.term', verbose_name='related terms')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "term",
+                    models.CharField(
+                        max_length=120, validators=[portal.lib.validators.validate_single_line], verbose_name="term"
+                    ),
+                ),
+                (
+                    "term_fi",
+                    models.CharField(
+                        max_length=120,
+                        null=True,
+                        validators=[portal.lib.validators.validate_single_line],
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "term_sv",
+                    models.CharField(
+                        max_length=120,
+                        null=True,
+                        validators=[portal.lib.validators.validate_single_line],
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "term_en",
+                    models.CharField(
+                        max_length=120,
+                        null=True,
+                        validators=[portal.lib.validators.validate_single_line],
+                        verbose_name="term",
+                    ),
+                ),
+                ("definition", models.TextField(max_length=3000, verbose_name="definition")),
+                ("definition_fi", models.TextField(max_length=3000, null=True, verbose_name="definition")),
+                ("definition_sv", models.TextField(max_length=3000, null=True, verbose_name="definition")),
+                ("definition_en", models.TextField(max_length=3000, null=True, verbose_name="definition")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("agreed", "Agreed"),
+                            ("not_agreed", "Not agreed"),
+                            ("retired", "Retired"),
+                        ],
+                        default="proposed",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "proposed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="proposed",
+                    ),
+                ),
+                (
+                    "defined_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="defined",
+                    ),
+                ),
+                (
+                    "status_changed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="status changed",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="updated",
+                    ),
+                ),
+                (
+                    "defined_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="defined by",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="glossary_terms",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposed by",
+                    ),
+                ),
+                ("related", models.ManyToManyField(blank=True, to="networks.term", verbose_name="related terms")),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'verbose_name_plural': 'glossary terms',
-                'ordering': ['network', 'term_fi', 'pk'],
+                "verbose_name": "glossary term",
+                "verbose_name_plural": "glossary terms",
+                "ordering": ["network", "term_fi", "pk"],
             },
             bases=(portal.lib.access.AccessMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='DefinitionVersion',
+            name="DefinitionVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term_fi', models.CharField(max_length=120, verbose_name='term (Finnish)')),
-                ('term_sv', models.CharField(blank=True, max_length=120, verbose_name='term (Swedish)')),
-                ('term_en', models.CharField(blank=True, max_length=120, verbose_name='term (English)')),
-                ('definition_fi', models.TextField(max_length=3000, verbose_name='definition (Finnish)')),
-                ('definition_sv', models.TextField(blank=True, max_length=3000, verbose_name='definition (Swedish)')),
-                ('definition_en', models.TextField(blank=True, max_length=3000, verbose_name='definition (English)')),
-                ('defined_at', models.DateTimeField(validators=[portal.lib.validators.validate_plausible_date], verbose_name='defined')),
-                ('replaced_at', models.DateTimeField(default=django.utils.timezone.now, validators=[portal.lib.validators.validate_plausible_date], verbose_name='replaced')),
-                ('defined_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='defined by')),
-                ('replaced_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='replaced by')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='networks.term', verbose_name='term')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("term_fi", models.CharField(max_length=120, verbose_name="term (Finnish)")),
+                ("term_sv", models.CharField(blank=True, max_length=120, verbose_name="term (Swedish)")),
+                ("term_en", models.CharField(blank=True, max_length=120, verbose_name="term (English)")),
+                ("definition_fi", models.TextField(max_length=3000, verbose_name="definition (Finnish)")),
+                ("definition_sv", models.TextField(blank=True, max_length=3000, verbose_name="definition (Swedish)")),
+                ("definition_en", models.TextField(blank=True, max_length=3000, verbose_name="definition (English)")),
+                (
+                    "defined_at",
+                    models.DateTimeField(
+                        validators=[portal.lib.validators.validate_plausible_date], verbose_name="defined"
+                    ),
+                ),
+                (
+                    "replaced_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="replaced",
+                    ),
+                ),
+                (
+                    "defined_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="defined by",
+                    ),
+                ),
+                (
+                    "replaced_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="replaced by",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="networks.term",
+                        verbose_name="term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'earlier definition',
-                'verbose_name_plural': 'earlier definitions',
-                'ordering': ['term', '-replaced_at', '-pk'],
+                "verbose_name": "earlier definition",
+                "verbose_name_plural": "earlier definitions",
+                "ordering": ["term", "-replaced_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='TermComment',
+            name="TermComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=2000, verbose_name='comment')),
-                ('created_at', models.DateTimeField(auto_now_add=True, validators=[portal.lib.validators.validate_plausible_date], verbose_name='written')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='networks.term', verbose_name='term')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(max_length=2000, verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="written",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="networks.term",
+                        verbose_name="term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment on a term',
-                'verbose_name_plural': 'comments on terms',
-                'ordering': ['term', 'created_at', 'pk'],
+                "verbose_name": "comment on a term",
+                "verbose_name_plural": "comments on terms",
+                "ordering": ["term", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TermRound',
+            name="TermRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule', models.CharField(choices=[('all', 'All active member organisations'), ('majority', 'A majority of a set number of organisations')], max_length=10, verbose_name='rule')),
-                ('set_size', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='set number of organisations')),
-                ('deadline', models.DateField(validators=[portal.lib.validators.validate_plausible_date], verbose_name='deadline')),
-                ('outcome', models.CharField(choices=[('open', 'Open'), ('agreed', 'Agreed'), ('not_reached', 'Not reached by the deadline'), ('superseded', 'Superseded by a revision'), ('cancelled', 'Cancelled')], default='open', max_length=12, verbose_name='outcome')),
-                ('opened_at', models.DateTimeField(auto_now_add=True, validators=[portal.lib.validators.validate_plausible_date], verbose_name='opened')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, validators=[portal.lib.validators.validate_plausible_date], verbose_name='closed')),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opened by')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rounds', to='networks.term', verbose_name='term')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "rule",
+                    models.CharField(
+                        choices=[
+                            ("all", "All active member organisations"),
+                            ("majority", "A majority of a set number of organisations"),
+                        ],
+                        max_length=10,
+                        verbose_name="rule",
+                    ),
+                ),
+                (
+                    "set_size",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="set number of organisations"),
+                ),
+                (
+                    "deadline",
+                    models.DateField(
+                        validators=[portal.lib.validators.validate_plausible_date], verbose_name="deadline"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("agreed", "Agreed"),
+                            ("not_reached", "Not reached by the deadline"),
+                            ("superseded", "Superseded by a revision"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="open",
+                        max_length=12,
+                        verbose_name="outcome",
+                    ),
+                ),
+                (
+                    "opened_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="opened",
+                    ),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        null=True,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="closed",
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="opened by",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rounds",
+                        to="networks.term",
+                        verbose_name="term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'round of endorsement of a term',
-                'verbose_name_plural': 'rounds of endorsement of terms',
-                'ordering': ['term', '-opened_at', '-pk'],
+                "verbose_name": "round of endorsement of a term",
+                "verbose_name_plural": "rounds of endorsement of terms",
+                "ordering": ["term", "-opened_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='TermAnswer',
+            name="TermAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answer', models.CharField(choices=[('agree', 'Agree'), ('reservations', 'Agree with reservations'), ('object', 'Object')], max_length=12, verbose_name='answer')),
-                ('reason', models.TextField(blank=True, max_length=2000, verbose_name='reason')),
-                ('answered_at', models.DateTimeField(auto_now_add=True, validators=[portal.lib.validators.validate_plausible_date], verbose_name='answered')),
-                ('is_current', models.BooleanField(default=True, editable=False)),
-                ('answered_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='answered by')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='term_answers', to='partners.organisation', verbose_name='organisation')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='networks.termround', verbose_name='round of endorsement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "answer",
+                    models.CharField(
+                        choices=[("agree", "Agree"), ("reservations", "Agree with reservations"), ("object", "Object")],
+                        max_length=12,
+                        verbose_name="answer",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, max_length=2000, verbose_name="reason")),
+                (
+                    "answered_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        validators=[portal.lib.validators.validate_plausible_date],
+                        verbose_name="answered",
+                    ),
+                ),
+                ("is_current", models.BooleanField(default=True, editable=False)),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="answered by",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="term_answers",
+                        to="partners.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="networks.termround",
+                        verbose_name="round of endorsement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer on a term',
-                'verbose_name_plural': 'answers on terms',
-                'ordering': ['round', 'organisation__name', '-answered_at', '-pk'],
+                "verbose_name": "answer on a term",
+                "verbose_name_plural": "answers on terms",
+                "ordering": ["round", "organisation__name", "-answered_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='term',
-            index=models.Index(fields=['network', 'status'], name='networks_term_status_idx'),
+            model_name="term",
+            index=models.Index(fields=["network", "status"], name="networks_term_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(('proposed_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('proposed_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_term_proposed_at_plausible'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("proposed_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("proposed_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_term_proposed_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(('defined_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('defined_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_term_defined_at_plausible'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("defined_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("defined_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_term_defined_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(('status_changed_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('status_changed_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_term_status_changed_at_plausible'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status_changed_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("status_changed_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_term_status_changed_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(('updated_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('updated_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_term_updated_at_plausible'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("updated_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("updated_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_term_updated_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['proposed', 'agreed', 'not_agreed', 'retired'])), name='networks_term_status_valid', violation_error_message='Unknown status.'),
+            model_name="term",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["proposed", "agreed", "not_agreed", "retired"])),
+                name="networks_term_status_valid",
+                violation_error_message="Unknown status.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='term',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('term_fi'), models.F('network'), condition=models.Q(('status', 'retired'), _negated=True), name='networks_term_unique_in_network', violation_error_message="The network's glossary already has this term."),
+            model_name="term",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("term_fi"),
+                models.F("network"),
+                condition=models.Q(("status", "retired"), _negated=True),
+                name="networks_term_unique_in_network",
+                violation_error_message="The network's glossary already has this term.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='definitionversion',
-            constraint=models.CheckConstraint(condition=models.Q(('defined_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('defined_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_definitionversion_defined_at_plausible'),
+            model_name="definitionversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("defined_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("defined_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_definitionversion_defined_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='definitionversion',
-            constraint=models.CheckConstraint(condition=models.Q(('replaced_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('replaced_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_definitionversion_replaced_at_plausible'),
+            model_name="definitionversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("replaced_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("replaced_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_definitionversion_replaced_at_plausible",
+            ),
         ),
         migrations.AddIndex(
-            model_name='termcomment',
-            index=models.Index(fields=['term', '-created_at'], name='networks_termcomment_idx'),
+            model_name="termcomment",
+            index=models.Index(fields=["term", "-created_at"], name="networks_termcomment_idx"),
         ),
         migrations.AddConstraint(
-            model_name='termcomment',
-            constraint=models.CheckConstraint(condition=models.Q(('created_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('created_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_termcomment_created_at_plausible'),
+            model_name="termcomment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("created_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("created_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_termcomment_created_at_plausible",
+            ),
         ),
         migrations.AddIndex(
-            model_name='termround',
-            index=models.Index(fields=['outcome', 'deadline'], name='networks_termround_due_idx'),
+            model_name="termround",
+            index=models.Index(fields=["outcome", "deadline"], name="networks_termround_due_idx"),
         ),
         migrations.AddConstraint(
-            model_name='termround',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline__gte', datetime.date(1900, 1, 1)), ('deadline__lt', datetime.date(2200, 1, 1))), name='networks_termround_deadline_plausible'),
+            model_name="termround",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("deadline__gte", datetime.date(1900, 1, 1)), ("deadline__lt", datetime.date(2200, 1, 1))
+                ),
+                name="networks_termround_deadline_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termround',
-            constraint=models.CheckConstraint(condition=models.Q(('opened_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('opened_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_termround_opened_at_plausible'),
+            model_name="termround",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("opened_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("opened_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_termround_opened_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termround',
-            constraint=models.CheckConstraint(condition=models.Q(('closed_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('closed_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_termround_closed_at_plausible'),
+            model_name="termround",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("closed_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("closed_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_termround_closed_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termround',
-            constraint=models.CheckConstraint(condition=models.Q(('rule__in', ['all', 'majority'])), name='networks_termround_rule_valid', violation_error_message='Unknown rule.'),
+            model_name="termround",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rule__in", ["all", "majority"])),
+                name="networks_termround_rule_valid",
+                violation_error_message="Unknown rule.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termround',
-            constraint=models.CheckConstraint(condition=models.Q(('outcome__in', ['open', 'agreed', 'not_reached', 'superseded', 'cancelled'])), name='networks_termround_outcome_valid', violation_error_message='Unknown outcome.'),
+            model_name="termround",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("outcome__in", ["open", "agreed", "not_reached", "superseded", "cancelled"])),
+                name="networks_termround_outcome_valid",
+                violation_error_message="Unknown outcome.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termround',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('rule', 'majority'), _negated=True), ('set_size__gte', 1), _connector='OR'), name='networks_termround_majority_has_size', violation_error_message='A majority rule needs the number of organisations.'),
+            model_name="termround",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("rule", "majority"), _negated=True), ("set_size__gte", 1), _connector="OR"
+                ),
+                name="networks_termround_majority_has_size",
+                violation_error_message="A majority rule needs the number of organisations.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termround',
-            constraint=models.UniqueConstraint(condition=models.Q(('outcome', 'open')), fields=('term',), name='networks_termround_one_open_per_term'),
+            model_name="termround",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("outcome", "open")), fields=("term",), name="networks_termround_one_open_per_term"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termanswer',
-            constraint=models.CheckConstraint(condition=models.Q(('answered_at__gte', datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)), ('answered_at__lt', datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))), name='networks_termanswer_answered_at_plausible'),
+            model_name="termanswer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("answered_at__gte", datetime.datetime(1900, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                    ("answered_at__lt", datetime.datetime(2200, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)),
+                ),
+                name="networks_termanswer_answered_at_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termanswer',
-            constraint=models.CheckConstraint(condition=models.Q(('answer__in', ['agree', 'reservations', 'object'])), name='networks_termanswer_answer_valid', violation_error_message='Unknown answer.'),
+            model_name="termanswer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("answer__in", ["agree", "reservations", "object"])),
+                name="networks_termanswer_answer_valid",
+                violation_error_message="Unknown answer.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termanswer',
-            constraint=models.CheckConstraint(condition=models.Q(('answer', 'agree'), models.Q(('reason', ''), _negated=True), _connector='OR'), name='networks_termanswer_reason_given', violation_error_message='Give a reason for a reservation or an objection.'),
+            model_name="termanswer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("answer", "agree"), models.Q(("reason", ""), _negated=True), _connector="OR"),
+                name="networks_termanswer_reason_given",
+                violation_error_message="Give a reason for a reservation or an objection.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termanswer',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('round', 'organisation'), name='networks_termanswer_one_current'),
+            model_name="termanswer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)),
+                fields=("round", "organisation"),
+                name="networks_termanswer_one_current",
+            ),
         ),
     ]
