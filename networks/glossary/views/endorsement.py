@@ -10,20 +10,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from networks.glossary import endorsement, selectors
 from networks.glossary.models import Term, TermStatus
-from networks.glossary.views.state import detail_context
+from networks.glossary.views.state import detail_context, term_for
 from networks.goals.forms.endorsement import EndorsementAnswerForm, EndorsementOpenForm
 from networks.goals.models import rule_text
 from networks.memberships.models import Membership
 from portal.lib.access import MembershipStatus
 from portal.lib.errors import DomainError
-from portal.lib.views import back_to, object_for, refuse, refuse_or_show, show_errors
+from portal.lib.views import back_to, refuse, refuse_or_show, show_errors
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def endorsement_open(request, pk):
     """A coordinator asks the member organisations to agree the term by a deadline."""
-    term = object_for(request, Term.objects.select_related("network"), "open", pk=pk)
+    term = term_for(request, Term.objects.select_related("network"), "open", pk)
     if term.rounds.open().exists():
         messages.error(request, _("The term is already under endorsement."))
         return back_to(term, "endorsement")
@@ -60,7 +60,7 @@ def endorsement_open(request, pk):
 def term_answer(request, pk):
     """An active member organisation's representative or deputy answers for it; the rule is counted. The
     endorsement section is rendered again in place (htmx), or the page is shown again."""
-    term = object_for(request, selectors.term_page(), "answer", pk=pk)
+    term = term_for(request, selectors.term_page(), "answer", pk)
     round_ = term.rounds.open().first()
     if round_ is None:
         return refuse(request, term, DomainError(_("The term is not under endorsement now.")), "endorsement")

@@ -1,6 +1,7 @@
 """What a term's page shows, worked out once for the page and for its parts that htmx renders again (the
 discussion, the endorsement)."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -9,8 +10,18 @@ from networks.glossary.forms import TermCommentForm
 from networks.goals.endorsement import active_member_ids, tally
 from networks.goals.forms.endorsement import EndorsementAnswerForm
 from networks.goals.models import rule_text
+from portal.lib.views import object_for
 
 RIGHTS = ("edit", "retire", "open", "answer", "comment")
+
+
+def term_for(request, queryset, action: str, pk: int):
+    """The term for ``action``: 404 for outsiders, 403 for those who may not, and 403 for an administrator too
+    when the term's state does not allow it (a retired term changes no more)."""
+    term = object_for(request, queryset, action, pk=pk)
+    if not term.permits(request.user, action):
+        raise PermissionDenied
+    return term
 
 
 def endorsement_state(request, term, *, answer_form=None) -> dict:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from networks.glossary import selectors, services
 from networks.glossary.forms import GlossaryFilterForm, TermCommentForm, TermForm
 from networks.glossary.models import Term
-from networks.glossary.views.state import detail_context
+from networks.glossary.views.state import detail_context, term_for
 from networks.memberships.models import Network
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
@@ -78,7 +78,7 @@ def term_detail(request, pk):
 @login_required
 def term_edit(request, pk):
     """Change the term's texts and related terms; the previous text is kept. A stale form is refused."""
-    term = object_for(request, Term.objects.select_related("network"), "edit", pk=pk)
+    term = term_for(request, Term.objects.select_related("network"), "edit", pk)
     form = TermForm(request.POST or None, instance=copy.copy(term), network=term.network)
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,7 +103,7 @@ def term_edit(request, pk):
 @login_required
 def term_retire(request, pk):
     """Retire the term after a confirmation: it stays, with its history, but is no longer marked."""
-    term = object_for(request, Term.objects.select_related("network"), "retire", pk=pk)
+    term = term_for(request, Term.objects.select_related("network"), "retire", pk)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             services.term_retire(term=term)
@@ -118,7 +118,7 @@ def term_retire(request, pk):
 @login_required
 def comment_add(request, pk):
     """A comment in the term's discussion: the discussion is rendered again in place (htmx), or the page."""
-    term = object_for(request, selectors.term_page(), "comment", pk=pk)
+    term = term_for(request, selectors.term_page(), "comment", pk)
     form = TermCommentForm(request.POST)
     if form.is_valid():
         try:
