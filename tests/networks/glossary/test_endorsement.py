@@ -133,3 +133,15 @@ def test_the_term_page_shows_where_the_round_stands(client_for, network, coordin
     page = client_for(member).get(proposal.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "0 in favour of the 1 needed" in page
     assert 'data-hx-post="/glossary/terms/' in page
+
+
+def test_an_organisation_that_leaves_no_longer_counts(network, coordinator, member, organisation, second, proposal):
+    endorsement.round_open(term=proposal, user=coordinator)
+    endorsement.term_answer(term=proposal, organisation=organisation, user=member, answer="agree")
+    proposal.refresh_from_db()
+    assert proposal.status == TermStatus.PROPOSED
+    membership = network.memberships.get(organisation=second[0])
+    membership.status = "left"
+    membership.save()
+    proposal.refresh_from_db()
+    assert proposal.status == TermStatus.AGREED

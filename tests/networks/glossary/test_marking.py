@@ -111,3 +111,13 @@ def test_the_template_filter(network, guidance):
     )
     assert "&lt;b&gt;" in rendered
     assert 'class="glossary-term"' in rendered
+
+
+def test_the_goal_page_marks_its_description(client_for, network, member, guidance):
+    from tests import factories
+
+    goal = factories.GoalFactory(network=network, description="Ohjaus on saavutettavaa.\n\nOhjaus <b>kaikille</b>.")
+    page = client_for(member).get(goal.get_absolute_url()).content.decode()
+    assert page.count('class="glossary-term"') == 1
+    assert f'<a href="{guidance.get_absolute_url()}" class="glossary-term"' in page
+    assert "&lt;b&gt;kaikille&lt;/b&gt;" in page
