@@ -79,6 +79,7 @@ def test_a_term_is_proposed_agreed_and_marked_in_the_minutes(page, check, networ
     page.locator("#endorsement input[name=answer][value=agree]").check()
     page.locator("#endorsement [type=submit]").click()
     expect(page.locator("#endorsement")).to_contain_text("jäsenorganisaatiot ovat hyväksyneet termin")
+    expect(page.locator("#term-status")).to_have_text("Hyväksytty")  # the status above, swapped out of band
     term.refresh_from_db()
     assert term.status == TermStatus.AGREED
     check(page, "glossary-06-agreed")
