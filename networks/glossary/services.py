@@ -50,13 +50,15 @@ def term_update(*, term: Term, user, data: dict, related=(), version=None) -> Te
     """Change the term's texts and related terms. A changed text keeps the previous one as a
     :class:`DefinitionVersion`; a changed text of an agreed term must be agreed again (it returns to
     *proposed*), and an open round is cancelled (its answers were given to another text)."""
+    if not data.get("term_fi") or not data.get("definition_fi"):
+        raise DomainError(_("The term and its definition in Finnish are required."))
     related = _related_in_network(term.network, [other for other in related or [] if other.pk != term.pk])
     with transaction.atomic():
         locked = Term.objects.select_for_update().get(pk=term.pk)
         check_version(locked, version)
         if locked.is_retired:
             raise DomainError(_("A retired term no longer changes."))
-        if data.get("term_fi", "").lower() != locked.term_fi.lower():
+        if data["term_fi"].lower() != locked.term_fi.lower():
             _check_unique(network=locked.network, term_fi=data["term_fi"], exclude_pk=locked.pk)
         changed = [field for field in TEXT_FIELDS if (data.get(field) or "") != (getattr(locked, field) or "")]
         fields = ["updated_at"]

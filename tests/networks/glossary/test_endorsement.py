@@ -145,3 +145,19 @@ def test_an_organisation_that_leaves_no_longer_counts(network, coordinator, memb
     membership.save()
     proposal.refresh_from_db()
     assert proposal.status == TermStatus.AGREED
+
+
+def test_the_daily_command_closes_rounds_past_their_deadline(network, coordinator, member, second, proposal):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    round_ = endorsement.round_open(term=proposal, user=coordinator)
+    out = StringIO()
+    call_command("glossary_endorsement_close", "--today", round_.deadline.isoformat(), stdout=out)
+    assert "none" in out.getvalue()
+    next_day = round_.deadline + datetime.timedelta(days=1)
+    call_command("glossary_endorsement_close", "--today", next_day.isoformat(), stdout=out)
+    assert "1 not_reached" in out.getvalue()
+    proposal.refresh_from_db()
+    assert proposal.status == TermStatus.NOT_AGREED
