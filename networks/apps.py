@@ -8,6 +8,8 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         # Each domain registers the sections it adds to other pages and the documents it puts in the search.
+        from networks.glossary import receivers as glossary_receivers  # noqa: F401
+        from networks.glossary import search as glossary_search
         from networks.goals import panels as goal_panels  # noqa: F401
         from networks.goals import receivers as goal_receivers  # noqa: F401
         from networks.goals import search as goal_search
@@ -27,3 +29,4 @@ class NetworksConfig(AppConfig):
         meeting_search.register()
         trust_search.register()
         resource_search.register()
+        glossary_search.register()

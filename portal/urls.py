@@ -37,6 +37,7 @@ urlpatterns = [
     path("meetings/", include("networks.meetings.urls")),
     path("trust/", include("networks.trust.urls")),
     path("resources/", include("networks.resources.urls")),
+    path("glossary/", include("networks.glossary.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

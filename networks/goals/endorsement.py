@@ -87,9 +87,15 @@ def endorsement_open(*, goal: Goal, user, deadline: datetime.date | None = None)
 def answering_organisations(goal: Goal, user) -> list[Organisation]:
     """The organisations ``user`` may answer for on ``goal``: the active member organisations of the
     goal's network of which they are the representative or deputy."""
+    return network_answering_organisations(goal.network_id, user)
+
+
+def network_answering_organisations(network_id: int, user) -> list[Organisation]:
+    """The active member organisations of the network of which ``user`` is the representative or deputy: who
+    answers for whom in any endorsement by the network (goals, glossary terms)."""
     # One membership must match every condition: conditions in separate filter() calls could each match
     # another membership of the organisation (its representative in another network, or a past one).
-    memberships = Membership.objects.filter(network_id=goal.network_id, status=MembershipStatus.ACTIVE).filter(
+    memberships = Membership.objects.filter(network_id=network_id, status=MembershipStatus.ACTIVE).filter(
         Q(representative=user) | Q(deputy=user)
     )
     return list(Organisation.objects.filter(pk__in=memberships.values("organisation")).order_by("name"))
@@ -164,6 +170,10 @@ class Tally:
 
 def tally(round_: EndorsementRound, active_organisation_ids, answers) -> Tally:
     """Count ``answers`` (the round's current ones) of the organisations in ``active_organisation_ids``.
+
+    The network's one counting of its rule, for every endorsement it runs: ``round_`` is any round with the
+    rule it opened with (``rule``, and ``needed`` for a majority), a goal's or a glossary term's; each answer
+    has ``is_current``, ``organisation_id`` and ``answer``.
 
     Rule of all: every active member organisation answers in favour (reservations count as agreement;
     one objection, or one missing answer, and the rule is not met). A network with no active members

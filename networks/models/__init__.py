@@ -6,6 +6,7 @@ package, never from here."""
 
 import pghistory
 
+from networks.glossary.models import DefinitionVersion, Term, TermAnswer, TermComment, TermRound
 from networks.goals.models import (
     Endorsement,
     EndorsementAnswer,
@@ -54,6 +55,7 @@ __all__ = [
     "Attendance",
     "CalendarFeed",
     "Decision",
+    "DefinitionVersion",
     "Endorsement",
     "EndorsementAnswer",
     "EndorsementRound",
@@ -79,6 +81,10 @@ __all__ = [
     "SlotAnswer",
     "SurveyResponse",
     "SurveyRound",
+    "Term",
+    "TermAnswer",
+    "TermComment",
+    "TermRound",
     "TimePoll",
     "TimeSlot",
     "TrustRating",

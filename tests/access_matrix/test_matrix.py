@@ -1,10 +1,10 @@
 """The access matrix (HOUSE-STYLE rule 21): every URL pattern × every role → expected status.
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
-``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py`` next to this module). The test walks the whole
-URLconf. A pattern with no entry fails the suite, so a new view cannot ship without deciding who may open it.
-Django admin URLs are generated from the admin registry (every registered model's views), so a newly registered
-model is covered automatically.
+``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py`` next to this module). The
+test walks the whole URLconf. A pattern with no entry fails the suite, so a new view cannot ship without deciding who
+may open it. Django admin URLs are generated from the admin registry (every registered model's views), so a newly
+registered model is covered automatically.
 
 Every URL is checked with a GET, and every view of ours that takes a POST with an empty POST; a few URLs
 also in a situation the matrix's objects do not show (a case). ``302`` for the anonymous visitor means "sent
@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.access_matrix import (
     agreements,
     directory,
+    glossary,
     goals,
     meetings,
     memberships,
@@ -44,6 +45,7 @@ DOMAINS = (
     trust_health,
     trust_map,
     resources,
+    glossary,
 )
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
@@ -199,6 +201,7 @@ def test_every_form_view_has_a_post_entry():
         "meetings",
         "trust",
         "resources",
+        "glossary",
     }
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     assert ours - READ_ONLY == set(POST_MATRIX)

@@ -28,6 +28,7 @@ DOMAINS = {
     "agreements",
     "trust",
     "resources",
+    "glossary",
     "privacy",
     "audit",
 }

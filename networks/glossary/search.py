@@ -1,0 +1,42 @@
+"""What the glossary puts into the search: terms, with their texts in Finnish, Swedish and English."""
+
+from collections.abc import Iterator
+
+from networks.glossary.models import Term, TermStatus
+from portal.search import index
+from portal.search.documents import Document, batches, join, labels, short
+from portal.search.models import SearchKind
+
+TEXT_FIELDS = ("term_fi", "term_sv", "term_en", "definition_fi", "definition_sv", "definition_en")
+
+
+def term_documents(ids=None) -> Iterator[list[Document]]:
+    queryset = Term.objects.values("pk", "status", "network__name", *TEXT_FIELDS)
+    for batch in batches(queryset, ids):
+        yield [
+            Document(
+                kind=SearchKind.TERM,
+                object_id=term["pk"],
+                title=term["term_fi"],
+                link_key=str(term["pk"]),
+                subtitle=term["network__name"],
+                summary=short(term["definition_fi"]),
+                body=join(*(term[field] for field in TEXT_FIELDS), labels(TermStatus, term["status"])),
+            )
+            for term in batch
+        ]
+
+
+def register() -> None:
+    index.register(
+        index.Source(
+            kind=SearchKind.TERM,
+            model=Term,
+            order=60,
+            documents=term_documents,
+            visible=Term.objects.visible_to,
+            url_name="glossary:term_detail",
+            url_kwarg="pk",
+            indexed_fields=frozenset({"status", *TEXT_FIELDS}),
+        )
+    )
