@@ -14,7 +14,10 @@ class NetworksConfig(AppConfig):
         from networks.memberships import panels as membership_panels  # noqa: F401
         from networks.memberships import receivers as membership_receivers  # noqa: F401
         from networks.memberships import search as membership_search
+        from networks.news import panels as news_panels  # noqa: F401
+        from networks.news import search as news_search
         from networks.trust import panels as trust_panels  # noqa: F401
         from networks.trust import receivers as trust_receivers  # noqa: F401
 
         membership_search.register()
+        news_search.register()

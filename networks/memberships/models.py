@@ -88,6 +88,11 @@ class Network(AccessMixin, models.Model):
     trust_threshold = models.PositiveSmallIntegerField(
         _("privacy threshold of trust surveys"), default=3, help_text=_("Results need at least this many ratings.")
     )
+    members_may_post_news = models.BooleanField(
+        _("members may post news"),
+        default=False,
+        help_text=_("Coordinators always may; with this, the network's members may post news too."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
     # Also the version the edit forms carry: a save from a stale form is refused.
     updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])

@@ -1,7 +1,7 @@
 """The networks app's models live in its domain packages (:mod:`networks.memberships.models`,
-:mod:`networks.goals.models`, :mod:`networks.meetings.models`, :mod:`networks.trust.models`); importing them
-here registers them with Django under the app label ``networks``. Code imports models from their domain
-package, never from here."""
+:mod:`networks.goals.models`, :mod:`networks.meetings.models`, :mod:`networks.trust.models`,
+:mod:`networks.news.models`); importing them here registers them with Django under the app label ``networks``.
+Code imports models from their domain package, never from here."""
 
 import pghistory
 
@@ -31,6 +31,7 @@ from networks.meetings.models import (
     TimeSlot,
 )
 from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
+from networks.news.models import NewsComment, NewsItem
 from networks.trust.models import (
     Acquaintance,
     Activity,
@@ -69,6 +70,8 @@ __all__ = [
     "MinutesComment",
     "Network",
     "NetworkRole",
+    "NewsComment",
+    "NewsItem",
     "OrganisationResult",
     "Participant",
     "RoundResult",

@@ -21,6 +21,7 @@ from tests.access_matrix import (
     goals,
     meetings,
     memberships,
+    news,
     portal,
     trust_activities,
     trust_health,
@@ -42,6 +43,7 @@ DOMAINS = (
     trust_results,
     trust_health,
     trust_map,
+    news,
 )
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
@@ -187,7 +189,7 @@ def test_view_on_site_and_catch_all(objs, client_for):
 
 def test_every_form_view_has_a_post_entry():
     """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
-    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals", "meetings", "trust"}
+    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals", "meetings", "trust", "news"}
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     assert ours - READ_ONLY == set(POST_MATRIX)
 
