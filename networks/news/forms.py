@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networks.news.models import COMMENT_LENGTH, LANGUAGES, NewsItem
 from networks.news.services import LINK_FIELDS, TEXT_FIELDS
@@ -18,7 +19,11 @@ from portal.lib.forms import VersionedFormMixin
 LINK_MEETINGS_SINCE = datetime.timedelta(days=365)
 LINK_ACTIVITIES_SINCE = datetime.timedelta(days=365)
 
-LEGENDS = {"fi": _("In Finnish"), "sv": _("In Swedish"), "en": _("In English")}
+LEGENDS = {
+    "fi": pgettext_lazy("news", "In Finnish"),
+    "sv": pgettext_lazy("news", "In Swedish"),
+    "en": pgettext_lazy("news", "In English"),
+}
 TITLE_LABELS = {"fi": _("Headline in Finnish"), "sv": _("Headline in Swedish"), "en": _("Headline in English")}
 BODY_LABELS = {"fi": _("Text in Finnish"), "sv": _("Text in Swedish"), "en": _("Text in English")}
 
@@ -61,7 +66,7 @@ class NewsItemForm(VersionedFormMixin, forms.ModelForm):
             Fieldset(_("What the item concerns"), *LINK_FIELDS),
             *(["version"] if "version" in self.fields else []),
         )
-        self.helper.add_input(Submit("submit", _("Publish") if item.pk is None else _("Save")))
+        self.helper.add_input(Submit("submit", pgettext_lazy("news", "Publish") if item.pk is None else _("Save")))
 
     def _limit_links(self, item: NewsItem) -> None:
         """Offer only the records of the item's network (the service checks it again)."""
@@ -84,7 +89,7 @@ class NewsItemForm(VersionedFormMixin, forms.ModelForm):
         self.fields["meeting"].help_text = _("The network's meetings of the past year and those ahead.")
         self.fields["activity"].help_text = _("The network's joint activities of the past year and those ahead.")
         for field in LINK_FIELDS:
-            self.fields[field].empty_label = _("None")
+            self.fields[field].empty_label = pgettext_lazy("news", "No link")
 
     def _post_clean(self):
         # The service validates the item (with the network it belongs to); the form only its own input.
@@ -98,10 +103,10 @@ class CommentForm(forms.Form):
     """A comment on an item."""
 
     text = forms.CharField(
-        label=_("Your comment"),
+        label=pgettext_lazy("news", "Your comment"),
         max_length=COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Write a comment.")},
+        error_messages={"required": pgettext_lazy("news", "Write a comment.")},
     )
 
     def __init__(self, *args, **kwargs):

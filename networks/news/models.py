@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networks.news.access import CommentAccess, NewsItemAccess
 from portal.lib.access import AccessMixin
@@ -52,8 +53,10 @@ class NewsItem(AccessMixin, models.Model):
         "networks.Network", verbose_name=_("network"), related_name="news_items", on_delete=models.CASCADE
     )
     # Translated (title_fi, title_sv, title_en): the plain column is not used.
-    title = models.CharField(_("headline"), max_length=TITLE_LENGTH, blank=True, validators=[validate_single_line])
-    body = models.TextField(_("text"), max_length=BODY_LENGTH, blank=True)
+    title = models.CharField(
+        pgettext_lazy("news", "headline"), max_length=TITLE_LENGTH, blank=True, validators=[validate_single_line]
+    )
+    body = models.TextField(pgettext_lazy("news", "text"), max_length=BODY_LENGTH, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -63,11 +66,13 @@ class NewsItem(AccessMixin, models.Model):
         blank=True,
     )
     pinned = models.BooleanField(
-        _("pinned"), default=False, help_text=_("A pinned item stays at the top of the network's news.")
+        pgettext_lazy("news", "pinned"),
+        default=False,
+        help_text=_("A pinned item stays at the top of the network's news."),
     )
     goal = models.ForeignKey(
         "networks.Goal",
-        verbose_name=_("shared goal"),
+        verbose_name=pgettext_lazy("news", "shared goal"),
         related_name="news_items",
         on_delete=models.SET_NULL,
         null=True,
@@ -83,7 +88,7 @@ class NewsItem(AccessMixin, models.Model):
     )
     agreement = models.ForeignKey(
         "partners.Agreement",
-        verbose_name=_("partner agreement"),
+        verbose_name=pgettext_lazy("news", "partner agreement"),
         related_name="news_items",
         on_delete=models.SET_NULL,
         null=True,
@@ -97,7 +102,9 @@ class NewsItem(AccessMixin, models.Model):
         null=True,
         blank=True,
     )
-    created_at = models.DateTimeField(_("posted"), auto_now_add=True, validators=[validate_plausible_date])
+    created_at = models.DateTimeField(
+        pgettext_lazy("news", "posted"), auto_now_add=True, validators=[validate_plausible_date]
+    )
     # Also the version the edit form carries: a save from a stale form is refused.
     updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
@@ -105,8 +112,8 @@ class NewsItem(AccessMixin, models.Model):
     access_class = NewsItemAccess
 
     class Meta:
-        verbose_name = _("news item")
-        verbose_name_plural = _("news items")
+        verbose_name = pgettext_lazy("news", "news item")
+        verbose_name_plural = pgettext_lazy("news", "news items")
         ordering = ["-pinned", "-created_at", "-pk"]
         constraints = [
             *plausible_dates("created_at", "updated_at", datetimes=True),
@@ -144,7 +151,9 @@ class CommentQuerySet(VisibleToQuerySet):
 class NewsComment(AccessMixin, models.Model):
     """One person's comment on a news item; the network's people read them under the item."""
 
-    item = models.ForeignKey(NewsItem, verbose_name=_("news item"), related_name="comments", on_delete=models.CASCADE)
+    item = models.ForeignKey(
+        NewsItem, verbose_name=pgettext_lazy("news", "news item"), related_name="comments", on_delete=models.CASCADE
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -166,7 +175,7 @@ class NewsComment(AccessMixin, models.Model):
             models.CheckConstraint(
                 condition=~Q(text=""),
                 name="networks_newscomment_has_text",
-                violation_error_message=_("Write a comment."),
+                violation_error_message=pgettext_lazy("news", "Write a comment."),
             ),
         ]
         indexes = [

@@ -6,6 +6,7 @@ removed-user marker; it deletes the person's comments, which are their own words
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networks.news.models import NewsComment, NewsItem
 from portal.lib.personal_data import register, rows
@@ -41,7 +42,7 @@ def erase(user):
 
 register(
     name="news",
-    title=_("News"),
+    title=pgettext_lazy("network news", "News"),
     order=13,
     fields=[
         (NewsItem, ["author", "title", "title_fi", "title_sv", "title_en", "body", "body_fi", "body_sv", "body_en"]),
