@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             name="members_may_post_news",
             field=models.BooleanField(
                 default=False,
-                help_text="Coordinators always may; with this, the network's members may post news too.",
+                help_text="Coordinators always may; with this, members may too.",
                 verbose_name="members may post news",
             ),
         ),
