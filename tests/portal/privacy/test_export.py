@@ -19,7 +19,18 @@ from tests import factories
 from tests.portal.privacy.conftest import OTHER_SECRET
 from tests.querybudget import assert_budget
 
-DOMAINS = {"account", "directory", "memberships", "meetings", "goals", "agreements", "trust", "privacy", "audit"}
+DOMAINS = {
+    "account",
+    "directory",
+    "memberships",
+    "meetings",
+    "goals",
+    "agreements",
+    "trust",
+    "news",
+    "privacy",
+    "audit",
+}
 
 
 def _requested(user, django_capture_on_commit_callbacks, language="fi"):
@@ -64,6 +75,8 @@ def test_the_export_holds_the_persons_data_from_every_part_and_nothing_of_anyone
     assert parsed["goals"]["indicators_measured"][0]["name"] == "Ohjattujen aikuisten määrä"
     assert parsed["agreements"]["signatures"][0]["signatory_name"] == data.user.get_full_name()
     assert parsed["agreements"]["history_of_signatures"], "the history rows about the person"
+    assert [row["title_fi"] for row in parsed["news"]["news_posted"]] == ["Jäsenen uutinen"]
+    assert [row["text"] for row in parsed["news"]["news_comments"]] == ["Jäsenen kommentti uutiseen"]
 
     everything = "".join(files.values())
     assert OTHER_SECRET not in everything

@@ -1,6 +1,7 @@
 """The kinds the search finds come from the domains that registered them."""
 
 from networks.memberships.models import Network
+from networks.news.models import NewsItem
 from partners.directory.models import GuidanceService, Organisation
 from portal.accounts.models import User
 from portal.search import index
@@ -14,9 +15,10 @@ def test_every_kind_of_the_index_is_registered_by_its_domain_in_display_order():
         SearchKind.SERVICE,
         SearchKind.PERSON,
         SearchKind.NETWORK,
+        SearchKind.NEWS,
     ]
     assert {source.kind for source in sources} == set(SearchKind.values)
-    assert [source.model for source in sources] == [Organisation, GuidanceService, User, Network]
+    assert [source.model for source in sources] == [Organisation, GuidanceService, User, Network, NewsItem]
 
 
 def test_each_kind_links_to_its_page_and_says_which_saves_matter():
