@@ -15,6 +15,7 @@ from partners.directory.models import Affiliation, ExpertiseArea, Organisation
 from portal import demo_data as data
 from portal.accounts.models import User
 from portal.demo_data.activities import seed_activities
+from portal.demo_data.news import seed_news
 from portal.demo_data.services import seed_scale_services
 from portal.demo_data.trust_rounds import seed_trust_rounds
 from portal.lib.access import MembershipStatus, Role
@@ -145,6 +146,7 @@ def seed_demo_network(password_hash: str) -> None:
         seed(networks=networks, organisations=organisations, people=people, areas=areas)
     seed_trust_rounds(main)
     seed_activities(networks[data.MAIN_NETWORK], people=people)
+    seed_news(networks[data.MAIN_NETWORK], people=people)
     # Each role rests on the member organisation its person works for, else on the coordinator's word.
     network_roles.roles_find_bases(NetworkRole.objects.all(), reason="Asiantuntija (esimerkkiaineisto)")
 
