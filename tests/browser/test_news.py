@@ -14,9 +14,8 @@ from tests.browser.conftest import ARTIFACTS
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_coordinator_posts_and_a_member_comments_with_and_without_javascript(
-    page, check, browser, live_server, nu_pages, network, coordinator, member, goal
-):
+def _post(page, check, network, coordinator, goal) -> NewsItem:
+    """The coordinator posts an item in Finnish and Swedish, linked to the goal."""
     sign_in(page, coordinator.email)
     page.goto(f"/networks/{network.slug}/")
     page.locator(f"a[href='/news/network/{network.slug}/']").first.click()
@@ -36,8 +35,11 @@ def test_a_coordinator_posts_and_a_member_comments_with_and_without_javascript(
     expect(page.get_by_role("link", name=goal.title)).to_be_visible()
     check(page, "news-03-item")
     sign_out(page)
+    return item
 
-    # The member reads the news from the dashboard and comments in place.
+
+def _comment_in_place(page, check, network, member) -> None:
+    """The member reads the news from the dashboard and comments in place."""
     sign_in(page, member.email)
     expect(page.locator("#latest-news").get_by_role("link", name="Syksyn koulutuspäivä")).to_be_visible()
     check(page, "news-04-dashboard")
@@ -54,6 +56,13 @@ def test_a_coordinator_posts_and_a_member_comments_with_and_without_javascript(
     expect(page.locator("#id_text")).to_have_value("")
     check(page, "news-06-commented-in-place")
 
+
+def test_a_coordinator_posts_and_a_member_comments_with_and_without_javascript(
+    page, check, browser, live_server, nu_pages, network, coordinator, member, goal
+):
+    item = _post(page, check, network, coordinator, goal)
+    _comment_in_place(page, check, network, member)
+
     # Without JavaScript the same form posts and comes back to the comment.
     context = browser.new_context(
         base_url=live_server.url, locale="fi-FI", java_script_enabled=False, viewport={"width": 1280, "height": 900}
@@ -64,8 +73,9 @@ def test_a_coordinator_posts_and_a_member_comments_with_and_without_javascript(
     plain.goto(f"/news/{item.pk}/")
     plain.locator("#id_text").fill("Ja tuon kollegan.")
     plain.locator("#comment-form [type=submit]").click()
+    expect(plain).to_have_url(re.compile(rf"/news/{item.pk}/\?page=1#comment-\d+$"))
     last = NewsComment.objects.latest("pk")
-    expect(plain).to_have_url(re.compile(rf"/news/{item.pk}/\?page=1#comment-{last.pk}$"))
+    assert plain.url.endswith(f"#comment-{last.pk}")
     expect(plain.locator(f"#comment-{last.pk}")).to_contain_text("Ja tuon kollegan.")
     expect(plain.get_by_text("Kommenttisi on lisätty.").first).to_be_visible()
     plain.screenshot(path=str(ARTIFACTS / "news-07-commented-without-javascript.png"), full_page=True)
