@@ -18,6 +18,8 @@ class NetworksConfig(AppConfig):
         from networks.memberships import panels as membership_panels  # noqa: F401
         from networks.memberships import receivers as membership_receivers  # noqa: F401
         from networks.memberships import search as membership_search
+        from networks.news import panels as news_panels  # noqa: F401
+        from networks.news import search as news_search
         from networks.resources import panels as resource_panels  # noqa: F401
         from networks.resources import search as resource_search
         from networks.trust import panels as trust_panels  # noqa: F401
@@ -28,5 +30,6 @@ class NetworksConfig(AppConfig):
         goal_search.register()
         meeting_search.register()
         trust_search.register()
-        resource_search.register()
+        news_search.register()
         glossary_search.register()
+        resource_search.register()

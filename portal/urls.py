@@ -38,6 +38,7 @@ urlpatterns = [
     path("trust/", include("networks.trust.urls")),
     path("resources/", include("networks.resources.urls")),
     path("glossary/", include("networks.glossary.urls")),
+    path("news/", include("networks.news.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -43,6 +43,7 @@ class NetworkForm(VersionedFormMixin, forms.ModelForm):
         # could otherwise switch off the protection of their own role.
         fields = ["name", "description", "field", "regions", "logo", "is_public", "public_description"]
         fields += ["trust_threshold"]  # the privacy threshold of its trust surveys
+        fields += ["members_may_post_news"]  # who posts the network's news besides its coordinators
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "public_description": forms.Textarea(attrs={"rows": 6}),

@@ -88,6 +88,9 @@ class Network(AccessMixin, models.Model):
     trust_threshold = models.PositiveSmallIntegerField(
         _("privacy threshold of trust surveys"), default=3, help_text=_("Results need at least this many ratings.")
     )
+    members_may_post_news = models.BooleanField(
+        _("members may post news"), default=False, help_text=_("Coordinators always may; with this, members may too.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
     # Also the version the edit forms carry: a save from a stale form is refused.
     updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
@@ -159,16 +162,10 @@ class Membership(AccessMixin, models.Model):
     """An organisation's membership of a network, at a level of the collaboration continuum."""
 
     network = models.ForeignKey(
-        Network,
-        verbose_name=_("network"),
-        related_name="memberships",
-        on_delete=models.CASCADE,
+        Network, verbose_name=_("network"), related_name="memberships", on_delete=models.CASCADE
     )
     organisation = models.ForeignKey(
-        "partners.Organisation",
-        verbose_name=_("organisation"),
-        related_name="memberships",
-        on_delete=models.CASCADE,
+        "partners.Organisation", verbose_name=_("organisation"), related_name="memberships", on_delete=models.CASCADE
     )
     level = models.CharField(
         _("level"), max_length=20, choices=MembershipLevel.choices, default=MembershipLevel.NETWORKING

@@ -22,6 +22,7 @@ from portal.search.models import SearchKind
 
 # What a network's coordinators may change (the MFA requirement is the administrators' decision).
 NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description", "trust_threshold")
+NETWORK_FIELDS += ("members_may_post_news",)
 
 
 def network_update(*, network: Network, data: dict, logo=None, version=None) -> Network:

@@ -1,6 +1,6 @@
 """The networks app's models live in its domain packages (:mod:`networks.memberships.models`,
 :mod:`networks.goals.models`, :mod:`networks.meetings.models`, :mod:`networks.trust.models`,
-:mod:`networks.resources.models`); importing them
+:mod:`networks.resources.models`, :mod:`networks.glossary.models`, :mod:`networks.news.models`); importing them
 here registers them with Django under the app label ``networks``. Code imports models from their domain
 package, never from here."""
 
@@ -33,6 +33,7 @@ from networks.meetings.models import (
     TimeSlot,
 )
 from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
+from networks.news.models import NewsComment, NewsItem
 from networks.resources.models import Resource, ResourceVersion
 from networks.trust.models import (
     Acquaintance,
@@ -73,6 +74,8 @@ __all__ = [
     "MinutesComment",
     "Network",
     "NetworkRole",
+    "NewsComment",
+    "NewsItem",
     "OrganisationResult",
     "Participant",
     "Resource",

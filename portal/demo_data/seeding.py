@@ -16,6 +16,7 @@ from portal import demo_data as data
 from portal.accounts.models import User
 from portal.demo_data.activities import seed_activities
 from portal.demo_data.glossary import seed_glossary
+from portal.demo_data.news import seed_news
 from portal.demo_data.resources import seed_resources
 from portal.demo_data.services import seed_scale_services
 from portal.demo_data.trust_rounds import seed_trust_rounds
@@ -149,6 +150,7 @@ def seed_demo_network(password_hash: str) -> None:
     seed_activities(networks[data.MAIN_NETWORK], people=people)
     seed_resources(networks[data.MAIN_NETWORK], people=people)
     seed_glossary(networks[data.MAIN_NETWORK], people=people)
+    seed_news(networks[data.MAIN_NETWORK], people=people)
     # Each role rests on the member organisation its person works for, else on the coordinator's word.
     network_roles.roles_find_bases(NetworkRole.objects.all(), reason="Asiantuntija (esimerkkiaineisto)")
 

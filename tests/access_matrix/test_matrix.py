@@ -1,7 +1,7 @@
 """The access matrix (HOUSE-STYLE rule 21): every URL pattern × every role → expected status.
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
-``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py`` next to this module). The
+``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py``, ``news.py`` next to this module). The
 test walks the whole URLconf. A pattern with no entry fails the suite, so a new view cannot ship without deciding who
 may open it. Django admin URLs are generated from the admin registry (every registered model's views), so a newly
 registered model is covered automatically.
@@ -22,6 +22,7 @@ from tests.access_matrix import (
     goals,
     meetings,
     memberships,
+    news,
     portal,
     resources,
     trust_activities,
@@ -46,6 +47,7 @@ DOMAINS = (
     trust_map,
     resources,
     glossary,
+    news,
 )
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
@@ -202,6 +204,7 @@ def test_every_form_view_has_a_post_entry():
         "trust",
         "resources",
         "glossary",
+        "news",
     }
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     assert ours - READ_ONLY == set(POST_MATRIX)

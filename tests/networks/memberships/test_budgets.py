@@ -128,5 +128,6 @@ def test_dashboard_query_budget_for_a_coordinator(client, network, coordinator):
     # organisation's answer and, for coordinators, goal proposals (one query each); the person's open action
     # items and next meetings (one query each); survey rounds: the surveys waiting for the person's
     # organisations and the open rounds' response rate (one query each); the trust trend (one query); the
-    # upcoming joint activities and the organisations with no new contacts this year (one query each)
-    assert_budget(client, reverse("portal:home"), budget=17, grow=lambda: _grow_members(network, 300, 100))
+    # upcoming joint activities and the organisations with no new contacts this year (one query each); the
+    # latest news of the person's networks (one query)
+    assert_budget(client, reverse("portal:home"), budget=18, grow=lambda: _grow_members(network, 300, 100))

@@ -11,6 +11,7 @@ from networks.goals.models import Endorsement, EndorsementRound
 from networks.meetings.models import Attendance, Invitee, MinutesComment, SlotAnswer, TimePoll, TimeSlot
 from networks.memberships.models import MembershipChange
 from tests import factories
+from tests.networks.news.factories import NewsCommentFactory, NewsItemFactory
 
 OTHER_SECRET = "Koordinaattorin oma kommentti"
 
@@ -52,6 +53,9 @@ def person_with_data(member, coordinator, network, organisation, agreement, goal
     party.signatory_name, party.signatory_title = member.get_full_name(), "Rehtori"
     party.signed_on, party.signed_by = timezone.localdate(), member
     party.save()
+    news_item = NewsItemFactory(network=network, author=member, title_fi="Jäsenen uutinen")
+    NewsCommentFactory(item=news_item, author=member, text="Jäsenen kommentti uutiseen")
+    NewsCommentFactory(item=news_item, author=coordinator, text=OTHER_SECRET)
     return SimpleNamespace(
         user=member,
         other=coordinator,
@@ -63,4 +67,5 @@ def person_with_data(member, coordinator, network, organisation, agreement, goal
         measurement=measurement,
         endorsement=endorsement,
         party=party,
+        news_item=news_item,
     )

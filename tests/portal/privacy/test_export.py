@@ -29,6 +29,7 @@ DOMAINS = {
     "trust",
     "resources",
     "glossary",
+    "news",
     "privacy",
     "audit",
 }
@@ -76,6 +77,8 @@ def test_the_export_holds_the_persons_data_from_every_part_and_nothing_of_anyone
     assert parsed["goals"]["indicators_measured"][0]["name"] == "Ohjattujen aikuisten määrä"
     assert parsed["agreements"]["signatures"][0]["signatory_name"] == data.user.get_full_name()
     assert parsed["agreements"]["history_of_signatures"], "the history rows about the person"
+    assert [row["title_fi"] for row in parsed["news"]["news_posted"]] == ["Jäsenen uutinen"]
+    assert [row["text"] for row in parsed["news"]["news_comments"]] == ["Jäsenen kommentti uutiseen"]
 
     everything = "".join(files.values())
     assert OTHER_SECRET not in everything

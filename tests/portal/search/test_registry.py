@@ -1,8 +1,10 @@
 """The kinds the search finds come from the domains that registered them."""
 
+from networks.glossary.models import Term
 from networks.goals.models import Goal
 from networks.meetings.models import Decision, Meeting
 from networks.memberships.models import Network
+from networks.news.models import NewsItem
 from networks.resources.models import Resource
 from networks.trust.models import Activity
 from partners.directory.models import GuidanceService, Organisation
@@ -10,8 +12,7 @@ from portal.accounts.models import User
 from portal.search import index
 from portal.search.models import SearchKind
 
-# The kinds of the directory, memberships, goals, meetings and trust-building, in display order, with their
-# models (the information-flow domains register theirs beside them).
+# Every kind of the index, in display order, with the model of the domain that registers it.
 REGISTERED = {
     SearchKind.ORGANISATION: Organisation,
     SearchKind.SERVICE: GuidanceService,
@@ -21,6 +22,8 @@ REGISTERED = {
     SearchKind.DECISION: Decision,
     SearchKind.MINUTES: Meeting,
     SearchKind.ACTIVITY: Activity,
+    SearchKind.NEWS: NewsItem,
+    SearchKind.TERM: Term,
     SearchKind.RESOURCE: Resource,
 }
 
@@ -28,7 +31,7 @@ REGISTERED = {
 def test_every_kind_of_the_index_is_registered_by_its_domain_in_display_order():
     sources = index.sources()
     kinds = [source.kind for source in sources]
-    assert set(kinds) <= set(SearchKind.values)
+    assert set(kinds) == set(SearchKind.values)  # every kind the index knows is registered by its domain
     assert [kind for kind in kinds if kind in REGISTERED] == list(REGISTERED)
     assert {source.kind: source.model for source in sources if source.kind in REGISTERED} == REGISTERED
     assert len({source.model for source in sources}) == len(sources)  # a save finds its kind by its model

@@ -1,0 +1,51 @@
+"""What a network's news puts into the search: its items, found by their headlines and texts in every language
+they are written in, and only by the network's people (the items' ``visible_to``)."""
+
+from collections.abc import Iterator
+
+from networks.news.models import LANGUAGES, NewsItem
+from portal.search import index
+from portal.search.documents import Document, batches, join, short
+from portal.search.models import SearchKind
+
+TEXT_COLUMNS = tuple(f"{field}_{code}" for field in ("title", "body") for code in LANGUAGES)
+
+
+def _first(row: dict, field: str) -> str:
+    """The text of ``field`` in Finnish, else Swedish, else English."""
+    return next((row[f"{field}_{code}"] for code in LANGUAGES if row[f"{field}_{code}"]), "")
+
+
+def news_documents(ids=None) -> Iterator[list[Document]]:
+    queryset = NewsItem.objects.values("pk", "network__name", *TEXT_COLUMNS)
+    for batch in batches(queryset, ids):
+        yield [
+            Document(
+                kind=SearchKind.NEWS,
+                object_id=row["pk"],
+                title=_first(row, "title"),
+                link_key=str(row["pk"]),
+                subtitle=row["network__name"],
+                summary=short(_first(row, "body")),
+                body=join(
+                    *(row[f"title_{code}"] for code in LANGUAGES[1:]),
+                    *(row[f"body_{code}"] for code in LANGUAGES),
+                ),
+            )
+            for row in batch
+        ]
+
+
+def register() -> None:
+    index.register(
+        index.Source(
+            kind=SearchKind.NEWS,
+            model=NewsItem,
+            order=60,
+            documents=news_documents,
+            visible=NewsItem.objects.visible_to,
+            url_name="news:news_detail",
+            url_kwarg="pk",
+            indexed_fields=frozenset({*TEXT_COLUMNS, "network"}),
+        )
+    )

@@ -1,0 +1,57 @@
+"""Reads of a network's news shaped for its pages, so that a page's query count does not grow with the news."""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from networks.memberships.models import Network, NetworkRole
+from networks.news.models import NewsComment, NewsItem
+from portal.lib.translated import pick
+
+# How many items the dashboard's panel shows.
+PANEL_ROWS = 5
+# How many words of an item's text its row in the list shows.
+EXCERPT_WORDS = 40
+
+
+def _comment_counts():
+    counts = (
+        NewsComment.objects.filter(item=OuterRef("pk")).order_by().values("item").annotate(n=Count("*")).values("n")
+    )
+    return Coalesce(Subquery(counts), 0)
+
+
+def network_news(network: Network):
+    """The network's items, pinned first and then the newest, with their authors and ``comment_count``."""
+    return (
+        NewsItem.objects.filter(network=network)
+        .for_page()
+        .select_related("author")
+        .annotate(comment_count=_comment_counts())
+    )
+
+
+def with_excerpts(items) -> list:
+    """The items of a page, each with ``excerpt``: its text in the reader's language or the first there is
+    (:func:`portal.lib.translated.pick`, with the language it is in)."""
+    items = list(items)
+    for item in items:
+        item.excerpt = pick(item, "body")
+    return items
+
+
+def news_page():
+    """An item with everything its page shows but the comments: network, author and the linked records."""
+    return NewsItem.objects.select_related("network", "author", "goal", "meeting", "agreement", "activity")
+
+
+def item_comments(item: NewsItem):
+    """The item's comments in the order they were written, with their authors."""
+    return NewsComment.objects.filter(item=item).select_related("author").order_by("created_at", "pk")
+
+
+def latest_news(*, user, limit: int = PANEL_ROWS) -> list[NewsItem]:
+    """The newest items of the networks the person has a role in, with their networks (one query)."""
+    networks = NetworkRole.objects.filter(user=user).values("network")
+    return list(
+        NewsItem.objects.filter(network__in=networks).select_related("network").order_by("-created_at", "-pk")[:limit]
+    )

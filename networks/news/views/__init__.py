@@ -1,0 +1,1 @@
+"""The views of a network's news, by subject: the items (:mod:`.items`) and their comments (:mod:`.comments`)."""

@@ -1,0 +1,92 @@
+"""Query budgets of a network's news (HOUSE-STYLE rule 22): the news page, an item's page with its comments and
+the dashboard's panel make the same number of queries with a few items and comments as with hundreds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from networks.news import panels
+from networks.news.models import NewsComment, NewsItem
+from tests import factories
+from tests.querybudget import assert_budget
+
+pytestmark = pytest.mark.django_db
+
+
+def _items(network, authors, n, *, comments=2):
+    items = NewsItem.objects.bulk_create(
+        NewsItem(network=network, author=authors[i % len(authors)], title_fi=f"Uutinen {i}", body_fi="Teksti " * 50)
+        for i in range(n)
+    )
+    NewsComment.objects.bulk_create(
+        NewsComment(item=item, author=authors[j % len(authors)], text="Kiitos!")
+        for item in items
+        for j in range(comments)
+    )
+    return items
+
+
+@pytest.fixture
+def world(network, coordinator, member, goal, agreement):
+    items = _items(network, [coordinator, member], 3)
+    item = items[0]
+    item.pinned = True
+    item.goal, item.agreement = goal, agreement
+    item.meeting = factories.MeetingFactory(network=network)
+    item.activity = factories.ActivityFactory(network=network)
+    item.save()
+    return network, [coordinator, member], item
+
+
+def _grow(world_):
+    network, authors, item = world_
+
+    def grow():
+        people = [*authors, *factories.UserFactory.create_batch(10)]
+        _items(network, people, 200, comments=3)
+        NewsComment.objects.bulk_create(NewsComment(item=item, author=p, text="Hyvä!") for p in people * 20)
+
+    return grow
+
+
+@pytest.mark.parametrize("viewer", ["coordinator", "member", "observer"])
+def test_the_news_page_does_not_grow(request, client_for, world, viewer):
+    url = reverse("news:news_list", kwargs={"slug": world[0].slug})
+    # session, user, MFA check, network, the role (for "post"), the count, a page of items with their authors and
+    # comment counts
+    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=7, grow=_grow(world))
+
+
+@pytest.mark.parametrize("viewer", ["coordinator", "member", "observer"])
+def test_the_item_page_does_not_grow(request, client_for, world, viewer):
+    url = reverse("news:news_detail", kwargs={"pk": world[2].pk})
+    # session, user, MFA check, the item with its network, author and linked records, the role, the comments'
+    # count and page with their authors
+    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=7, grow=_grow(world))
+
+
+def test_the_dashboard_panel_does_not_grow(rf, world, coordinator):
+    network = world[0]
+    request = rf.get("/")
+    request.user = coordinator
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            context = panels.latest_news(request, coordinated=[network.pk], today=timezone.localdate())
+        assert context and len(context["latest_news"]) <= 5
+        return len(ctx.captured_queries)
+
+    small = count()
+    _grow(world)()
+    other = factories.NetworkFactory()
+    factories.NetworkRoleFactory(network=other, user=coordinator)
+    _items(other, [coordinator], 50)
+    assert small == count() == 1
+
+
+def test_the_dashboard_shows_the_latest_news(client_for, world, member, outsider):
+    content = client_for(member).get(reverse("portal:home")).content.decode()
+    assert "Uutinen 2" in content and reverse("news:news_detail", kwargs={"pk": world[2].pk}) in content
+    assert "latest-news" not in client_for(outsider).get(reverse("portal:home")).content.decode()
