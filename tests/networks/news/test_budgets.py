@@ -63,8 +63,8 @@ def test_the_news_page_does_not_grow(request, client_for, world, viewer):
 def test_the_item_page_does_not_grow(request, client_for, world, viewer):
     url = reverse("news:news_detail", kwargs={"pk": world[2].pk})
     # session, user, MFA check, the item with its network, author and linked records, the role, the comments'
-    # count and page with their authors
-    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=7, grow=_grow(world))
+    # count and page with their authors, the network's agreed glossary terms (marked in the text)
+    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=8, grow=_grow(world))
 
 
 def test_the_dashboard_panel_does_not_grow(rf, world, coordinator):
