@@ -36,6 +36,7 @@ urlpatterns = [
     path("goals/", include("networks.goals.urls")),
     path("meetings/", include("networks.meetings.urls")),
     path("trust/", include("networks.trust.urls")),
+    path("notifications/", include("portal.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

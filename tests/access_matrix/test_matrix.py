@@ -1,10 +1,10 @@
 """The access matrix (HOUSE-STYLE rule 21): every URL pattern × every role → expected status.
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
-``meetings.py``, ``portal.py``, ``trust_*.py`` next to this module). The test walks the whole URLconf. A pattern with no
-entry fails the suite, so a new view cannot ship without deciding who may open it. Django admin URLs are
-generated from the admin registry (every registered model's views), so a newly registered model is covered
-automatically.
+``meetings.py``, ``portal.py``, ``trust_*.py``, ``notifications.py`` next to this module). The test walks the
+whole URLconf. A pattern with no entry fails the suite, so a new view cannot ship without deciding who may
+open it. Django admin URLs are generated from the admin registry (every registered model's views), so a newly
+registered model is covered automatically.
 
 Every URL is checked with a GET, and every view of ours that takes a POST with an empty POST; a few URLs
 also in a situation the matrix's objects do not show (a case). ``302`` for the anonymous visitor means "sent
@@ -21,6 +21,7 @@ from tests.access_matrix import (
     goals,
     meetings,
     memberships,
+    notifications,
     portal,
     trust_activities,
     trust_health,
@@ -42,6 +43,7 @@ DOMAINS = (
     trust_results,
     trust_health,
     trust_map,
+    notifications,
 )
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
@@ -187,7 +189,17 @@ def test_view_on_site_and_catch_all(objs, client_for):
 
 def test_every_form_view_has_a_post_entry():
     """Views of ours that take a POST are listed in POST_MATRIX (allauth's and the admin's are theirs)."""
-    namespaces = {"portal", "networks", "partners", "servicemap", "agreements", "goals", "meetings", "trust"}
+    namespaces = {
+        "portal",
+        "networks",
+        "partners",
+        "servicemap",
+        "agreements",
+        "goals",
+        "meetings",
+        "trust",
+        "notifications",
+    }
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     assert ours - READ_ONLY == set(POST_MATRIX)
 
