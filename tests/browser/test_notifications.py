@@ -27,18 +27,18 @@ def test_a_person_reads_notifications_and_changes_a_preference(page, check, memb
     expect(_badge(page)).to_contain_text("3")
     page.get_by_role("link", name=re.compile("^Ilmoitukset")).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ilmoitukset")
-    expect(page.get_by_text("Lukematon")).to_have_count(3)
+    expect(page.get_by_text("Lukematon", exact=True)).to_have_count(3)
     check(page, "notifications-01-list")
 
     # In place (htmx): the row loses its mark, the header's count follows.
     page.get_by_role("button", name=re.compile("^Merkitse luetuksi")).first.click()
-    expect(page.get_by_text("Lukematon")).to_have_count(2)
+    expect(page.get_by_text("Lukematon", exact=True)).to_have_count(2)
     expect(_badge(page)).to_contain_text("2")
     assert Notification.objects.filter(user=member, read_at__isnull=True).count() == 2
     check(page, "notifications-02-one-read")
 
     page.get_by_role("button", name="Merkitse kaikki luetuiksi").click()
-    expect(page.get_by_text("Lukematon")).to_have_count(0)
+    expect(page.get_by_text("Lukematon", exact=True)).to_have_count(0)
     expect(_badge(page)).to_have_text("")
     assert not Notification.objects.filter(user=member, read_at__isnull=True).exists()
 
@@ -63,11 +63,11 @@ def test_marking_read_works_without_javascript(browser, live_server, nu_pages, c
         page.goto(reverse("notifications:notification_list"))
         page.get_by_role("button", name=re.compile("^Merkitse luetuksi")).first.click()
         expect(page).to_have_url(re.compile(r"/notifications/$"))
-        expect(page.get_by_text("Lukematon")).to_have_count(1)
+        expect(page.get_by_text("Lukematon", exact=True)).to_have_count(1)
         expect(_badge(page)).to_contain_text("1")
         page.get_by_role("button", name="Merkitse kaikki luetuiksi").click()
         expect(page.get_by_text("Kaikki ilmoitukset on merkitty luetuiksi.")).to_be_visible()
-        expect(page.get_by_text("Lukematon")).to_have_count(0)
+        expect(page.get_by_text("Lukematon", exact=True)).to_have_count(0)
     finally:
         context.close()
 

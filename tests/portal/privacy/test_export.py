@@ -19,7 +19,18 @@ from tests import factories
 from tests.portal.privacy.conftest import OTHER_SECRET
 from tests.querybudget import assert_budget
 
-DOMAINS = {"account", "directory", "memberships", "meetings", "goals", "agreements", "trust", "privacy", "audit"}
+DOMAINS = {
+    "account",
+    "directory",
+    "memberships",
+    "meetings",
+    "goals",
+    "agreements",
+    "trust",
+    "privacy",
+    "audit",
+    "notifications",
+}
 
 
 def _requested(user, django_capture_on_commit_callbacks, language="fi"):
