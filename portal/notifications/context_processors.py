@@ -13,6 +13,9 @@ def unread_notifications(request):
 
     @cache
     def count() -> int:
+        known = getattr(request, "unread_notification_count", None)  # counted by the view already
+        if known is not None:
+            return known
         return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
     # The template calls it; the first call asks the database (the partial index portal_notif_unread).

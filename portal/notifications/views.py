@@ -26,6 +26,7 @@ def _list_context(request):
     notifications = Notification.objects.visible_to(request.user).order_by("-created_at", "-pk")
     page = paginate(request, notifications, per_page=PER_PAGE)
     unread = Notification.objects.visible_to(request.user).unread().count()
+    request.unread_notification_count = unread  # the header shows the same number: no second query
     return {"page_obj": page, "notifications": page.object_list, "unread_count": unread}
 
 

@@ -13,7 +13,8 @@ def test_the_list_at_two_sizes(client_for, member):
     notify(member, 3)
     notify(member, 2, read=True)
     client = client_for(member)
-    assert_budget(client, reverse("notifications:notification_list"), budget=8, grow=lambda: notify(member, 300))
+    # session, user, MFA check, the list's count, a page of notifications, the unread count (the header's too)
+    assert_budget(client, reverse("notifications:notification_list"), budget=6, grow=lambda: notify(member, 300))
 
 
 def test_the_settings_at_two_sizes(client_for, member):
@@ -21,10 +22,11 @@ def test_the_settings_at_two_sizes(client_for, member):
 
     client = client_for(member)
     url = reverse("notifications:notification_settings")
+    # session, user, MFA check, the person's choices, the header's unread count
     assert_budget(
         client,
         url,
-        budget=6,
+        budget=5,
         grow=lambda: (notify(member, 300), preferences_set(user=member, choices={"news": "daily"})),
     )
 
@@ -60,3 +62,11 @@ def test_a_fragment_pays_nothing_for_the_header(client_for, member):
 def test_visitors_pay_nothing(client):
     queries, _ = _unread_count_queries(client, reverse("portal:accessibility"))
     assert queries == []
+
+
+def test_the_list_counts_the_unread_once(client_for, member):
+    """The list's own count of unread notifications is the header's too: not asked twice."""
+    notify(member, 2)
+    queries, response = _unread_count_queries(client_for(member), reverse("notifications:notification_list"))
+    assert len([sql for sql in queries if '"read_at" IS NULL' in sql]) == 1
+    assert 'text-bg-danger">2<' in response.content.decode()
