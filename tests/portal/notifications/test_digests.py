@@ -113,3 +113,40 @@ def test_todo_can_be_turned_off(coordinator, network, mailoutbox, capture):
     preferences_set(user=coordinator, choices={"todo": "portal"})
     run(WEDNESDAY, capture)
     assert mailoutbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_host_skips_what_the_first_holds(mailoutbox):
+    """While one worker holds a person's waiting notifications, another skips them (SKIP LOCKED): it neither
+    waits nor sends; once they are free, one digest goes."""
+    import threading
+
+    from django.db import connection, transaction
+
+    person = factories.UserFactory()
+    notify(person, 2, delivery="daily", created_at=TUESDAY)
+    held, release = threading.Event(), threading.Event()
+
+    def first_host():
+        try:
+            with transaction.atomic():
+                list(Notification.objects.select_for_update().filter(user=person))
+                held.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first_host)
+    thread.start()
+    assert held.wait(10)
+    try:
+        with at(WEDNESDAY):
+            assert digests.digest_send(user=person, period="daily", start=TUESDAY.date()) is False
+    finally:
+        release.set()
+        thread.join()
+    assert not Digest.objects.exists() and mailoutbox == []
+    with at(WEDNESDAY):
+        assert digests.digest_send(user=person, period="daily", start=TUESDAY.date()) is True
+        assert digests.digest_send(user=person, period="daily", start=TUESDAY.date()) is False
+    assert len(mailoutbox) == 1
