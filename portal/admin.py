@@ -17,6 +17,7 @@ from partners.directory.models import Affiliation
 from portal.accounts.models import Invitation, User
 from portal.audit.log import Kind, record
 from portal.lib.access import MembershipStatus
+from portal.notifications import admin as notification_admin  # noqa: F401 - registers the notifications' admin
 from portal.privacy.admin import ErasureAdminMixin
 
 

@@ -7,5 +7,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import checks  # noqa: F401 - registers the system checks
+        from portal import (
+            checks,  # noqa: F401 - registers the system checks
+            coordinator_todo,  # noqa: F401 - registers the coordinators' weekly to-do
+        )
+        from portal.lib.mail import register_delivery
+        from portal.notifications.delivery import deliver
         from portal.privacy import panels  # noqa: F401 - registers the section of one's own profile page
+
+        # Every personal message also becomes a notification, and goes by the person's choice for its kind.
+        register_delivery(deliver)

@@ -1,17 +1,21 @@
 """The portal app's models: people's accounts and invitations (:mod:`portal.accounts.models`), the search
-index (:mod:`portal.search.models`), people's data exports (:mod:`portal.privacy.models`) and the create
-forms' one-time tokens (:mod:`portal.lib.once`). They live in their packages; importing them here registers
-them."""
+index (:mod:`portal.search.models`), people's data exports (:mod:`portal.privacy.models`), their notifications
+(:mod:`portal.notifications.models`) and the create forms' one-time tokens (:mod:`portal.lib.once`). They live in
+their packages; importing them here registers them."""
 
 from portal.accounts.models import Invitation, User, UserManager, UserQuerySet
 from portal.lib.once import CreateToken
+from portal.notifications.models import Digest, Notification, NotificationPreference
 from portal.privacy.models import DataExport
 from portal.search.models import SearchEntry, SearchKind
 
 __all__ = [
     "CreateToken",
     "DataExport",
+    "Digest",
     "Invitation",
+    "Notification",
+    "NotificationPreference",
     "SearchEntry",
     "SearchKind",
     "User",

@@ -14,13 +14,15 @@ def send_email(
     from_email: str | None = None,
     html: str | None = None,
     attachments: list[list[str]] | None = None,
+    headers: dict[str, str] | None = None,
 ):
     """Send one e-mail message. Runs in the worker, so a slow SMTP server never slows a page.
 
     ``attachments`` are ``[filename, text, mimetype]`` triples (text only: task arguments are JSON),
-    for example a meeting's ``invite.ics`` as ``text/calendar; method=REQUEST``.
+    for example a meeting's ``invite.ics`` as ``text/calendar; method=REQUEST``. ``headers`` are extra message
+    headers, such as ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` (RFC 8058).
     """
-    message = EmailMultiAlternatives(subject=subject, body=body, from_email=from_email, to=to)
+    message = EmailMultiAlternatives(subject=subject, body=body, from_email=from_email, to=to, headers=headers)
     if html:
         message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments or []:

@@ -39,6 +39,7 @@ urlpatterns = [
     path("resources/", include("networks.resources.urls")),
     path("glossary/", include("networks.glossary.urls")),
     path("news/", include("networks.news.urls")),
+    path("notifications/", include("portal.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -1,4 +1,8 @@
-"""Query budgets (HOUSE-STYLE rule 22): a page's query count must not grow with the data; and a network to grow."""
+"""Query budgets (HOUSE-STYLE rule 22): a page's query count must not grow with the data; and a network to grow.
+
+A signed-in person's full page counts, besides its own queries, the session, the user, the MFA requirement and
+the header's unread notifications (one query each); a fragment (htmx) or a visitor's page has no unread count.
+"""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -1,10 +1,10 @@
 """The access matrix (HOUSE-STYLE rule 21): every URL pattern × every role → expected status.
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
-``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py``, ``news.py`` next to this module). The
-test walks the whole URLconf. A pattern with no entry fails the suite, so a new view cannot ship without deciding who
-may open it. Django admin URLs are generated from the admin registry (every registered model's views), so a newly
-registered model is covered automatically.
+``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py``, ``news.py``,
+``notifications.py`` next to this module). The test walks the whole URLconf. A pattern with no entry fails the
+suite, so a new view cannot ship without deciding who may open it. Django admin URLs are generated from the admin
+registry (every registered model's views), so a newly registered model is covered automatically.
 
 Every URL is checked with a GET, and every view of ours that takes a POST with an empty POST; a few URLs
 also in a situation the matrix's objects do not show (a case). ``302`` for the anonymous visitor means "sent
@@ -23,6 +23,7 @@ from tests.access_matrix import (
     meetings,
     memberships,
     news,
+    notifications,
     portal,
     resources,
     trust_activities,
@@ -48,6 +49,7 @@ DOMAINS = (
     resources,
     glossary,
     news,
+    notifications,
 )
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
@@ -205,6 +207,7 @@ def test_every_form_view_has_a_post_entry():
         "resources",
         "glossary",
         "news",
+        "notifications",
     }
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     assert ours - READ_ONLY == set(POST_MATRIX)

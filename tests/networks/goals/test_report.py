@@ -271,6 +271,6 @@ def test_report_queries_do_not_grow_with_the_goals(client_for, member, network, 
     url = reverse(name, kwargs={"slug": network.slug}) + PERIOD
     # session, user, MFA check, network (visible_to), goals with owner and contact, their agreements,
     # their indicators with owners, each indicator's latest measurement in the period
-    assert_budget(client_for(member), url, budget=8, grow=lambda: _grow(network, organisation, 495))
+    assert_budget(client_for(member), url, budget=9, grow=lambda: _grow(network, organisation, 495))
     queries, _sql = count_queries(client_for(member), url)
-    assert queries <= 8
+    assert queries <= (9 if name == "goals:goal_report" else 8)  # the page has the header's unread count

@@ -173,7 +173,7 @@ def test_the_network_list_does_not_grow(client_for, cast, network, coordinator, 
     assert_budget(
         client_for(cast[viewer]),
         url,
-        budget=8,
+        budget=9,
         grow=lambda: _many(network, coordinator, organisation, member, 300),
     )
 
@@ -184,7 +184,7 @@ def test_my_list_does_not_grow(client_for, network, coordinator, member, organis
     assert_budget(
         client_for(member),
         reverse("meetings:my_actions"),
-        budget=5,
+        budget=6,
         grow=lambda: _many(network, coordinator, organisation, member, 300),
     )
 

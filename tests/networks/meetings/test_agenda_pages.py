@@ -200,4 +200,4 @@ def test_the_agenda_editor_has_a_query_budget(client_for, network, meeting, coor
     # session, user, meeting + network, role (access), the items with their people, goals and sources, the
     # offers (open action items, the previous meeting, its unfinished items), the choices of the add form
     # (+1: the organiser's role in the network, which decides whether draft minutes' offers are shown)
-    assert_budget(client_for(coordinator), _url("agenda_edit", meeting), budget=11, grow=lambda: add(27))
+    assert_budget(client_for(coordinator), _url("agenda_edit", meeting), budget=12, grow=lambda: add(27))

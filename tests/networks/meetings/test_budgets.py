@@ -72,7 +72,7 @@ def test_the_list_does_not_grow_with_the_meetings(request, client_for, network, 
 
     # session, user, MFA check, network, may_organise (role), the paginator's count, a page of meetings
     # (organiser, agenda item count)
-    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=7, grow=grow)
+    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=8, grow=grow)
 
 
 @pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_the_calendar_does_not_grow_with_the_meetings(request, client_for, netwo
     assert_budget(
         client_for(request.getfixturevalue(viewer)),
         url,
-        budget=6,
+        budget=7,
         grow=lambda: _bulk_meetings(network, coordinator, 1980, first=_in_month()),
     )
 
@@ -104,7 +104,7 @@ def test_the_index_does_not_grow_with_the_meetings_or_networks(client_for, netwo
             _bulk_meetings(other, None, 20)
 
     # session, user, MFA check, the paginator's count, a page of meetings (network, own reply), the networks
-    assert_budget(client_for(member), reverse("meetings:index"), budget=6, grow=grow)
+    assert_budget(client_for(member), reverse("meetings:index"), budget=7, grow=grow)
 
 
 # --- the meeting's page --------------------------------------------------------------------------------------
@@ -198,5 +198,5 @@ def test_the_meeting_page_does_not_grow_with_the_agenda(
     # goal, proposer, sources), decisions, action items, comments and amendments of the items, invitees,
     # invited organisations, attendance, general comments; the viewer's role in the network (meeting page
     # and minutes). The partials (invitations, agenda, attendance, comments) read only these.
-    budget = {"meeting_detail": 14, "print_agenda": 13, "print_minutes": 14}[page]
+    budget = {"meeting_detail": 15, "print_agenda": 13, "print_minutes": 14}[page]
     assert_budget(client, url, budget=budget, grow=_grow_meeting(held_meeting, network, member, organisation))

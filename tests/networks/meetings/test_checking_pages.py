@@ -152,6 +152,6 @@ def test_the_pages_keep_their_budget_with_checkers_named(
     checking.minutes_sign(meeting=draft, user=member)
     checking.minutes_object(meeting=draft, user=observer, reason="Korjattavaa")
     _grow_items(draft, [member], 3)
-    budget = {"meeting_detail": 14, "print_minutes": 14}[page] + 1
+    budget = {"meeting_detail": 15, "print_minutes": 14}[page] + 1
     client = client_for(request.getfixturevalue(viewer))
     assert_budget(client, _url(page, draft), budget=budget, grow=_grow_meeting(draft, network, member, organisation))

@@ -195,4 +195,4 @@ def test_invitations_page_budget(client_for, meeting, network, coordinator, orga
 
     # session, user, MFA check, the meeting (+ network, organiser), invitees (+ person, organisation), invited
     # organisations, and the form's two choice lists (organisations, people)
-    assert_budget(client_for(coordinator), _url("invitations", meeting), budget=8, grow=grow)
+    assert_budget(client_for(coordinator), _url("invitations", meeting), budget=9, grow=grow)

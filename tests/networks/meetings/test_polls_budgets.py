@@ -49,7 +49,7 @@ def test_poll_page_budget(client_for, network, coordinator, member, role, reques
     url = reverse("meetings:poll_detail", kwargs={"pk": poll.pk})
     # session, user, MFA check, the poll (+ network, organiser, meeting), slots, answers, invitees,
     # organisations, the viewer's role; the coordinator's pick form adds its chair choices
-    assert_budget(client, url, budget=10, grow=lambda: _grow_poll(poll, network, people=27, slots=27, offset=40))
+    assert_budget(client, url, budget=11, grow=lambda: _grow_poll(poll, network, people=27, slots=27, offset=40))
     assert poll.slots.count() == 30 and poll.invitees.count() == 30
 
 
@@ -65,4 +65,4 @@ def test_poll_list_budget(client_for, network, coordinator, observer):
     grow(3)
     url = reverse("meetings:poll_list", kwargs={"slug": network.slug})
     # session, user, MFA check, the network, the count and the page of polls (+ organiser, meeting), role
-    assert_budget(client_for(observer), url, budget=7, grow=lambda: grow(57))
+    assert_budget(client_for(observer), url, budget=8, grow=lambda: grow(57))

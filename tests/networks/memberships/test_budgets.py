@@ -2,7 +2,7 @@
 the coordinator's dashboard: the same number of queries at two data sizes.
 
 When a budget changes, the commit says which queries came or went. The baseline for a signed-in page is:
-session, user, MFA requirement (1 query), then the page's own queries.
+session, user, MFA requirement (1 query), the header's unread count (1 query), then the page's own queries.
 """
 
 import datetime
@@ -35,7 +35,7 @@ def test_network_detail(client, member, small_world, organisation):
     url = reverse("networks:network_detail", kwargs={"slug": small_world.slug})
     # session, user, MFA check, network (visible_to), member count, a page of memberships, coordinators,
     # role for the edit button; + the levels over time (one query) and the member count per level
-    assert_budget(client, url, budget=10, grow=lambda: grow_network(small_world, organisation, 300))
+    assert_budget(client, url, budget=11, grow=lambda: grow_network(small_world, organisation, 300))
 
 
 @pytest.mark.django_db
@@ -43,14 +43,14 @@ def test_network_edit_form(client, coordinator, small_world, organisation):
     client.force_login(coordinator)
     url = reverse("networks:network_edit", kwargs={"slug": small_world.slug})
     # session, user, MFA check, network (visible_to), role for the permission
-    assert_budget(client, url, budget=5, grow=lambda: grow_network(small_world, organisation, 300))
+    assert_budget(client, url, budget=6, grow=lambda: grow_network(small_world, organisation, 300))
 
 
 @pytest.mark.django_db
 def test_invitation_form(client, coordinator, small_world, organisation):
     client.force_login(coordinator)
     url = reverse("networks:invitation_create", kwargs={"slug": small_world.slug})
-    assert_budget(client, url, budget=7, grow=lambda: grow_network(small_world, organisation, 300))
+    assert_budget(client, url, budget=8, grow=lambda: grow_network(small_world, organisation, 300))
 
 
 @pytest.mark.django_db
@@ -101,9 +101,9 @@ def test_network_page_query_budget(client, network, coordinator, member):
     # session, user, MFA check, network, coordinator role (edit buttons), chart (one query), level counts,
     # member count, a page of memberships, pending applications, coordinators
     client.force_login(coordinator)
-    assert_budget(client, url, budget=11, grow=lambda: _grow_members(network, 990, 10))
+    assert_budget(client, url, budget=12, grow=lambda: _grow_members(network, 990, 10))
     client.force_login(member)
-    assert_budget(client, url, budget=10, grow=lambda: _grow_members(network, 100, 2000))  # no pending list
+    assert_budget(client, url, budget=11, grow=lambda: _grow_members(network, 100, 2000))  # no pending list
 
 
 @pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_membership_detail_query_budget(client, network, coordinator, active):
             services.membership_change(membership=active, changed_by=coordinator, level=L.values[i % 4], reason=f"{i}")
 
     # session, user, MFA check, membership with network and people, history, coordinator role
-    assert_budget(client, url, budget=6, grow=grow)
+    assert_budget(client, url, budget=7, grow=grow)
 
 
 @pytest.mark.django_db
@@ -129,5 +129,5 @@ def test_dashboard_query_budget_for_a_coordinator(client, network, coordinator):
     # items and next meetings (one query each); survey rounds: the surveys waiting for the person's
     # organisations and the open rounds' response rate (one query each); the trust trend (one query); the
     # upcoming joint activities and the organisations with no new contacts this year (one query each); the
-    # latest news of the person's networks (one query)
-    assert_budget(client, reverse("portal:home"), budget=18, grow=lambda: _grow_members(network, 300, 100))
+    # latest news of the person's networks (one query); the header's unread count
+    assert_budget(client, reverse("portal:home"), budget=19, grow=lambda: _grow_members(network, 300, 100))

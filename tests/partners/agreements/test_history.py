@@ -144,4 +144,4 @@ def test_history_query_count_does_not_grow(client_for, coordinator, agreement, o
                 user=coordinator,
             )
 
-    assert_budget(client_for(coordinator), history_url(agreement), budget=9, grow=grow)
+    assert_budget(client_for(coordinator), history_url(agreement), budget=10, grow=grow)

@@ -195,8 +195,9 @@ def test_list_query_budget(client_for, member, network, organisation, partner_or
             for org in (organisation, partner_organisation)
         )
 
-    # session, user, MFA check, the person's networks (filter and "new" links), count, a page, its parties
-    assert_budget(client, LIST, budget=7, grow=grow)
+    # session, user, MFA check, the person's networks (filter and "new" links), count, a page, its parties, the
+    # header's unread count
+    assert_budget(client, LIST, budget=8, grow=grow)
     assert Agreement.objects.count() == 500
 
 
@@ -387,7 +388,7 @@ def test_coordinators_dashboard_query_budget(client_for, coordinator, network, o
     # agreements awaiting the person's organisation's signature, goals awaiting an answer, goal proposals,
     # the person's open action items and next meetings, the surveys waiting for the person's organisations,
     # the open rounds' response rate, the trust trend of the coordinated networks, the upcoming joint
-    # activities and the organisations with no new contacts this year
-    assert_budget(client_for(coordinator), reverse("portal:home"), budget=17, grow=grow)
+    # activities and the organisations with no new contacts this year, the header's unread count
+    assert_budget(client_for(coordinator), reverse("portal:home"), budget=18, grow=grow)
     todo = client_for(coordinator).get(reverse("portal:home")).context["agreement_todo"]
     assert todo.counts == {"expiring": 100, "stalled": 100, "unsigned": 100}

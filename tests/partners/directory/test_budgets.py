@@ -33,7 +33,7 @@ def test_organisation_detail(client, member, small_world, organisation):
 
     # session, user, MFA check, organisation, people count, a page of people, memberships, services,
     # its agreements, the edit right (representative or deputy; coordinator of one of its networks)
-    assert_budget(client, url, budget=10, grow=grow)
+    assert_budget(client, url, budget=11, grow=grow)
 
 
 @pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_person_detail(client, member, coordinator, small_world):
             factories.AffiliationFactory(user=member, primary=False)
 
     # session, user, MFA check, person, expertise, affiliations
-    assert_budget(client, url, budget=6, grow=grow)
+    assert_budget(client, url, budget=7, grow=grow)
 
 
 @pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_own_profile(client, member):
         DataExport.objects.bulk_create(DataExport(user=member) for _ in range(30))
 
     # 7: the section "Your data" (portal.privacy) reads the person's latest data export.
-    assert_budget(client, reverse("portal:profile_detail"), budget=7, grow=grow)
+    assert_budget(client, reverse("portal:profile_detail"), budget=8, grow=grow)
 
 
 @pytest.mark.django_db
@@ -67,5 +67,5 @@ def test_profile_form(client, member):
     client.force_login(member)
     # session, user, MFA check, expertise choices, the person's chosen expertise
     assert_budget(
-        client, reverse("portal:profile_edit"), budget=5, grow=lambda: factories.ExpertiseAreaFactory.create_batch(300)
+        client, reverse("portal:profile_edit"), budget=6, grow=lambda: factories.ExpertiseAreaFactory.create_batch(300)
     )

@@ -46,6 +46,7 @@ NOT_EDITING = {
     "networks.meetings.forms.agenda.MoveForm": "swaps two agenda items",
     "networks.meetings.forms.meetings.MeetingCancelForm": "a status step the service checks",
     "networks.meetings.forms.polls.PollAnswerForm": "the person's own answers",
+    "portal.notifications.forms.PreferencesForm": "the person's own choice per kind, replaced whole",
     "networks.meetings.forms.polls.PollPickForm": "closes an open poll once",
     "networks.meetings.forms.polls.ReplyForm": "the person's own reply",
     "networks.trust.forms.activities.ReflectionForm": "the participant's own reflection, replaced whole",

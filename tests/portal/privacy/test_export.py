@@ -32,6 +32,7 @@ DOMAINS = {
     "news",
     "privacy",
     "audit",
+    "notifications",
 }
 
 

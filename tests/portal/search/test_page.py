@@ -135,4 +135,4 @@ def test_query_budget(client_for, member, network, organisation, kind):
     add(0, 10)
     url = f"{SEARCH}?q=organisaatio" + (f"&kind={kind}" if kind else "")
     # session, user, the MFA check, then one query for the grouped results (count + page for one kind)
-    assert_budget(client_for(member), url, budget=5, grow=lambda: add(10, 990))
+    assert_budget(client_for(member), url, budget=6, grow=lambda: add(10, 990))

@@ -54,13 +54,13 @@ def _grow_ratings(round_, n=300):
 def test_results_page_budget(client, closed, request, role):
     client.force_login(request.getfixturevalue(role))
     url = reverse("trust:round_results", kwargs={"pk": closed.pk})
-    assert_budget(client, url, budget=9, grow=lambda: _grow_results(closed))
+    assert_budget(client, url, budget=10, grow=lambda: _grow_results(closed))
 
 
 def test_pairs_page_budget(client, closed, coordinator):
     client.force_login(coordinator)
     url = reverse("trust:round_result_pairs", kwargs={"pk": closed.pk})
-    assert_budget(client, url, budget=8, grow=lambda: _grow_ratings(closed))
+    assert_budget(client, url, budget=9, grow=lambda: _grow_ratings(closed))
 
 
 def test_export_budget(client, closed, coordinator):
