@@ -115,6 +115,9 @@ def for_the_panel(form: EndorsementAnswerForm, goal: Goal, choices: list[tuple[i
     without JavaScript too: the same POST). ``choices``: the organisations as (id, name), known from the
     panel's rows, so that the form asks no query of its own."""
     form.auto_id = "endorse-%s"
+    for name, errors in form.errors.items():  # made with the default ids: the fields' aria-describedby follow
+        if name in form.fields:
+            errors.field_id = form[name].auto_id
     field = form.fields["organisation"]
     if choices is not None:
         field.choices = choices

@@ -82,6 +82,8 @@ def test_a_form_error_with_htmx_shows_on_the_panels_form(client_for, goal, three
     html = _panel(client_for(three.reps[0]).post(url("endorsement_answer", goal), data, headers=HTMX))
     assert "Give a reason for a reservation or an objection." in html
     assert 'id="endorse-reason"' in html and "autofocus" in html
+    assert 'aria-describedby="endorse-reason_helptext endorse-reason_error"' in html
+    assert 'id="endorse-reason_error"' in html
     assert 'data-hx-swap-oob="innerHTML">Give a reason for a reservation or an objection.</div>' in html
     assert not Endorsement.objects.exists()
     # without htmx the answer page shows it, as before
