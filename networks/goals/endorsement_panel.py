@@ -10,13 +10,17 @@ The template is templates/networks/goals/includes/endorsement_panel.html.
 import datetime
 from dataclasses import dataclass
 
+from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from networks.goals.endorsement import Tally, may_open_endorsement, tally
+from networks.goals.forms.endorsement import EndorsementAnswerForm
 from networks.goals.models import Endorsement, EndorsementRound, Goal, rule_text
 from networks.memberships.models import EndorsementRule, Membership, MembershipStatus
+from partners.directory.models import Organisation
 
 
 def progress_text(result: Tally) -> str:
@@ -105,6 +109,36 @@ def _open_round(round_, answers: dict[int, Endorsement], memberships, mine, toda
     }
 
 
+def for_the_panel(form: EndorsementAnswerForm, goal: Goal, choices: list[tuple[int, str]] | None = None):
+    """The answer form as the panel shows it: ids of its own, the organisation a hidden field when the person
+    answers for one only, and sent with htmx, which renders the panel again in its place (the form works
+    without JavaScript too: the same POST). ``choices``: the organisations as (id, name), known from the
+    panel's rows, so that the form asks no query of its own."""
+    form.auto_id = "endorse-%s"
+    for name, errors in form.errors.items():  # made with the default ids: the fields' aria-describedby follow
+        if name in form.fields:
+            errors.field_id = form[name].auto_id
+    field = form.fields["organisation"]
+    if choices is not None:
+        field.choices = choices
+    if len(field.choices) == 1:
+        field.widget = forms.HiddenInput()
+    if form.is_bound and "reason" in form.errors:
+        form.fields["reason"].widget.attrs["autofocus"] = True  # htmx focuses it once the panel is in place
+    url = reverse("goals:endorsement_answer", kwargs={"pk": goal.pk})
+    form.helper.form_action = url
+    form.helper.form_id = "endorsement-form"
+    form.helper.attrs = {"data-hx-post": url, "data-hx-target": "#endorsement", "data-hx-swap": "outerHTML"}
+    return form
+
+
+def _answer_form(goal: Goal, round_: EndorsementRound, rows: list[PanelRow]) -> EndorsementAnswerForm:
+    """A blank answer form for the organisations of ``rows`` (the person's own)."""
+    organisations = [Organisation(pk=row.organisation_id, name=row.name) for row in rows]
+    form = EndorsementAnswerForm(organisations=organisations, round_=round_)
+    return for_the_panel(form, goal, [(row.organisation_id, row.name) for row in rows])
+
+
 def endorsement_panel(goal: Goal, user, today: datetime.date | None = None) -> dict:
     """The context of the endorsement panel: the latest round, its rule, who has answered and who has
     not (for an open round, among the active members now), the deadline, and what ``user`` may do."""
@@ -141,6 +175,8 @@ def endorsement_panel(goal: Goal, user, today: datetime.date | None = None) -> d
     )
     if round_.is_open:
         context.update(_open_round(round_, answers, memberships, mine, today))
+        if context["may_answer"]:
+            context["answer_form"] = _answer_form(goal, round_, context["my_rows"])
     else:
         context.update(_closed_round(answers))
     return context

@@ -49,6 +49,18 @@ def _rank(field: str, order) -> Case:
     )
 
 
+def endorsement_rounds() -> Prefetch:
+    """A goal's rounds of endorsement (newest first) with their revisions and all their answers (newest first):
+    what the endorsement panel shows (:mod:`networks.goals.endorsement_panel`)."""
+    answers = Endorsement.objects.select_related("organisation", "answered_by").order_by("-answered_at", "-pk")
+    rounds = (
+        EndorsementRound.objects.select_related("revision", "opened_by")
+        .prefetch_related(Prefetch("answers", queryset=answers))
+        .order_by("-opened_at", "-pk")
+    )
+    return Prefetch("rounds", queryset=rounds)
+
+
 def goal_page() -> QuerySet[Goal]:
     """Goals with everything their page shows, in a fixed number of queries whatever their size: the
     network, owner organisation, contact and proposer, the linked agreements, every round of endorsement
@@ -57,19 +69,13 @@ def goal_page() -> QuerySet[Goal]:
 
     Filter it (``get_for_user(user, goal_page(), pk=pk)``); the prefetches run for what is fetched.
     """
-    answers = Endorsement.objects.select_related("organisation", "answered_by").order_by("-answered_at", "-pk")
-    rounds = (
-        EndorsementRound.objects.select_related("revision", "opened_by")
-        .prefetch_related(Prefetch("answers", queryset=answers))
-        .order_by("-opened_at", "-pk")
-    )
     measurements = Measurement.objects.select_related("recorded_by").order_by("measured_on", "pk")
     indicators = Indicator.objects.select_related("owner").prefetch_related(
         Prefetch("measurements", queryset=measurements)
     )
     return Goal.objects.select_related("network", "owner_organisation", "contact", "proposed_by").prefetch_related(
         Prefetch("agreements", queryset=Agreement.objects.order_by("title", "pk")),
-        Prefetch("rounds", queryset=rounds),
+        endorsement_rounds(),
         Prefetch("indicators", queryset=indicators),
     )
 

@@ -1,8 +1,9 @@
 """What every domain's views share: fetching an object for an action, going back to it, saying a refusal,
-and putting a service's refusal on a form."""
+putting a service's refusal on a form, and answering an htmx request with the page's region alone."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils.html import format_html
 
 from portal.access import get_for_user
 from portal.lib.errors import StaleEditError
@@ -49,3 +50,32 @@ def refuse_or_show(request, form, obj, error, anchor: str = ""):
         show_errors(form, error)
         return None
     return refuse(request, obj, error, anchor)
+
+
+def render_partial(request, template: str, partial: str, context: dict, *, status_id: str = "", message: str = ""):
+    """The region of a page alone, for an htmx request: the partial ``template#partial`` (a ``{% partialdef %}``
+    of the page's template) rendered with ``context``. ``message`` goes into the page's live region
+    ``status_id`` (an element with ``role="status"`` that stays in the page, outside the region) as an
+    out-of-band swap, so that screen readers say it. The ``<template>`` around it keeps it parseable after a
+    table row."""
+    response = render(request, f"{template}#{partial}", context)
+    if status_id and message:
+        response.write(
+            format_html('<template><div id="{}" data-hx-swap-oob="innerHTML">{}</div></template>', status_id, message)
+        )
+    return response
+
+
+def render_partial_or_redirect(
+    request, template: str, partial: str, context, redirect_to, *, status_id: str = "", message: str = ""
+):
+    """After a successful POST: for htmx the page's region again (:func:`render_partial`, ``message`` in its
+    live region); without JavaScript ``message`` as a success message and a redirect to ``redirect_to`` (what
+    :func:`django.shortcuts.redirect` takes). ``context`` may be a function that makes it: it is then called
+    (and its queries run) only for htmx."""
+    if request.htmx:
+        context = context() if callable(context) else context
+        return render_partial(request, template, partial, context, status_id=status_id, message=message)
+    if message:
+        messages.success(request, message)
+    return redirect(redirect_to)

@@ -183,7 +183,8 @@ def _invite_and_reply(page, check, meeting, guest, member):
     page.goto(f"/meetings/{meeting.pk}/")
     page.locator("#reply-yes").check()
     _submit(page, "form[action$='/reply/']")
-    _ok(page)
+    # the reply is saved in place (htmx): the invitations show it and the live region says so
+    expect(page.locator("#invitations-status")).to_have_text(re.compile(r"\S"))
     assert meeting.invitees.get(user=member).reply == "yes"
     check(page, "meetings-12-member-replied")
     sign_out(page)

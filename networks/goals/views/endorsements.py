@@ -5,7 +5,7 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networks.goals import endorsement, services
+from networks.goals.endorsement_panel import endorsement_panel, for_the_panel
 from networks.goals.forms.endorsement import EndorsementAnswerForm, EndorsementOpenForm, GoalRuleForm
 from networks.goals.models import Endorsement, EndorsementRound, Goal, GoalRevision, rule_text
+from networks.goals.selectors import endorsement_rounds
 from networks.memberships.models import Membership, Network
 from portal.lib.access import MembershipStatus
 from portal.lib.errors import DomainError
-from portal.lib.views import back_to, object_for, refuse_or_show, show_errors
+from portal.lib.views import back_to, object_for, refuse_or_show, render_partial, show_errors
 
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -90,14 +92,52 @@ def endorsement_open(request, pk):
     return render(request, "networks/goals/endorsement_open.html", context)
 
 
+# The goal page's endorsement panel: the region answering in it renders again with htmx.
+PANEL = "networks/goals/includes/endorsement_panel.html"
+PANEL_STATUS = "endorsement-status"
+# What an answer may have changed in the goal (the status, once the rule is met).
+ANSWERED_FIELDS = ["status", "status_changed_at", "revision", "updated_at"]
+
+
+def _panel(request, goal: Goal, *, form=None, error: str = "", choices=None, message: str = "", fresh=False):
+    """The endorsement panel alone, as the goal stands now (``fresh``: the goal's fields have just been read
+    again): after an answer (``message`` in its live region), or with the answer ``form``'s errors or a
+    refusal (``error``)."""
+    if not fresh:
+        goal.refresh_from_db(fields=ANSWERED_FIELDS)
+    prefetch_related_objects([goal], endorsement_rounds())
+    panel = endorsement_panel(goal, request.user)
+    if form is not None and "answer_form" in panel:
+        panel["answer_form"] = for_the_panel(form, goal, choices)
+    context = {"endorsement": panel, "answer_error": error, "answered_here": True}
+    return render_partial(request, PANEL, "panel", context, status_id=PANEL_STATUS, message=message or error)
+
+
+def _answered(request, goal: Goal, organisation):
+    """After a saved answer: the panel again with htmx, else the goal's page with messages."""
+    said = [_("The answer of %(name)s has been recorded.") % {"name": organisation.name}]
+    goal.refresh_from_db(fields=ANSWERED_FIELDS)
+    if not goal.is_under_endorsement:
+        said.append(_("The rule is met: the member organisations have agreed the goal."))
+    if request.htmx:
+        return _panel(request, goal, message=" ".join(said), fresh=True)
+    for message in said:
+        messages.success(request, message)
+    return back_to(goal)
+
+
 @_GET_OR_POST
 @login_required
 def endorsement_answer(request, pk):
     """The representative or deputy of an active member organisation answers for it: agree, agree with
-    reservations, or object. Only their own organisations are offered; the service checks again."""
+    reservations, or object. Only their own organisations are offered; the service checks again. The goal
+    page's panel sends its form here with htmx: the panel is rendered again in place (with the form's errors,
+    or a refusal)."""
     goal = object_for(request, Goal.objects.select_related("network"), "answer", pk=pk)
     round_ = goal.rounds.open().select_related("revision").first()
     if round_ is None:
+        if request.htmx:
+            return _panel(request, goal, error=_("The goal is not under endorsement now."))
         messages.error(request, _("The goal is not under endorsement now."))
         return back_to(goal)
     organisations = endorsement.answering_organisations(goal, request.user)
@@ -114,21 +154,41 @@ def endorsement_answer(request, pk):
                 round_id=form.cleaned_data["round"],
             )
         except DomainError as error:
-            if refusal := refuse_or_show(request, form, goal, error):
+            if refusal := _refusal(request, goal, form, error, organisations):
                 return refusal
         else:
-            messages.success(request, _("The answer of %(name)s has been recorded.") % {"name": organisation.name})
-            goal.refresh_from_db(fields=["status"])
-            if not goal.is_under_endorsement:
-                messages.success(request, _("The rule is met: the member organisations have agreed the goal."))
-            return back_to(goal)
+            return _answered(request, goal, organisation)
+    if request.method == "POST" and request.htmx:
+        summary = " ".join(str(message) for errors in form.errors.values() for message in errors)
+        return _panel(request, goal, form=form, choices=_choices(organisations), message=summary)
+    return render(request, "networks/goals/endorsement_answer.html", _answer_page(goal, round_, organisations, form))
+
+
+def _choices(organisations) -> list[tuple[int, str]]:
+    return [(organisation.pk, organisation.name) for organisation in organisations]
+
+
+def _refusal(request, goal: Goal, form, error: DomainError, organisations):
+    """A refused answer. From the panel (htmx): about a field, on the form; about the goal's state (the round
+    closed meanwhile), above the panel as it is now. Without htmx as ever (:func:`refuse_or_show`): the
+    goal's page with the message, or None to show the answer page's form with the errors."""
+    if not request.htmx:
+        return refuse_or_show(request, form, goal, error)
+    if hasattr(error, "error_dict"):
+        show_errors(form, error)
+        return _panel(request, goal, form=form, choices=_choices(organisations), message=str(error))
+    return _panel(request, goal, form=form, error=str(error), choices=_choices(organisations))
+
+
+def _answer_page(goal: Goal, round_: EndorsementRound, organisations, form) -> dict:
+    """The answer page's context: the text to endorse, the rule, and the answers already given."""
     current = {
         answer.organisation_id: answer
         for answer in Endorsement.objects.filter(
             round=round_, is_current=True, organisation__in=[organisation.pk for organisation in organisations]
         ).select_related("organisation")
     }
-    context = {
+    return {
         "form": form,
         "goal": goal,
         "round": round_,
@@ -138,7 +198,6 @@ def endorsement_answer(request, pk):
         "current_answers": [current[organisation.pk] for organisation in organisations if organisation.pk in current],
         "deadline_passed": round_.deadline < timezone.localdate(),
     }
-    return render(request, "networks/goals/endorsement_answer.html", context)
 
 
 def endorsement_history():

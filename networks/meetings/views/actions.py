@@ -21,7 +21,7 @@ from portal.access import can
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
-from portal.lib.views import object_for, show_errors
+from portal.lib.views import object_for, render_partial, show_errors
 
 MANAGE = "manage"
 
@@ -109,18 +109,59 @@ def _next_url(request, action: ActionItem) -> str:
     return reverse("meetings:meeting_detail", kwargs={"pk": action.meeting_id}) + f"#records-{action.item_id}"
 
 
+# The rows an action item is shown in, which marking it done or open again renders in place with htmx: the
+# inline form's ``row`` names the one it is in (the meeting page's records, the person's list, the network's).
+ACTION_ROWS = {
+    "meeting": ("networks/meetings/includes/item_records.html", "action_row"),
+    "mine": ("networks/meetings/includes/action_rows.html", "row"),
+    "network": ("networks/meetings/includes/action_rows.html", "row"),
+}
+ACTION_STATUS = "action-status"  # the live region of those pages
+
+
+def _status_page_actions():
+    return ActionItem.objects.select_related("meeting__network", "network", "owner", "organisation", "item")
+
+
+def _inline_row(request) -> str | None:
+    """The row to render again when the request came from an inline form with htmx, else None."""
+    row = request.POST.get("row", "")
+    return row if request.htmx and row in ACTION_ROWS else None
+
+
+def _row_context(request, action: ActionItem, row: str, action_error: str = "") -> dict:
+    """The row's context as its page gives it: the meeting page's rights, or a list's columns and address.
+    The person may change the status (``update``, checked by the view): the list rows show the form."""
+    context = {"action": action, "row": row, "today": timezone.localdate(), "action_error": action_error}
+    if row == "meeting":
+        context["may"] = action.meeting.access(request.user).rights(MANAGE, "record")
+    else:
+        context.update(
+            next_url=_next_url(request, action),
+            may_update=True,
+            show_network=row == "mine",
+            show_owner=row == "network",
+        )
+    return context
+
+
+def _render_row(request, pk: int, row: str, *, message: str, action_error: str = ""):
+    action = _status_page_actions().get(pk=pk)  # as saved now, with what the row shows
+    template, partial = ACTION_ROWS[row]
+    context = _row_context(request, action, row, action_error)
+    return render_partial(request, template, partial, context, status_id=ACTION_STATUS, message=message)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def action_status(request, pk):
-    """Mark an action item done or dropped, or open it again: its owner, the organiser, the coordinators."""
-    action = object_for(
-        request,
-        ActionItem.objects.select_related("meeting", "network", "owner", "organisation", "item"),
-        "update",
-        pk=pk,
-    )
+    """Mark an action item done or dropped, or open it again: its owner, the organiser, the coordinators. The
+    lists' and the meeting page's one-click forms (done, open again) post here too: with htmx their row is
+    rendered again in place, a refusal (a stale version) in the row; without, the same redirect or form."""
+    action = object_for(request, _status_page_actions(), "update", pk=pk)
     initial = {"status": action.status, "note": action.status_note}
     form = ActionStatusForm(request.POST or None, action=action, initial=initial)
+    row = _inline_row(request) if request.method == "POST" else None
     if request.method == "POST" and form.is_valid():
         try:
             data = form.cleaned_data
@@ -130,8 +171,14 @@ def action_status(request, pk):
         except DomainError as error:
             show_errors(form, error)
         else:
-            messages.success(request, _("The action item is now %(status)s.") % {"status": action.status_label.lower()})
+            message = _("The action item is now %(status)s.") % {"status": action.status_label.lower()}
+            if row is not None:
+                return _render_row(request, action.pk, row, message=message)
+            messages.success(request, message)
             return redirect(_next_url(request, action))
+    if row is not None:  # the inline form refused: the row as it is now, with the reason
+        error = " ".join(str(message) for errors in form.errors.values() for message in errors)
+        return _render_row(request, action.pk, row, message=error, action_error=error)
     context = {
         "form": form,
         "action": action,

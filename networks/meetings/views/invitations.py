@@ -17,7 +17,7 @@ from networks.meetings.selectors.pages import invitations_page
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
-from portal.lib.views import back_to, object_for, show_errors
+from portal.lib.views import back_to, object_for, render_partial, render_partial_or_redirect, show_errors
 
 MANAGE = "manage"
 
@@ -105,24 +105,47 @@ def invitee_remove(request, pk, invitee_pk):
     return render(request, "networks/meetings/invitee_remove.html", {"meeting": meeting, "invitee": invitee})
 
 
+# The meeting page's invitations (counts, invitees, the viewer's reply form): the region a reply renders again.
+INVITATIONS = "networks/meetings/includes/invitations.html"
+REPLY_STATUS = "invitations-status"
+
+
+def _invitations_region(request, pk: int, reply_error: str = "") -> dict:
+    """The context of the invitations region, read again after a reply (the meeting as it is now)."""
+    meeting = invitations_page().get(pk=pk)
+    access = meeting.access(request.user)
+    return {"meeting": meeting, "access": access, "may": access.rights("reply", MANAGE), "reply_error": reply_error}
+
+
 @require_POST
 @login_required
 def reply(request, pk):
-    """The viewer's reply to their invitation: yes, maybe or no (while the meeting is planned)."""
+    """The viewer's reply to their invitation: yes, maybe or no (while the meeting is planned). With htmx the
+    page's invitations region is rendered again in place; without, back to the meeting with a message."""
     meeting = object_for(request, Meeting.objects.select_related("network"), "reply", pk=pk)
     form = ReplyForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose whether you will attend."))
-        return back_to(meeting, "invitations")
     try:
+        if not form.is_valid():
+            raise DomainError(_("Choose whether you will attend."))
         services.reply(meeting=meeting, user=request.user, answer=form.cleaned_data["answer"])
     except DomainError as error:
+        if request.htmx:
+            context = _invitations_region(request, meeting.pk, reply_error=str(error))
+            return render_partial(
+                request, INVITATIONS, "invitations", context, status_id=REPLY_STATUS, message=str(error)
+            )
         messages.error(request, str(error))
-    else:
-        messages.success(
-            request, _("Your reply has been saved: %(reply)s.") % {"reply": Reply(form.cleaned_data["answer"]).label}
-        )
-    return back_to(meeting, "invitations")
+        return back_to(meeting, "invitations")
+    message = _("Your reply has been saved: %(reply)s.") % {"reply": Reply(form.cleaned_data["answer"]).label}
+    return render_partial_or_redirect(
+        request,
+        INVITATIONS,
+        "invitations",
+        lambda: _invitations_region(request, meeting.pk),
+        f"{meeting.get_absolute_url()}#invitations",
+        status_id=REPLY_STATUS,
+        message=message,
+    )
 
 
 @require_safe
