@@ -4,40 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0019_orgresult_scored_raters'),
+        ("networks", "0019_orgresult_scored_raters"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='network',
-            name='description_en',
-            field=models.TextField(blank=True, help_text="Shown to the network's members only.", null=True, verbose_name='description for members'),
+            model_name="network",
+            name="description_en",
+            field=models.TextField(
+                blank=True,
+                help_text="Shown to the network's members only.",
+                null=True,
+                verbose_name="description for members",
+            ),
         ),
         migrations.AddField(
-            model_name='network',
-            name='description_fi',
-            field=models.TextField(blank=True, help_text="Shown to the network's members only.", null=True, verbose_name='description for members'),
+            model_name="network",
+            name="description_fi",
+            field=models.TextField(
+                blank=True,
+                help_text="Shown to the network's members only.",
+                null=True,
+                verbose_name="description for members",
+            ),
         ),
         migrations.AddField(
-            model_name='network',
-            name='description_sv',
-            field=models.TextField(blank=True, help_text="Shown to the network's members only.", null=True, verbose_name='description for members'),
+            model_name="network",
+            name="description_sv",
+            field=models.TextField(
+                blank=True,
+                help_text="Shown to the network's members only.",
+                null=True,
+                verbose_name="description for members",
+            ),
         ),
         migrations.AddField(
-            model_name='network',
-            name='name_en',
-            field=models.CharField(max_length=200, null=True, verbose_name='name'),
+            model_name="network",
+            name="name_en",
+            field=models.CharField(max_length=200, null=True, verbose_name="name"),
         ),
         migrations.AddField(
-            model_name='network',
-            name='name_fi',
-            field=models.CharField(max_length=200, null=True, verbose_name='name'),
+            model_name="network",
+            name="name_fi",
+            field=models.CharField(max_length=200, null=True, verbose_name="name"),
         ),
         migrations.AddField(
-            model_name='network',
-            name='name_sv',
-            field=models.CharField(max_length=200, null=True, verbose_name='name'),
+            model_name="network",
+            name="name_sv",
+            field=models.CharField(max_length=200, null=True, verbose_name="name"),
         ),
     ]

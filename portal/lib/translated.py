@@ -92,7 +92,8 @@ def keep_original_column(*fields: str):
 
 
 def register(model, options) -> None:
-    """Register ``model``'s translated fields (``options.fields``) with modeltranslation, keeping the original column Finnish.
+    """Register ``model``'s translated fields (``options.fields``) with modeltranslation, the original column
+    kept Finnish.
 
     modeltranslation also copies every index naming a translated field for each language; queries here
     address the original column (:class:`OriginalColumnQuerySet`), so those copies would only slow writes
@@ -103,4 +104,5 @@ def register(model, options) -> None:
     translator.register(model, options)
     suffixes = tuple(f"-{code}" for code in LANGUAGE_CODES)
     model._meta.indexes = [index for index in model._meta.indexes if not index.name.endswith(suffixes)]
-    signals.pre_save.connect(keep_original_column(*options.fields), sender=model, weak=False, dispatch_uid=f"mt-{model}")
+    receiver = keep_original_column(*options.fields)
+    signals.pre_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"original-column-{model._meta.label}")

@@ -25,7 +25,10 @@ def test_a_fallback_is_marked_in_the_readers_language_and_carries_its_own_lang()
     obj = SimpleNamespace(name_fi="Ohjaamo <Jyväskylä>", name_sv="", name_en="")
     with translation.override("en"):
         html = render(obj)
-    assert html == '<span lang="fi">Ohjaamo &lt;Jyväskylä&gt;</span> <small class="text-body-secondary fallback-mark">(in Finnish)</small>'
+    assert html == (
+        '<span lang="fi">Ohjaamo &lt;Jyväskylä&gt;</span> '
+        '<small class="text-body-secondary fallback-mark">(in Finnish)</small>'
+    )
     with translation.override("sv"):
         assert "(på finska)" in render(obj)
 
