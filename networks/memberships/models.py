@@ -12,7 +12,7 @@ from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Region, choice_array
 from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet
-from portal.lib.translated import OriginalColumnQuerySet
+from portal.lib.translated import OriginalColumnModel, OriginalColumnQuerySet
 from portal.lib.validators import plausible_dates, validate_logo, validate_plausible_date
 
 
@@ -44,7 +44,7 @@ class EndorsementRule(models.TextChoices):
     MAJORITY = "majority", _("A majority of a set number of organisations")
 
 
-class Network(AccessMixin, models.Model):
+class Network(AccessMixin, OriginalColumnModel):
     """An adult guidance network of one region or field."""
 
     slug = models.SlugField(_("identifier in addresses"), max_length=80, unique=True)

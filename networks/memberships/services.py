@@ -17,11 +17,14 @@ from portal.accounts.models import User
 from portal.lib.access import ESTABLISHED, MembershipStatus
 from portal.lib.errors import DomainError, StaleEditError, check_version
 from portal.lib.slugs import free_slugs
+from portal.lib.translated import column_names
 from portal.search import index as search_index
 from portal.search.models import SearchKind
 
 # What a network's coordinators may change (the MFA requirement is the administrators' decision).
-NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description", "trust_threshold")
+# The name and the description in each language (``name`` and ``description``: the reader's language).
+NETWORK_FIELDS = (*column_names("name"), *column_names("description"), "regions", "field", "is_public")
+NETWORK_FIELDS += ("public_description", "trust_threshold")
 
 
 def network_update(*, network: Network, data: dict, logo=None, version=None) -> Network:
@@ -31,7 +34,7 @@ def network_update(*, network: Network, data: dict, logo=None, version=None) -> 
     file is deleted from storage once the change is committed. ``version``: the network's when the form was
     opened; a stale one raises :class:`~portal.lib.errors.StaleEditError` and nothing is saved.
     """
-    unknown = set(data) - set(NETWORK_FIELDS)
+    unknown = set(data) - {*NETWORK_FIELDS, "name", "description"}
     if unknown:
         raise TypeError(f"network_update() cannot change {sorted(unknown)}")
     with transaction.atomic():

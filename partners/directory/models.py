@@ -13,7 +13,7 @@ from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
 from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet, related_rows
-from portal.lib.translated import OriginalColumnQuerySet
+from portal.lib.translated import OriginalColumnModel, OriginalColumnQuerySet
 from portal.lib.validators import (
     plausible_dates,
     validate_business_id,
@@ -80,7 +80,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organisation(AccessMixin, models.Model):
+class Organisation(AccessMixin, OriginalColumnModel):
     """An actor of the network: an institution, service, municipality, library, NGO or employer."""
 
     Kind = OrganisationKind
@@ -313,7 +313,7 @@ class GuidanceServiceQuerySet(OriginalColumnQuerySet, VisibleToQuerySet):
         return self.filter(organisation__in=Organisation.objects.visible_to(user).values("pk"))
 
 
-class GuidanceService(AccessMixin, models.Model):
+class GuidanceService(AccessMixin, OriginalColumnModel):
     """A guidance service an organisation gives adults."""
 
     Level = ServiceLevel
