@@ -72,7 +72,6 @@ def test_member_edits_every_field(client, member, organisation):
     )
     response = client.post(edit_url(organisation), data)
     assert response.status_code == 302, response.context["form"].errors
-    print("DBG", list(Organisation.objects.filter(pk=organisation.pk).values_list("name", "name_fi", "name_sv", "name_en")), organisation.__dict__.get("name_en"), {k:v for k,v in data.items() if k.startswith("name")})
     organisation.refresh_from_db()
     assert organisation.name == "Jyväskylän kansalaisopisto (uusi)"
     assert organisation.business_id == "1234567-1"
