@@ -329,7 +329,7 @@ def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
                     _("The file has errors now: nothing was saved. Correct the file and upload it again."), rows=rows
                 )
             new_rows = [row for row in rows if row.existing_pk is None]
-            slugs = free_slugs(Organisation, [row.data["name"] for row in new_rows], fallback="organisation")
+            slugs = free_slugs(Organisation, [row.data["name_fi"] for row in new_rows], fallback="organisation")
             created = Organisation.objects.bulk_create(
                 [Organisation(slug=slug, **row.data) for slug, row in zip(slugs, new_rows, strict=True)],
                 batch_size=500,

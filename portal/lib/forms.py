@@ -9,6 +9,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.translated import LANGUAGE_CODES, column_label, column_names
 from portal.lib.validators import validate_plausible_date
 
 
@@ -115,14 +116,6 @@ class PeriodReportForm(forms.Form):
         return self.cleaned_data["start"], self.cleaned_data["end"]
 
 
-# The label of one language's input of a translated field: "Name (Finnish)".
-_IN_LANGUAGE = {
-    "fi": _("%(field)s (Finnish)"),
-    "sv": _("%(field)s (Swedish)"),
-    "en": _("%(field)s (English)"),
-}
-
-
 def translated_fields(form, *fields: str, rows: int | None = None) -> None:
     """Label the language inputs of each translated field of ``fields`` ("Name (Finnish)"): the Finnish
     one is required when the model requires the field, the others are optional; each input has its
@@ -130,9 +123,9 @@ def translated_fields(form, *fields: str, rows: int | None = None) -> None:
     model_meta = form._meta.model._meta
     for field in fields:
         original = model_meta.get_field(field)
-        for code, pattern in _IN_LANGUAGE.items():
+        for code in LANGUAGE_CODES:
             form_field = form.fields[f"{field}_{code}"]
-            form_field.label = capfirst(str(pattern) % {"field": original.verbose_name})
+            form_field.label = column_label(original, code)
             form_field.required = code == "fi" and not original.blank
             form_field.widget.attrs["lang"] = code
             if rows and isinstance(form_field.widget, forms.Textarea):
@@ -142,7 +135,7 @@ def translated_fields(form, *fields: str, rows: int | None = None) -> None:
 def language_fieldset(form, field: str) -> Fieldset:
     """The language inputs of a translated ``field`` together, under the field's name."""
     legend = capfirst(str(form._meta.model._meta.get_field(field).verbose_name))
-    return Fieldset(legend, *(f"{field}_{code}" for code in _IN_LANGUAGE), css_class="translated-field")
+    return Fieldset(legend, *column_names(field), css_class="translated-field")
 
 
 def grouped_layout(form, *fields: str) -> Layout:
@@ -151,7 +144,7 @@ def grouped_layout(form, *fields: str) -> Layout:
     items = []
     for name in form.fields:
         base, _sep, code = name.rpartition("_")
-        if base in fields and code in _IN_LANGUAGE:
+        if base in fields and code in LANGUAGE_CODES:
             if code == "fi":
                 items.append(language_fieldset(form, base))
             continue

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 from modeltranslation.fields import TranslationFieldDescriptor
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -65,6 +67,19 @@ class OriginalColumnQuerySet(models.QuerySet):
 def column_names(field: str) -> list[str]:
     """``["name_fi", "name_sv", "name_en"]`` for ``field="name"``: the field's column in every language."""
     return [f"{field}_{code}" for code in LANGUAGE_CODES]
+
+
+# The label of one language's column of a translated field: "Name (Finnish)".
+_IN_LANGUAGE = {
+    "fi": gettext_lazy("%(field)s (Finnish)"),
+    "sv": gettext_lazy("%(field)s (Swedish)"),
+    "en": gettext_lazy("%(field)s (English)"),
+}
+
+
+def column_label(field, code: str) -> str:
+    """ "Name (Finnish)" for the model field ``name`` and ``code="fi"``, in the active language."""
+    return capfirst(str(_IN_LANGUAGE[code]) % {"field": field.verbose_name})
 
 
 def in_any_language(lookup: str, value) -> Q:
