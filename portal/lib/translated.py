@@ -82,6 +82,13 @@ def column_label(field, code: str) -> str:
     return capfirst(str(_IN_LANGUAGE[code]) % {"field": field.verbose_name})
 
 
+def with_languages(lookup: str) -> list[str]:
+    """``lookup`` and its column in every language, for ``only()`` on a query that reaches a translated field
+    through a relation (``"organisation__name"``): reading ``organisation.name`` reads the reader's column, which
+    ``only("organisation__name")`` would leave deferred (a query per row)."""
+    return [lookup, *(f"{lookup}_{code}" for code in LANGUAGE_CODES)]
+
+
 def in_any_language(lookup: str, value) -> Q:
     """``Q(name_fi__icontains=v) | Q(name_sv__icontains=v) | …`` for ``lookup="name__icontains"``; a related
     field works too (``"organisation__name__icontains"``: the last part before the lookup is the field)."""
