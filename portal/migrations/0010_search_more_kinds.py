@@ -4,23 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0009_new_tables_plausible_dates'),
+        ("portal", "0009_new_tables_plausible_dates"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='searchentry',
-            name='portal_searchentry_kind_valid',
+            model_name="searchentry",
+            name="portal_searchentry_kind_valid",
         ),
         migrations.AlterField(
-            model_name='searchentry',
-            name='kind',
-            field=models.CharField(choices=[('organisation', 'Organisations'), ('service', 'Guidance services'), ('person', 'People'), ('network', 'Networks'), ('goal', 'Shared goals'), ('decision', 'Decisions'), ('minutes', 'Minutes'), ('activity', 'Joint activities'), ('news', 'News'), ('term', 'Glossary'), ('resource', 'Resource library')], max_length=12, verbose_name='kind'),
+            model_name="searchentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("organisation", "Organisations"),
+                    ("service", "Guidance services"),
+                    ("person", "People"),
+                    ("network", "Networks"),
+                    ("goal", "Shared goals"),
+                    ("decision", "Decisions"),
+                    ("minutes", "Minutes"),
+                    ("activity", "Joint activities"),
+                    ("news", "News"),
+                    ("term", "Glossary"),
+                    ("resource", "Resource library"),
+                ],
+                max_length=12,
+                verbose_name="kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='searchentry',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['organisation', 'service', 'person', 'network', 'goal', 'decision', 'minutes', 'activity', 'news', 'term', 'resource'])), name='portal_searchentry_kind_valid', violation_error_message='Unknown kind of search result.'),
+            model_name="searchentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        [
+                            "organisation",
+                            "service",
+                            "person",
+                            "network",
+                            "goal",
+                            "decision",
+                            "minutes",
+                            "activity",
+                            "news",
+                            "term",
+                            "resource",
+                        ],
+                    )
+                ),
+                name="portal_searchentry_kind_valid",
+                violation_error_message="Unknown kind of search result.",
+            ),
         ),
     ]
