@@ -21,6 +21,7 @@ from networks.goals.forms.endorsement import EndorsementAnswerForm
 from networks.goals.models import Endorsement, EndorsementRound, Goal, rule_text
 from networks.memberships.models import EndorsementRule, Membership, MembershipStatus
 from partners.directory.models import Organisation
+from portal.lib.translated import with_languages
 
 
 def progress_text(result: Tally) -> str:
@@ -61,7 +62,13 @@ def _active_memberships(goal: Goal) -> list[Membership]:
     return list(
         Membership.objects.filter(network_id=goal.network_id, status=MembershipStatus.ACTIVE)
         .select_related("organisation")
-        .only("organisation_id", "representative_id", "deputy_id", "organisation__name", "organisation__slug")
+        .only(
+            "organisation_id",
+            "representative_id",
+            "deputy_id",
+            *with_languages("organisation__name"),
+            "organisation__slug",
+        )
         .order_by("organisation__name", "organisation_id")
     )
 

@@ -34,6 +34,7 @@ from networks.goals.models import (
 from networks.memberships.models import Membership, Network
 from partners.agreements.models import Agreement
 from portal.lib.access import MembershipStatus
+from portal.lib.translated import with_languages
 
 # The board's groups: by status (STATUS_ORDER, where the work is first) or by quality area.
 GROUP_STATUS = "status"
@@ -118,7 +119,7 @@ def goal_board(*, goals: QuerySet[Goal], group: str = GROUP_STATUS) -> QuerySet[
             "period_start",
             "period_end",
             "network_id",
-            "owner_organisation__name",
+            *with_languages("owner_organisation__name"),
             "owner_organisation__slug",
         )
         .annotate(

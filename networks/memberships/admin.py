@@ -8,6 +8,7 @@ read-only.
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from networks.memberships.models import Membership, MembershipChange, Network, NetworkRole
 from portal.lib.admin import ChoiceArrayAdminMixin, choice_array_filter
@@ -45,7 +46,7 @@ class NetworkRoleInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+class NetworkAdmin(ChoiceArrayAdminMixin, TranslationAdmin):
     list_display = ["name", "slug", "field", "is_public", "require_mfa_for_coordinators", "created_at"]
     list_filter = [
         "is_public",

@@ -1,6 +1,4 @@
-"""Forms of the networks app.
-
-Forms for membership and joining. Forms validate; the services persist."""
+"""Forms of the networks app: a network's details, membership and joining. Forms validate; services persist."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -14,8 +12,9 @@ from partners.directory.models import ExpertiseArea, Organisation
 from portal.accounts.models import User
 from portal.lib.access import Role
 from portal.lib.choices import Language, Region
-from portal.lib.forms import VersionedFormMixin
+from portal.lib.forms import VersionedFormMixin, grouped_layout, translated_fields
 from portal.lib.logos import LogoField
+from portal.lib.translated import column_names
 from portal.lib.validators import validate_business_id
 
 
@@ -41,11 +40,10 @@ class NetworkForm(VersionedFormMixin, forms.ModelForm):
         model = Network
         # The MFA requirement is an administrator's decision (Django admin): a coordinator
         # could otherwise switch off the protection of their own role.
-        fields = ["name", "description", "field", "regions", "logo", "is_public", "public_description"]
-        fields += ["trust_threshold"]  # the privacy threshold of its trust surveys
+        fields = [*column_names("name"), *column_names("description"), "field", "regions", "logo", "is_public"]
+        fields += ["public_description", "trust_threshold"]  # and the privacy threshold of its trust surveys
         fields += ["members_may_post_news"]  # who posts the network's news besides its coordinators
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
             "public_description": forms.Textarea(attrs={"rows": 6}),
         }
         help_texts = {
@@ -59,7 +57,9 @@ class NetworkForm(VersionedFormMixin, forms.ModelForm):
             self.fields["logo"].label = _("New logo")
         else:
             del self.fields["remove_logo"]
+        translated_fields(self, "name", "description", rows=5)
         self.helper = FormHelper()
+        self.helper.layout = grouped_layout(self, "name", "description")
         self.helper.add_input(Submit("submit", _("Save")))
 
     def clean_trust_threshold(self):  # left empty, the network keeps its threshold

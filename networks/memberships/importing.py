@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
@@ -22,9 +23,13 @@ from partners.directory.tables import MAX_BYTES, file_format
 from portal.lib.choices import Language, Region, region_from_name
 from portal.lib.errors import DomainError
 
-# The columns, in the order of the template; the labels are the template's headers.
+# The columns, in the order of the template; the labels are the template's headers. The name and the
+# description have a column per language; a file with one "Name" or "Description" column (the template before
+# the portal had three languages) gives the Finnish ones (_SINGLE_LANGUAGE_HEADERS).
 COLUMNS: dict[str, object] = {
-    "name": gettext_lazy("Name"),
+    "name_fi": gettext_lazy("Name (Finnish)"),
+    "name_sv": gettext_lazy("Name (Swedish)"),
+    "name_en": gettext_lazy("Name (English)"),
     "short_name": gettext_lazy("Short name"),
     "business_id": gettext_lazy("Business ID (Y-tunnus)"),
     "kind": gettext_lazy("Kind"),
@@ -35,14 +40,20 @@ COLUMNS: dict[str, object] = {
     "email": gettext_lazy("E-mail"),
     "phone": gettext_lazy("Phone"),
     "languages": gettext_lazy("Languages"),
-    "description": gettext_lazy("Description"),
+    "description_fi": gettext_lazy("Description (Finnish)"),
+    "description_sv": gettext_lazy("Description (Swedish)"),
+    "description_en": gettext_lazy("Description (English)"),
     "level": gettext_lazy("Membership level"),
 }
+_SINGLE_LANGUAGE_HEADERS = {"name_fi": gettext_lazy("Name"), "description_fi": gettext_lazy("Description")}
+TEXT_COLUMNS = ("name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en")
 
 
 # Other header names people use, besides the column labels in every interface language.
 _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("nimi", "organisaatio", "organisaation nimi", "namn", "organisation", "organization"),
+    "name_fi": ("name", "nimi", "organisaatio", "organisaation nimi", "namn", "organisation", "organization"),
+    "name_sv": ("nimi ruotsiksi", "ruotsinkielinen nimi", "namn på svenska", "svenskt namn", "swedish name"),
+    "name_en": ("nimi englanniksi", "englanninkielinen nimi", "namn på engelska", "engelskt namn", "english name"),
     "short_name": ("lyhenne", "lyhyt nimi", "lyhytnimi", "förkortning", "kortnamn", "abbreviation"),
     "business_id": ("y-tunnus", "ytunnus", "fo-nummer", "företags-id", "business id", "vat id"),
     "kind": ("tyyppi", "laji", "organisaatiotyyppi", "typ", "type", "kind"),
@@ -53,7 +64,9 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "email": ("sähköposti", "sähköpostiosoite", "e-post", "e-postadress", "email", "e-mail address"),
     "phone": ("puhelin", "puhelinnumero", "telefon", "telefonnummer", "telephone"),
     "languages": ("kielet", "kieli", "palvelukielet", "språk", "language"),
-    "description": ("kuvaus", "beskrivning"),
+    "description_fi": ("description", "kuvaus", "beskrivning"),
+    "description_sv": ("kuvaus ruotsiksi", "beskrivning på svenska"),
+    "description_en": ("kuvaus englanniksi", "beskrivning på engelska"),
     "level": ("taso", "jäsenyystaso", "jäsenyyden taso", "nivå", "medlemsnivå", "level"),
 }
 
@@ -124,7 +137,7 @@ def _in_every_language(labels) -> dict[str, str]:
 
 
 def header_lookup() -> dict[str, str]:
-    lookup = _in_every_language(COLUMNS)
+    lookup = _in_every_language(_SINGLE_LANGUAGE_HEADERS) | _in_every_language(COLUMNS)
     for column, aliases in _HEADER_ALIASES.items():
         for alias in aliases:
             lookup[_normalise(alias)] = column
@@ -151,9 +164,9 @@ def map_header(header: list[str]) -> tuple[dict[int, str], list[str]]:
             mapping[index] = column
         elif text:
             unknown.append(text)
-    if "name" not in mapping.values():
+    if "name_fi" not in mapping.values():
         raise DomainError(
-            _('The first row must name the columns, and one of them must be "%(name)s".') % {"name": COLUMNS["name"]}
+            _('The first row must name the columns, and one of them must be "%(name)s".') % {"name": COLUMNS["name_fi"]}
         )
     return mapping, unknown
 
@@ -190,7 +203,7 @@ def validate_rows(rows: list[ImportRow]) -> list[ImportRow]:
                 row.errors.append(_("The same business ID as on row %(row)s.") % {"row": seen_ids[business_id]})
             else:
                 seen_ids[business_id] = row.number
-        name = _normalise(row.data.get("name", ""))
+        name = _normalise(row.data.get("name_fi", ""))
         if name:
             if name in seen_names:
                 row.errors.append(_("The same name as on row %(row)s.") % {"row": seen_names[name]})
@@ -206,14 +219,13 @@ def _split(text: str) -> list[str]:
 def _clean_row(row: ImportRow, *, kinds, levels, languages) -> None:
     values = row.values
     data = {
-        "name": values.get("name", ""),
+        **{column: values.get(column, "") for column in TEXT_COLUMNS},
         "short_name": values.get("short_name", ""),
         "business_id": "".join(values.get("business_id", "").split()),
         "municipality": values.get("municipality", ""),
         "address": values.get("address", ""),
         "email": values.get("email", ""),
         "phone": values.get("phone", ""),
-        "description": values.get("description", ""),
         "kind": OrganisationKind.OTHER,
         "regions": [],
         "languages": [],
@@ -259,20 +271,27 @@ def _clean_vocabularies(row: ImportRow, data: dict, *, kinds, levels, languages)
 def _model_errors(data: dict) -> list[str]:
     """The model's own validation of one organisation, as messages naming the field."""
     errors = []
+    if not data["name_fi"].strip():  # the language columns are optional in the model; the Finnish name is not
+        errors.append(_("%(field)s: this field is required.") % {"field": COLUMNS["name_fi"]})
     organisation = Organisation(slug="x", **data)
     try:
         # The database's uniqueness is checked for the whole file at once (check_against_database).
         organisation.full_clean(exclude=["slug"], validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         for field_name, messages in error.message_dict.items():
-            label = Organisation._meta.get_field(field_name).verbose_name if field_name != "__all__" else ""
-            errors.extend(f"{str(label).capitalize()}: {message}" if label else message for message in messages)
-    for field_name in ("address", "description"):  # text fields: the model does not check their length
-        limit = Organisation._meta.get_field(field_name).max_length
+            label = _column_label(field_name) if field_name != "__all__" else ""
+            errors.extend(f"{capfirst(str(label))}: {message}" if label else message for message in messages)
+    for field_name in ("address", "description_fi", "description_sv", "description_en"):  # the model does not
+        limit = Organisation._meta.get_field(field_name).max_length  # check the length of text fields
         if len(data[field_name]) > limit:
-            label = str(Organisation._meta.get_field(field_name).verbose_name).capitalize()
+            label = capfirst(str(_column_label(field_name)))
             errors.append(_("%(field)s: at most %(limit)s characters.") % {"field": label, "limit": limit})
     return errors
+
+
+def _column_label(field_name: str):
+    """The column's header for the language columns ("Name (Finnish)"), else the model field's name."""
+    return COLUMNS.get(field_name) or Organisation._meta.get_field(field_name).verbose_name
 
 
 def check_against_database(rows: list[ImportRow], *, network, user) -> list[ImportRow]:
@@ -318,7 +337,7 @@ def check_against_database(rows: list[ImportRow], *, network, user) -> list[Impo
                     )
                     % {"id": found["business_id"]}
                 )
-        elif _normalise(row.data.get("name", "")) in member_names:
+        elif _normalise(row.data.get("name_fi", "")) in member_names:
             row.errors.append(_("An organisation with this name is already in this network."))
     return rows
 

@@ -12,10 +12,11 @@ from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Region, choice_array
 from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet
+from portal.lib.translated import OriginalColumnModel, OriginalColumnQuerySet
 from portal.lib.validators import plausible_dates, validate_logo, validate_plausible_date
 
 
-class NetworkQuerySet(VisibleToQuerySet):
+class NetworkQuerySet(OriginalColumnQuerySet, VisibleToQuerySet):
     def _visible_to(self, user):
         """Networks the person has a role in (coordinator, member or observer)."""
         return self.filter(roles__user=user)
@@ -43,7 +44,7 @@ class EndorsementRule(models.TextChoices):
     MAJORITY = "majority", _("A majority of a set number of organisations")
 
 
-class Network(AccessMixin, models.Model):
+class Network(AccessMixin, OriginalColumnModel):
     """An adult guidance network of one region or field."""
 
     slug = models.SlugField(_("identifier in addresses"), max_length=80, unique=True)
@@ -236,8 +237,7 @@ class Membership(AccessMixin, models.Model):
     def __str__(self):
         return f"{self.organisation} – {self.network}"
 
-    # Cheaper than get_level_display(), which rebuilds a dict of all choices on every call:
-    # it shows in the profile of a 50-row member list.
+    # Cheaper than get_level_display() (a dict of all choices on every call): shown in 50-row member lists.
     @property
     def level_label(self) -> str:
         return MembershipLevel(self.level).label

@@ -20,6 +20,7 @@ from networks.memberships.models import (
 )
 from portal.lib.access import MembershipStatus, Role
 from portal.lib.personal_data import register, rows
+from portal.lib.translated import with_languages
 
 # the role history django-pghistory writes (see networks.memberships.history)
 NetworkRoleEvent = apps.get_model("networks", "NetworkRoleEvent")
@@ -106,7 +107,7 @@ register(
         "membership_changes_made": gettext_lazy("Membership changes you made"),
     },
     not_personal=[
-        (Network, ["name"], "a network's name"),
+        (Network, with_languages("name"), "a network's name"),
         (Membership, ["application_note"], "an organisation's application, not a person's"),
     ],
 )

@@ -17,11 +17,14 @@ from portal.accounts.models import User
 from portal.lib.access import ESTABLISHED, MembershipStatus
 from portal.lib.errors import DomainError, StaleEditError, check_version
 from portal.lib.slugs import free_slugs
+from portal.lib.translated import column_names
 from portal.search import index as search_index
 from portal.search.models import SearchKind
 
 # What a network's coordinators may change (the MFA requirement is the administrators' decision).
-NETWORK_FIELDS = ("name", "description", "regions", "field", "is_public", "public_description", "trust_threshold")
+# The name and the description in each language (``name`` and ``description``: the reader's language).
+NETWORK_FIELDS = (*column_names("name"), *column_names("description"), "regions", "field", "is_public")
+NETWORK_FIELDS += ("public_description", "trust_threshold")
 NETWORK_FIELDS += ("members_may_post_news",)
 
 
@@ -32,7 +35,7 @@ def network_update(*, network: Network, data: dict, logo=None, version=None) -> 
     file is deleted from storage once the change is committed. ``version``: the network's when the form was
     opened; a stale one raises :class:`~portal.lib.errors.StaleEditError` and nothing is saved.
     """
-    unknown = set(data) - set(NETWORK_FIELDS)
+    unknown = set(data) - {*NETWORK_FIELDS, "name", "description"}
     if unknown:
         raise TypeError(f"network_update() cannot change {sorted(unknown)}")
     with transaction.atomic():
@@ -327,7 +330,7 @@ def organisations_import(*, network, rows, imported_by) -> list[Organisation]:
                     _("The file has errors now: nothing was saved. Correct the file and upload it again."), rows=rows
                 )
             new_rows = [row for row in rows if row.existing_pk is None]
-            slugs = free_slugs(Organisation, [row.data["name"] for row in new_rows], fallback="organisation")
+            slugs = free_slugs(Organisation, [row.data["name_fi"] for row in new_rows], fallback="organisation")
             created = Organisation.objects.bulk_create(
                 [Organisation(slug=slug, **row.data) for slug, row in zip(slugs, new_rows, strict=True)],
                 batch_size=500,

@@ -16,6 +16,7 @@ from networks.memberships.models import NetworkRole
 from partners.agreements.models import IN_FORCE, Agreement, AgreementKind, AgreementParty, AgreementStatus
 from partners.directory.models import Organisation
 from portal.lib.forms import filter_helper
+from portal.lib.translated import with_languages
 
 # The list's order: what binds the parties now (ending soonest first), then what is being written,
 # then what has ended.
@@ -127,7 +128,7 @@ def _filtered(user, filters: dict, *, today: datetime.date | None = None):
 def agreement_list(*, user, filters: dict, today: datetime.date | None = None):
     """The agreements ``user`` may see that match ``filters``, with network and parties' organisations."""
     parties = AgreementParty.objects.select_related("organisation").only(
-        "agreement_id", "organisation__name", "organisation__slug"
+        "agreement_id", *with_languages("organisation__name"), "organisation__slug"
     )
     return (
         _filtered(user, filters, today=today)
@@ -156,6 +157,6 @@ def organisation_agreements(*, organisation: Organisation, user) -> list[Agreeme
         Agreement.objects.visible_to(user)
         .filter(pk__in=AgreementParty.objects.filter(organisation=organisation).values("agreement"))
         .select_related("network")
-        .only("pk", "title", "status", "valid_until", "version", "network__name", "network__slug")
+        .only("pk", "title", "status", "valid_until", "version", *with_languages("network__name"), "network__slug")
     )
     return list(_in_list_order(agreements))

@@ -1,11 +1,13 @@
 """Administration of organisations, their services and the expertise vocabulary.
 
 The admin validates as the forms do: the model's validators and constraints through ``full_clean``
-(Y-tunnus check digit and uniqueness, logo checks, vocabularies), and vocabulary arrays as checkboxes.
+(Y-tunnus check digit and uniqueness, logo checks, vocabularies), and vocabulary arrays as checkboxes. Names
+and descriptions have an input per language (modeltranslation's admin).
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.lib.admin import ChoiceArrayAdminMixin, choice_array_filter
@@ -13,7 +15,7 @@ from portal.lib.choices import Language, Region
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(ChoiceArrayAdminMixin, TranslationAdmin):
     list_display = ["name", "short_name", "kind", "business_id", "municipality"]
     list_filter = [
         "kind",
@@ -34,7 +36,7 @@ class OrganisationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(GuidanceService)
-class GuidanceServiceAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+class GuidanceServiceAdmin(ChoiceArrayAdminMixin, TranslationAdmin):
     list_display = ["name", "organisation", "level", "updated_at"]
     list_filter = [
         "level",

@@ -13,6 +13,7 @@ from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
 from portal.lib.logos import logo_path
 from portal.lib.querysets import VisibleToQuerySet, related_rows
+from portal.lib.translated import OriginalColumnModel, OriginalColumnQuerySet
 from portal.lib.validators import (
     plausible_dates,
     validate_business_id,
@@ -25,7 +26,7 @@ from portal.lib.validators import (
 NOT_LEFT = [status for status in MembershipStatus.values if status != MembershipStatus.LEFT]
 
 
-class OrganisationQuerySet(VisibleToQuerySet):
+class OrganisationQuerySet(OriginalColumnQuerySet, VisibleToQuerySet):
     """The networks are read through the relations (``memberships``, ``network_roles``): the directory sits
     below them and does not import them."""
 
@@ -79,7 +80,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organisation(AccessMixin, models.Model):
+class Organisation(AccessMixin, OriginalColumnModel):
     """An actor of the network: an institution, service, municipality, library, NGO or employer."""
 
     Kind = OrganisationKind
@@ -306,13 +307,13 @@ class TargetGroup(models.TextChoices):
     EVERYONE = "everyone", _("All adults")
 
 
-class GuidanceServiceQuerySet(VisibleToQuerySet):
+class GuidanceServiceQuerySet(OriginalColumnQuerySet, VisibleToQuerySet):
     def _visible_to(self, user):
         """Services of the organisations the person may see."""
         return self.filter(organisation__in=Organisation.objects.visible_to(user).values("pk"))
 
 
-class GuidanceService(AccessMixin, models.Model):
+class GuidanceService(AccessMixin, OriginalColumnModel):
     """A guidance service an organisation gives adults."""
 
     Level = ServiceLevel

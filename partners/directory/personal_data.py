@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.lib.personal_data import register, rows
+from portal.lib.translated import with_languages
 from portal.search import index
 from portal.search.models import SearchEntry, SearchKind
 
@@ -38,8 +39,16 @@ register(
         "affiliations": _("Affiliations"),
     },
     not_personal=[
-        (Organisation, ["name", "short_name", "address", "email", "phone"], "an organisation's own contact details"),
-        (GuidanceService, ["name", "contact_email", "contact_phone"], "a service's shared contact details"),
+        (
+            Organisation,
+            [*with_languages("name"), "short_name", "address", "email", "phone"],
+            "an organisation's own contact details",
+        ),
+        (
+            GuidanceService,
+            [*with_languages("name"), "contact_email", "contact_phone"],
+            "a service's shared contact details",
+        ),
         (ExpertiseArea, ["name"], "a term of the expertise vocabulary"),
     ],
 )

@@ -1,5 +1,7 @@
 """What the directory puts into the search: organisations, their guidance services and people.
 
+Names and descriptions are indexed in every language they are written in (the title is the Finnish name,
+the other languages' names and descriptions are in the body), so a Swedish name finds its organisation.
 People are found by name, job title, expertise and organisations; never by e-mail address or phone. A
 person's row lists their organisations and areas of expertise, so a change of an affiliation or of the
 expertise vocabulary writes it again; an organisation's name shows in the rows of its services and people.
@@ -13,14 +15,19 @@ from django.dispatch import receiver
 
 from partners.directory.models import Affiliation, ExpertiseArea, GuidanceService, Organisation
 from portal.accounts.models import User
+from portal.lib.translated import column_names
 from portal.search import index
 from portal.search.documents import Document, batches, join, labels, region_names, short
 from portal.search.models import SearchKind
 
+# The name and description columns (the original ones hold the Finnish text); the other languages' go to the body.
+TRANSLATED_COLUMNS = (*column_names("name"), *column_names("description"))
+OTHER_LANGUAGES = tuple(column for column in TRANSLATED_COLUMNS if not column.endswith("_fi"))
+
 
 def organisation_documents(ids=None) -> Iterator[list[Document]]:
     queryset = Organisation.objects.values(
-        "pk", "slug", "name", "short_name", "kind", "municipality", "regions", "description"
+        "pk", "slug", "name", "short_name", "kind", "municipality", "regions", "description", *OTHER_LANGUAGES
     )
     for batch in batches(queryset, ids):
         yield [
@@ -37,6 +44,7 @@ def organisation_documents(ids=None) -> Iterator[list[Document]]:
                     org["municipality"],
                     region_names(org["regions"]),
                     org["description"],
+                    *(org[column] for column in OTHER_LANGUAGES),
                 ),
             )
             for org in batch
@@ -52,6 +60,7 @@ def service_documents(ids=None) -> Iterator[list[Document]]:
         "target_groups",
         "regions",
         "description",
+        *OTHER_LANGUAGES,
         "organisation__name",
         "organisation__slug",
     )
@@ -70,6 +79,7 @@ def service_documents(ids=None) -> Iterator[list[Document]]:
                     " ".join(labels(GuidanceService.Channel, value) for value in service["channels"]),
                     region_names(service["regions"]),
                     service["description"],
+                    *(service[column] for column in OTHER_LANGUAGES),
                     service["organisation__name"],
                 ),
             )
@@ -146,7 +156,9 @@ def register() -> None:
             visible=Organisation.objects.visible_to,
             url_name="partners:organisation_detail",
             url_kwarg="slug",
-            indexed_fields=frozenset({"slug", "name", "short_name", "kind", "municipality", "regions", "description"}),
+            indexed_fields=frozenset(
+                {"slug", "name", "short_name", "kind", "municipality", "regions", "description", *TRANSLATED_COLUMNS}
+            ),
             on_save=organisation_saved,
         )
     )
@@ -169,6 +181,7 @@ def register() -> None:
                     "description",
                     "organisation",
                     "organisation_id",
+                    *TRANSLATED_COLUMNS,
                 }
             ),
         )

@@ -17,6 +17,7 @@ from portal.accounts.models import User
 from portal.lib.access import MembershipStatus
 from portal.lib.choices import Region
 from portal.lib.querysets import related_rows
+from portal.lib.translated import in_any_language
 
 # A network's members and those on their way in: not those who left or were rejected.
 CURRENT_OR_PENDING = [status for status in NOT_LEFT if status != MembershipStatus.REJECTED]
@@ -58,7 +59,8 @@ def _filter_services(
 ):
     """``services`` narrowed by the service map's filters; each array filter uses its GIN index (``@>``)."""
     if q:
-        services = services.filter(Q(name__icontains=q) | Q(description__icontains=q))
+        # in every language: a Swedish name finds the service on a Finnish page too
+        services = services.filter(in_any_language("name__icontains", q) | in_any_language("description__icontains", q))
     if level:
         services = services.filter(level=level)
     if channel:
@@ -74,7 +76,7 @@ def _filter_services(
     if organisation:
         services = services.filter(
             Q(organisation__slug=organisation)
-            | Q(organisation__name__icontains=organisation)
+            | in_any_language("organisation__name__icontains", organisation)
             | Q(organisation__short_name__icontains=organisation)
         )
     if network:
@@ -123,7 +125,7 @@ def organisation_directory(*, user, filters: dict):
     """
     organisations = Organisation.objects.visible_to(user)
     if q := filters.get("q"):
-        organisations = organisations.filter(Q(name__icontains=q) | Q(short_name__icontains=q))
+        organisations = organisations.filter(in_any_language("name__icontains", q) | Q(short_name__icontains=q))
     if kind := filters.get("kind"):
         organisations = organisations.filter(kind=kind)
     if region := filters.get("region"):
@@ -214,7 +216,9 @@ def people_directory(
     current = Affiliation.objects.filter(until__isnull=True)
     if organisation:
         organisations = Organisation.objects.visible_to(viewer).filter(
-            Q(slug=organisation) | Q(name__icontains=organisation) | Q(short_name__icontains=organisation)
+            Q(slug=organisation)
+            | in_any_language("name__icontains", organisation)
+            | Q(short_name__icontains=organisation)
         )
         people = people.filter(pk__in=current.filter(organisation__in=organisations.values("pk")).values("user"))
     if region:

@@ -11,18 +11,20 @@ from partners.directory.models import Affiliation, ExpertiseArea, GuidanceServic
 from portal.accounts.models import User
 from portal.lib.errors import DomainError, StaleEditError, check_version
 from portal.lib.slugs import free_slugs
+from portal.lib.translated import column_names
 
 # --- guidance services --------------------------------------------------------------------------------------
 
-# What the organisation's people and its networks' coordinators may set on a service.
+# What the organisation's people and its networks' coordinators may set on a service: the name and the
+# description in each language (``name_fi``…; the Finnish ones also fill the original columns).
 SERVICE_FIELDS = (
-    "name",
+    *column_names("name"),
     "level",
     "channels",
     "target_groups",
     "languages",
     "regions",
-    "description",
+    *column_names("description"),
     "contact_email",
     "contact_phone",
     "contact_url",
@@ -32,30 +34,35 @@ SERVICE_FIELDS = (
 def service_create(
     *,
     organisation: Organisation,
-    name: str,
     level: str,
     channels: list[str],
     languages: list[str],
     target_groups: list[str] = (),
     regions: list[str] = (),
-    description: str = "",
     contact_email: str = "",
     contact_phone: str = "",
     contact_url: str = "",
+    **texts: str,
 ) -> GuidanceService:
-    """Add a guidance service to ``organisation``; the model's validation (vocabularies, lengths) applies."""
+    """Add a guidance service to ``organisation``; the model's validation (vocabularies, lengths) applies.
+
+    ``texts``: the name and description in each language (``name_fi``, ``description_sv``…), or ``name``
+    and ``description`` in the Finnish ones."""
+    unknown = set(texts) - {"name", "description", *column_names("name"), *column_names("description")}
+    if unknown:
+        raise TypeError(f"service_create() cannot set {sorted(unknown)}")
+    texts = {{"name": "name_fi", "description": "description_fi"}.get(key, key): value for key, value in texts.items()}
     service = GuidanceService(
         organisation=organisation,
-        name=name,
         level=level,
         channels=list(channels),
         target_groups=list(target_groups),
         languages=list(languages),
         regions=list(regions),
-        description=description,
         contact_email=contact_email,
         contact_phone=contact_phone,
         contact_url=contact_url,
+        **texts,
     )
     service.full_clean()
     with transaction.atomic():
@@ -64,9 +71,10 @@ def service_create(
 
 
 def service_update(*, service: GuidanceService, version=None, **changes) -> GuidanceService:
-    """Change a service's own fields (those of ``SERVICE_FIELDS``) and save only them. ``version``: the
+    """Change a service's own fields (those of ``SERVICE_FIELDS``, or ``name`` and ``description`` in the
+    reader's language) and save only them. ``version``: the
     service's when the form was opened; a stale one raises :class:`~portal.lib.errors.StaleEditError`."""
-    unknown = set(changes) - set(SERVICE_FIELDS)
+    unknown = set(changes) - {*SERVICE_FIELDS, "name", "description"}
     if unknown:
         raise TypeError(f"service_update() cannot change {sorted(unknown)}")
     for field, value in changes.items():
@@ -86,9 +94,10 @@ def service_delete(*, service: GuidanceService) -> None:
 
 # --- an organisation's own details --------------------------------------------------------------------------
 
-# What the organisation's people and its networks' coordinators may change (the slug stays).
+# What the organisation's people and its networks' coordinators may change (the slug stays); the name and
+# the description in each language.
 ORGANISATION_FIELDS = (
-    "name",
+    *column_names("name"),
     "short_name",
     "kind",
     "business_id",
@@ -99,7 +108,7 @@ ORGANISATION_FIELDS = (
     "email",
     "phone",
     "languages",
-    "description",
+    *column_names("description"),
 )
 
 
@@ -110,14 +119,15 @@ def organisation_update(
     expected_version: datetime.datetime,
     logo: UploadedFile | Literal[False] | None = None,
 ) -> Organisation:
-    """Save an organisation's details (``ORGANISATION_FIELDS`` in ``data``, validated by the form).
+    """Save an organisation's details (``ORGANISATION_FIELDS`` in ``data``, validated by the form; ``name`` and
+    ``description`` write the reader's language).
 
     ``expected_version`` is the ``updated_at`` the editor started from; when the row has changed
     since, nothing is saved and a :class:`~portal.lib.errors.StaleEditError` is raised. ``logo``: a new
     upload replaces the logo, ``False`` removes it, ``None`` leaves it. A replaced file is deleted
     from storage once the change is committed.
     """
-    unknown = set(data) - set(ORGANISATION_FIELDS)
+    unknown = set(data) - {*ORGANISATION_FIELDS, "name", "description"}
     if unknown:
         raise TypeError(f"organisation_update() cannot change {sorted(unknown)}")
     try:

@@ -1,12 +1,15 @@
-"""What every domain's forms share: the date input, the hidden edit version, a submit button, a report's period."""
+"""What every domain's forms share: the date input, the hidden edit version, a submit button, a report's period,
+the inputs of a text written in three languages."""
 
 import datetime
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.translated import LANGUAGE_CODES, column_label, column_names
 from portal.lib.validators import validate_plausible_date
 
 
@@ -111,3 +114,39 @@ class PeriodReportForm(forms.Form):
         if not self.is_valid():
             return None
         return self.cleaned_data["start"], self.cleaned_data["end"]
+
+
+def translated_fields(form, *fields: str, rows: int | None = None) -> None:
+    """Label the language inputs of each translated field of ``fields`` ("Name (Finnish)"): the Finnish
+    one is required when the model requires the field, the others are optional; each input has its
+    language's ``lang`` (spelling, screen readers). ``rows``: the height of textareas."""
+    model_meta = form._meta.model._meta
+    for field in fields:
+        original = model_meta.get_field(field)
+        for code in LANGUAGE_CODES:
+            form_field = form.fields[f"{field}_{code}"]
+            form_field.label = column_label(original, code)
+            form_field.required = code == "fi" and not original.blank
+            form_field.widget.attrs["lang"] = code
+            if rows and isinstance(form_field.widget, forms.Textarea):
+                form_field.widget.attrs["rows"] = rows
+
+
+def language_fieldset(form, field: str) -> Fieldset:
+    """The language inputs of a translated ``field`` together, under the field's name."""
+    legend = capfirst(str(form._meta.model._meta.get_field(field).verbose_name))
+    return Fieldset(legend, *column_names(field), css_class="translated-field")
+
+
+def grouped_layout(form, *fields: str) -> Layout:
+    """The form's fields in their order, the language inputs of each translated field of ``fields`` grouped
+    in a fieldset (:func:`language_fieldset`) where its Finnish input is."""
+    items = []
+    for name in form.fields:
+        base, _sep, code = name.rpartition("_")
+        if base in fields and code in LANGUAGE_CODES:
+            if code == "fi":
+                items.append(language_fieldset(form, base))
+            continue
+        items.append(name)
+    return Layout(*items)

@@ -48,17 +48,20 @@ def once_token() -> str:
 
 
 @register.simple_tag
-def translated(obj, field: str, block: bool = False):
+def translated(obj, field: str, block: bool = False, mark: bool = True):
     """``obj.<field>`` in the reader's language; another language's text, when that is all there is, in an
     element with that language's ``lang`` and followed by a mark in the reader's language ("(in Finnish)").
 
     ``block=True`` keeps the text's paragraphs and line breaks (``linebreaks``), for descriptions.
+    ``mark=False`` leaves the mark out (a list, where it would clutter) but keeps the ``lang``.
     """
     picked = pick(obj, field)
     body = linebreaks(picked.text, autoescape=True) if block else conditional_escape(picked.text)
     if not picked.fallback:
         return mark_safe(body)  # noqa: S308 - escaped above
     tag = "div" if block else "span"
+    if not mark:
+        return format_html('<{} lang="{}">{}</{}>', tag, picked.language, mark_safe(body), tag)  # noqa: S308
     return format_html(
         '<{} lang="{}">{}</{}> <small class="text-body-secondary fallback-mark">({})</small>',
         tag,

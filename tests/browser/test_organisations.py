@@ -63,10 +63,10 @@ def test_member_filters_the_directory_and_edits_their_organisation(page, check, 
     check(page, "org-03-organisation")
 
     page.locator(f"a[href='/organisations/{directory.slug}/edit/']").click()
-    expect(page.locator("#id_name")).to_have_value(directory.name)
+    expect(page.locator("#id_name_fi")).to_have_value(directory.name)
     check(page, "org-04-organisation-edit")
     page.locator("#id_municipality").fill("Jyväskylä")
-    page.locator("#id_description").fill("Kursseja ja opinto-ohjausta aikuisille.")
+    page.locator("#id_description_fi").fill("Kursseja ja opinto-ohjausta aikuisille.")
     page.locator("input[name=languages][value=sv]").check()
     page.locator("#id_logo").set_input_files(str(logo_png(tmp_path)))
     page.locator("form[enctype] [type=submit]").click()

@@ -119,7 +119,7 @@ def test_a_person_of_the_organisation_adds_edits_and_deletes_a_service(page, che
     check(page, "service-06-add-form")
 
     # Saving without a channel or a language keeps the form, with errors.
-    page.locator("#id_name").fill("Työnhakijan ohjaus")
+    page.locator("#id_name_fi").fill("Työnhakijan ohjaus")
     page.locator("#submit-id-submit").click()
     expect(page.locator(".invalid-feedback, .is-invalid").first).to_be_visible()
     check(page, "service-07-add-errors")
@@ -131,7 +131,7 @@ def test_a_person_of_the_organisation_adds_edits_and_deletes_a_service(page, che
     page.locator('input[name="languages"][value="fi"]').check()
     page.locator('input[name="languages"][value="en"]').check()
     page.locator('input[name="regions"][value="keski-suomi"]').check()
-    page.locator("#id_description").fill("Oma ohjaaja auttaa työllistymissuunnitelman tekemisessä.")
+    page.locator("#id_description_fi").fill("Oma ohjaaja auttaa työllistymissuunnitelman tekemisessä.")
     page.locator("#id_contact_email").fill("tyonhaku@example.fi")
     page.locator("#submit-id-submit").click()
     expect(page).to_have_url(re.compile(rf"/organisations/{organisation.slug}/$"))
@@ -142,7 +142,7 @@ def test_a_person_of_the_organisation_adds_edits_and_deletes_a_service(page, che
 
     services.locator('a[href$="/edit/"]').click()
     check(page, "service-09-edit-form")
-    page.locator("#id_name").fill("Työnhakijan ohjaus ja valmennus")
+    page.locator("#id_name_fi").fill("Työnhakijan ohjaus ja valmennus")
     page.locator("#submit-id-submit").click()
     expect(page.locator("section[aria-labelledby=services-heading] > ul")).to_contain_text(
         "Työnhakijan ohjaus ja valmennus"

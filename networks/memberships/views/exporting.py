@@ -54,7 +54,9 @@ def export_table(organisations) -> tuple[list[str], object]:
         for org in organisations.iterator(chunk_size=CHUNK):
             networks = [f"{m['name']} ({levels.get(m['level'], m['level'])})" for m in org.export_memberships or []]
             yield [
-                org.name,
+                org.name_fi,
+                org.name_sv,
+                org.name_en,
                 org.short_name,
                 org.business_id,
                 kinds.get(org.kind, org.kind),
@@ -65,7 +67,9 @@ def export_table(organisations) -> tuple[list[str], object]:
                 org.email,
                 org.phone,
                 ", ".join(languages.get(value, value) for value in org.languages),
-                org.description,
+                org.description_fi,
+                org.description_sv,
+                org.description_en,
                 "; ".join(networks),
             ]
 

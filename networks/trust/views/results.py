@@ -23,6 +23,7 @@ from networks.trust.models import Relationship, RoundStatus, SurveyKind, SurveyR
 from networks.trust.results import audience, mark_shown, named_ties
 from partners.directory.tables import XLSX_CONTENT_TYPE
 from portal.lib.pagination import paginate
+from portal.lib.translated import with_languages
 from portal.lib.views import object_for
 
 RESPONDENTS_PER_PAGE = 3
@@ -163,7 +164,7 @@ def round_result_pairs(request, pk):
     responses = (
         SurveyResponse.objects.filter(round=round_, submitted_at__isnull=False)
         .select_related("organisation")
-        .only("organisation__name")
+        .only(*with_languages("organisation__name"))
         .order_by("organisation__name", "pk")
     )
     page = paginate(request, responses, per_page=RESPONDENTS_PER_PAGE)
@@ -171,7 +172,7 @@ def round_result_pairs(request, pk):
     ratings = (
         TrustRating.objects.filter(response__in=page.object_list)
         .select_related("about")
-        .only("response_id", "relationship", *metrics.DIMENSIONS, "about__name")
+        .only("response_id", "relationship", *metrics.DIMENSIONS, *with_languages("about__name"))
         .order_by("about__name", "pk")
     )
     by_response = {response.pk: [] for response in page.object_list}

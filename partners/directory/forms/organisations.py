@@ -12,7 +12,7 @@ from partners.directory.models import (
 )
 from partners.directory.services import ORGANISATION_FIELDS
 from portal.lib.choices import Language, Region
-from portal.lib.forms import VersionedFormMixin, filter_helper
+from portal.lib.forms import VersionedFormMixin, filter_helper, grouped_layout, translated_fields
 from portal.lib.logos import LogoField
 
 
@@ -73,7 +73,6 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
         fields = [*ORGANISATION_FIELDS, "logo"]
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 6}),
         }
         help_texts = {
             "business_id": _("The Finnish business ID (Y-tunnus) in the form 1234567-8, if the organisation has one."),
@@ -86,12 +85,14 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
             self.fields["logo"].label = _("New logo")
         else:
             del self.fields["remove_logo"]
-        self.fields["name"].widget.attrs["autocomplete"] = "organization"
+        translated_fields(self, "name", "description", rows=6)
+        self.fields["name_fi"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["website"].widget.attrs["autocomplete"] = "url"
         self.fields["address"].widget.attrs["autocomplete"] = "street-address"
         self.helper = FormHelper()
+        self.helper.layout = grouped_layout(self, "name", "description")
         self.helper.add_input(Submit("submit", _("Save")))
 
     def logo_change(self):

@@ -21,7 +21,7 @@ from partners.directory.models import (
 )
 from partners.directory.services import SERVICE_FIELDS
 from portal.lib.choices import Language, Region
-from portal.lib.forms import VersionedFormMixin, filter_helper
+from portal.lib.forms import VersionedFormMixin, filter_helper, language_fieldset, translated_fields
 
 
 class ServiceForm(VersionedFormMixin, forms.ModelForm):
@@ -52,7 +52,6 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
         fields = list(SERVICE_FIELDS)
         widgets = {
             "level": forms.RadioSelect,
-            "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
             "level": _(
@@ -69,15 +68,16 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
         self.fields["contact_url"].widget.attrs["autocomplete"] = "url"
         # Not the model's "level", which the catalogs share with a membership's level of collaboration.
         self.fields["level"].label = _("Level of guidance")
+        translated_fields(self, "name", "description", rows=5)
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            "name",
+            language_fieldset(self, "name"),
             "level",
             Field("channels", template=_CHECKBOXES),
             Field("target_groups", template=_CHECKBOXES),
             Field("languages", template=_CHECKBOXES),
             Field("regions", template=_CHECKBOXES),
-            "description",
+            language_fieldset(self, "description"),
             "contact_email",
             "contact_phone",
             "contact_url",

@@ -16,6 +16,7 @@ from partners.directory.forms.services import ServiceMapFilterForm
 from partners.directory.models import GuidanceService, Organisation, ServiceChannel, ServiceLevel, TargetGroup
 from partners.directory.tables import CHUNK, csv_response, xlsx_response
 from portal.lib.choices import Language, Region
+from portal.lib.translated import LANGUAGE_CODES, column_label, column_names
 
 
 def service_table(services) -> tuple[list[str], object]:
@@ -29,11 +30,12 @@ def service_table(services) -> tuple[list[str], object]:
     }
     field = GuidanceService._meta.get_field
     header = [
-        str(field("name").verbose_name).capitalize(),
+        *(column_label(field("name"), code) for code in LANGUAGE_CODES),
         str(Organisation._meta.verbose_name).capitalize(),
         _("Level of guidance"),
         *(str(field(name).verbose_name).capitalize() for name in ("channels", "target_groups", "languages", "regions")),
-        *(str(field(name).verbose_name).capitalize() for name in ("description", "contact_email", "contact_phone")),
+        *(column_label(field("description"), code) for code in LANGUAGE_CODES),
+        *(str(field(name).verbose_name).capitalize() for name in ("contact_email", "contact_phone")),
         str(field("contact_url").verbose_name).capitalize(),
     ]
 
@@ -43,14 +45,14 @@ def service_table(services) -> tuple[list[str], object]:
     def rows():
         for service in services.iterator(chunk_size=CHUNK):
             yield [
-                service.name,
+                *(getattr(service, column) or "" for column in column_names("name")),
                 service.organisation.name,
                 labels["level"].get(service.level, service.level),
                 listed(service, "channels"),
                 listed(service, "target_groups"),
                 listed(service, "languages"),
                 listed(service, "regions"),
-                service.description,
+                *(getattr(service, column) or "" for column in column_names("description")),
                 service.contact_email,
                 service.contact_phone,
                 service.contact_url,

@@ -34,15 +34,15 @@ def test_csv_has_the_visible_organisations_with_their_networks(client_for, membe
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="organisations.csv"'
     header, *rows = csv_rows(response)
-    assert header[:3] == ["Name", "Short name", "Business ID (Y-tunnus)"]
+    assert header[:5] == ["Name (Finnish)", "Name (Swedish)", "Name (English)", "Short name", "Business ID (Y-tunnus)"]
     assert header[-1] == "Networks (membership level)"
     by_name = {row[0]: row for row in rows}
     assert set(by_name) == {"Jyväskylän kansalaisopisto"}
     row = by_name["Jyväskylän kansalaisopisto"]
-    assert row[3] == "Library"
-    assert row[4] == "Central Finland, Pirkanmaa"
-    assert row[10] == "Finnish, Swedish"
-    assert row[12] == "Keski-Suomen ohjausverkosto (Cooperation)"
+    assert row[5] == "Library"
+    assert row[6] == "Central Finland, Pirkanmaa"
+    assert row[12] == "Finnish, Swedish"
+    assert row[16] == "Keski-Suomen ohjausverkosto (Cooperation)"
 
 
 def test_an_outsider_exports_only_their_own_network(client_for, outsider, organisation, network):
@@ -98,10 +98,10 @@ def test_formula_injection_is_escaped_in_csv_and_xlsx(client_for, member, organi
     for fmt, read in (("csv", csv_rows), ("xlsx", xlsx_rows)):
         _header, row = read(client.get(export_url(fmt)))
         assert row[0] == "'" + INJECTION, fmt
-        assert row[1] == "'@SUM(A1)", fmt
-        assert row[5] == "'-1+cmd|' /C calc'!A0", fmt
-        assert row[9] == "+358 40 123 4567", fmt
-        assert row[11].startswith("Rivi 1") and row[11].endswith("Rivi 2"), fmt
+        assert row[3] == "'@SUM(A1)", fmt
+        assert row[7] == "'-1+cmd|' /C calc'!A0", fmt
+        assert row[11] == "+358 40 123 4567", fmt
+        assert row[13].startswith("Rivi 1") and row[13].endswith("Rivi 2"), fmt
 
 
 def test_xlsx_file(client_for, member):
@@ -109,7 +109,7 @@ def test_xlsx_file(client_for, member):
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"] == 'attachment; filename="organisations.xlsx"'
     header, *rows = xlsx_rows(response)
-    assert header[0] == "Name" and [row[0] for row in rows] == ["Jyväskylän kansalaisopisto"]
+    assert header[0] == "Name (Finnish)" and [row[0] for row in rows] == ["Jyväskylän kansalaisopisto"]
 
 
 def test_columns_follow_the_persons_language(client_for, member):

@@ -98,7 +98,7 @@ def test_csv_with_bom_and_semicolons_as_finnish_excel_saves_it():
     first, second = parse(content)
     assert first.ok and second.ok, (first.errors, second.errors)
     assert first.number == 2 and second.number == 3
-    assert first.data["name"] == "Jyväskylän aikuisopisto"  # the BOM is not part of the first header
+    assert first.data["name_fi"] == "Jyväskylän aikuisopisto"  # the BOM is not part of the first header
     assert first.data["kind"] == "library"
     assert first.data["regions"] == ["pirkanmaa", "keski-suomi"]  # in the vocabulary's order
     assert first.data["languages"] == ["fi", "sv"]
@@ -127,14 +127,14 @@ def test_xlsx_with_numbers_and_empty_rows():
         [["Nimi", "Puhelin", "Maakunta"], ["Opisto", 14123456, "Lappi"], [None, None, None], ["Toinen", None, None]]
     )
     rows = parse(content, "xlsx")
-    assert [row.data["name"] for row in rows] == ["Opisto", "Toinen"]
+    assert [row.data["name_fi"] for row in rows] == ["Opisto", "Toinen"]  # "Nimi": the Finnish name
     assert rows[0].data["phone"] == "14123456"
     assert rows[0].data["regions"] == ["lappi"]
 
 
 def test_cells_protected_by_our_export_are_read_back_as_they_were():
     (row,) = parse(csv_bytes([["name", "phone"], ["'=Opisto", "'+358 40 1234567"]]))
-    assert row.data["name"] == "=Opisto"
+    assert row.data["name_fi"] == "=Opisto"
     assert row.data["phone"] == "+358 40 1234567"
 
 

@@ -50,7 +50,12 @@ def test_coordinator_edits_the_network(client, coordinator, network):
 
     TOTP.activate(coordinator, generate_totp_secret())
     # An attempt to switch off the MFA requirement is ignored: only administrators decide it.
-    data = {"name": "Uusi nimi", "description": "Kuvaus", "require_mfa_for_coordinators": "", **version_of(network)}
+    data = {
+        "name_fi": "Uusi nimi",
+        "description_fi": "Kuvaus",
+        "require_mfa_for_coordinators": "",
+        **version_of(network),
+    }
     response = client.post(url, data)
     assert response.status_code == 302
     network.refresh_from_db()
@@ -62,9 +67,9 @@ def test_coordinator_edits_the_network(client, coordinator, network):
 def test_empty_name_is_refused_and_input_kept(client, coordinator, network):
     client.force_login(coordinator)
     url = reverse("networks:network_edit", kwargs={"slug": network.slug})
-    response = client.post(url, {"name": "", "description": "Pidä tämä"})
+    response = client.post(url, {"name_fi": "", "description_fi": "Pidä tämä"})
     assert response.status_code == 200
-    assert "name" in response.context["form"].errors
+    assert "name_fi" in response.context["form"].errors
     assert "Pidä tämä" in response.text
     network.refresh_from_db()
     assert network.name != ""

@@ -190,8 +190,8 @@ def test_coordinator_sets_regions_field_logo_and_public_page(client, coordinator
     response = client.post(
         edit_url(network),
         {
-            "name": "Keski-Suomen ohjausverkosto",
-            "description": "Jäsenille",
+            "name_fi": "Keski-Suomen ohjausverkosto",
+            "description_fi": "Jäsenille",
             "field": "Aikuisohjaus",
             "regions": ["pirkanmaa", "keski-suomi"],
             "logo": SimpleUploadedFile("logo.png", png(), content_type="image/png"),
@@ -216,7 +216,7 @@ def test_coordinator_sets_regions_field_logo_and_public_page(client, coordinator
     response = client.post(
         edit_url(network),
         {
-            "name": network.name,
+            "name_fi": network.name,
             "is_public": "on",
             "public_description": "Tervetuloa",
             "remove_logo": "on",
@@ -246,7 +246,7 @@ def test_bad_network_logo_is_refused(client, coordinator, network, content, mess
     client.force_login(coordinator)
     response = client.post(
         edit_url(network),
-        {"name": "Pidä tämä", "regions": ["lappi"], "logo": SimpleUploadedFile("logo.png", content)},
+        {"name_fi": "Pidä tämä", "regions": ["lappi"], "logo": SimpleUploadedFile("logo.png", content)},
     )
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors["logo"])
@@ -264,7 +264,7 @@ def test_network_admin_has_the_new_fields_and_the_same_checks(client, admin_user
     for field in ("regions", "field", "logo", "is_public", "public_description", "require_mfa_for_coordinators"):
         assert f'name="{field}"' in page.text, field
     data = {
-        "name": network.name,
+        "name_fi": network.name,
         "slug": network.slug,
         "regions": ["lappi"],
         "is_public": "on",

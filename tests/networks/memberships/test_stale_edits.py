@@ -19,7 +19,7 @@ def test_network_settings(client_for, network, coordinator):
         client_for(coordinator),
         reverse("networks:network_edit", kwargs={"slug": network.slug}),
         change=lambda: services.network_update(network=network, data={"description": "Toisen kuvaus"}),
-        overrides={"description": "Minun kuvaukseni"},
+        overrides={"description_fi": "Minun kuvaukseni"},
         saved=lambda: {"description": Network.objects.get(pk=network.pk).description},
     )
 

@@ -86,7 +86,7 @@ def test_history_tells_who_changed_what(client_for, coordinator, member, edited)
         by = {e.who: changes_of(e) for e in updates}
         assert by[str(coordinator)] == {("Signatory", "", "Rehtori Rinne")}
         assert by[str(member)] == {
-            ("Signed on", "", "1.3.2025"),
+            ("Signed on", "", "1.3.2025"),  # English as read in Finland: day first
             ("Signature recorded by", "", str(member)),
         }
 

@@ -43,7 +43,9 @@ def fetch(client, url):
 def form_data(organisation, **changes):
     """What the edit form posts for ``organisation`` unchanged, with ``changes``."""
     data = {
-        "name": organisation.name,
+        "name_fi": organisation.name_fi,
+        "name_sv": organisation.name_sv or "",
+        "name_en": organisation.name_en or "",
         "short_name": organisation.short_name,
         "kind": organisation.kind,
         "business_id": organisation.business_id,
@@ -54,7 +56,9 @@ def form_data(organisation, **changes):
         "email": organisation.email,
         "phone": organisation.phone,
         "languages": organisation.languages,
-        "description": organisation.description,
+        "description_fi": organisation.description_fi or "",
+        "description_sv": organisation.description_sv or "",
+        "description_en": organisation.description_en or "",
         "version": organisation.updated_at.isoformat(),
     }
     data.update(changes)

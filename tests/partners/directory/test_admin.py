@@ -27,7 +27,7 @@ def test_admin_refuses_bad_business_id_and_bad_logo(client, admin_user):
     page = client.get(url)
     assert page.status_code == 200
     assert has_checkboxes(page.text, "regions")
-    data = {"name": "Uusi", "slug": "uusi", "kind": "library", "business_id": "1234567-8", "regions": ["lappi"]}
+    data = {"name_fi": "Uusi", "slug": "uusi", "kind": "library", "business_id": "1234567-8", "regions": ["lappi"]}
     response = client.post(url, {**data, "logo": SimpleUploadedFile("x.png", b"not an image")})
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors

@@ -62,10 +62,10 @@ def test_service_export_has_the_visible_services_filtered_like_the_map(
     read = csv_rows if fmt == "csv" else xlsx_rows
 
     header, *rows = read(client_for(member).get(service_export_url(fmt)))
-    assert header[:3] == ["Name", "Organisation", "Level of guidance"]
+    assert header[:5] == ["Name (Finnish)", "Name (Swedish)", "Name (English)", "Organisation", "Level of guidance"]
     assert sorted(row[0] for row in rows) == sorted(["Opintoneuvonta", "'" + INJECTION])
     [advice] = [row for row in rows if row[0] == "Opintoneuvonta"]
-    assert advice[1:7] == [organisation.name, "Advice", "Phone, Chat", "", "Finnish, Swedish", "Kainuu"]
+    assert advice[3:9] == [organisation.name, "Advice", "Phone, Chat", "", "Finnish, Swedish", "Kainuu"]
 
     _header, *rows = read(client_for(member).get(service_export_url(fmt, "?level=advice")))
     assert [row[0] for row in rows] == ["Opintoneuvonta"]

@@ -28,7 +28,7 @@ def test_access_to_editing(client, network, organisation, member, outsider):
     assert client.get(edit_url(organisation)).status_code == 302
     client.force_login(outsider)
     assert client.get(edit_url(organisation)).status_code == 404
-    assert client.post(edit_url(organisation), form_data(organisation, name="Kaapattu")).status_code == 404
+    assert client.post(edit_url(organisation), form_data(organisation, name_fi="Kaapattu")).status_code == 404
     # Someone of the network who works elsewhere sees the organisation but may not edit it.
     elsewhere = factories.OrganisationFactory()
     factories.MembershipFactory(network=network, organisation=elsewhere)
@@ -37,7 +37,7 @@ def test_access_to_editing(client, network, organisation, member, outsider):
     factories.NetworkRoleFactory(network=network, user=colleague)
     client.force_login(colleague)
     assert client.get(edit_url(organisation)).status_code == 403
-    assert client.post(edit_url(organisation), form_data(organisation, name="Kaapattu")).status_code == 403
+    assert client.post(edit_url(organisation), form_data(organisation, name_fi="Kaapattu")).status_code == 403
     # A coordinator of a network the organisation belongs to may edit it without working there.
     coordinator = factories.UserFactory()
     factories.NetworkRoleFactory(network=network, user=coordinator, role=Role.COORDINATOR)
@@ -56,7 +56,7 @@ def test_member_edits_every_field(client, member, organisation):
     assert 'enctype="multipart/form-data"' in response.text
     data = form_data(
         organisation,
-        name="Jyväskylän kansalaisopisto (uusi)",
+        name_fi="Jyväskylän kansalaisopisto (uusi)",
         short_name="JKO",
         kind=Organisation.Kind.ADULT_EDUCATION_CENTRE,
         business_id=" 1234567-1 ",
@@ -67,7 +67,7 @@ def test_member_edits_every_field(client, member, organisation):
         email="info@example.fi",
         phone="014 123 4567",
         languages=["sv", "fi"],
-        description="Kuvaus",
+        description_fi="Kuvaus",
         logo=upload(),
     )
     response = client.post(edit_url(organisation), data)
@@ -94,7 +94,9 @@ def test_member_edits_every_field(client, member, organisation):
 )
 def test_bad_business_id_is_refused_and_input_kept(client, member, organisation, business_id, message):
     client.force_login(member)
-    response = client.post(edit_url(organisation), form_data(organisation, business_id=business_id, name="Pidä tämä"))
+    response = client.post(
+        edit_url(organisation), form_data(organisation, business_id=business_id, name_fi="Pidä tämä")
+    )
     assert response.status_code == 200
     assert message in response.context["form"].errors["business_id"]
     assert "Pidä tämä" in response.text
@@ -151,7 +153,7 @@ def test_duplicate_business_id_is_refused(client, member, organisation):
 )
 def test_bad_logos_are_refused_with_a_clear_message(client, member, organisation, file, message):
     client.force_login(member)
-    response = client.post(edit_url(organisation), form_data(organisation, logo=file, name="Pidä tämä"))
+    response = client.post(edit_url(organisation), form_data(organisation, logo=file, name_fi="Pidä tämä"))
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["logo"])
     assert message in errors
@@ -202,7 +204,7 @@ def test_concurrent_edit_is_refused_and_input_kept(client, member, coordinator, 
         data={"name": "Toisen tallentama"},
         expected_version=organisation.updated_at,
     )
-    stale = form_data(organisation, name="Minun muutokseni", description="Pitkä kuvaus", version=loaded)
+    stale = form_data(organisation, name_fi="Minun muutokseni", description_fi="Pitkä kuvaus", version=loaded)
     response = client.post(edit_url(organisation), stale)
     assert response.status_code == 200
     assert "Someone else saved this organisation" in response.text
@@ -222,7 +224,7 @@ def test_concurrent_edit_is_refused_and_input_kept(client, member, coordinator, 
 @pytest.mark.parametrize("version", ["", "yesterday", "2026-01-01T10:00:00", "\x00"])
 def test_missing_or_bad_version_is_a_form_error(client, member, organisation, version):
     client.force_login(member)
-    response = client.post(edit_url(organisation), form_data(organisation, name="Uusi", version=version))
+    response = client.post(edit_url(organisation), form_data(organisation, name_fi="Uusi", version=version))
     assert response.status_code == 200
     assert "The form was out of date" in response.text
     organisation.refresh_from_db()

@@ -12,13 +12,13 @@ from tests.stale_edits import version_of
 MAP_URL = "/services/"
 
 VALID = {
-    "name": "Henkilökohtainen opinto-ohjaus",
+    "name_fi": "Henkilökohtainen opinto-ohjaus",
     "level": "guidance",
     "channels": ["face_to_face", "online"],
     "target_groups": ["career_changers", "immigrants"],
     "languages": ["fi", "en"],
     "regions": ["keski-suomi"],
-    "description": "Ohjausta opintojen suunnitteluun.",
+    "description_fi": "Ohjausta opintojen suunnitteluun.",
     "contact_email": "ohjaus@example.fi",
     "contact_phone": "+358 40 123 4567",
     "contact_url": "https://example.fi/varaa",
@@ -79,9 +79,9 @@ def test_a_coordinator_of_the_organisations_network_adds_a_service(client, netwo
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"name": ""}, "name"),
-        ({"name": "x" * 201}, "name"),
-        ({"name": "Nolla\x00tavu"}, "name"),
+        ({"name_fi": ""}, "name_fi"),
+        ({"name_fi": "x" * 201}, "name_fi"),
+        ({"name_fi": "Nolla\x00tavu"}, "name_fi"),
         ({"level": "therapy"}, "level"),
         ({"channels": []}, "channels"),
         ({"channels": ["telepathy"]}, "channels"),
@@ -107,7 +107,7 @@ def test_edit_a_service(client, member, service):
     assert client.get(_edit_url(service)).status_code == 200
     response = client.post(
         _edit_url(service),
-        {**VALID, "name": "Työnhakijan ohjaus ja sparraus", "level": "advice", **version_of(service)},
+        {**VALID, "name_fi": "Työnhakijan ohjaus ja sparraus", "level": "advice", **version_of(service)},
     )
     assert response.status_code == 302
     service.refresh_from_db()

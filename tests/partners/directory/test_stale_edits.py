@@ -19,7 +19,7 @@ def test_service_edit(client_for, member, organisation):
         client_for(member),
         reverse("partners:service_edit", kwargs={"slug": organisation.slug, "pk": service.pk}),
         change=lambda: services.service_update(service=GuidanceService.objects.get(pk=service.pk), name="Toisen"),
-        overrides={"name": "Minun palveluni"},
+        overrides={"name_fi": "Minun palveluni"},
         saved=lambda: {"name": GuidanceService.objects.get(pk=service.pk).name},
     )
 

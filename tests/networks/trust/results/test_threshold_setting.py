@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def _post(client, coordinator, network, value):
     client.force_login(coordinator)
     url = reverse("networks:network_edit", kwargs={"slug": network.slug})
-    return client.post(url, {"name": network.name, "trust_threshold": value, **version_of(network)})
+    return client.post(url, {"name_fi": network.name_fi, "trust_threshold": value, **version_of(network)})
 
 
 @pytest.mark.parametrize("value", ["5", "2", "50"])
