@@ -10,6 +10,7 @@ rules come from the domains that registered them (:mod:`portal.search.index`).
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -173,10 +174,15 @@ def grouped_sql(user, query: ParsedQuery, *, alike_names: bool = False) -> tuple
         entries = (
             alike(user, query, kinds=[source.kind]) if alike_names else word_matches(user, query, kinds=[source.kind])
         )
-        sql, sql_params = entries.order_by().values("pk", *DISPLAY_FIELDS, "rank").query.sql_with_params()
+        try:
+            sql, sql_params = entries.order_by().values("pk", *DISPLAY_FIELDS, "rank").query.sql_with_params()
+        except EmptyResultSet:  # the person may see nothing of this kind (visible_to gave none())
+            continue
         ctes.append(f"kind_{number} AS MATERIALIZED ({sql})")
         reads.append(f"(SELECT * FROM kind_{number} LIMIT {CANDIDATES + 1})")  # noqa: S608 - names and an int
         params.extend(sql_params)
+    if not ctes:
+        return "SELECT 1 WHERE false", []
     return f"WITH {', '.join(ctes)} {' UNION ALL '.join(reads)}", params
 
 

@@ -1,6 +1,8 @@
 """The search page: signed-in people only, only visible results grouped by kind with links, more than ten to a
 kind paginated, friendly answers to bad input, the header's search box, the query budget."""
 
+from dataclasses import replace
+
 import pytest
 from django.urls import reverse
 
@@ -155,3 +157,14 @@ def test_query_budget(client_for, member, network, organisation, kind):
     url = f"{SEARCH}?q=organisaatio" + (f"&kind={kind}" if kind else "")
     # session, user, the MFA check, then one query for the grouped results (count + page for one kind)
     assert_budget(client_for(member), url, budget=5, grow=lambda: add(10, 990))
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("indexed")
+def test_the_overview_leaves_out_a_kind_whose_visible_to_is_none(member, monkeypatch):
+    """A kind whose ``visible_to`` answers ``none()`` is left out of the one query (not an error)."""
+    goals = index.source(SearchKind.GOAL)
+    monkeypatch.setitem(
+        index._sources, SearchKind.GOAL, replace(goals, visible=lambda user: goals.model.objects.none())
+    )
+    assert SearchKind.GOAL not in {group.kind for group in query.grouped(member, query.parse("kaupungin"))}
