@@ -10,8 +10,10 @@ rules come from the domains that registered them (:mod:`portal.search.index`).
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import Lower, RowNumber
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -24,6 +26,8 @@ from portal.search.models import SearchEntry, SearchKind
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 PER_KIND = 10  # results per kind on the overview; "more" lists one kind, paginated
+# The kinds whose titles are names, where a typo is forgiven (trigram similarity) when no word matches.
+NAME_KINDS = (SearchKind.ORGANISATION, SearchKind.SERVICE, SearchKind.PERSON, SearchKind.NETWORK)
 
 # What one result is, said next to it (the kinds' own labels are the plural headings of the groups).
 RESULT_KINDS = {
@@ -53,11 +57,12 @@ class Group:
     kind: str
     label: str
     count: int
+    capped: bool = False  # more than ``count`` results (the overview counts no further)
     results: list = field(default_factory=list)
 
     @property
     def has_more(self) -> bool:
-        return self.count > len(self.results)
+        return self.capped or self.count > len(self.results)
 
 
 def _quote(term: str) -> str:
@@ -91,37 +96,44 @@ def parse(text: str) -> ParsedQuery:
     return ParsedQuery(text=text, tsquery=tsquery, lowered=text.lower())
 
 
-def _visible(user) -> Q:
-    """Entries of the objects ``user`` may see, kind by kind (each kind's own ``visible_to``)."""
+def _visible(user, kinds=None) -> Q:
+    """Entries of the objects ``user`` may see, kind by kind (each kind's own ``visible_to``); only ``kinds``
+    when given."""
     condition = Q()
     for source in index.sources():
+        if kinds is not None and source.kind not in kinds:
+            continue
         condition |= Q(kind=source.kind, object_id__in=source.visible(user).values("pk"))
     return condition
 
 
-def _entries(user):
-    return SearchEntry.objects.filter(_visible(user)).only(
-        "kind", "object_id", "title", "subtitle", "summary", "link_key"
-    )
+def _entries(user, kinds=None):
+    entries = SearchEntry.objects.filter(_visible(user, kinds))
+    if kinds is not None:
+        entries = entries.filter(kind__in=kinds)
+    return entries.only("kind", "object_id", "title", "subtitle", "summary", "link_key")
 
 
-def word_matches(user, query: ParsedQuery):
+def word_matches(user, query: ParsedQuery, *, kinds=None):
     """The entries ``user`` may see whose words match ``query``, with their ``rank``, best first.
 
     The rank is ``ts_rank`` with the title's terms weighted above the rest (not the cover density, which costs
     twice as much per match and a common word matches tens of thousands of rows)."""
     return (
-        _entries(user)
+        _entries(user, kinds)
         .filter(document=query.tsquery)
         .annotate(rank=SearchRank(F("document"), query.tsquery))
         .order_by("-rank", "title", "pk")
     )
 
 
-def alike(user, query: ParsedQuery):
-    """The entries ``user`` may see whose title is like ``query`` (a typo in a name), most alike first."""
+def alike(user, query: ParsedQuery, *, kinds=None):
+    """The entries ``user`` may see whose title is like ``query`` (a typo in a name), most alike first: only the
+    kinds whose titles are names (``NAME_KINDS``); tens of thousands of alike meeting titles ("Verkostokokous
+    123") would cost a second and say nothing."""
+    kinds = [kind for kind in (NAME_KINDS if kinds is None else kinds) if kind in NAME_KINDS]
     return (
-        _entries(user)
+        _entries(user, kinds)
         .alias(lower_title=Lower("title"))
         .filter(lower_title__trigram_word_similar=query.lowered)
         .annotate(rank=TrigramWordSimilarity(query.lowered, Lower("title")))
@@ -140,36 +152,92 @@ def _with_urls(entries):
     return entries
 
 
-def grouped_queryset(user, query: ParsedQuery, *, per_kind: int = PER_KIND, alike_names: bool = False):
-    """The best ``per_kind`` entries of each kind (by words; ``alike_names``: by names alike), each with its
-    ``position`` and its kind's ``total``."""
-    entries = alike(user, query) if alike_names else word_matches(user, query)
-    return entries.annotate(
-        position=Window(RowNumber(), partition_by=F("kind"), order_by=[F("rank").desc(), "title", "pk"]),
-        total=Window(Count("pk"), partition_by=F("kind")),
-    ).filter(position__lte=per_kind)
+# The overview reads at most this many matches of each kind, the first the indexes give, and ranks only those:
+# a word everyone uses matches tens of thousands of rows, and ranking (or counting) them all costs a second. A
+# kind with more matches shows its count as "CANDIDATES+" (Group.capped); its list (of_kind) ranks them all.
+CANDIDATES = 100
+DISPLAY_FIELDS = ("kind", "object_id", "title", "subtitle", "summary", "link_key")
+
+
+def grouped_sql(user, query: ParsedQuery, *, alike_names: bool = False) -> tuple[str, list]:
+    """The SQL (and its parameters) of at most ``CANDIDATES`` + 1 entries of each kind that match
+    (``alike_names``: by names alike), with their ``rank``.
+
+    Each kind's matches are a ``MATERIALIZED`` CTE and the query reads ``CANDIDATES`` + 1 rows of each: a CTE
+    is planned to be read whole (so from the GIN index, also for a word that a kind does not contain, where a
+    ``LIMIT`` would make the planner walk the kind's rows one by one) but run only as far as it is read (so a
+    word everyone uses costs ``CANDIDATES`` rows per kind, not tens of thousands)."""
+    ctes, reads, params = [], [], []
+    for number, source in enumerate(index.sources()):
+        if alike_names and source.kind not in NAME_KINDS:
+            continue
+        entries = (
+            alike(user, query, kinds=[source.kind]) if alike_names else word_matches(user, query, kinds=[source.kind])
+        )
+        try:
+            sql, sql_params = entries.order_by().values("pk", *DISPLAY_FIELDS, "rank").query.sql_with_params()
+        except EmptyResultSet:  # the person may see nothing of this kind (visible_to gave none())
+            continue
+        ctes.append(f"kind_{number} AS MATERIALIZED ({sql})")
+        reads.append(f"(SELECT * FROM kind_{number} LIMIT {CANDIDATES + 1})")  # noqa: S608 - names and an int
+        params.extend(sql_params)
+    if not ctes:
+        return "SELECT 1 WHERE false", []
+    return f"WITH {', '.join(ctes)} {' UNION ALL '.join(reads)}", params
+
+
+def grouped_rows(user, query: ParsedQuery, *, alike_names: bool = False) -> list[dict]:
+    """The rows of :func:`grouped_sql` as dicts (``pk``, the display fields, ``rank``)."""
+    sql, params = grouped_sql(user, query, alike_names=alike_names)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip(("pk", *DISPLAY_FIELDS, "rank"), row, strict=True)) for row in cursor.fetchall()]
+
+
+def _best(rows, per_kind: int) -> dict[str, tuple[list, int]]:
+    """The best ``per_kind`` rows of each kind (rank, then title) and the kind's number of rows."""
+    by_kind: dict[str, list] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    return {
+        kind: (sorted(found, key=lambda row: (-row["rank"], row["title"], row["pk"]))[:per_kind], len(found))
+        for kind, found in by_kind.items()
+    }
 
 
 def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group]:
-    """The best ``per_kind`` results of each kind with the kind's total count, in one query."""
-    entries = list(grouped_queryset(user, query, per_kind=per_kind))
-    if not entries:  # no word matched: names alike (a second query only then)
-        entries = list(grouped_queryset(user, query, per_kind=per_kind, alike_names=True))
-    entries = _with_urls(entries)
-    groups = {
-        source.kind: Group(kind=source.kind, label=SearchKind(source.kind).label, count=0) for source in index.sources()
-    }
-    for entry in entries:
-        group = groups[entry.kind]
-        group.count = int(entry.total)
-        group.results.append(entry)
-    return [group for group in groups.values() if group.count]
+    """The best ``per_kind`` results of each kind with the kind's count (capped at ``CANDIDATES``), in one query."""
+    rows = grouped_rows(user, query)
+    if not rows:  # no word matched: names alike (a second query only then)
+        rows = grouped_rows(user, query, alike_names=True)
+    best = _best(rows, per_kind)
+    groups = []
+    for source in index.sources():
+        if source.kind not in best:
+            continue
+        found, count = best[source.kind]
+        entries = _with_urls(
+            [SearchEntry(id=row["pk"], **{name: row[name] for name in DISPLAY_FIELDS}) for row in found]
+        )
+        for entry, row in zip(entries, found, strict=True):
+            entry.rank = row["rank"]
+        capped = count > CANDIDATES
+        groups.append(
+            Group(
+                kind=source.kind,
+                label=SearchKind(source.kind).label,
+                count=min(count, CANDIDATES),
+                capped=capped,
+                results=entries,
+            )
+        )
+    return groups
 
 
 def of_kind(user, query: ParsedQuery, kind: str, *, alike_names: bool = False):
     """All results of one kind, best first (paginate it): by words, or (``alike_names``, when no word matched)
     by names alike; ``kind`` must be a :class:`SearchKind` value."""
-    return (alike(user, query) if alike_names else word_matches(user, query)).filter(kind=kind)
+    return alike(user, query, kinds=[kind]) if alike_names else word_matches(user, query, kinds=[kind])
 
 
 def with_urls(entries):

@@ -1,13 +1,15 @@
 """The search page: signed-in people only, only visible results grouped by kind with links, more than ten to a
 kind paginated, friendly answers to bad input, the header's search box, the query budget."""
 
+from dataclasses import replace
+
 import pytest
 from django.urls import reverse
 
 from networks.memberships.models import Membership, NetworkRole
 from partners.directory.models import Organisation
 from portal.accounts.models import User
-from portal.search import index
+from portal.search import index, query
 from portal.search.models import SearchKind
 from tests import factories
 from tests.querybudget import assert_budget
@@ -69,6 +71,25 @@ def test_more_than_ten_results_link_to_one_kind_paginated(client_for, member, ne
     assert page.paginator.count == 25
     assert len(page.object_list) == 5
     assert all(entry.url.startswith("/organisations/kirjasto-") for entry in page.object_list)
+
+
+@pytest.mark.django_db
+def test_the_overview_counts_each_kind_only_up_to_its_cap(client_for, member, network, monkeypatch):
+    """A word that many match: the overview reads a bounded number per kind, says "20+", and links to the
+    kind's list, which counts them all."""
+    monkeypatch.setattr(query, "CANDIDATES", 20)
+    orgs = Organisation.objects.bulk_create(
+        Organisation(name=f"Kirjasto {n:02d}", slug=f"kirjasto-{n}") for n in range(25)
+    )
+    for org in orgs:
+        factories.MembershipFactory(network=network, organisation=org)
+    index.rebuild()
+    response = client_for(member).get(SEARCH, {"q": "kirjastot"})
+    (group,) = response.context["groups"]
+    assert (group.count, group.capped, len(group.results), group.has_more) == (20, True, 10, True)
+    assert "20+" in response.content.decode()
+    response = client_for(member).get(SEARCH, {"q": "kirjastot", "kind": "organisation"})
+    assert response.context["page_obj"].paginator.count == 25
 
 
 @pytest.mark.django_db
@@ -134,5 +155,16 @@ def test_query_budget(client_for, member, network, organisation, kind):
 
     add(0, 10)
     url = f"{SEARCH}?q=organisaatio" + (f"&kind={kind}" if kind else "")
-    # session, user, the MFA check, then one query for the grouped results (count + page for one kind)
+    # session, user, the MFA check, the header's unread count, then the grouped results (count + page for one kind)
     assert_budget(client_for(member), url, budget=6, grow=lambda: add(10, 990))
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("indexed")
+def test_the_overview_leaves_out_a_kind_whose_visible_to_is_none(member, monkeypatch):
+    """A kind whose ``visible_to`` answers ``none()`` is left out of the one query (not an error)."""
+    goals = index.source(SearchKind.GOAL)
+    monkeypatch.setitem(
+        index._sources, SearchKind.GOAL, replace(goals, visible=lambda user: goals.model.objects.none())
+    )
+    assert SearchKind.GOAL not in {group.kind for group in query.grouped(member, query.parse("kaupungin"))}
