@@ -32,7 +32,7 @@ def register() -> None:
         index.Source(
             kind=SearchKind.TERM,
             model=Term,
-            order=60,
+            order=100,
             documents=term_documents,
             visible=Term.objects.visible_to,
             url_name="glossary:term_detail",

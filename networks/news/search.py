@@ -41,7 +41,7 @@ def register() -> None:
         index.Source(
             kind=SearchKind.NEWS,
             model=NewsItem,
-            order=60,
+            order=90,
             documents=news_documents,
             visible=NewsItem.objects.visible_to,
             url_name="news:news_detail",

@@ -56,7 +56,7 @@ def register() -> None:
         index.Source(
             kind=SearchKind.RESOURCE,
             model=Resource,
-            order=70,
+            order=110,
             documents=resource_documents,
             visible=Resource.objects.visible_to,
             url_name="resources:resource_detail",

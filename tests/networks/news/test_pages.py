@@ -153,7 +153,7 @@ def test_the_network_setting_is_on_the_edit_form(client_for, network, coordinato
     client = client_for(coordinator)
     form = client.get(url).context["form"]
     assert "members_may_post_news" in form.fields
-    data = {"name": network.name, "version": form.initial["version"], "members_may_post_news": "on"}
+    data = {"name_fi": network.name, "version": form.initial["version"], "members_may_post_news": "on"}
     assert client.post(url, data).status_code == 302
     network.refresh_from_db()
     assert network.members_may_post_news
