@@ -7,8 +7,10 @@ the notification to the item. The daily job of the next day (``send_digests --to
 settings' immediate task backend, its e-mail written by the console e-mail backend and read from the captured
 standard output) sends the member one digest with the item's title, its link and the one-click unsubscribe
 headers; running it again sends nothing. The member chooses the weekly digest for meetings and sees it saved
-after a reload. In a fresh browser, not signed in, the digest's unsubscribe link stops the news e-mail, and the
-member's settings then show news as "only in the portal". Last, a reader who switches the site to Swedish sees the
+after a reload. The membership is approved and the member gets that e-mail at once. In a fresh browser, not
+signed in, that e-mail's unsubscribe link stops the memberships e-mail and the digest's link the news e-mail;
+the member's settings then show both as "only in the portal" (the e-mail sent at once is read from the test
+settings' locmem outbox). Last, a reader who switches the site to Swedish sees the
 item's Swedish title, and an item written only in Finnish with the mark "(på finska)".
 
 The period is fixed without patching the clock (the live server's sessions need the real one): the job runs for the
@@ -29,6 +31,7 @@ from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from networks.memberships.mail import mail_organisation
 from networks.news.models import NewsItem
 from portal.notifications.models import Digest, Notification
 from portal.notifications.preferences import preferences_of
@@ -124,22 +127,35 @@ def _digest(capsys, member, item) -> email.message.EmailMessage:
     return digest
 
 
-def _unsubscribe_without_signing_in(browser, live_server, nu_pages, check, digest) -> None:
-    """A fresh browser (no session) opens the digest's unsubscribe link and confirms."""
-    url = digest["List-Unsubscribe"].strip("<>")
-    assert url.startswith(settings.SITE_URL)
+def _membership_email(network, organisation, member):
+    """The coordinator approves the organisation's membership (the world around the journey, through the service's
+    own mail function): its representative, the member, gets the e-mail at once, with the one-click headers."""
+    mail.outbox.clear()
+    mail_organisation(template="approved", membership=network.memberships.get(organisation=organisation))
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    message = mail.outbox[0]
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    return message.extra_headers["List-Unsubscribe"]
+
+
+def _unsubscribe_without_signing_in(browser, live_server, nu_pages, check, links) -> None:
+    """A fresh browser (no session) opens each e-mail's unsubscribe link and confirms: ``links`` maps the
+    ``List-Unsubscribe`` header to the kind the page names."""
     context = browser.new_context(base_url=live_server.url, locale="fi-FI", viewport={"width": 1280, "height": 900})
     fresh = context.new_page()
     fresh.on("response", nu_pages.on_response)
     try:
-        fresh.goto(url.removeprefix(settings.SITE_URL))
-        expect(fresh.get_by_role("heading", level=1)).to_have_text("Lopeta sähköpostit")
-        expect(fresh.get_by_role("link", name="Kirjaudu sisään").first).to_be_visible()  # nobody signed in
-        expect(fresh.locator("main li")).to_have_text(["Uutiset"])
-        check(fresh, "information-12-unsubscribe")
-        fresh.get_by_role("button", name="Lopeta nämä sähköpostit").click()
-        expect(fresh.get_by_role("heading", level=1)).to_have_text("Sähköpostit lopetettu")
-        check(fresh, "information-13-unsubscribed")
+        for number, (header, kind) in enumerate(links.items()):
+            url = header.strip("<>")
+            assert url.startswith(f"{settings.SITE_URL}/notifications/unsubscribe/")
+            fresh.goto(url.removeprefix(settings.SITE_URL))
+            expect(fresh.get_by_role("heading", level=1)).to_have_text("Lopeta sähköpostit")
+            expect(fresh.get_by_role("link", name="Kirjaudu sisään").first).to_be_visible()  # nobody signed in
+            expect(fresh.locator("main li")).to_have_text([kind])
+            check(fresh, f"information-12-unsubscribe-{number}")
+            fresh.get_by_role("button", name="Lopeta nämä sähköpostit").click()
+            expect(fresh.get_by_role("heading", level=1)).to_have_text("Sähköpostit lopetettu")
+            check(fresh, f"information-13-unsubscribed-{number}")
     finally:
         context.close()
 
@@ -162,7 +178,7 @@ def _read_in_swedish(page, check, observer, item, finnish_only) -> None:
 
 
 def test_news_reaches_a_member_in_the_portal_and_in_the_daily_digest(
-    page, check, browser, live_server, nu_pages, capsys, network, coordinator, member, observer
+    page, check, browser, live_server, nu_pages, capsys, network, organisation, coordinator, member, observer
 ):
     finnish_only = NewsItem.objects.create(
         network=network, author=coordinator, title_fi=ONLY_FINNISH, body_fi="Tapaamme toukokuussa Humakilla."
@@ -193,14 +209,24 @@ def test_news_reaches_a_member_in_the_portal_and_in_the_daily_digest(
     expect(page.locator("#id_news")).to_have_value("daily")
     check(page, "information-11-settings-reloaded")
 
-    _unsubscribe_without_signing_in(browser, live_server, nu_pages, check, digest)
+    # An immediate e-mail of another kind, and the digest: each one's link stops its kind, signed in or not.
+    membership_link = _membership_email(network, organisation, member)
+    links = {membership_link: "Jäsenyydet ja roolit", digest["List-Unsubscribe"]: "Uutiset"}
+    _unsubscribe_without_signing_in(browser, live_server, nu_pages, check, links)
     page.reload()
-    news = page.locator("#id_news")
-    expect(news).to_have_value("portal")
-    expect(news.locator("option:checked")).to_have_text("Vain portaalissa")
+    for kind in ("memberships", "news"):
+        choice = page.locator(f"#id_{kind}")
+        expect(choice).to_have_value("portal")
+        expect(choice.locator("option:checked")).to_have_text("Vain portaalissa")
     expect(page.locator("#id_meetings")).to_have_value("weekly")
-    check(page, "information-14-news-only-in-the-portal")
-    assert preferences_of(member)["news"] == "portal"
+    expect(page.locator("#id_goals")).to_have_value("now")  # the other kinds as they were
+    check(page, "information-14-only-in-the-portal")
+    assert {k: v for k, v in preferences_of(member).items() if v != "now"} == {
+        "memberships": "portal",
+        "news": "portal",
+        "meetings": "weekly",
+        "todo": "weekly",
+    }
     sign_out(page)
 
     _read_in_swedish(page, check, observer, item, finnish_only)
