@@ -46,4 +46,3 @@ def test_equal_times_are_ordered_newest_row_first(network, member):
 def test_a_person_without_networks_gets_nothing(network, member):
     _posted(network, member, [1])
     assert selectors.latest_news(user=factories.UserFactory()) == []
-
