@@ -5,7 +5,7 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages seed bench bench-directory bench-meetings bench-trust bench-search clean distclean
+.PHONY: help setup run test lint format messages seed bench bench-directory bench-meetings bench-trust bench-search bench-information clean distclean
 
 BIN := portal/bin
 PY := .venv/bin/python
@@ -71,6 +71,11 @@ bench-search: ## Search over everything at 10,000 organisations and 20,000 each 
 	@bash $(BIN)/setup.sh
 	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/bench/search.py $(BENCH_ARGS)
+
+bench-information: ## News (100,000 items with comments), notifications (20,000), dashboard and search at the directory's scale: ratios to a plain WSGI hello, p95 (BENCH_ARGS="--explain" for query times and plans)
+	@bash $(BIN)/setup.sh
+	@command -v wrk >/dev/null || { echo "==> installing wrk"; $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq wrk >/dev/null; }
+	$(PY) tests/bench/information.py $(BENCH_ARGS)
 
 clean: ## Remove caches, collected static files and compiled messages
 	rm -rf staticfiles .pytest_cache .ruff_cache test-artifacts
