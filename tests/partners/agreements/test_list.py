@@ -388,7 +388,7 @@ def test_coordinators_dashboard_query_budget(client_for, coordinator, network, o
     # agreements awaiting the person's organisation's signature, goals awaiting an answer, goal proposals,
     # the person's open action items and next meetings, the surveys waiting for the person's organisations,
     # the open rounds' response rate, the trust trend of the coordinated networks, the upcoming joint
-    # activities and the organisations with no new contacts this year, the header's unread count
-    assert_budget(client_for(coordinator), reverse("portal:home"), budget=18, grow=grow)
+    # activities and the organisations with no new contacts this year, the latest news, the header's unread count
+    assert_budget(client_for(coordinator), reverse("portal:home"), budget=19, grow=grow)
     todo = client_for(coordinator).get(reverse("portal:home")).context["agreement_todo"]
     assert todo.counts == {"expiring": 100, "stalled": 100, "unsigned": 100}
