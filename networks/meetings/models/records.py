@@ -173,6 +173,11 @@ class ActionItem(AccessMixin, models.Model):
         """Not done or dropped yet: offered for the next agendas and reminded of."""
         return self.status == ActionStatus.OPEN
 
+    @property
+    def is_dropped(self) -> bool:
+        """Dropped: its status is changed on its status page only, with a note."""
+        return self.status == ActionStatus.DROPPED
+
 
 class MinutesComment(models.Model):
     """An attendee's comment on draft minutes, on one item or on the whole."""
