@@ -33,9 +33,10 @@ def resource_documents(ids=None) -> Iterator[list[Document]]:
                 object_id=resource["pk"],
                 title=resource["title_fi"] or resource["title_sv"] or resource["title_en"] or "",
                 link_key=str(resource["uuid"]),
-                subtitle=join(labels(ResourceKind, resource["kind"]), resource["network__name"]).replace("\n", " · "),
+                subtitle=resource["network__name"],
                 summary=short(resource["description_fi"] or resource["description_sv"] or resource["description_en"]),
                 body=join(
+                    labels(ResourceKind, resource["kind"]),  # "document" finds the documents in every language
                     resource["title_sv"],
                     resource["title_en"],
                     resource["description_fi"],
