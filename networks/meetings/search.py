@@ -14,10 +14,12 @@ decisions themselves and the network's name.
 
 from collections import defaultdict
 from collections.abc import Iterator
+from html import unescape
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from networks.meetings.models import (
     MINUTES_CIRCULATED,
@@ -66,14 +68,14 @@ def minutes_documents(ids=None) -> Iterator[list[Document]]:
     queryset = Meeting.objects.filter(status__in=MINUTES_CIRCULATED).values("pk", "title", "starts_at", "network__name")
     for batch in batches(queryset, ids):
         items = defaultdict(list)
-        for meeting_id, title, minutes in (
+        for meeting_id, title, minutes, minutes_html in (
             AgendaItem.objects.filter(meeting_id__in=[meeting["pk"] for meeting in batch])
             .filter(status=AgendaItemStatus.ACCEPTED)
             .exclude(minutes="")
             .order_by("meeting_id", "position", "pk")
-            .values_list("meeting_id", "title", "minutes")
+            .values_list("meeting_id", "title", "minutes", "minutes_html")
         ):
-            items[meeting_id].append((title, minutes))
+            items[meeting_id].append((title, minutes, minutes_html))
         yield [
             Document(
                 kind=SearchKind.MINUTES,
@@ -81,8 +83,9 @@ def minutes_documents(ids=None) -> Iterator[list[Document]]:
                 title=meeting["title"],
                 link_key=f"{meeting['pk']}#agenda",
                 subtitle=f"{meeting['network__name']} · {day(meeting['starts_at'])}",
-                summary=short(items[meeting["pk"]][0][1]),
-                body=join(*(f"{title}\n{minutes}" for title, minutes in items[meeting["pk"]])),
+                # The rendered text without its markup: "**Tietosuoja**" reads as "Tietosuoja".
+                summary=short(unescape(strip_tags(items[meeting["pk"]][0][2]))),
+                body=join(*(f"{title}\n{minutes}" for title, minutes, _html in items[meeting["pk"]])),
             )
             for meeting in batch
             if items[meeting["pk"]]
