@@ -60,6 +60,25 @@ def notification_read(request, uuid):
     return _back(request)
 
 
+@require_safe
+@login_required
+def notification_open(request, uuid):
+    """Follow a notification's link: it is read now (as in any mail program), then on to its page.
+
+    Only a path of ours is followed (a notification's link is stored as one); anything else leads back to the
+    list. Marking one's own notification read is the only change, so a GET may make it.
+    """
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), uuid=uuid)
+    if not notification.permits(request.user, "read"):
+        raise Http404
+    if notification.read_at is None:
+        notification.mark_read()
+    target = notification.url or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("notifications:notification_list")
+
+
 @require_POST
 @login_required
 def notification_read_all(request):

@@ -32,6 +32,7 @@ GET = {
     "notifications:notification_list": Entry(SIGNED_IN, login_redirect=True),
     "notifications:notification_settings": Entry(SIGNED_IN, login_redirect=True),
     "notifications:notification_read": Entry(POST_ONLY, _member_notification),
+    "notifications:notification_open": Entry(OWN, _member_notification),
     "notifications:notification_read_all": Entry(POST_ONLY),
     "notifications:unsubscribe": Entry(ANYONE, _member_token),
 }
@@ -45,7 +46,7 @@ POST = {
     "notifications:unsubscribe": Entry(ANYONE, _member_token),
 }
 
-READ_ONLY = {"notifications:notification_list"}
+READ_ONLY = {"notifications:notification_list", "notifications:notification_open"}
 
 CASES = [
     Case("notifications:unsubscribe", "a forged token", Entry(NOBODY, _forged_token)),

@@ -141,3 +141,25 @@ def test_a_token_of_an_unknown_kind_is_refused(client, member):
 def test_a_deactivated_persons_token_is_404(client, db):
     person = factories.UserFactory(is_active=False)
     assert client.get(_unsubscribe(person)).status_code == 404
+
+
+def test_following_a_notification_reads_it_and_goes_to_its_page(client_for, member, outsider):
+    notification = notify(member, 1)[0]
+    Notification.objects.filter(pk=notification.pk).update(url="/news/12/")
+    open_url = reverse("notifications:notification_open", kwargs={"uuid": notification.uuid})
+    assert open_url in client_for(member).get(LIST).content.decode()  # the list's link goes through it
+    assert client_for(outsider).get(open_url).status_code == 404  # nobody else's
+    notification.refresh_from_db()
+    assert notification.read_at is None
+    response = client_for(member).get(open_url)
+    assert response.status_code == 302 and response["Location"] == "/news/12/"
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+@pytest.mark.parametrize("url", ["https://evil.example/", "//evil.example/x", ""])
+def test_a_notification_leads_only_to_a_page_of_ours(client_for, member, url):
+    notification = notify(member, 1)[0]
+    Notification.objects.filter(pk=notification.pk).update(url=url)
+    response = client_for(member).get(reverse("notifications:notification_open", kwargs={"uuid": notification.uuid}))
+    assert response.status_code == 302 and response["Location"] == LIST
