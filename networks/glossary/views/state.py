@@ -10,6 +10,7 @@ from networks.glossary.forms import TermCommentForm
 from networks.goals.endorsement import active_member_ids, tally
 from networks.goals.forms.endorsement import EndorsementAnswerForm
 from networks.goals.models import rule_text
+from portal.lib.once import with_token
 from portal.lib.views import object_for
 
 RIGHTS = ("edit", "retire", "open", "answer", "comment")
@@ -55,7 +56,7 @@ def endorsement_state(request, term, *, answer_form=None) -> dict:
 def detail_context(request, term, *, comment_form=None, answer_form=None) -> dict:
     may = term.access(request.user).rights(*RIGHTS)
     if may["comment"] and comment_form is None:
-        comment_form = TermCommentForm()
+        comment_form = with_token(TermCommentForm)()
     versions = selectors.term_versions(term)
     comments = selectors.term_comments(term)
     return {

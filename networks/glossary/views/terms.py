@@ -116,20 +116,23 @@ def term_retire(request, pk):
 
 @require_POST
 @login_required
+@creates_once
 def comment_add(request, pk):
-    """A comment in the term's discussion: the discussion is rendered again in place (htmx), or the page."""
+    """A comment in the term's discussion: the discussion is rendered again in place (htmx), or the page.
+    A second POST of the same form (a double click, a resent request) adds nothing: :mod:`portal.lib.once`."""
     term = term_for(request, selectors.term_page(), "comment", pk)
-    form = TermCommentForm(request.POST)
+    form = with_token(TermCommentForm)(request.POST)
     if form.is_valid():
         try:
             services.comment_add(term=term, user=request.user, body=form.cleaned_data["body"])
         except DomainError as error:
             show_errors(form, error)
         else:
+            response = created(request, back_to(term, "comments"))
             if not request.htmx:
                 messages.success(request, _("Your comment has been added."))
-                return back_to(term, "comments")
-            form = TermCommentForm()
+                return response
+            form = with_token(TermCommentForm)()
             form.saved = True
     context = detail_context(request, term, comment_form=form)
     template = "networks/glossary/term_detail.html"

@@ -102,13 +102,14 @@ def test_lists_are_in_the_order_of_the_finnish_names_in_every_language(swedish_c
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_budgets_are_the_same_in_every_language(client, member, network, organisation, language):
     """The same counts as the Finnish budgets (tests/partners/directory/test_budgets.py and
-    tests/networks/memberships/test_budgets.py): the language columns are on the same row."""
+    tests/networks/memberships/test_budgets.py, with the header's unread count): the language columns are on
+    the same row."""
     grow_network(network, organisation, 3)
     client.force_login(member)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
-    assert_budget(client, detail_url(organisation), budget=10, grow=lambda: grow_network(network, organisation, 30))
+    assert_budget(client, detail_url(organisation), budget=11, grow=lambda: grow_network(network, organisation, 30))
     url = reverse("networks:network_detail", kwargs={"slug": network.slug})
-    assert_budget(client, url, budget=10, grow=lambda: grow_network(network, organisation, 30))
+    assert_budget(client, url, budget=11, grow=lambda: grow_network(network, organisation, 30))
 
 
 def test_code_writes_the_finnish_column_whatever_the_language():
