@@ -21,7 +21,7 @@ TEXT_FIELDS = ("title", "description")
 
 def goal_documents(ids=None) -> Iterator[list[Document]]:
     texts = [column for name in TEXT_FIELDS for column in field_variants(Goal, name)]
-    queryset = Goal.objects.values("pk", *texts, "status", "quality_area", "network__name")
+    queryset = Goal.objects.values("pk", *texts, "status", "quality_area", "network_id", "network__name")
     for batch in batches(queryset, ids):
         documents = []
         for goal in batch:
@@ -34,6 +34,7 @@ def goal_documents(ids=None) -> Iterator[list[Document]]:
                     title=titles[0] if titles else "",
                     link_key=str(goal["pk"]),
                     subtitle=goal["network__name"],
+                    network_id=goal["network_id"],
                     summary=short(descriptions[0] if descriptions else ""),
                     body=join(
                         *titles[1:],
@@ -54,6 +55,7 @@ def register() -> None:
             order=50,
             documents=goal_documents,
             visible=Goal.objects.visible_to,
+            networks=Goal.objects.visible_networks,
             url_name="goals:goal_detail",
             url_kwarg="pk",
             indexed_fields=frozenset(

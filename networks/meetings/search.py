@@ -46,7 +46,15 @@ def day(value) -> str:
 
 def decision_documents(ids=None) -> Iterator[list[Document]]:
     queryset = Decision.objects.values(
-        "pk", "text", "meeting_id", "item_id", "decided_on", "meeting__title", "item__title", "network__name"
+        "pk",
+        "text",
+        "meeting_id",
+        "item_id",
+        "decided_on",
+        "meeting__title",
+        "item__title",
+        "network_id",
+        "network__name",
     )
     for batch in batches(queryset, ids):
         yield [
@@ -56,6 +64,7 @@ def decision_documents(ids=None) -> Iterator[list[Document]]:
                 title=short(decision["text"], DECISION_TITLE_LENGTH),
                 link_key=f"{decision['meeting_id']}#records-{decision['item_id']}",
                 subtitle=f"{decision['network__name']} · {decision['meeting__title']}, {day(decision['decided_on'])}",
+                network_id=decision["network_id"],
                 summary=short(decision["text"]) if len(decision["text"]) > DECISION_TITLE_LENGTH else "",
                 body=join(decision["text"], decision["meeting__title"], decision["item__title"]),
             )
@@ -65,7 +74,9 @@ def decision_documents(ids=None) -> Iterator[list[Document]]:
 
 def minutes_documents(ids=None) -> Iterator[list[Document]]:
     """One row per meeting whose minutes have been circulated and say something."""
-    queryset = Meeting.objects.filter(status__in=MINUTES_CIRCULATED).values("pk", "title", "starts_at", "network__name")
+    queryset = Meeting.objects.filter(status__in=MINUTES_CIRCULATED).values(
+        "pk", "title", "starts_at", "network_id", "network__name"
+    )
     for batch in batches(queryset, ids):
         items = defaultdict(list)
         for meeting_id, title, minutes, minutes_html in (
@@ -83,6 +94,7 @@ def minutes_documents(ids=None) -> Iterator[list[Document]]:
                 title=meeting["title"],
                 link_key=f"{meeting['pk']}#agenda",
                 subtitle=f"{meeting['network__name']} · {day(meeting['starts_at'])}",
+                network_id=meeting["network_id"],
                 # The rendered text without its markup: "**Tietosuoja**" reads as "Tietosuoja".
                 summary=short(unescape(strip_tags(items[meeting["pk"]][0][2]))),
                 body=join(*(f"{title}\n{minutes}" for title, minutes, _html in items[meeting["pk"]])),
@@ -123,6 +135,7 @@ def register() -> None:
             order=60,
             documents=decision_documents,
             visible=readable_decisions,
+            networks=Meeting.objects.visible_networks,
             url_name="meetings:meeting_detail",
             url_kwarg="pk",
             indexed_fields=frozenset({"text", "item", "item_id", "meeting", "meeting_id", "decided_on"}),
@@ -135,6 +148,7 @@ def register() -> None:
             order=70,
             documents=minutes_documents,
             visible=readable_minutes,
+            networks=Meeting.objects.visible_networks,
             url_name="meetings:meeting_detail",
             url_kwarg="pk",
             indexed_fields=frozenset({"title", "starts_at", "status", "network", "network_id"}),

@@ -37,9 +37,14 @@ class NewsQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
         """News of the networks the person has a role in (coordinator, member or observer): the network's
         people, as for its meetings and activities."""
+        return self.filter(network__in=self.visible_networks(user))
+
+    @staticmethod
+    def visible_networks(user):
+        """The networks whose news the person reads (their ``network`` values): the search's first cut."""
         from networks.memberships.models import NetworkRole
 
-        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
+        return NetworkRole.objects.filter(user=user).values("network")
 
     def for_page(self):
         """Pinned items first, then the newest."""

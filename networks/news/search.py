@@ -17,7 +17,7 @@ def _first(row: dict, field: str) -> str:
 
 
 def news_documents(ids=None) -> Iterator[list[Document]]:
-    queryset = NewsItem.objects.values("pk", "network__name", *TEXT_COLUMNS)
+    queryset = NewsItem.objects.values("pk", "network_id", "network__name", *TEXT_COLUMNS)
     for batch in batches(queryset, ids):
         yield [
             Document(
@@ -26,6 +26,7 @@ def news_documents(ids=None) -> Iterator[list[Document]]:
                 title=_first(row, "title"),
                 link_key=str(row["pk"]),
                 subtitle=row["network__name"],
+                network_id=row["network_id"],
                 summary=short(_first(row, "body")),
                 body=join(
                     *(row[f"title_{code}"] for code in LANGUAGES[1:]),
@@ -44,6 +45,7 @@ def register() -> None:
             order=90,
             documents=news_documents,
             visible=NewsItem.objects.visible_to,
+            networks=NewsItem.objects.visible_networks,
             url_name="news:news_detail",
             url_kwarg="pk",
             indexed_fields=frozenset({*TEXT_COLUMNS, "network"}),

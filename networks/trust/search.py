@@ -25,7 +25,7 @@ def _day(value) -> str:
 
 def activity_documents(ids=None) -> Iterator[list[Document]]:
     texts = [column for name in TEXT_FIELDS for column in field_variants(Activity, name)]
-    queryset = Activity.objects.values("pk", *texts, "kind", "place", "starts_on", "network__name")
+    queryset = Activity.objects.values("pk", *texts, "kind", "place", "starts_on", "network_id", "network__name")
     for batch in batches(queryset, ids):
         documents = []
         for activity in batch:
@@ -38,6 +38,7 @@ def activity_documents(ids=None) -> Iterator[list[Document]]:
                     title=titles[0] if titles else "",
                     link_key=str(activity["pk"]),
                     subtitle=f"{activity['network__name']} · {_day(activity['starts_on'])}",
+                    network_id=activity["network_id"],
                     summary=short(descriptions[0] if descriptions else ""),
                     body=join(*titles[1:], *descriptions, labels(Activity.Kind, activity["kind"]), activity["place"]),
                 )
@@ -53,6 +54,7 @@ def register() -> None:
             order=80,
             documents=activity_documents,
             visible=Activity.objects.visible_to,
+            networks=Activity.objects.visible_networks,
             url_name="trust:activity_detail",
             url_kwarg="pk",
             indexed_fields=frozenset(

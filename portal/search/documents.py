@@ -30,6 +30,7 @@ class Document:
     subtitle: str = ""
     summary: str = ""
     body: str = ""
+    network_id: int | None = None  # the network the object belongs to, if it belongs to one
 
 
 def short(text: str, length: int = TEXT_LENGTH) -> str:

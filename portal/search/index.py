@@ -41,6 +41,10 @@ class Source:
     indexed_fields: frozenset[str] = field(default_factory=frozenset)
     # What to write again when an object is saved (default: its own row), e.g. the rows that show its name.
     on_save: Callable[[int], None] | None = None
+    # (user) -> the networks outside which the person sees no object of this kind (a values("network")-like
+    # queryset), for kinds whose documents carry their network: the search reads only the matches of those
+    # networks before asking ``visible`` of each. None: every match is asked.
+    networks: Callable | None = None
 
 
 _sources: dict[str, Source] = {}
@@ -94,15 +98,15 @@ def _deleted(sender, instance, **kwargs):
 # --- writing ----------------------------------------------------------------------------------
 
 _INSERT = f"""
-    INSERT INTO {SearchEntry._meta.db_table} (kind, object_id, title, subtitle, summary, link_key, document)
-    SELECT kind, object_id, title, subtitle, summary, link_key,
+    INSERT INTO {SearchEntry._meta.db_table} (kind, object_id, title, subtitle, summary, link_key, network_id, document)
+    SELECT kind, object_id, title, subtitle, summary, link_key, network_id,
            setweight(to_tsvector('simple', title_terms), 'A')
            || setweight(to_tsvector('simple', body_terms), 'B')
            || to_tsvector('finnish', raw)
            || to_tsvector('swedish', raw)
-    FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
+    FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::bigint[],
                 %s::text[], %s::text[], %s::text[])
-         AS doc(kind, object_id, title, subtitle, summary, link_key, title_terms, body_terms, raw)
+         AS doc(kind, object_id, title, subtitle, summary, link_key, network_id, title_terms, body_terms, raw)
 """  # noqa: S608 - the table name comes from model metadata; every value is a parameter
 # Updating in place costs three times a plain insert (speculative insertion): the rebuild, which
 # has emptied the table, inserts.
@@ -111,7 +115,7 @@ _UPSERT = (
     + """
     ON CONFLICT (kind, object_id) DO UPDATE SET
         title = EXCLUDED.title, subtitle = EXCLUDED.subtitle, summary = EXCLUDED.summary,
-        link_key = EXCLUDED.link_key, document = EXCLUDED.document
+        link_key = EXCLUDED.link_key, network_id = EXCLUDED.network_id, document = EXCLUDED.document
 """
 )
 
@@ -120,7 +124,7 @@ def write(documents: list[Document], *, update: bool = True) -> None:
     """Insert (``update``: or update) the entries of ``documents`` with one statement."""
     if not documents:
         return
-    columns = [[] for _ in range(9)]
+    columns = [[] for _ in range(10)]
     for doc in documents:
         title = short(doc.title, TITLE_LENGTH)
         row = (
@@ -130,6 +134,7 @@ def write(documents: list[Document], *, update: bool = True) -> None:
             short(doc.subtitle, TITLE_LENGTH),
             short(doc.summary),
             doc.link_key[:LINK_LENGTH],
+            doc.network_id,
             index_text(doc.title),
             index_text(doc.body),
             f"{doc.title}\n{doc.body}",

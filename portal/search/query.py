@@ -96,49 +96,94 @@ def parse(text: str) -> ParsedQuery:
     return ParsedQuery(text=text, tsquery=tsquery, lowered=text.lower())
 
 
-def _visible(user, kinds=None) -> Q:
-    """Entries of the objects ``user`` may see, kind by kind (each kind's own ``visible_to``); only ``kinds``
-    when given."""
-    condition = Q()
-    for source in index.sources():
-        if kinds is not None and source.kind not in kinds:
+# The overview reads at most this many visible matches of each kind, the first the partition gives, and ranks
+# only those: a word everyone uses matches tens of thousands of rows, and ranking (or counting) them all costs a
+# second. A kind with more shows its count as "CANDIDATES+" (Group.capped). The list of one kind (of_kind)
+# ranks up to LIST_CANDIDATES the same way, and says when there are more.
+CANDIDATES = 100
+LIST_CANDIDATES = 1000
+DISPLAY_FIELDS = ("kind", "object_id", "title", "subtitle", "summary", "link_key")
+LIST_FIELDS = ("kind", "object_id", "title")
+
+
+def _matching(query: ParsedQuery, kind: str, *, alike_names: bool):
+    """Every entry of ``kind`` that matches ``query``, with its ``rank``; visibility is asked afterwards.
+
+    By words: the rank is ``ts_rank`` with the title's terms weighted above the rest (not the cover density,
+    which costs twice as much per match). By names alike (``alike_names``, a typo in a name): trigram word
+    similarity of the title, only for the kinds whose titles are names (``NAME_KINDS``); tens of thousands of
+    alike meeting titles ("Verkostokokous 123") would cost a second and say nothing."""
+    if alike_names:
+        return (
+            SearchEntry.objects.filter(kind=kind)
+            .alias(lower_title=Lower("title"))
+            .filter(lower_title__trigram_word_similar=query.lowered)
+            .annotate(rank=TrigramWordSimilarity(query.lowered, Lower("title")))
+        )
+    return SearchEntry.objects.filter(kind=kind, document=query.tsquery).annotate(
+        rank=SearchRank(F("document"), query.tsquery)
+    )
+
+
+def _kind_sql(user, query: ParsedQuery, source, number: int, *, alike_names: bool, fields, limit: int):
+    """The CTE and the read of one kind for :func:`_sql`, with their parameters; ``None`` when the person may
+    see nothing of the kind."""
+    try:  # the kind's own rule, as its pages ask it
+        visible_sql, visible_params = source.visible(user).order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # visible_to gave none()
+        return None
+    matches = _matching(query, source.kind, alike_names=alike_names)
+    if source.networks is not None:  # only the matches of the person's networks are asked (and rows not yet told)
+        matches = matches.filter(Q(network_id__in=source.networks(user)) | Q(network_id__isnull=True))
+    matches = matches.order_by().values("pk", *fields, "rank")
+    sql, params = matches.query.sql_with_params()
+    cte = f"kind_{number} AS MATERIALIZED ({sql})"
+    # OFFSET 0 keeps the EXISTS a subplan asked row by row (a probe by primary key), rather than a join that
+    # would first build the whole set of what the person may see.
+    read = (
+        f"(SELECT * FROM kind_{number} AS found WHERE EXISTS (SELECT 1 FROM ({visible_sql}) AS visible (id) "  # noqa: S608 - SQL compiled by Django, every value a parameter
+        f"WHERE visible.id = found.object_id OFFSET 0) LIMIT {int(limit)})"
+    )
+    return cte, params, read, visible_params
+
+
+def _sql(user, query: ParsedQuery, *, kinds, alike_names: bool, fields, limit: int) -> tuple[str, list]:
+    """The SQL (and its parameters) of at most ``limit`` visible matches of each of ``kinds``, with ``fields``
+    and ``rank``.
+
+    Each kind's matches are a ``MATERIALIZED`` CTE over the kind's own partition of the index, planned as if read
+    whole (from the GIN index for a rare word, a scan of the partition for a common one) but run only as far as
+    it is read. The kind's ``visible`` rule is then asked of each match in turn until ``limit`` are found: no
+    search builds the whole set of what a person may see (tens of thousands of ids for a network's news), and a
+    word everyone uses costs about as many rows as it takes to find ``limit`` visible ones."""
+    ctes, reads, params, read_params = [], [], [], []
+    for number, source in enumerate(index.sources()):
+        if source.kind not in kinds or (alike_names and source.kind not in NAME_KINDS):
             continue
-        condition |= Q(kind=source.kind, object_id__in=source.visible(user).values("pk"))
-    return condition
+        parts = _kind_sql(user, query, source, number, alike_names=alike_names, fields=fields, limit=limit)
+        if parts is None:
+            continue
+        cte, cte_params, read, visible_params = parts
+        ctes.append(cte)
+        reads.append(read)
+        params.extend(cte_params)
+        read_params.extend(visible_params)
+    if not ctes:  # the person may see nothing of these kinds
+        return "", []
+    return f"WITH {', '.join(ctes)} {' UNION ALL '.join(reads)}", params + read_params
 
 
-def _entries(user, kinds=None):
-    entries = SearchEntry.objects.filter(_visible(user, kinds))
-    if kinds is not None:
-        entries = entries.filter(kind__in=kinds)
-    return entries.only("kind", "object_id", "title", "subtitle", "summary", "link_key")
+def _rows(sql: str, params: list, columns) -> list[dict]:
+    if not sql:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-def word_matches(user, query: ParsedQuery, *, kinds=None):
-    """The entries ``user`` may see whose words match ``query``, with their ``rank``, best first.
-
-    The rank is ``ts_rank`` with the title's terms weighted above the rest (not the cover density, which costs
-    twice as much per match and a common word matches tens of thousands of rows)."""
-    return (
-        _entries(user, kinds)
-        .filter(document=query.tsquery)
-        .annotate(rank=SearchRank(F("document"), query.tsquery))
-        .order_by("-rank", "title", "pk")
-    )
-
-
-def alike(user, query: ParsedQuery, *, kinds=None):
-    """The entries ``user`` may see whose title is like ``query`` (a typo in a name), most alike first: only the
-    kinds whose titles are names (``NAME_KINDS``); tens of thousands of alike meeting titles ("Verkostokokous
-    123") would cost a second and say nothing."""
-    kinds = [kind for kind in (NAME_KINDS if kinds is None else kinds) if kind in NAME_KINDS]
-    return (
-        _entries(user, kinds)
-        .alias(lower_title=Lower("title"))
-        .filter(lower_title__trigram_word_similar=query.lowered)
-        .annotate(rank=TrigramWordSimilarity(query.lowered, Lower("title")))
-        .order_by("-rank", "title", "pk")
-    )
+def _ranked(rows):
+    """``rows`` best first: rank, then title, then the entry."""
+    return sorted(rows, key=lambda row: (-row["rank"], row["title"], row["pk"]))
 
 
 def _with_urls(entries):
@@ -152,57 +197,23 @@ def _with_urls(entries):
     return entries
 
 
-# The overview reads at most this many matches of each kind, the first the indexes give, and ranks only those:
-# a word everyone uses matches tens of thousands of rows, and ranking (or counting) them all costs a second. A
-# kind with more matches shows its count as "CANDIDATES+" (Group.capped); its list (of_kind) ranks them all.
-CANDIDATES = 100
-DISPLAY_FIELDS = ("kind", "object_id", "title", "subtitle", "summary", "link_key")
-
-
 def grouped_sql(user, query: ParsedQuery, *, alike_names: bool = False) -> tuple[str, list]:
-    """The SQL (and its parameters) of at most ``CANDIDATES`` + 1 entries of each kind that match
-    (``alike_names``: by names alike), with their ``rank``.
-
-    Each kind's matches are a ``MATERIALIZED`` CTE and the query reads ``CANDIDATES`` + 1 rows of each: a CTE
-    is planned to be read whole (so from the GIN index, also for a word that a kind does not contain, where a
-    ``LIMIT`` would make the planner walk the kind's rows one by one) but run only as far as it is read (so a
-    word everyone uses costs ``CANDIDATES`` rows per kind, not tens of thousands)."""
-    ctes, reads, params = [], [], []
-    for number, source in enumerate(index.sources()):
-        if alike_names and source.kind not in NAME_KINDS:
-            continue
-        entries = (
-            alike(user, query, kinds=[source.kind]) if alike_names else word_matches(user, query, kinds=[source.kind])
-        )
-        try:
-            sql, sql_params = entries.order_by().values("pk", *DISPLAY_FIELDS, "rank").query.sql_with_params()
-        except EmptyResultSet:  # the person may see nothing of this kind (visible_to gave none())
-            continue
-        ctes.append(f"kind_{number} AS MATERIALIZED ({sql})")
-        reads.append(f"(SELECT * FROM kind_{number} LIMIT {CANDIDATES + 1})")  # noqa: S608 - names and an int
-        params.extend(sql_params)
-    if not ctes:
-        return "SELECT 1 WHERE false", []
-    return f"WITH {', '.join(ctes)} {' UNION ALL '.join(reads)}", params
+    """The overview's SQL: at most ``CANDIDATES`` + 1 visible matches of every kind, with what a result shows."""
+    kinds = {source.kind for source in index.sources()}
+    return _sql(user, query, kinds=kinds, alike_names=alike_names, fields=DISPLAY_FIELDS, limit=CANDIDATES + 1)
 
 
 def grouped_rows(user, query: ParsedQuery, *, alike_names: bool = False) -> list[dict]:
     """The rows of :func:`grouped_sql` as dicts (``pk``, the display fields, ``rank``)."""
-    sql, params = grouped_sql(user, query, alike_names=alike_names)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [dict(zip(("pk", *DISPLAY_FIELDS, "rank"), row, strict=True)) for row in cursor.fetchall()]
+    return _rows(*grouped_sql(user, query, alike_names=alike_names), ("pk", *DISPLAY_FIELDS, "rank"))
 
 
 def _best(rows, per_kind: int) -> dict[str, tuple[list, int]]:
-    """The best ``per_kind`` rows of each kind (rank, then title) and the kind's number of rows."""
+    """The best ``per_kind`` rows of each kind and the kind's number of rows."""
     by_kind: dict[str, list] = {}
     for row in rows:
         by_kind.setdefault(row["kind"], []).append(row)
-    return {
-        kind: (sorted(found, key=lambda row: (-row["rank"], row["title"], row["pk"]))[:per_kind], len(found))
-        for kind, found in by_kind.items()
-    }
+    return {kind: (_ranked(found)[:per_kind], len(found)) for kind, found in by_kind.items()}
 
 
 def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group]:
@@ -216,10 +227,10 @@ def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group
         if source.kind not in best:
             continue
         found, count = best[source.kind]
-        entries = _with_urls(
+        results = _with_urls(
             [SearchEntry(id=row["pk"], **{name: row[name] for name in DISPLAY_FIELDS}) for row in found]
         )
-        for entry, row in zip(entries, found, strict=True):
+        for entry, row in zip(results, found, strict=True):
             entry.rank = row["rank"]
         capped = count > CANDIDATES
         groups.append(
@@ -228,18 +239,30 @@ def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group
                 label=SearchKind(source.kind).label,
                 count=min(count, CANDIDATES),
                 capped=capped,
-                results=entries,
+                results=results,
             )
         )
     return groups
 
 
-def of_kind(user, query: ParsedQuery, kind: str, *, alike_names: bool = False):
-    """All results of one kind, best first (paginate it): by words, or (``alike_names``, when no word matched)
-    by names alike; ``kind`` must be a :class:`SearchKind` value."""
-    return alike(user, query, kinds=[kind]) if alike_names else word_matches(user, query, kinds=[kind])
+def of_kind(user, query: ParsedQuery, kind: str, *, alike_names: bool = False) -> tuple[list[dict], bool]:
+    """The results of one kind, best first, as light rows (``pk``, ``kind``, ``object_id``, ``title``,
+    ``rank``; paginate them, then :func:`entries` for the page), and whether there are more than
+    ``LIST_CANDIDATES`` (then these are the best of the first ``LIST_CANDIDATES``). By words, or
+    (``alike_names``, when no word matched) by names alike; ``kind`` must be a :class:`SearchKind` value."""
+    sql, params = _sql(
+        user, query, kinds={kind}, alike_names=alike_names, fields=LIST_FIELDS, limit=LIST_CANDIDATES + 1
+    )
+    rows = _rows(sql, params, ("pk", *LIST_FIELDS, "rank"))
+    return _ranked(rows)[:LIST_CANDIDATES], len(rows) > LIST_CANDIDATES
 
 
-def with_urls(entries):
-    """Set ``url`` on each entry of a page of results."""
-    return _with_urls(list(entries))
+def entries(rows) -> list[SearchEntry]:
+    """The entries of ``rows`` (a page of :func:`of_kind`), in their order, with what a result shows and its
+    ``url``: one query."""
+    rows = list(rows)
+    if not rows:
+        return []
+    found = SearchEntry.objects.filter(kind=rows[0]["kind"], pk__in=[row["pk"] for row in rows]).only(*DISPLAY_FIELDS)
+    by_pk = {entry.pk: entry for entry in found}
+    return _with_urls([by_pk[row["pk"]] for row in rows if row["pk"] in by_pk])

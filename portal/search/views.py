@@ -32,11 +32,12 @@ def search(request):
         else:
             context["searched"] = parsed.text
             if kind:
-                page = paginate(request, query.of_kind(request.user, parsed, kind), per_page=20)
-                if not page.paginator.count:  # no word matched: names alike (more queries only then)
-                    page = paginate(request, query.of_kind(request.user, parsed, kind, alike_names=True), per_page=20)
-                page.object_list = query.with_urls(page.object_list)
-                context["page_obj"] = page
+                rows, capped = query.of_kind(request.user, parsed, kind)
+                if not rows:  # no word matched: names alike (a second query only then)
+                    rows, capped = query.of_kind(request.user, parsed, kind, alike_names=True)
+                page = paginate(request, rows, per_page=20)
+                page.object_list = query.entries(page.object_list)
+                context.update(page_obj=page, capped=capped, most=query.LIST_CANDIDATES)
             else:
                 context["groups"] = query.grouped(request.user, parsed)
     return render(request, "portal/search.html", context)

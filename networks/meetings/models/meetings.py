@@ -67,7 +67,12 @@ class MeetingQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
         """Meetings of the networks the person has a role in. An invitation alone grants nothing: only the
         network's people are invited, and one whose role has ended (with its basis) no longer sees them."""
-        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
+        return self.filter(network__in=self.visible_networks(user))
+
+    @staticmethod
+    def visible_networks(user):
+        """The networks whose meetings the person sees (their ``network`` values): the search's first cut."""
+        return NetworkRole.objects.filter(user=user).values("network")
 
     def minutes_readable_by(self, user):
         """The meetings whose minutes the person may read: the meeting's ``read_minutes`` (as

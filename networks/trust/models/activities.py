@@ -27,9 +27,14 @@ class ActivityKind(models.TextChoices):
 class ActivityQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
         """Activities of the networks the person has a role in."""
+        return self.filter(network__in=self.visible_networks(user))
+
+    @staticmethod
+    def visible_networks(user):
+        """The networks whose activities the person sees (their ``network`` values): the search's first cut."""
         from networks.memberships.models import NetworkRole
 
-        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
+        return NetworkRole.objects.filter(user=user).values("network")
 
 
 class Activity(AccessMixin, models.Model):
