@@ -245,15 +245,17 @@ def grouped(user, query: ParsedQuery, *, per_kind: int = PER_KIND) -> list[Group
     return groups
 
 
+def of_kind_sql(user, query: ParsedQuery, kind: str, *, alike_names: bool = False) -> tuple[str, list]:
+    """The SQL of :func:`of_kind`: at most ``LIST_CANDIDATES`` + 1 visible matches of ``kind``."""
+    return _sql(user, query, kinds={kind}, alike_names=alike_names, fields=LIST_FIELDS, limit=LIST_CANDIDATES + 1)
+
+
 def of_kind(user, query: ParsedQuery, kind: str, *, alike_names: bool = False) -> tuple[list[dict], bool]:
     """The results of one kind, best first, as light rows (``pk``, ``kind``, ``object_id``, ``title``,
     ``rank``; paginate them, then :func:`entries` for the page), and whether there are more than
     ``LIST_CANDIDATES`` (then these are the best of the first ``LIST_CANDIDATES``). By words, or
     (``alike_names``, when no word matched) by names alike; ``kind`` must be a :class:`SearchKind` value."""
-    sql, params = _sql(
-        user, query, kinds={kind}, alike_names=alike_names, fields=LIST_FIELDS, limit=LIST_CANDIDATES + 1
-    )
-    rows = _rows(sql, params, ("pk", *LIST_FIELDS, "rank"))
+    rows = _rows(*of_kind_sql(user, query, kind, alike_names=alike_names), ("pk", *LIST_FIELDS, "rank"))
     return _ranked(rows)[:LIST_CANDIDATES], len(rows) > LIST_CANDIDATES
 
 

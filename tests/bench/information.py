@@ -8,9 +8,12 @@ coordinator's network and ``--networks`` (100) others, ``--share`` (40 %) of the
 so that its news page is long, about ``--comments`` (3) comments per item on average (bulk inserts in batches),
 one item of the coordinator's network with 2,000 comments, and ``--notifications`` (20,000) notifications for
 the coordinator, half of them unread. The news are indexed for the search as the rebuild does; a few items carry
-a rare word (*revontulihanke*), every item some common ones (*ohjauksen* in a quarter of them).
+a rare word (*revontulihanke*), every item some common ones (*ohjauksen* in a quarter of them). Then the search
+benchmark's records (``--records``: 20,000 each of goals, minutes, decisions and activities over 200 networks),
+so that the search runs over every kind.
 
-Then one gunicorn sync worker pinned to CPU 0 serves ``tests.bench.wsgi``; wrk (``-t1 -c4``, bounded
+Then one gunicorn sync worker pinned to CPU 0 serves ``tests.bench.wsgi``; wrk (``-t1 -c4``, or
+``--connections 1`` for a request's own latency; bounded
 duration, loopback only) runs on CPU 1 (:func:`tests.bench.trust.measure`). Each page's requests/s is printed
 next to a plain WSGI hello's from the same worker, in interleaved rounds, with the ratio and the p95 latency.
 ``--explain`` instead renders each page once in-process and prints the EXPLAIN (ANALYZE, BUFFERS) time of each
@@ -40,7 +43,16 @@ from tests.bench.trust import _value, measure  # noqa: E402
 MARK = "Uutistesti"  # the network-name prefix of the benchmark's own networks: filled once
 RARE = "Revontulihanke"
 BIG_COMMENTS = 2000
-SEARCHES = {"search 'ohjauksen'": "q=ohjauksen", "search 'revontulihanke'": "q=revontulihanke"}
+SEARCHES = {
+    "search 'ohjauksen'": "q=ohjauksen",
+    "search 'revontulihanke'": "q=revontulihanke",
+    "search 'kaupungin'": "q=kaupungin",
+    "search 'työryhmään'": "q=ty%C3%B6ryhm%C3%A4%C3%A4n",
+    "search 'arbetsgruppen'": "q=arbetsgruppen",
+    "search 'verkostokokos' (typo)": "q=verkostokokos",
+    "search news 'ohjauksen'": "q=ohjauksen&kind=news",
+    "search news, page 40": "q=ohjauksen&kind=news&page=40",
+}
 
 
 def _text(rng, phrases: int) -> str:
@@ -216,7 +228,7 @@ def explain(paths: dict[str, str]) -> None:
         with connection.cursor() as cursor:
             for query in captured.captured_queries:
                 sql = query["sql"]
-                if not sql.lstrip().upper().startswith("SELECT"):
+                if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
                     continue
                 cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
                 plan = [row[0] for row in cursor.fetchall()]
@@ -243,6 +255,10 @@ def _prepare(args) -> str:
         _manage("seed_demo", "--scale", str(args.scale - organisations) if organisations else str(args.scale))
     numbers = f"{args.items},{args.networks},{args.share},{args.comments},{args.notifications}"
     subprocess.run([sys.executable, __file__, "--fill", numbers], cwd=ROOT, env=_env(), check=True)
+    if args.records:  # the search benchmark's goals, minutes, decisions and activities, so search has every kind
+        search_bench = str(ROOT / "tests/bench/search.py")
+        fill = [sys.executable, search_bench, "--fill", f"{args.records},200"]
+        subprocess.run(fill, cwd=ROOT, env=_env(), check=True)
     return _value(
         "from django.test import Client; from portal.accounts.models import User;"
         f"u = User.objects.get(email={PERSON!r}); c = Client(); c.force_login(u);"
@@ -258,8 +274,13 @@ def main():
     parser.add_argument("--share", type=int, default=40, help="per cent of the items in the coordinator's network")
     parser.add_argument("--comments", type=int, default=3, help="comments per item on average")
     parser.add_argument("--notifications", type=int, default=20_000, help="the coordinator's notifications")
+    parser.add_argument(
+        "--records", type=int, default=20_000, help="goals, minutes, decisions and activities, each (0: none)"
+    )
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per measurement")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=4, help="wrk connections (1: a request's own latency)")
+    parser.add_argument("--only", help="measure only the pages whose name contains this")
     parser.add_argument("--explain", action="store_true", help="print each page's query times and plans only")
     parser.add_argument("--fill", help=argparse.SUPPRESS)
     parser.add_argument("--explain-only", action="store_true", help=argparse.SUPPRESS)
@@ -281,7 +302,9 @@ def main():
         f"{args.scale} organisations, {args.items} news items ({args.share} % in the coordinator's network) "
         f"with ~{args.comments} comments each, {args.notifications} notifications"
     )
-    measure(paths, cookie=cookie, seconds=args.seconds, rounds=args.rounds, what=what)
+    if args.only:
+        paths = {name: path for name, path in paths.items() if args.only in name}
+    measure(paths, cookie=cookie, seconds=args.seconds, rounds=args.rounds, what=what, connections=args.connections)
 
 
 if __name__ == "__main__":

@@ -191,13 +191,10 @@ def explain() -> None:
         values = {key: value[0] for key, value in parse_qs(params).items()}
         parsed = query.parse(values["q"])
         if "kind" in values:
-            queryset = query.of_kind(person, parsed, values["kind"])[:20]
+            sql, sql_params = query.of_kind_sql(person, parsed, values["kind"])
         else:
-            queryset = None
             alike_names = not query.grouped_rows(person, parsed)
             sql, sql_params = query.grouped_sql(person, parsed, alike_names=alike_names)
-        if queryset is not None:
-            sql, sql_params = queryset.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", sql_params)
             plan = "\n".join(row[0] for row in cursor.fetchall())

@@ -221,8 +221,8 @@ def _prepare(args) -> dict:
     }
 
 
-def _wrk(url: str, cookie: str, seconds: int, script: str) -> tuple[float, float]:
-    cmd = ["wrk", "-t1", "-c4", f"-d{seconds}s", "-s", script, "-H", f"Cookie: sessionid={cookie}", url]
+def _wrk(url: str, cookie: str, seconds: int, script: str, connections: int = 4) -> tuple[float, float]:
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", script, "-H", f"Cookie: sessionid={cookie}", url]
     if shutil.which("taskset"):
         cmd = ["taskset", "-c", "1", *cmd]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
@@ -245,8 +245,9 @@ def _check(port: int, path: str, cookie: str, name: str) -> None:
         raise SystemExit(f"{name} ({path}) answered {status}, not 200: nothing measured")
 
 
-def measure(pages: dict, *, cookie: str, seconds: int, rounds: int, what: str) -> None:
-    """Like :func:`tests.bench.pages.measure`, with each page's p95 latency (wrk's Lua ``done`` hook)."""
+def measure(pages: dict, *, cookie: str, seconds: int, rounds: int, what: str, connections: int = 4) -> None:
+    """Like :func:`tests.bench.pages.measure`, with each page's p95 latency (wrk's Lua ``done`` hook). With one
+    connection the p95 is a request's own time; with four on the one sync worker, about four times it (queueing)."""
     port = _free_port()
     gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "tests.bench.wsgi:application", "-w", "1", "-k", "sync"]
     gunicorn += ["-b", f"127.0.0.1:{port}", "--access-logfile", "-", "--log-level", "warning", "--timeout", "120"]
@@ -269,16 +270,19 @@ def measure(pages: dict, *, cookie: str, seconds: int, rounds: int, what: str) -
             _check(port, path, cookie, name)
         results = {name: [] for name in ["hello", *pages]}
         for _ in range(rounds):
-            results["hello"].append(_wrk(base + "/__hello__", cookie, seconds, lua.name))
+            results["hello"].append(_wrk(base + "/__hello__", cookie, seconds, lua.name, connections))
             for name, path in pages.items():
-                results[name].append(_wrk(base + path, cookie, seconds, lua.name))
+                results[name].append(_wrk(base + path, cookie, seconds, lua.name, connections))
         hello = sorted(rps for rps, _p95 in results["hello"])[rounds // 2]
-        print(f"\nOne gunicorn sync worker on CPU 0, wrk -t1 -c4 -d{seconds}s on CPU 1, {rounds} rounds, {what}:")
-        print(f"  {'page':24} {'req/s':>9}   {'ratio':>7}   {'p95 ms':>7}")
+        print(
+            f"\nOne gunicorn sync worker on CPU 0, wrk -t1 -c{connections} -d{seconds}s on CPU 1, {rounds} rounds, "
+            f"{what}:"
+        )
+        print(f"  {'page':32} {'req/s':>9}   {'ratio':>7}   {'p95 ms':>7}")
         for name in ["hello", *pages]:
             median = sorted(rps for rps, _p95 in results[name])[rounds // 2]
             p95 = sorted(p95 for _rps, p95 in results[name])[rounds // 2]
-            print(f"  {name:24} {median:9.1f}   {median / hello:7.4f}   {p95:7.1f}")
+            print(f"  {name:32} {median:9.1f}   {median / hello:7.4f}   {p95:7.1f}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
