@@ -126,6 +126,10 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (postgresql://…)")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-pghistory's request context only for requests that write (its default includes GET, and then every
+# statement of a page that does not start with SELECT, such as the search's WITH, is sent with a set_config).
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
 # --- Cache: Redis when configured, else the database (never a dummy) ----------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
