@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_htmx.http import HttpResponseClientRedirect
 
 from portal.lib.validators import plausible_dates, validate_plausible_date
 
@@ -90,9 +91,12 @@ def _kind(request) -> str:
 
 
 def _already_saved(request, token: uuid.UUID):
+    """To what the token made, with a note. A form sent in place (htmx) is led there by the browser itself
+    (``HX-Redirect``): a redirect its request followed would bring the whole page into the form's region."""
     claim = CreateToken.objects.filter(token=token, user=request.user).first()
     messages.info(request, _("This was already saved: here it is."))
-    return redirect(claim.url if claim is not None and claim.url else "/")
+    url = claim.url if claim is not None and claim.url else "/"
+    return HttpResponseClientRedirect(url) if getattr(request, "htmx", False) else redirect(url)
 
 
 def creates_once(view):

@@ -52,13 +52,20 @@ def refuse_or_show(request, form, obj, error, anchor: str = ""):
     return refuse(request, obj, error, anchor)
 
 
-def render_partial(request, template: str, partial: str, context: dict, *, status_id: str = "", message: str = ""):
+# The status of the region sent back with its form's errors or a refusal in it: base.html's htmx-config swaps
+# it in like a success, while any other 4xx and 5xx leaves the page as it is (static/js/inline-outcome.js).
+REFUSED = 422
+
+
+def render_partial(
+    request, template: str, partial: str, context: dict, *, status_id: str = "", message: str = "", status=200
+):
     """The region of a page alone, for an htmx request: the partial ``template#partial`` (a ``{% partialdef %}``
     of the page's template) rendered with ``context``. ``message`` goes into the page's live region
     ``status_id`` (an element with ``role="status"`` that stays in the page, outside the region) as an
     out-of-band swap, so that screen readers say it. The ``<template>`` around it keeps it parseable after a
-    table row."""
-    response = render(request, f"{template}#{partial}", context)
+    table row. ``status``: :data:`REFUSED` when the region shows why the action was not done."""
+    response = render(request, f"{template}#{partial}", context, status=status)
     if status_id and message:
         response.write(
             format_html('<template><div id="{}" data-hx-swap-oob="innerHTML">{}</div></template>', status_id, message)

@@ -231,5 +231,8 @@ def test_answering_an_endorsement_in_place_and_without_javascript(
     page.locator("#endorsement-form [type=submit]").click()
     expect(page.locator("#endorsement-heading")).to_be_focused()
     expect(page.locator("#endorsement-form")).to_have_count(0)
+    # the status above the panel and in the facts follows, out of band
+    expect(page.locator("#goal-status-badge")).to_have_text("Hyväksytty")
+    expect(page.locator("#goal-status-facts")).to_contain_text("Hyväksytty")
     assert page.evaluate(NOT_RELOADED), "the page was loaded again"
     _checked_after_swap(page, check, nu_pages, "inline-12-goal-agreed")

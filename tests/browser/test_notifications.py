@@ -34,6 +34,7 @@ def test_a_person_reads_notifications_and_changes_a_preference(page, check, memb
     page.get_by_role("button", name=re.compile("^Merkitse luetuksi")).first.click()
     expect(page.get_by_text("Lukematon", exact=True)).to_have_count(2)
     expect(_badge(page)).to_contain_text("2")
+    expect(page.locator("#notifications-unread")).to_contain_text("2")  # the list's own count too
     assert Notification.objects.filter(user=member, read_at__isnull=True).count() == 2
     check(page, "notifications-02-one-read")
 

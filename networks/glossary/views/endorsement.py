@@ -16,7 +16,7 @@ from networks.goals.models import rule_text
 from networks.memberships.models import Membership
 from portal.lib.access import MembershipStatus
 from portal.lib.errors import DomainError
-from portal.lib.views import back_to, refuse, refuse_or_show, show_errors
+from portal.lib.views import REFUSED, back_to, refuse, refuse_or_show, show_errors
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -62,8 +62,12 @@ def term_answer(request, pk):
     endorsement section is rendered again in place (htmx), or the page is shown again."""
     term = term_for(request, selectors.term_page(), "answer", pk)
     round_ = term.rounds.open().first()
-    if round_ is None:
-        return refuse(request, term, DomainError(_("The term is not under endorsement now.")), "endorsement")
+    if round_ is None:  # closed meanwhile: with htmx the section as it stands now, with the reason
+        error = DomainError(_("The term is not under endorsement now."))
+        if not request.htmx:
+            return refuse(request, term, error, "endorsement")
+        context = {**detail_context(request, term), "answer_error": str(error)}
+        return render(request, "networks/glossary/term_detail.html#endorsement", context, status=REFUSED)
     organisations = endorsement.answering_organisations(term, request.user)
     form = EndorsementAnswerForm(request.POST, organisations=organisations, round_=round_)
     if form.is_valid():
@@ -92,5 +96,7 @@ def term_answer(request, pk):
             context["answer_saved"] = message
             return render(request, "networks/glossary/term_detail.html#endorsement", context)
     context = detail_context(request, term, answer_form=form)
-    template = "networks/glossary/term_detail.html"
-    return render(request, f"{template}#endorsement" if request.htmx else template, context)
+    template, status = "networks/glossary/term_detail.html", 200
+    if request.htmx:  # the section with the form's errors, swapped in (REFUSED)
+        template, status = f"{template}#endorsement", REFUSED
+    return render(request, template, context, status=status)

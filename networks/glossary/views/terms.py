@@ -18,7 +18,7 @@ from networks.memberships.models import Network
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
-from portal.lib.views import back_to, object_for, refuse, refuse_or_show, show_errors
+from portal.lib.views import REFUSED, back_to, object_for, refuse, refuse_or_show, show_errors
 
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -136,4 +136,6 @@ def comment_add(request, pk):
             form.saved = True
     context = detail_context(request, term, comment_form=form)
     template = "networks/glossary/term_detail.html"
-    return render(request, f"{template}#comments" if request.htmx else template, context)
+    if request.htmx:  # the discussion in place: with the new comment, or with the form's errors (REFUSED)
+        return render(request, f"{template}#comments", context, status=REFUSED if form.errors else 200)
+    return render(request, template, context)

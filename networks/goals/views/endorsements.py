@@ -20,7 +20,7 @@ from networks.goals.selectors import endorsement_rounds
 from networks.memberships.models import Membership, Network
 from portal.lib.access import MembershipStatus
 from portal.lib.errors import DomainError
-from portal.lib.views import back_to, object_for, refuse_or_show, render_partial, show_errors
+from portal.lib.views import REFUSED, back_to, object_for, refuse_or_show, render_partial, show_errors
 
 _GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -110,7 +110,10 @@ def _panel(request, goal: Goal, *, form=None, error: str = "", choices=None, mes
     if form is not None and "answer_form" in panel:
         panel["answer_form"] = for_the_panel(form, goal, choices)
     context = {"endorsement": panel, "answer_error": error, "answered_here": True}
-    return render_partial(request, PANEL, "panel", context, status_id=PANEL_STATUS, message=message or error)
+    status = REFUSED if error or form is not None else 200
+    return render_partial(
+        request, PANEL, "panel", context, status_id=PANEL_STATUS, message=message or error, status=status
+    )
 
 
 def _answered(request, goal: Goal, organisation):

@@ -21,7 +21,7 @@ from portal.access import can
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
-from portal.lib.views import object_for, render_partial, show_errors
+from portal.lib.views import REFUSED, object_for, render_partial, show_errors
 
 MANAGE = "manage"
 
@@ -149,7 +149,8 @@ def _render_row(request, pk: int, row: str, *, message: str, action_error: str =
     action = _status_page_actions().get(pk=pk)  # as saved now, with what the row shows
     template, partial = ACTION_ROWS[row]
     context = _row_context(request, action, row, action_error)
-    return render_partial(request, template, partial, context, status_id=ACTION_STATUS, message=message)
+    status = REFUSED if action_error else 200
+    return render_partial(request, template, partial, context, status_id=ACTION_STATUS, message=message, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -17,7 +17,7 @@ from networks.meetings.selectors.pages import invitations_page
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
-from portal.lib.views import back_to, object_for, render_partial, render_partial_or_redirect, show_errors
+from portal.lib.views import REFUSED, back_to, object_for, render_partial, render_partial_or_redirect, show_errors
 
 MANAGE = "manage"
 
@@ -132,7 +132,7 @@ def reply(request, pk):
         if request.htmx:
             context = _invitations_region(request, meeting.pk, reply_error=str(error))
             return render_partial(
-                request, INVITATIONS, "invitations", context, status_id=REPLY_STATUS, message=str(error)
+                request, INVITATIONS, "invitations", context, status_id=REPLY_STATUS, message=str(error), status=REFUSED
             )
         messages.error(request, str(error))
         return back_to(meeting, "invitations")

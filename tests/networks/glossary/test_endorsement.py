@@ -161,3 +161,31 @@ def test_the_daily_command_closes_rounds_past_their_deadline(network, coordinato
     assert "1 not_reached" in out.getvalue()
     proposal.refresh_from_db()
     assert proposal.status == TermStatus.NOT_AGREED
+
+
+def test_in_place_the_section_comes_back_with_the_terms_state_or_a_422_with_the_reason(
+    client_for, network, coordinator, member, organisation, second, proposal
+):
+    endorsement.round_open(term=proposal, user=coordinator)
+    # a form error: 422, the section with the error on the form (htmx swaps it in), nothing saved
+    response = _answer(client_for(member), proposal, second[0], HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 422 and html.lstrip().startswith('<section class="mb-4" id="endorsement"')
+    assert "Select a valid choice." in html and not proposal.rounds.get().answers.exists()
+    # an answer: the badge and the buttons above the section come along out of band
+    response = _answer(client_for(member), proposal, organisation, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="term-status"' in html and 'id="term-actions"' in html and html.count('data-hx-swap-oob="true"') == 2
+    # the round closed meanwhile: 422, the section as it is now with the reason, not a redirect to a whole page
+    round_ = proposal.rounds.get()
+    round_.outcome, round_.closed_at = RoundOutcome.CANCELLED, timezone.now()
+    round_.save(update_fields=["outcome", "closed_at"])
+    url = reverse("glossary:term_answer", kwargs={"pk": proposal.pk})
+    data = {"organisation": second[0].pk, "answer": "agree", "round": round_.pk}
+    response = client_for(second[1]).post(url, data, HTTP_ACCEPT_LANGUAGE="en", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 422 and html.lstrip().startswith('<section class="mb-4" id="endorsement"')
+    assert 'role="alert">The term is not under endorsement now.</p>' in html and "<html" not in html
+    response = client_for(second[1]).post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302 and response.url.endswith("#endorsement")

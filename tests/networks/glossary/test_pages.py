@@ -4,6 +4,7 @@ confirmation, and the discussion (in place with htmx, and without JavaScript).""
 import pytest
 from django.urls import reverse
 
+from networks.glossary.forms import TermCommentForm
 from networks.glossary.models import DefinitionVersion, Term, TermComment, TermStatus
 from tests.networks.glossary.factories import agreed, term
 
@@ -162,7 +163,14 @@ def test_a_comment_updates_the_discussion_in_place_or_redirects(client_for, netw
     assert response.status_code == 302 and response.url.endswith("#comments")
     assert list(TermComment.objects.values_list("body", flat=True)) == ["Hyvä ehdotus.", "Toinen."]
     response = client.post(url, {"body": "  "}, HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and response.context["comment_form"].errors
+    assert response.status_code == 422 and response.context["comment_form"].errors
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section class="mb-4" id="comments"') and "This field is required." in html
+    assert TermComment.objects.count() == 2
+    # what was typed comes back in the form with its error: too long, kept as it was sent
+    long = "x" * (TermCommentForm.base_fields["body"].max_length + 1)
+    response = client.post(url, {"body": long}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 422 and long in response.content.decode()
 
 
 def test_the_term_page_shows_the_readers_language_and_marks_a_fallback(client_for, network, member):

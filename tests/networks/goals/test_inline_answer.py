@@ -36,8 +36,9 @@ def _data(three, round_, value=A.AGREE, reason=""):
     return {"organisation": three.orgs[0].pk, "answer": value, "reason": reason, "round": round_.pk}
 
 
-def _panel(response) -> str:
-    assert response.status_code == 200
+def _panel(response, status=200) -> str:
+    """The panel alone; ``status`` 422 when it shows why the answer was not saved (htmx swaps it in)."""
+    assert response.status_code == status
     html = response.content.decode()
     assert "<html" not in html and "<main" not in html
     assert html.lstrip().startswith('<section id="endorsement"')
@@ -70,6 +71,10 @@ def test_the_last_answer_with_htmx_closes_the_round_and_moves_focus_to_the_panel
     assert 'id="endorsement-form"' not in html
     assert 'id="endorsement-heading" class="h4 mb-0" tabindex="-1" autofocus' in html
     assert reload(goal).status == S.AGREED
+    # the goal's status elsewhere on the page comes along out of band: the badge, the facts, the notice
+    assert '<span id="goal-status-badge" class="badge goal-status goal-status-agreed" data-hx-swap-oob="true">' in html
+    assert '<dd id="goal-status-facts" data-hx-swap-oob="true">Agreed' in html
+    assert '<div id="goal-notice" data-hx-swap-oob="true">' in html
 
 
 def test_an_answer_without_htmx_redirects_to_the_goal(client_for, goal, three, round_):
@@ -79,7 +84,7 @@ def test_an_answer_without_htmx_redirects_to_the_goal(client_for, goal, three, r
 
 def test_a_form_error_with_htmx_shows_on_the_panels_form(client_for, goal, three, round_):
     data = _data(three, round_, A.OBJECT, reason=" ")
-    html = _panel(client_for(three.reps[0]).post(url("endorsement_answer", goal), data, headers=HTMX))
+    html = _panel(client_for(three.reps[0]).post(url("endorsement_answer", goal), data, headers=HTMX), 422)
     assert "Give a reason for a reservation or an objection." in html
     assert 'id="endorse-reason"' in html and "autofocus" in html
     assert 'aria-describedby="endorse-reason_helptext endorse-reason_error"' in html
@@ -93,13 +98,15 @@ def test_a_form_error_with_htmx_shows_on_the_panels_form(client_for, goal, three
 
 def test_a_stale_answer_with_htmx_says_why_above_the_panel(client_for, goal, three, round_, coordinator):
     services.goal_update(goal=goal, user=coordinator, data={"title": "Uusi"}, summary="Muutos.")
-    html = _panel(client_for(three.reps[0]).post(url("endorsement_answer", goal), _data(three, round_), headers=HTMX))
+    response = client_for(three.reps[0]).post(url("endorsement_answer", goal), _data(three, round_), headers=HTMX)
+    html = _panel(response, 422)
     assert "Endorsement of this text is no longer open." in html and "alert-danger" in html
     assert not Endorsement.objects.exists()
 
 
 def test_no_open_round_with_htmx_shows_the_panel_with_the_reason(client_for, goal, three):
-    html = _panel(client_for(three.reps[0]).post(url("endorsement_answer", goal), {"answer": "agree"}, headers=HTMX))
+    response = client_for(three.reps[0]).post(url("endorsement_answer", goal), {"answer": "agree"}, headers=HTMX)
+    html = _panel(response, 422)
     assert "The goal is not under endorsement now." in html
 
 
@@ -116,7 +123,7 @@ def test_refused_answers_get_the_same_status_with_htmx(client_for, cast, goal, t
         }
     # a forged organisation is a form error, on the panel's form
     data = {**_data(three, round_), "organisation": three.orgs[1].pk}
-    html = _panel(client_for(three.reps[0]).post(url("endorsement_answer", goal), data, headers=HTMX))
+    html = _panel(client_for(three.reps[0]).post(url("endorsement_answer", goal), data, headers=HTMX), 422)
     assert "Select a valid choice." in html
     assert not Endorsement.objects.exists()
 

@@ -22,8 +22,9 @@ HTMX = {"HX-Request": "true", "accept-language": "en"}
 EN = {"accept-language": "en"}
 
 
-def _fragment(response) -> str:
-    assert response.status_code == 200
+def _fragment(response, status=200) -> str:
+    """The region alone; ``status`` 422 when it shows why the action was not done (htmx swaps it in)."""
+    assert response.status_code == status
     html = response.content.decode()
     assert "<html" not in html and "<body" not in html and "<main" not in html
     return html
@@ -68,7 +69,7 @@ def test_a_reply_without_htmx_redirects_with_a_message(client_for, meeting, memb
 
 def test_a_bad_reply_with_htmx_shows_the_error_in_the_region(client_for, meeting, member):
     services.reply(meeting=meeting, user=member, answer="maybe")
-    html = _fragment(client_for(member).post(_reply_url(meeting), {"answer": "bogus"}, headers=HTMX))
+    html = _fragment(client_for(member).post(_reply_url(meeting), {"answer": "bogus"}, headers=HTMX), 422)
     assert 'id="reply-error"' in html and "Choose whether you will attend." in html
     assert 'aria-describedby="reply-error"' in html
     assert 'data-hx-swap-oob="innerHTML">Choose whether you will attend.</div>' in html
@@ -171,7 +172,7 @@ def test_marking_done_without_htmx_redirects_back_to_the_list(client_for, action
 def test_a_stale_toggle_with_htmx_shows_the_row_as_saved_with_the_reason(client_for, action, member, coordinator):
     stale = _toggle(action, "mine")
     records.action_set_status(action=action, user=coordinator, status=ActionStatus.DONE)
-    html = _fragment(client_for(member).post(_status_url(action), stale, headers=HTMX))
+    html = _fragment(client_for(member).post(_status_url(action), stale, headers=HTMX), 422)
     assert f'id="action-{action.pk}-error"' in html and "Someone else saved this" in html
     assert "Open again" in html  # the row shows the saved state, with the saved version to act on
     assert ActionItem.objects.get(pk=action.pk).status == ActionStatus.DONE
@@ -187,7 +188,8 @@ def test_refused_toggles_get_the_same_status_with_htmx(client_for, cast, action)
             response = client_for(cast[role]).post(_status_url(action), _toggle(action, "mine"), headers=headers)
             assert response.status_code == status
     html = _fragment(
-        client_for(cast["member"]).post(_status_url(action), _toggle(action, "mine", status="bogus"), headers=HTMX)
+        client_for(cast["member"]).post(_status_url(action), _toggle(action, "mine", status="bogus"), headers=HTMX),
+        422,
     )
     assert f'id="action-{action.pk}-error"' in html
     assert ActionItem.objects.get(pk=action.pk).status == ActionStatus.OPEN

@@ -26,6 +26,7 @@ from partners.agreements.models import Agreement
 from portal.lib import once
 from portal.lib.once import FIELD, CreateToken
 from tests import factories
+from tests.networks.glossary.factories import term
 from tests.networks.meetings.test_pages import _form as meeting_form
 from tests.partners.agreements.test_create_once import AGREEMENT
 
@@ -210,3 +211,18 @@ def test_a_forms_crispy_helper_renders_the_token_whether_set_on_the_form_or_its_
     assert once.with_token(Named)().helper.render_hidden_fields is True
     assert once.with_token(Shared)().helper.render_hidden_fields is True
     assert not hasattr(once.with_token(forms.Form)(), "helper")  # crispy makes its own, which renders every field
+
+
+@pytest.mark.django_db
+def test_a_form_sent_in_place_again_is_led_to_what_it_made_by_the_browser(client_for, network, member):
+    """A comment sent twice with htmx (its answer lost on the way): the second gets ``HX-Redirect`` to the comment,
+    not a redirect that would bring the whole page into the discussion's region."""
+    guidance = term(network)
+    client = client_for(member)
+    url = reverse("glossary:comment_add", kwargs={"pk": guidance.pk})
+    data = {"body": "Hyvä ehdotus.", FIELD: str(uuid.uuid4())}
+    assert client.post(url, data, headers={"HX-Request": "true"}).status_code == 200
+    response = client.post(url, data, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and response["HX-Redirect"] == f"{guidance.get_absolute_url()}#comments"
+    assert response.content == b""
+    assert guidance.comments.count() == 1
