@@ -33,3 +33,10 @@ class NetworksConfig(AppConfig):
         news_search.register()
         glossary_search.register()
         resource_search.register()
+
+        # A notification goes with the news item, comment or resource it tells of (the ones people delete).
+        from networks.news.models import NewsComment, NewsItem
+        from networks.resources.models import Resource
+        from portal.notifications.sources import forget_when_deleted
+
+        forget_when_deleted(NewsItem, NewsComment, Resource)

@@ -43,6 +43,8 @@ def mail_term_proposed(*, term: Term) -> int:
             "url": term.get_absolute_url(),
             "link": settings.SITE_URL + term.get_absolute_url(),
         },
+        network=term.network_id,
+        about=term,
     )
 
 
@@ -60,4 +62,6 @@ def mail_round_opened(*, round_: TermRound) -> int:
             "url": term.get_absolute_url(),
             "link": settings.SITE_URL + term.get_absolute_url(),
         },
+        network=term.network_id,
+        about=term,
     )

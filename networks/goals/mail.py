@@ -53,6 +53,7 @@ def mail_goal_proposed(*, goal: Goal) -> int:
         template_prefix="networks/goals/email/proposed",
         recipients=goal_coordinators(goal),
         context={"goal": goal, "network": goal.network, "proposed_by": goal.proposed_by, "link": goal_link(goal)},
+        network=goal.network_id,
     )
 
 

@@ -44,6 +44,8 @@ def mail_invited(*, meeting: Meeting, user_ids) -> int:
         template_prefix="networks/meetings/email/invited",
         recipients=invitees(meeting, user_ids),
         context=_context(meeting),
+        network=meeting.network_id,
+        about=meeting,
         attachments=invitation_attachment(meeting),
     )
 
@@ -53,6 +55,8 @@ def mail_updated(*, meeting: Meeting) -> int:
         template_prefix="networks/meetings/email/updated",
         recipients=invitees(meeting),
         context=_context(meeting),
+        network=meeting.network_id,
+        about=meeting,
         attachments=invitation_attachment(meeting),
     )
 
@@ -63,6 +67,8 @@ def mail_cancelled(*, meeting: Meeting, user_ids=None) -> int:
         # A person taken off the invitations is no longer an invitee: ``user_ids`` names them directly.
         recipients=mailable_people().filter(pk__in=user_ids) if user_ids is not None else invitees(meeting),
         context=_context(meeting),
+        network=meeting.network_id,
+        about=meeting,
         attachments=invitation_attachment(meeting, cancel=True),
     )
 
@@ -73,6 +79,8 @@ def mail_minutes_circulated(*, meeting: Meeting) -> int:
         template_prefix="networks/meetings/email/minutes_circulated",
         recipients=recipients,
         context=_context(meeting),
+        network=meeting.network_id,
+        about=meeting,
     )
 
 
@@ -82,6 +90,8 @@ def mail_poll_opened(*, poll) -> int:
         template_prefix="networks/meetings/email/poll_opened",
         recipients=mailable_people().filter(time_polls=poll).exclude(pk=poll.organiser_id),
         context={"poll": poll, "network": poll.network, "link": link, "slots": list(poll.slots.all())},
+        network=poll.network_id,
+        about=poll,
     )
 
 
@@ -90,6 +100,8 @@ def mail_minutes_await_checkers(*, meeting: Meeting, user_ids) -> int:
         template_prefix="networks/meetings/email/minutes_await_checkers",
         recipients=mailable_people().filter(pk__in=user_ids),
         context=_context(meeting),
+        network=meeting.network_id,
+        about=meeting,
     )
 
 
@@ -97,5 +109,9 @@ def mail_minutes_objected(*, meeting: Meeting, objection) -> int:
     recipients = mailable_people().filter(pk__in=[meeting.chair_id, meeting.organiser_id]).exclude(pk=objection.user_id)
     context = _context(meeting) | {"objection": objection, "checker": objection.user}
     return send_personal_mail(
-        template_prefix="networks/meetings/email/minutes_objected", recipients=recipients, context=context
+        template_prefix="networks/meetings/email/minutes_objected",
+        recipients=recipients,
+        context=context,
+        network=meeting.network_id,
+        about=meeting,
     )

@@ -91,6 +91,8 @@ def _remind_meeting(meeting: Meeting, *, now: datetime.datetime) -> int | None:
             template_prefix="networks/meetings/email/reminder",
             recipients=recipients,
             context={"meeting": meeting, "network": meeting.network, "link": meeting_link(meeting)},
+            network=meeting.network_id,
+            about=meeting,
         )
 
 
@@ -112,6 +114,8 @@ def _remind_action(action: ActionItem, *, field: str, template: str, today, now)
                 "days_left": (action.due_on - today).days,
                 "link": _action_link(action),
             },
+            network=action.network_id,
+            about=action,
         )
 
 

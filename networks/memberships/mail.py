@@ -12,10 +12,13 @@ from portal.lib.access import Role
 from portal.lib.mail import send_personal_mail
 
 
-def send_membership_mail(*, template: str, recipients, context: dict) -> None:
+def send_membership_mail(*, template: str, recipients, context: dict, network=None) -> None:
     """Render ``networks/memberships/email/<template>_subject.txt`` and ``_message.txt`` for each recipient in
-    their language and send each their own message once the transaction commits."""
-    send_personal_mail(template_prefix=f"networks/memberships/email/{template}", recipients=recipients, context=context)
+    their language and send each their own message once the transaction commits. ``network``: the message
+    is read only while the person has a role in it (the coordinators'; not the organisation's people, who
+    may have none yet)."""
+    prefix = f"networks/memberships/email/{template}"
+    send_personal_mail(template_prefix=prefix, recipients=recipients, context=context, network=network)
 
 
 def membership_link(membership: Membership) -> str:
@@ -63,4 +66,5 @@ def mail_coordinators(*, template: str, membership: Membership, extra: dict | No
         template=template,
         recipients=coordinators(membership.network),
         context={"membership": membership, "link": membership_link(membership), **(extra or {})},
+        network=membership.network_id,
     )

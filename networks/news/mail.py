@@ -5,7 +5,7 @@ Each person gets one message of their own, in their language, after the transact
 ``url`` is the item's path (``link`` the whole address for the e-mail's text).
 
 - an item is posted → the network's people (a role in it), but its author;
-- a comment is written → the item's author, unless they wrote it themselves.
+- a comment is written → the item's author, unless they wrote it themselves or have left the network.
 """
 
 from django.conf import settings
@@ -28,16 +28,25 @@ def readers(item):
 def mail_news_posted(*, item) -> int:
     """The network's people are told of a new item."""
     return send_personal_mail(
-        template_prefix="networks/news/email/posted", recipients=readers(item), context=_context(item)
+        template_prefix="networks/news/email/posted",
+        recipients=readers(item),
+        context=_context(item),
+        network=item.network_id,
+        about=item,
     )
 
 
 def mail_news_commented(*, comment) -> int:
-    """The item's author is told of a comment by someone else."""
+    """The item's author is told of a comment by someone else, while they still have a role in its network."""
     item = comment.item
     if item.author_id is None or item.author_id == comment.author_id:
         return 0
     context = {**_context(item), "comment": comment, "commenter": comment.author}
+    roles = NetworkRole.objects.filter(network_id=item.network_id)
     return send_personal_mail(
-        template_prefix="networks/news/email/commented", recipients=[item.author], context=context
+        template_prefix="networks/news/email/commented",
+        recipients=mailable_people().filter(pk=item.author_id, pk__in=roles.values("user")),
+        context=context,
+        network=item.network_id,
+        about=comment,
     )

@@ -31,4 +31,6 @@ def mail_resource_added(*, resource: Resource, added_by) -> int:
             "url": url,
             "link": settings.SITE_URL + url,
         },
+        network=resource.network_id,
+        about=resource,
     )

@@ -183,6 +183,7 @@ def mail_health_opened(*, round_: SurveyRound) -> int:
         template_prefix="networks/trust/health/email/opened",
         recipients=representatives(round_),
         context={"round": round_, "network": round_.network, "agreement": round_.agreement, "link": link},
+        network=round_.network_id,
     )
 
 
@@ -196,6 +197,7 @@ def mail_health_reminder(*, round_: SurveyRound, today: datetime.date | None = N
         template_prefix="networks/trust/health/email/reminder",
         recipients=respondents(round_, exclude_organisations=submitted_organisations(round_)),
         context={"round": round_, "network": round_.network, "agreement": round_.agreement, "link": link},
+        network=round_.network_id,
     )
 
 

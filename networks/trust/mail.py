@@ -64,6 +64,7 @@ def mail_round_opened(*, round_: SurveyRound) -> int:
         template_prefix="networks/trust/rounds/email/opened",
         recipients=respondents(round_),
         context=_context(round_),
+        network=round_.network_id,
     )
 
 
@@ -73,4 +74,5 @@ def mail_round_reminder(*, round_: SurveyRound, today: datetime.date | None = No
         template_prefix="networks/trust/rounds/email/reminder",
         recipients=respondents(round_, exclude_organisations=submitted_organisations(round_)),
         context=_context(round_, today),
+        network=round_.network_id,
     )

@@ -30,6 +30,8 @@ class Outgoing:
     subject: str
     body: str
     url: str = ""  # the page the message is about (the context's ``url``, else its ``link``)
+    network_id: int | None = None  # the network whose matters it tells of (read only by its people), if one
+    source: str = ""  # the object it tells of (:func:`source_key`), if any: its notifications go with it
     files: list = field(default_factory=list)
     headers: dict = field(default_factory=dict)
     send_now: bool = True
@@ -69,7 +71,14 @@ def queue_message(message: Outgoing) -> None:
     transaction.on_commit(lambda: send_email.enqueue(from_email=None, html=None, **kwargs))
 
 
-def send_personal_mail(*, template_prefix: str, recipients, context: dict, attachments=None) -> int:
+def source_key(obj) -> str:
+    """The key of the object a message tells of: ``app_label.model:pk``."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def send_personal_mail(
+    *, template_prefix: str, recipients, context: dict, attachments=None, network=None, about=None
+) -> int:
     """Render ``<template_prefix>_subject.txt`` and ``_message.txt`` for each recipient in their language
     and send each their own message once the transaction commits.
 
@@ -78,8 +87,13 @@ def send_personal_mail(*, template_prefix: str, recipients, context: dict, attac
     people the message was for (the registered deliveries may hold some back for a digest). ``attachments``
     (``[filename, text, mimetype]`` triples) go with every message; a callable ``attachments(person)`` gives
     each person their own (a calendar invitation names its attendee). ``context["url"]`` (else
-    ``context["link"]``) is the page the message is about.
+    ``context["link"]``) is the page the message is about. ``network`` (a network or its id) is the network
+    whose matters the message tells of: its notification is shown and sent only while the person has a role
+    in it. ``about`` is the object it tells of: its notifications are deleted with it (where its domain asks
+    for that, :func:`portal.notifications.sources.forget_when_deleted`).
     """
+    network_id = getattr(network, "pk", network)
+    source = source_key(about) if about is not None else ""
     seen = set()
     outgoing = []
     for person in recipients:
@@ -96,7 +110,9 @@ def send_personal_mail(*, template_prefix: str, recipients, context: dict, attac
             body = render_to_string(f"{template_prefix}_message.txt", full_context)
             files = attachments(person) if callable(attachments) else attachments
         url = str(context.get("url") or context.get("link") or "")
-        outgoing.append(Outgoing(person, template_prefix, language, subject, body, url, list(files or [])))
+        outgoing.append(
+            Outgoing(person, template_prefix, language, subject, body, url, network_id, source, files=list(files or []))
+        )
     for delivery in _deliveries:
         delivery(outgoing)
     for message in outgoing:

@@ -1,4 +1,5 @@
-"""The notifications in the Django admin: for support, read-mostly."""
+"""The notifications in the Django admin: for support, read-mostly. A notification is what the portal told a
+person: staff may look at it or delete it, never change what it says or where its link leads."""
 
 from django.contrib import admin
 
@@ -13,6 +14,12 @@ class NotificationAdmin(admin.ModelAdmin):
     raw_id_fields = ["user", "digest"]
     readonly_fields = ["uuid", "created_at"]
     date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # view only (and delete)
 
 
 @admin.register(NotificationPreference)

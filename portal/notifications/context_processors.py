@@ -16,7 +16,8 @@ def unread_notifications(request):
         known = getattr(request, "unread_notification_count", None)  # counted by the view already
         if known is not None:
             return known
-        return Notification.objects.filter(user=user, read_at__isnull=True).count()
+        return Notification.objects.visible_to(user).unread().count()
 
-    # The template calls it; the first call asks the database (the partial index portal_notif_unread).
+    # The template calls it; the first call asks the database (the partial index portal_notif_unread, the
+    # person's roles as a subquery: a network they left no longer counts).
     return {"unread_notification_count": count}

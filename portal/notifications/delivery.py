@@ -38,6 +38,8 @@ def deliver(outgoing) -> None:
                 subject=Truncator(message.subject).chars(300),
                 text=Truncator(message.body.strip()).chars(TEXT_LENGTH),
                 url=local_url(message.url),
+                network_id=message.network_id,
+                source=message.source,
                 delivery=delivery,
                 created_at=now,
             )

@@ -56,6 +56,7 @@ def people_due(period: str, start: datetime.date):
         people = source.recipients().filter(pk__in=mailable_people().values("pk"))
         return list(people.exclude(pk__in=portal_only).exclude(pk__in=sent).values_list("pk", flat=True).distinct())
     waiting = Notification.objects.pending_digest(period=period, before=period_end(period, start))
+    waiting = waiting.filter(user__in=mailable_people().values("pk"))  # nobody e-mail cannot reach, every day
     return list(waiting.exclude(user__in=sent).order_by("user_id").values_list("user_id", flat=True).distinct())
 
 
@@ -88,7 +89,8 @@ def _settings_url() -> str:
 
 
 def _absolute(url: str) -> str:
-    return settings.SITE_URL + url if url.startswith("/") else url
+    """A path of ours on the site's address; anything else (an address elsewhere) is left out of the e-mail."""
+    return settings.SITE_URL + url if url.startswith("/") and not url.startswith("//") else ""
 
 
 def digest_send(*, user, period: str, start: datetime.date) -> bool:
@@ -107,7 +109,7 @@ def digest_send(*, user, period: str, start: datetime.date) -> bool:
             return False
         Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(digest=digest)
         for notification in waiting:
-            notification.absolute_url = _absolute(notification.url) if notification.url else ""
+            notification.absolute_url = _absolute(notification.url)
         context = {
             "recipient": user,
             "period": Period(period),

@@ -3,13 +3,15 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.lib.access import AccessMixin
-from portal.lib.querysets import VisibleToQuerySet
+from portal.lib.querysets import VisibleToQuerySet, related_rows
 from portal.lib.validators import plausible_dates, validate_plausible_date
 from portal.notifications.access import NotificationAccess
 from portal.notifications.kinds import DIGESTS, Delivery, Kind
@@ -23,16 +25,30 @@ class Period(models.TextChoices):
     TODO = "todo", _("Coordinator's weekly to-do")
 
 
+def _roles():
+    """The people's roles in the networks, read through the accounts' relation (this package knows no domain)."""
+    return related_rows(get_user_model(), "network_roles")
+
+
 class NotificationQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
-        return self.filter(user=user)
+        """The person's own notifications, but those of a network they no longer have a role in: what they could
+        read there went when they left."""
+        networks = _roles().filter(user=user).values("network")
+        return self.filter(user=user).filter(Q(network_id__isnull=True) | Q(network_id__in=networks))
+
+    def current(self):
+        """The notifications whose person still has a role in their network (or that concern no network)."""
+        role = _roles().filter(user=OuterRef("user"), network=OuterRef("network_id"))
+        return self.filter(Q(network_id__isnull=True) | Exists(role))
 
     def unread(self):
         return self.filter(read_at__isnull=True)
 
     def pending_digest(self, *, period: str, before):
-        """Waiting for the ``period``'s digest: chosen for it, created before ``before``, not yet digested."""
-        return self.filter(delivery=period, digest__isnull=True, created_at__lt=before)
+        """Waiting for the ``period``'s digest: chosen for it, created before ``before``, not yet digested, and
+        still the person's to read (:meth:`current`)."""
+        return self.filter(delivery=period, digest__isnull=True, created_at__lt=before).current()
 
 
 class Notification(AccessMixin, models.Model):
@@ -47,6 +63,11 @@ class Notification(AccessMixin, models.Model):
     text = models.TextField(_("text"), blank=True)
     # The page the message is about: a path of the portal (or an address elsewhere), empty when none.
     url = models.CharField(_("link"), max_length=500, blank=True)
+    # The network whose matters it tells of (shown and sent only while the person has a role in it), if one;
+    # an id, not a key: this package knows no domain.
+    network_id = models.BigIntegerField(_("network"), null=True, blank=True, editable=False)
+    # The object it tells of ("app_label.model:pk"): its notifications are deleted with it.
+    source = models.CharField(pgettext_lazy("notification", "about"), max_length=100, blank=True, editable=False)
     # How its e-mail went, by the person's choice when it was made.
     delivery = models.CharField(_("e-mail"), max_length=8, choices=Delivery.choices, default=Delivery.IMMEDIATE)
     digest = models.ForeignKey(
@@ -91,6 +112,8 @@ class Notification(AccessMixin, models.Model):
                 condition=Q(digest__isnull=True, delivery__in=DIGESTS),
                 name="portal_notif_pending_digest",
             ),
+            # Forgetting an object's notifications when it is deleted.
+            models.Index(fields=["source"], condition=~Q(source=""), name="portal_notif_source"),
         ]
 
     def __str__(self):

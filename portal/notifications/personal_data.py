@@ -11,7 +11,7 @@ from portal.notifications.models import Digest, Notification, NotificationPrefer
 def export(user):
     return {
         "notifications": rows(
-            Notification.objects.filter(user=user).order_by("created_at", "pk"),
+            Notification.objects.filter(user=user).current().order_by("created_at", "pk"),
             "created_at",
             "kind",
             "subject",

@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from portal.notifications.kinds import Delivery, Kind, default_delivery
-from portal.notifications.models import NotificationPreference
+from portal.notifications.kinds import DIGESTS, Delivery, Kind, default_delivery
+from portal.notifications.models import Notification, NotificationPreference
 
 
 def preferences_of(user) -> dict[str, str]:
@@ -20,7 +20,8 @@ def chosen_for(user_ids) -> dict[tuple[int, str], str]:
 
 def preferences_set(*, user, choices: dict[str, str]) -> None:
     """Save the person's choice for each kind in ``choices`` (a kind left out keeps its choice). One
-    statement: an INSERT … ON CONFLICT UPDATE, so two saves at once both end in one row per kind."""
+    statement: an INSERT … ON CONFLICT UPDATE, so two saves at once both end in one row per kind. What waits
+    for a digest follows the new choice (:func:`_move_waiting`)."""
     rows = [
         NotificationPreference(user=user, kind=kind, delivery=delivery)
         for kind, delivery in choices.items()
@@ -32,6 +33,18 @@ def preferences_set(*, user, choices: dict[str, str]) -> None:
         NotificationPreference.objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["user", "kind"], update_fields=["delivery", "updated_at"]
         )
+        _move_waiting(user, {row.kind: row.delivery for row in rows})
+
+
+def _move_waiting(user, choices: dict[str, str]) -> None:
+    """The person's notifications still waiting for a digest go by the new choice of their kind: into the other
+    digest, or only in the portal (never e-mailed). Chosen "at once", they stay in the digest they wait for (the
+    moment to send them has passed). At most one UPDATE per digest period and one for the portal."""
+    for delivery in (*DIGESTS, Delivery.PORTAL):
+        kinds = [kind for kind, chosen in choices.items() if chosen == delivery]
+        if kinds:
+            waiting = Notification.objects.filter(user=user, kind__in=kinds, digest__isnull=True, delivery__in=DIGESTS)
+            waiting.exclude(delivery=delivery).update(delivery=delivery)
 
 
 def unsubscribe(*, user, kinds) -> None:

@@ -5,8 +5,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from networks.memberships.models import NetworkRole
 from networks.news import services
 from networks.news.models import NewsItem
+from portal.lib.mail import source_key
+from portal.notifications.models import Notification
 from tests import factories
 from tests.networks.news.conftest import create_url, item_data
 from tests.networks.news.factories import NewsItemFactory
@@ -69,3 +72,23 @@ def test_a_comment_tells_the_author_not_the_commenter_themselves(
     with django_capture_on_commit_callbacks(execute=True):
         client_for(coordinator).post(url, {"text": "Tervetuloa!"})
     assert mail.outbox == []
+
+
+def test_an_author_who_left_the_network_is_not_told_of_comments(
+    network, coordinator, member, django_capture_on_commit_callbacks
+):
+    item = NewsItemFactory(network=network, author=member)
+    NetworkRole.objects.filter(user=member, network=network).delete()  # the author left the network
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_add(item=item, author=coordinator, text="Sisäinen kommentti: budjetti leikkautuu")
+    assert mail.outbox == []
+    assert not Notification.objects.filter(user=member).exists()
+
+
+def test_a_news_notification_names_its_network_and_item(network, coordinator, member):
+    item = services.news_create(network=network, author=coordinator, data={"title_fi": "A", "body_fi": "B"})
+    comment = services.comment_add(item=item, author=member, text="Kiitos")
+    told = Notification.objects.get(user=member)
+    assert (told.network_id, told.source) == (network.pk, source_key(item))
+    told = Notification.objects.get(user=coordinator)
+    assert (told.network_id, told.source) == (network.pk, source_key(comment))

@@ -23,8 +23,8 @@ def clock():
         yield WEDNESDAY
 
 
-def notify(user, n=1, *, kind="meetings", delivery="now", created_at=None, read=False):
-    """``n`` notifications for ``user`` made directly (not through e-mail)."""
+def notify(user, n=1, *, kind="meetings", delivery="now", created_at=None, read=False, network=None, url="/meetings/"):
+    """``n`` notifications for ``user`` made directly (not through e-mail); of ``network`` if one is given."""
     created_at = created_at or timezone.now()
     return Notification.objects.bulk_create(
         Notification(
@@ -32,7 +32,8 @@ def notify(user, n=1, *, kind="meetings", delivery="now", created_at=None, read=
             kind=kind,
             subject=f"Ilmoitus {i}",
             text="Teksti",
-            url="/meetings/",
+            url=url,
+            network_id=network.pk if network is not None else None,
             delivery=delivery,
             created_at=created_at,
             read_at=created_at if read else None,
