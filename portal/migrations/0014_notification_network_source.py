@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0011_notifications"),
+        ("portal", "0013_searchentry_network"),
     ]
 
     operations = [
