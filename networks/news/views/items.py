@@ -32,7 +32,7 @@ def news_list(request, slug):
     """The network's news: pinned items first, then the newest."""
     network = object_for(request, Network, slug=slug)
     page_obj = paginate(request, selectors.network_news(network), per_page=ITEMS_PER_PAGE)
-    page_obj.object_list = selectors.with_excerpts(page_obj.object_list)
+    page_obj.object_list = selectors.page_items(page_obj.object_list)
     context = {
         "network": network,
         "page_obj": page_obj,
