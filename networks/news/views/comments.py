@@ -29,10 +29,10 @@ def _comment_url(item, comment) -> str:
 @require_POST
 @login_required
 @creates_once
-def comment_add(request, pk):
+def comment_add(request, uuid):
     """Write a comment on the item: its network's coordinators and members. With htmx the comments section
     comes back in place (the new comment on the last page, a fresh form); without, a redirect to it."""
-    item = object_for(request, selectors.news_page(), "comment", pk=pk)
+    item = object_for(request, selectors.news_page(), "comment", uuid=uuid)
     form = with_token(CommentForm)(request.POST)
     if form.is_valid():
         try:

@@ -63,7 +63,7 @@ def test_the_news_page_does_not_grow(request, client_for, world, viewer):
 
 @pytest.mark.parametrize("viewer", ["coordinator", "member", "observer"])
 def test_the_item_page_does_not_grow(request, client_for, world, viewer):
-    url = reverse("news:news_detail", kwargs={"pk": world[2].pk})
+    url = reverse("news:news_detail", kwargs={"uuid": world[2].uuid})
     # session, user, MFA check, the item with its network, author and linked records, the role, the comments'
     # count and page with their authors, the network's agreed glossary terms (marked in the text)
     assert_budget(
@@ -115,5 +115,5 @@ def test_the_dashboard_panel_does_not_grow(rf, world, coordinator):
 
 def test_the_dashboard_shows_the_latest_news(client_for, world, member, outsider):
     content = client_for(member).get(reverse("portal:home")).content.decode()
-    assert "Uutinen 2" in content and reverse("news:news_detail", kwargs={"pk": world[2].pk}) in content
+    assert "Uutinen 2" in content and reverse("news:news_detail", kwargs={"uuid": world[2].uuid}) in content
     assert "latest-news" not in client_for(outsider).get(reverse("portal:home")).content.decode()
