@@ -170,6 +170,8 @@ class NewsComment(AccessMixin, models.Model):
         on_delete=models.CASCADE,
     )
     text = models.TextField(_("comment"), max_length=COMMENT_LENGTH)
+    # The comment's address in URLs (deleting it).
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("written"), auto_now_add=True, validators=[validate_plausible_date])
 
     objects = CommentQuerySet.as_manager()

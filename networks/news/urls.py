@@ -14,5 +14,5 @@ urlpatterns = [
     path("<uuid:uuid>/edit/", items.news_edit, name="news_edit"),
     path("<uuid:uuid>/delete/", items.news_delete, name="news_delete"),
     path("<uuid:uuid>/comments/", comments.comment_add, name="comment_add"),
-    path("comments/<int:pk>/delete/", comments.comment_delete, name="comment_delete"),
+    path("comments/<uuid:uuid>/delete/", comments.comment_delete, name="comment_delete"),
 ]

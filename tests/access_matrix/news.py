@@ -26,7 +26,7 @@ def _uuid(objs):
 
 def _comment(objs):
     _item(objs)
-    return {"pk": objs.news_comment.pk}
+    return {"uuid": objs.news_comment.uuid}
 
 
 def _members_post(objs):
@@ -40,7 +40,7 @@ def _posted_by_member(objs):
 
 
 def _comment_by_observer(objs):
-    return {"pk": NewsCommentFactory(item=_item(objs), author=objs.observer).pk}
+    return {"uuid": NewsCommentFactory(item=_item(objs), author=objs.observer).uuid}
 
 
 GET = {

@@ -54,9 +54,9 @@ def comment_add(request, uuid):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def comment_delete(request, pk):
+def comment_delete(request, uuid):
     """Delete a comment after a confirmation: its author and the network's coordinators."""
-    comment = object_for(request, NewsComment.objects.select_related("item__network", "author"), "delete", pk=pk)
+    comment = object_for(request, NewsComment.objects.select_related("item__network", "author"), "delete", uuid=uuid)
     item = comment.item
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         services.comment_delete(comment=comment)

@@ -61,21 +61,21 @@ def test_the_author_and_coordinators_edit_and_delete_others_do_not(client_for, m
 def test_comments_are_deleted_by_their_author_and_coordinators(client_for, network, member, coordinator, observer):
     item = NewsItemFactory(network=network, author=coordinator)
     comment = NewsCommentFactory(item=item, author=member)
-    url = reverse("news:comment_delete", kwargs={"pk": comment.pk})
+    url = reverse("news:comment_delete", kwargs={"uuid": comment.uuid})
     assert client_for(observer).post(url, {"confirm": "yes"}).status_code == 403
     page = client_for(member).get(url)
     assert page.status_code == 200 and NewsComment.objects.filter(pk=comment.pk).exists()  # a question first
     assert client_for(member).post(url, {"confirm": "yes"}).status_code == 302
     assert not NewsComment.objects.filter(pk=comment.pk).exists()
     other = NewsCommentFactory(item=item, author=member)
-    client_for(coordinator).post(reverse("news:comment_delete", kwargs={"pk": other.pk}), {"confirm": "yes"})
+    client_for(coordinator).post(reverse("news:comment_delete", kwargs={"uuid": other.uuid}), {"confirm": "yes"})
     assert not NewsComment.objects.exists()
 
 
 def test_the_delete_link_shows_only_where_it_works(client_for, network, member, coordinator, observer):
     item = NewsItemFactory(network=network, author=coordinator)
     comment = NewsCommentFactory(item=item, author=member)
-    url = reverse("news:comment_delete", kwargs={"pk": comment.pk})
+    url = reverse("news:comment_delete", kwargs={"uuid": comment.uuid})
     assert url in client_for(member).get(detail_url(item)).content.decode()
     assert url in client_for(coordinator).get(detail_url(item)).content.decode()
     assert url not in client_for(observer).get(detail_url(item)).content.decode()

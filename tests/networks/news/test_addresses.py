@@ -1,5 +1,6 @@
-"""A news item is addressed by its UUID (house style: no sequential ids in URLs): its pages, the links of its
-notifications and of its search result; the migration that brought the UUIDs rewrote the stored links."""
+"""A news item and a comment are addressed by their UUIDs (house style: no sequential ids in URLs): the item's
+pages, deleting a comment, the links of the item's notifications and of its search result; the migration that
+brought the UUIDs rewrote the stored links."""
 
 import importlib
 
@@ -11,21 +12,25 @@ from networks.news import services
 from portal.notifications.models import Notification
 from portal.search import query
 from portal.search.models import SearchEntry, SearchKind
-from tests.networks.news.factories import NewsItemFactory
+from tests.networks.news.factories import NewsCommentFactory, NewsItemFactory
 
 pytestmark = pytest.mark.django_db
-MIGRATION = importlib.import_module("networks.migrations.0026_newsitem_uuid")
+MIGRATION = importlib.import_module("networks.migrations.0026_news_uuids")
 
 
 def test_the_item_pages_take_its_uuid_and_integers_no_longer_resolve(client_for, network, coordinator):
     item = NewsItemFactory(network=network, author=coordinator)
+    comment = NewsCommentFactory(item=item, author=coordinator)
     assert item.get_absolute_url() == f"/news/{item.uuid}/"
     client = client_for(coordinator)
     for name in ("news_detail", "news_edit", "news_delete"):
         assert client.get(reverse(f"news:{name}", kwargs={"uuid": item.uuid})).status_code == 200
-    for path in ("", "edit/", "delete/", "comments/"):
+    assert client.get(f"/news/comments/{comment.uuid}/delete/").status_code == 200
+    for path in (f"{item.pk}/", f"{item.pk}/edit/", f"{item.pk}/delete/", f"{item.pk}/comments/"):
         with pytest.raises(Resolver404):
-            resolve(f"/news/{item.pk}/{path}")
+            resolve(f"/news/{path}")
+    with pytest.raises(Resolver404):
+        resolve(f"/news/comments/{comment.pk}/delete/")
     assert client.get(f"/news/{item.pk}/").status_code == 404
 
 

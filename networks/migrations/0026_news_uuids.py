@@ -1,6 +1,7 @@
-"""News items are addressed by a UUID in URLs (``/news/<uuid>/``) instead of their sequential id.
+"""News items and their comments are addressed by a UUID in URLs (``/news/<uuid>/``,
+``/news/comments/<uuid>/delete/``) instead of their sequential ids.
 
-The column is added nullable, filled in one UPDATE (``gen_random_uuid()`` in the database, no rows through
+Each column is added nullable, filled in one UPDATE (``gen_random_uuid()`` in the database, no rows through
 Python), then made required and unique. The stored links to the items' pages follow: the notifications' links
 (a path, ``/news/<id>/…``, and the same path in their text) and the search index's link keys of the news.
 """
@@ -9,7 +10,7 @@ import uuid
 
 from django.db import migrations, models
 
-FILL = "UPDATE networks_newsitem SET uuid = gen_random_uuid() WHERE uuid IS NULL"
+FILL = "UPDATE {table} SET uuid = gen_random_uuid() WHERE uuid IS NULL"
 
 # A notification's link (and its text, which may quote the link) to /news/<id>/… becomes /news/<uuid>/….
 NOTIFICATIONS = r"""
@@ -49,9 +50,20 @@ class Migration(migrations.Migration):
             name="uuid",
             field=models.UUIDField(editable=False, null=True, verbose_name="identifier"),
         ),
-        migrations.RunSQL(FILL, migrations.RunSQL.noop),
+        migrations.RunSQL(FILL.format(table="networks_newsitem"), migrations.RunSQL.noop),
         migrations.AlterField(
             model_name="newsitem",
+            name="uuid",
+            field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name="identifier"),
+        ),
+        migrations.AddField(
+            model_name="newscomment",
+            name="uuid",
+            field=models.UUIDField(editable=False, null=True, verbose_name="identifier"),
+        ),
+        migrations.RunSQL(FILL.format(table="networks_newscomment"), migrations.RunSQL.noop),
+        migrations.AlterField(
+            model_name="newscomment",
             name="uuid",
             field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name="identifier"),
         ),
