@@ -227,10 +227,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ACTION_ITEM_REMINDER_DAYS = env_int("ACTION_ITEM_REMINDER_DAYS", 3)
 
 # How long what the privacy notice keeps for a limited time is kept (manage.py retention, daily): the audit
-# log of security events, finished rows of the task worker, and invitations never accepted (after expiry).
+# log of security events, finished rows of the task worker, invitations never accepted (after expiry), and
+# notifications (read ones; unread ones twice as long) with the record of digests sent.
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
 TASK_RETENTION_DAYS = env_int("TASK_RETENTION_DAYS", 30)
 INVITATION_RETENTION_DAYS = env_int("INVITATION_RETENTION_DAYS", 90)
+NOTIFICATION_RETENTION_DAYS = env_int("NOTIFICATION_RETENTION_DAYS", 365)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SESSION_COOKIE_HTTPONLY = True

@@ -35,6 +35,7 @@ def privacy_notice(request):
         "audit_days": settings.AUDIT_RETENTION_DAYS,
         "task_days": settings.TASK_RETENTION_DAYS,
         "invitation_days": settings.INVITATION_RETENTION_DAYS,
+        "notification_days": settings.NOTIFICATION_RETENTION_DAYS,
         "export_days": EXPORT_VALID_DAYS,
     }
     return render(request, "portal/privacy.html", context)

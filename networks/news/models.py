@@ -7,6 +7,8 @@ language has a title and a text. An item may point to a shared goal, a meeting, 
 activity of the same network (the services check that they are of the same network).
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -54,6 +56,8 @@ class NewsQuerySet(VisibleToQuerySet):
 class NewsItem(AccessMixin, models.Model):
     """One announcement to a network's people, in one to three languages, with the records it concerns."""
 
+    # The item's address in URLs (its pages, the links in notifications and the search).
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
     network = models.ForeignKey(
         "networks.Network", verbose_name=_("network"), related_name="news_items", on_delete=models.CASCADE
     )
@@ -144,7 +148,7 @@ class NewsItem(AccessMixin, models.Model):
         return self.title or "–"
 
     def get_absolute_url(self):
-        return reverse("news:news_detail", kwargs={"pk": self.pk})
+        return reverse("news:news_detail", kwargs={"uuid": self.uuid})
 
 
 class CommentQuerySet(VisibleToQuerySet):
@@ -166,6 +170,8 @@ class NewsComment(AccessMixin, models.Model):
         on_delete=models.CASCADE,
     )
     text = models.TextField(_("comment"), max_length=COMMENT_LENGTH)
+    # The comment's address in URLs (deleting it).
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("written"), auto_now_add=True, validators=[validate_plausible_date])
 
     objects = CommentQuerySet.as_manager()

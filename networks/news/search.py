@@ -17,14 +17,14 @@ def _first(row: dict, field: str) -> str:
 
 
 def news_documents(ids=None) -> Iterator[list[Document]]:
-    queryset = NewsItem.objects.values("pk", "network_id", "network__name", *TEXT_COLUMNS)
+    queryset = NewsItem.objects.values("pk", "uuid", "network_id", "network__name", *TEXT_COLUMNS)
     for batch in batches(queryset, ids):
         yield [
             Document(
                 kind=SearchKind.NEWS,
                 object_id=row["pk"],
                 title=_first(row, "title"),
-                link_key=str(row["pk"]),
+                link_key=str(row["uuid"]),
                 subtitle=row["network__name"],
                 network_id=row["network_id"],
                 summary=short(_first(row, "body")),
@@ -47,7 +47,7 @@ def register() -> None:
             visible=NewsItem.objects.visible_to,
             networks=NewsItem.objects.visible_networks,
             url_name="news:news_detail",
-            url_kwarg="pk",
+            url_kwarg="uuid",
             indexed_fields=frozenset({*TEXT_COLUMNS, "network"}),
         )
     )

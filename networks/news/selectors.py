@@ -22,13 +22,24 @@ def _comment_counts():
 
 
 def network_news(network: Network):
-    """The network's items, pinned first and then the newest, with their authors and ``comment_count``."""
-    return (
-        NewsItem.objects.filter(network=network)
+    """The network's items, pinned first and then the newest: the plain rows to paginate (their count and a
+    page's ids); :func:`page_items` shapes the page's own items."""
+    return NewsItem.objects.filter(network=network).for_page()
+
+
+def page_items(page_queryset) -> list:
+    """The items of a page (a slice of :func:`network_news`) with their authors, ``comment_count`` and
+    ``excerpt``, in one query.
+
+    The comments are counted only for the page's items: annotated on the sliced queryset, PostgreSQL would
+    compute the count also for every row the ``OFFSET`` skips (most of the cost of a deep page)."""
+    items = (
+        NewsItem.objects.filter(pk__in=page_queryset.values("pk"))
         .for_page()
         .select_related("author")
         .annotate(comment_count=_comment_counts())
     )
+    return with_excerpts(items)
 
 
 def with_excerpts(items) -> list:

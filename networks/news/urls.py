@@ -10,9 +10,9 @@ app_name = "news"
 urlpatterns = [
     path("network/<slug:slug>/", items.news_list, name="news_list"),
     path("network/<slug:slug>/new/", items.news_create, name="news_create"),
-    path("<int:pk>/", items.news_detail, name="news_detail"),
-    path("<int:pk>/edit/", items.news_edit, name="news_edit"),
-    path("<int:pk>/delete/", items.news_delete, name="news_delete"),
-    path("<int:pk>/comments/", comments.comment_add, name="comment_add"),
-    path("comments/<int:pk>/delete/", comments.comment_delete, name="comment_delete"),
+    path("<uuid:uuid>/", items.news_detail, name="news_detail"),
+    path("<uuid:uuid>/edit/", items.news_edit, name="news_edit"),
+    path("<uuid:uuid>/delete/", items.news_delete, name="news_delete"),
+    path("<uuid:uuid>/comments/", comments.comment_add, name="comment_add"),
+    path("comments/<uuid:uuid>/delete/", comments.comment_delete, name="comment_delete"),
 ]

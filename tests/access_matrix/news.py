@@ -20,13 +20,13 @@ def _item(objs):
     return objs.news_item
 
 
-def _pk(objs):
-    return {"pk": _item(objs).pk}
+def _uuid(objs):
+    return {"uuid": _item(objs).uuid}
 
 
 def _comment(objs):
     _item(objs)
-    return {"pk": objs.news_comment.pk}
+    return {"uuid": objs.news_comment.uuid}
 
 
 def _members_post(objs):
@@ -36,20 +36,20 @@ def _members_post(objs):
 
 
 def _posted_by_member(objs):
-    return {"pk": NewsItemFactory(network=objs.network, author=objs.member).pk}
+    return {"uuid": NewsItemFactory(network=objs.network, author=objs.member).uuid}
 
 
 def _comment_by_observer(objs):
-    return {"pk": NewsCommentFactory(item=_item(objs), author=objs.observer).pk}
+    return {"uuid": NewsCommentFactory(item=_item(objs), author=objs.observer).uuid}
 
 
 GET = {
     "news:news_list": Entry(NETWORK_READ, network_slug, login_redirect=True),
     "news:news_create": Entry(NETWORK_WRITE, network_slug, login_redirect=True),
-    "news:news_detail": Entry(NETWORK_READ, _pk, login_redirect=True),
-    "news:news_edit": Entry(NETWORK_WRITE, _pk, login_redirect=True),
-    "news:news_delete": Entry(NETWORK_WRITE, _pk, login_redirect=True),
-    "news:comment_add": Entry(POST_ONLY, _pk),
+    "news:news_detail": Entry(NETWORK_READ, _uuid, login_redirect=True),
+    "news:news_edit": Entry(NETWORK_WRITE, _uuid, login_redirect=True),
+    "news:news_delete": Entry(NETWORK_WRITE, _uuid, login_redirect=True),
+    "news:comment_add": Entry(POST_ONLY, _uuid),
     # The member wrote the comment; the coordinators moderate.
     "news:comment_delete": Entry(COMMENT, _comment, login_redirect=True),
 }
@@ -57,9 +57,9 @@ GET = {
 # An empty POST: the form back with errors (200) or the question asked again, for whoever may act.
 POST = {
     "news:news_create": Entry(NETWORK_WRITE, network_slug),
-    "news:news_edit": Entry(NETWORK_WRITE, _pk),
-    "news:news_delete": Entry(NETWORK_WRITE, _pk),
-    "news:comment_add": Entry(COMMENT, _pk),
+    "news:news_edit": Entry(NETWORK_WRITE, _uuid),
+    "news:news_delete": Entry(NETWORK_WRITE, _uuid),
+    "news:comment_add": Entry(COMMENT, _uuid),
     "news:comment_delete": Entry(COMMENT, _comment),
 }
 

@@ -71,7 +71,7 @@ def _post(page, check, network, coordinator) -> NewsItem:
     check(page, "information-04-news-form")
     page.locator("main form [type=submit]").last.click()
     item = NewsItem.objects.get(title_fi=TITLE_FI)
-    expect(page).to_have_url(re.compile(rf"/news/{item.pk}/$"))
+    expect(page).to_have_url(re.compile(rf"/news/{item.uuid}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE_FI)
     check(page, "information-05-news-item")
     sign_out(page)
@@ -88,7 +88,7 @@ def _read_in_portal(page, check, member, item) -> None:
     expect(page.get_by_text("Lukematon", exact=True)).to_have_count(1)
     check(page, "information-07-notifications")
     page.locator("#notifications").get_by_role("link", name=re.compile(TITLE_FI)).click()
-    expect(page).to_have_url(re.compile(rf"/news/{item.pk}/$"))
+    expect(page).to_have_url(re.compile(rf"/news/{item.uuid}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE_FI)
     check(page, "information-08-item-from-notification")
 
@@ -118,7 +118,7 @@ def _digest(capsys, member, item) -> email.message.EmailMessage:
     assert digest["To"] == member.email
     body = digest.get_body(preferencelist=("plain",)).get_content()
     assert TITLE_FI in body
-    assert f"{settings.SITE_URL}/news/{item.pk}/" in body
+    assert f"{settings.SITE_URL}/news/{item.uuid}/" in body
     assert digest["List-Unsubscribe"].startswith(f"<{settings.SITE_URL}/notifications/unsubscribe/")
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert Digest.objects.filter(user=member, period="daily").count() == 1
@@ -164,12 +164,12 @@ def _read_in_swedish(page, check, observer, item, finnish_only) -> None:
     sign_in(page, observer.email)
     page.get_by_role("button", name="Svenska").click()
     expect(page.locator("html")).to_have_attribute("lang", "sv")
-    page.goto(f"/news/{item.pk}/")
+    page.goto(f"/news/{item.uuid}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE_SV)
     expect(page.get_by_text("Handledarna samlas på Gradia i oktober.")).to_be_visible()
     expect(page.locator(".fallback-mark")).to_have_count(0)
     check(page, "information-15-item-in-swedish")
-    page.goto(f"/news/{finnish_only.pk}/")
+    page.goto(f"/news/{finnish_only.uuid}/")
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_contain_text(ONLY_FINNISH)
     expect(heading.locator(".fallback-mark")).to_have_text("(på finska)")

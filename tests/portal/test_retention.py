@@ -109,10 +109,14 @@ def test_the_privacy_notice_states_the_periods(client, periods):
     periods.AUDIT_RETENTION_DAYS = 400
     periods.TASK_RETENTION_DAYS = 21
     periods.INVITATION_RETENTION_DAYS = 77
+    periods.NOTIFICATION_RETENTION_DAYS = 180
     page = client.get("/privacy/", headers={"accept-language": "en"}).text
     assert "400 days" in page
     assert "21 days" in page
     assert "77 days" in page
+    assert "digests sent to you: 180 days" in page
+    finnish = client.get("/privacy/", headers={"accept-language": "fi"}).text
+    assert "sähköpostikoosteista: 180 päivää" in finnish
 
 
 @pytest.mark.django_db

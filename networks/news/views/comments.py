@@ -29,10 +29,10 @@ def _comment_url(item, comment) -> str:
 @require_POST
 @login_required
 @creates_once
-def comment_add(request, pk):
+def comment_add(request, uuid):
     """Write a comment on the item: its network's coordinators and members. With htmx the comments section
     comes back in place (the new comment on the last page, a fresh form); without, a redirect to it."""
-    item = object_for(request, selectors.news_page(), "comment", pk=pk)
+    item = object_for(request, selectors.news_page(), "comment", uuid=uuid)
     form = with_token(CommentForm)(request.POST)
     if form.is_valid():
         try:
@@ -54,9 +54,9 @@ def comment_add(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def comment_delete(request, pk):
+def comment_delete(request, uuid):
     """Delete a comment after a confirmation: its author and the network's coordinators."""
-    comment = object_for(request, NewsComment.objects.select_related("item__network", "author"), "delete", pk=pk)
+    comment = object_for(request, NewsComment.objects.select_related("item__network", "author"), "delete", uuid=uuid)
     item = comment.item
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         services.comment_delete(comment=comment)

@@ -32,7 +32,7 @@ def news_list(request, slug):
     """The network's news: pinned items first, then the newest."""
     network = object_for(request, Network, slug=slug)
     page_obj = paginate(request, selectors.network_news(network), per_page=ITEMS_PER_PAGE)
-    page_obj.object_list = selectors.with_excerpts(page_obj.object_list)
+    page_obj.object_list = selectors.page_items(page_obj.object_list)
     context = {
         "network": network,
         "page_obj": page_obj,
@@ -72,7 +72,7 @@ def comments_context(request, item, form=None, page=None) -> dict:
     if form is None and may["comment"]:
         form = with_token(CommentForm)()
     if form is not None:
-        url = reverse("news:comment_add", kwargs={"pk": item.pk})
+        url = reverse("news:comment_add", kwargs={"uuid": item.uuid})
         form.helper.form_action = url
         # With htmx the comments section comes back in place; without JavaScript the form posts and redirects.
         form.helper.attrs = {
@@ -88,17 +88,17 @@ def comments_context(request, item, form=None, page=None) -> dict:
 
 @require_safe
 @login_required
-def news_detail(request, pk):
+def news_detail(request, uuid):
     """The item: its text in the reader's language, what it concerns, and the comments."""
-    item = object_for(request, selectors.news_page(), pk=pk)
+    item = object_for(request, selectors.news_page(), uuid=uuid)
     return render(request, "networks/news/detail.html", comments_context(request, item))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def news_edit(request, pk):
+def news_edit(request, uuid):
     """Edit the item: its author and the network's coordinators. A stale form is refused."""
-    item = object_for(request, NewsItem.objects.select_related("network"), "edit", pk=pk)
+    item = object_for(request, NewsItem.objects.select_related("network"), "edit", uuid=uuid)
     may_pin = item.permits(request.user, "pin")
     form = NewsItemForm(request.POST or None, instance=copy.copy(item), may_pin=may_pin)
     if request.method == "POST" and form.is_valid():
@@ -115,9 +115,9 @@ def news_edit(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def news_delete(request, pk):
+def news_delete(request, uuid):
     """Delete the item with its comments, after a confirmation."""
-    item = object_for(request, NewsItem.objects.select_related("network"), "delete", pk=pk)
+    item = object_for(request, NewsItem.objects.select_related("network"), "delete", uuid=uuid)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         network = item.network
         try:

@@ -4,6 +4,8 @@
 - finished rows of the task worker (e-mail sent or failed, with their contents) older than
   ``TASK_RETENTION_DAYS``;
 - invitations never accepted, ``INVITATION_RETENTION_DAYS`` after they expired;
+- notifications (read ones) and digest rows ``NOTIFICATION_RETENTION_DAYS`` after they were made, unread
+  notifications twice that (:mod:`portal.notifications.retention`, in batches);
 - expired sessions (Django's ``clearsessions``);
 - create forms' one-time tokens after 30 days (:func:`portal.lib.once.prune`);
 - data exports (the ZIP files of *Download my data*) past their expiry, rows and files.
@@ -26,9 +28,10 @@ from portal.accounts.models import Invitation
 from portal.audit import log as audit_log
 from portal.lib import once
 from portal.lib.reminders import DailyJobCommand
+from portal.notifications.retention import notifications_prune
 from portal.privacy.exporting import remove_expired as remove_expired_exports
 
-PERIODS = ("AUDIT_RETENTION_DAYS", "TASK_RETENTION_DAYS", "INVITATION_RETENTION_DAYS")
+PERIODS = ("AUDIT_RETENTION_DAYS", "TASK_RETENTION_DAYS", "INVITATION_RETENTION_DAYS", "NOTIFICATION_RETENTION_DAYS")
 
 
 @dataclasses.dataclass
@@ -39,6 +42,8 @@ class RetentionRun:
     sessions: int = 0
     data_exports: int = 0
     create_tokens: int = 0
+    notifications: int = 0
+    digests: int = 0
 
 
 def _as_of(today: datetime.date | None) -> datetime.datetime:
@@ -66,6 +71,7 @@ def retention_run(*, today: datetime.date | None = None) -> RetentionRun:
         run.sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
     run.data_exports = remove_expired_exports(now)
     run.create_tokens = once.prune(now=now)
+    run.notifications, run.digests = notifications_prune(now=now, days=settings.NOTIFICATION_RETENTION_DAYS)
     return run
 
 
@@ -75,7 +81,8 @@ class Command(DailyJobCommand):
     help = (
         "Delete what is kept only for a limited time: audit events after AUDIT_RETENTION_DAYS, finished task "
         "rows after TASK_RETENTION_DAYS, invitations never accepted INVITATION_RETENTION_DAYS after they expired, "
-        "expired sessions and expired data exports."
+        "expired sessions and expired data exports, read notifications and digest rows after "
+        "NOTIFICATION_RETENTION_DAYS (unread notifications after twice that)."
     )
 
     def add_arguments(self, parser):
@@ -91,5 +98,6 @@ class Command(DailyJobCommand):
         return (
             f"Deleted: {run.audit_events} audit events, {run.task_results} finished task rows, "
             f"{run.invitations} expired invitations, {run.sessions} expired sessions, "
-            f"{run.data_exports} expired data exports, {run.create_tokens} old create tokens."
+            f"{run.data_exports} expired data exports, {run.create_tokens} old create tokens, "
+            f"{run.notifications} old notifications, {run.digests} old digest rows."
         )

@@ -13,7 +13,7 @@ def create_url(network) -> str:
 
 
 def detail_url(item) -> str:
-    return reverse("news:news_detail", kwargs={"pk": item.pk})
+    return reverse("news:news_detail", kwargs={"uuid": item.uuid})
 
 
 def item_data(**changes) -> dict:

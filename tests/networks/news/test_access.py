@@ -16,7 +16,7 @@ def test_outsiders_get_404_for_the_news_and_an_item(client_for, network, outside
     client = client_for(outsider)
     for url in (list_url(network), detail_url(item), create_url(network)):
         assert client.get(url).status_code == 404, url
-    comment_url = reverse("news:comment_add", kwargs={"pk": item.pk})
+    comment_url = reverse("news:comment_add", kwargs={"uuid": item.uuid})
     assert client.post(comment_url, {"text": "Hei"}).status_code == 404
     assert not NewsComment.objects.exists()
 
@@ -37,7 +37,7 @@ def test_an_observer_never_posts_nor_comments(client_for, members_post, observer
     client = client_for(observer)
     assert client.get(create_url(members_post)).status_code == 403
     assert client.get(detail_url(item)).status_code == 200
-    response = client.post(reverse("news:comment_add", kwargs={"pk": item.pk}), {"text": "Hei"})
+    response = client.post(reverse("news:comment_add", kwargs={"uuid": item.uuid}), {"text": "Hei"})
     assert response.status_code == 403 and not NewsComment.objects.exists()
 
 
@@ -52,30 +52,30 @@ def test_the_author_and_coordinators_edit_and_delete_others_do_not(client_for, m
     mine = NewsItemFactory(network=members_post, author=member)
     theirs = NewsItemFactory(network=members_post, author=coordinator)
     client = client_for(member)
-    assert client.get(reverse("news:news_edit", kwargs={"pk": mine.pk})).status_code == 200
-    assert client.get(reverse("news:news_edit", kwargs={"pk": theirs.pk})).status_code == 403
-    assert client.post(reverse("news:news_delete", kwargs={"pk": theirs.pk}), {"confirm": "yes"}).status_code == 403
-    assert client_for(coordinator).get(reverse("news:news_edit", kwargs={"pk": mine.pk})).status_code == 200
+    assert client.get(reverse("news:news_edit", kwargs={"uuid": mine.uuid})).status_code == 200
+    assert client.get(reverse("news:news_edit", kwargs={"uuid": theirs.uuid})).status_code == 403
+    assert client.post(reverse("news:news_delete", kwargs={"uuid": theirs.uuid}), {"confirm": "yes"}).status_code == 403
+    assert client_for(coordinator).get(reverse("news:news_edit", kwargs={"uuid": mine.uuid})).status_code == 200
 
 
 def test_comments_are_deleted_by_their_author_and_coordinators(client_for, network, member, coordinator, observer):
     item = NewsItemFactory(network=network, author=coordinator)
     comment = NewsCommentFactory(item=item, author=member)
-    url = reverse("news:comment_delete", kwargs={"pk": comment.pk})
+    url = reverse("news:comment_delete", kwargs={"uuid": comment.uuid})
     assert client_for(observer).post(url, {"confirm": "yes"}).status_code == 403
     page = client_for(member).get(url)
     assert page.status_code == 200 and NewsComment.objects.filter(pk=comment.pk).exists()  # a question first
     assert client_for(member).post(url, {"confirm": "yes"}).status_code == 302
     assert not NewsComment.objects.filter(pk=comment.pk).exists()
     other = NewsCommentFactory(item=item, author=member)
-    client_for(coordinator).post(reverse("news:comment_delete", kwargs={"pk": other.pk}), {"confirm": "yes"})
+    client_for(coordinator).post(reverse("news:comment_delete", kwargs={"uuid": other.uuid}), {"confirm": "yes"})
     assert not NewsComment.objects.exists()
 
 
 def test_the_delete_link_shows_only_where_it_works(client_for, network, member, coordinator, observer):
     item = NewsItemFactory(network=network, author=coordinator)
     comment = NewsCommentFactory(item=item, author=member)
-    url = reverse("news:comment_delete", kwargs={"pk": comment.pk})
+    url = reverse("news:comment_delete", kwargs={"uuid": comment.uuid})
     assert url in client_for(member).get(detail_url(item)).content.decode()
     assert url in client_for(coordinator).get(detail_url(item)).content.decode()
     assert url not in client_for(observer).get(detail_url(item)).content.decode()

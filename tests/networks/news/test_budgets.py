@@ -63,12 +63,35 @@ def test_the_news_page_does_not_grow(request, client_for, world, viewer):
 
 @pytest.mark.parametrize("viewer", ["coordinator", "member", "observer"])
 def test_the_item_page_does_not_grow(request, client_for, world, viewer):
-    url = reverse("news:news_detail", kwargs={"pk": world[2].pk})
+    url = reverse("news:news_detail", kwargs={"uuid": world[2].uuid})
     # session, user, MFA check, the item with its network, author and linked records, the role, the comments'
     # count and page with their authors, the network's agreed glossary terms (marked in the text)
     assert_budget(
         client_for(request.getfixturevalue(viewer)), url, budget=9, grow=_grow(world)
     )  # + the header's unread count
+
+
+def _plan_nodes(node):
+    yield node
+    for child in node.get("Plans", []):
+        yield from _plan_nodes(child)
+
+
+def test_a_deep_page_counts_the_comments_of_its_own_items_only(client_for, network, member):
+    _items(network, [member], 45, comments=1)
+    url = reverse("news:news_list", kwargs={"slug": network.slug})
+    with CaptureQueriesContext(connection) as ctx:
+        response = client_for(member).get(url, {"page": "2"})
+    assert [item.comment_count for item in response.context["page_obj"].object_list] == [1] * 20
+    counting = [query["sql"] for query in ctx.captured_queries if "networks_newscomment" in query["sql"]]
+    assert len(counting) == 1
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {counting[0]}")
+        plan = cursor.fetchone()[0]
+    nodes = _plan_nodes(plan[0]["Plan"])
+    comment_scans = [node for node in nodes if node.get("Relation Name") == "networks_newscomment"]
+    # Counted for the page's 20 items, not also for the 20 of the first page that the OFFSET skips.
+    assert comment_scans and max(node["Actual Loops"] for node in comment_scans) <= 20
 
 
 def test_the_dashboard_panel_does_not_grow(rf, world, coordinator):
@@ -92,5 +115,5 @@ def test_the_dashboard_panel_does_not_grow(rf, world, coordinator):
 
 def test_the_dashboard_shows_the_latest_news(client_for, world, member, outsider):
     content = client_for(member).get(reverse("portal:home")).content.decode()
-    assert "Uutinen 2" in content and reverse("news:news_detail", kwargs={"pk": world[2].pk}) in content
+    assert "Uutinen 2" in content and reverse("news:news_detail", kwargs={"uuid": world[2].uuid}) in content
     assert "latest-news" not in client_for(outsider).get(reverse("portal:home")).content.decode()

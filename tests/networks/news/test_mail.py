@@ -33,7 +33,7 @@ def test_posting_tells_the_network_people_but_the_author(
     finnish = next(m for m in mail.outbox if m.to == ["jasen@example.fi"])
     assert finnish.subject == "Uutinen – Keski-Suomen ohjausverkosto: Syksyn koulutuspäivä"
     assert "Verkoston ohjaajat kokoontuvat Gradiaan" in finnish.body
-    assert reverse("news:news_detail", kwargs={"pk": item.pk}) in finnish.body
+    assert reverse("news:news_detail", kwargs={"uuid": item.uuid}) in finnish.body
     in_swedish = next(m for m in mail.outbox if m.to == ["svensk@example.fi"])
     assert "Utbildningsdag" in in_swedish.subject and "Handledarna samlas." in in_swedish.body
 
@@ -61,7 +61,7 @@ def test_a_comment_tells_the_author_not_the_commenter_themselves(
     client_for, network, coordinator, member, django_capture_on_commit_callbacks
 ):
     item = NewsItemFactory(network=network, author=coordinator, title_fi="Syksyn koulutuspäivä")
-    url = reverse("news:comment_add", kwargs={"pk": item.pk})
+    url = reverse("news:comment_add", kwargs={"uuid": item.uuid})
     with django_capture_on_commit_callbacks(execute=True):
         client_for(member).post(url, {"text": "Tulen mukaan!"})
     assert [m.to for m in mail.outbox] == [["koordinaattori@example.fi"]]

@@ -89,7 +89,7 @@ def test_bad_input_is_said_and_kept(client_for, network, coordinator, other_netw
 
 def test_a_stale_edit_is_refused_and_kept(client_for, network, coordinator):
     item = NewsItemFactory(network=network, author=coordinator)
-    url = reverse("news:news_edit", kwargs={"pk": item.pk})
+    url = reverse("news:news_edit", kwargs={"uuid": item.uuid})
     client = client_for(coordinator)
     version = client.get(url).context["form"].initial["version"]
     NewsItem.objects.filter(pk=item.pk).update(updated_at=timezone.now() + datetime.timedelta(seconds=5))
@@ -107,7 +107,7 @@ def test_a_stale_edit_is_refused_and_kept(client_for, network, coordinator):
 def test_deleting_asks_first_and_takes_the_comments(client_for, network, coordinator, member):
     item = NewsItemFactory(network=network, author=coordinator)
     NewsCommentFactory(item=item, author=member)
-    url = reverse("news:news_delete", kwargs={"pk": item.pk})
+    url = reverse("news:news_delete", kwargs={"uuid": item.uuid})
     client = client_for(coordinator)
     assert client.get(url).status_code == 200
     assert client.post(url, {}).status_code == 200 and NewsItem.objects.exists()
@@ -118,7 +118,7 @@ def test_deleting_asks_first_and_takes_the_comments(client_for, network, coordin
 
 def test_a_comment_without_javascript_redirects_to_it(client_for, network, coordinator, member):
     item = NewsItemFactory(network=network, author=coordinator)
-    url = reverse("news:comment_add", kwargs={"pk": item.pk})
+    url = reverse("news:comment_add", kwargs={"uuid": item.uuid})
     response = client_for(member).post(url, {"text": "  Hyvä uutinen!  "})
     comment = NewsComment.objects.get()
     assert comment.text == "Hyvä uutinen!" and comment.author == member
@@ -128,7 +128,7 @@ def test_a_comment_without_javascript_redirects_to_it(client_for, network, coord
 
 def test_a_comment_with_htmx_comes_back_in_place(client_for, network, coordinator, member):
     item = NewsItemFactory(network=network, author=coordinator)
-    url = reverse("news:comment_add", kwargs={"pk": item.pk})
+    url = reverse("news:comment_add", kwargs={"uuid": item.uuid})
     client = client_for(member)
     response = client.post(url, {"text": "Hyvä uutinen!"}, headers={"hx-request": "true", **EN})
     content = response.content.decode()
@@ -143,7 +143,8 @@ def test_a_comment_with_htmx_comes_back_in_place(client_for, network, coordinato
 
 def test_an_empty_comment_without_javascript_is_said_on_the_page(client_for, network, coordinator, member):
     item = NewsItemFactory(network=network, author=coordinator)
-    response = client_for(member).post(reverse("news:comment_add", kwargs={"pk": item.pk}), {"text": ""}, headers=EN)
+    url = reverse("news:comment_add", kwargs={"uuid": item.uuid})
+    response = client_for(member).post(url, {"text": ""}, headers=EN)
     assert response.status_code == 200 and "Write a comment." in response.content.decode()
     assert "<html" in response.content.decode()
 
