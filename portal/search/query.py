@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -173,10 +173,18 @@ def _sql(user, query: ParsedQuery, *, kinds, alike_names: bool, fields, limit: i
     return f"WITH {', '.join(ctes)} {' UNION ALL '.join(reads)}", params + read_params
 
 
-def _rows(sql: str, params: list, columns) -> list[dict]:
+def _rows(sql: str, params: list, columns, *, index_only: bool = False) -> list[dict]:
+    """The rows of ``sql`` as dicts of ``columns``. ``index_only``: the partitions are read through their indexes
+    (names alike: the planner prices a trigram index above reading 10,000 names one by one, 40 ms)."""
     if not sql:
         return []
-    with connection.cursor() as cursor:
+    if not index_only:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    # SET LOCAL lasts until the transaction ends: this one (requests are not atomic), without a savepoint.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
@@ -205,7 +213,8 @@ def grouped_sql(user, query: ParsedQuery, *, alike_names: bool = False) -> tuple
 
 def grouped_rows(user, query: ParsedQuery, *, alike_names: bool = False) -> list[dict]:
     """The rows of :func:`grouped_sql` as dicts (``pk``, the display fields, ``rank``)."""
-    return _rows(*grouped_sql(user, query, alike_names=alike_names), ("pk", *DISPLAY_FIELDS, "rank"))
+    sql, params = grouped_sql(user, query, alike_names=alike_names)
+    return _rows(sql, params, ("pk", *DISPLAY_FIELDS, "rank"), index_only=alike_names)
 
 
 def _best(rows, per_kind: int) -> dict[str, tuple[list, int]]:
@@ -255,7 +264,8 @@ def of_kind(user, query: ParsedQuery, kind: str, *, alike_names: bool = False) -
     ``rank``; paginate them, then :func:`entries` for the page), and whether there are more than
     ``LIST_CANDIDATES`` (then these are the best of the first ``LIST_CANDIDATES``). By words, or
     (``alike_names``, when no word matched) by names alike; ``kind`` must be a :class:`SearchKind` value."""
-    rows = _rows(*of_kind_sql(user, query, kind, alike_names=alike_names), ("pk", *LIST_FIELDS, "rank"))
+    sql, params = of_kind_sql(user, query, kind, alike_names=alike_names)
+    rows = _rows(sql, params, ("pk", *LIST_FIELDS, "rank"), index_only=alike_names)
     return _ranked(rows)[:LIST_CANDIDATES], len(rows) > LIST_CANDIDATES
 
 

@@ -12,6 +12,7 @@ from portal.search.models import SearchEntry
 from tests import factories
 from tests.portal.search.search_helpers import RECORD_WORDS, titles
 from tests.portal.search.test_page_kinds import _fill
+from tests.querybudget import assert_budget
 
 KINDS = list(RECORD_WORDS)
 
@@ -89,3 +90,24 @@ def test_connections_run_without_jit_compilation():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", [None, "organisation"])
+def test_a_typo_in_a_name_costs_the_same_queries_at_two_sizes(client_for, member, network, kind):
+    """No word matches, so names alike are read (through the trigram indexes: one statement more)."""
+
+    def add(first, count):
+        orgs = factories.OrganisationFactory.create_batch(count)
+        for org in orgs:
+            factories.MembershipFactory(network=network, organisation=org)
+        index.rebuild()
+
+    add(0, 3)
+    factories.MembershipFactory(network=network, organisation=factories.OrganisationFactory(name="Verkostokokoelma"))
+    index.rebuild()
+    url = reverse("portal:search") + "?q=verkostokokoelmma" + (f"&kind={kind}" if kind else "")
+    assert "Verkostokokoelma" in client_for(member).get(url).content.decode()
+    # session, user, the MFA check, the header's unread count; the words (none match), SET LOCAL, names alike;
+    # for one kind, what the page's results show
+    assert_budget(client_for(member), url, budget=8 if kind else 7, grow=lambda: add(3, 60))
