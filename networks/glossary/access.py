@@ -1,11 +1,14 @@
 """Who may do what with a glossary term: the rules in one place.
 
-Seeing a term at all is :meth:`networks.glossary.models.TermQuerySet.visible_to` (the network's people: a role
-in the network; outsiders get 404). Proposing a term is the network's ``take_part`` (coordinators and members;
-observers only read). Beyond that:
+Seeing a term at all is :meth:`networks.glossary.models.TermQuerySet.visible_to`, as for the network's goals:
+the network's people (a role in the network) and the representatives and deputies of its established member
+organisations, who are asked to endorse its terms; outsiders get 404. Proposing a term is the network's
+``take_part`` (coordinators and members; observers only read). Beyond that:
 
 - ``edit`` a term that is not retired: the network's coordinators, and the person who proposed it while it is
-  still a proposal and they take part in the network;
+  still a proposal, they take part in the network and no round of endorsement is open on it (a change ends
+  the round and discards its answers: while it is open only a coordinator decides that; the proposer is
+  told so, :meth:`TermAccess.edit_waits_for_round`);
 - ``retire`` a term, ``open`` a round of endorsement on a proposal (or again on a term not agreed): the
   coordinators;
 - ``answer`` an open round: the representative or deputy of an *active* member organisation, for that
@@ -37,10 +40,22 @@ class TermAccess(NetworkObjectAccess):
     def when_edit(self) -> bool:
         return self.obj.status != "retired"
 
+    @cached_property
+    def under_endorsement(self) -> bool:
+        """Whether a round of endorsement is open on the term (one query, then kept)."""
+        return self.obj.rounds.open().exists()
+
+    def _proposer_of_proposal(self) -> bool:
+        return self.is_user(self.obj.proposed_by_id) and self.obj.status == "proposed" and self.takes_part
+
     def may_edit(self) -> bool:
         if self.is_coordinator:
             return True
-        return self.takes_part and self.obj.status == "proposed" and self.is_user(self.obj.proposed_by_id)
+        return self._proposer_of_proposal() and not self.under_endorsement
+
+    def edit_waits_for_round(self) -> bool:
+        """The proposer, who may edit the proposal again once the open round of endorsement has closed."""
+        return not self.is_coordinator and self._proposer_of_proposal() and self.under_endorsement
 
     def when_retire(self) -> bool:
         return self.obj.status != "retired"

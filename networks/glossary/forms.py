@@ -4,6 +4,8 @@ comment. Opening a round and answering use the goals' forms: the endorsement is 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from networks.glossary.models import Term, TermStatus
@@ -12,20 +14,70 @@ from portal.lib.forms import VersionedFormMixin, filter_helper
 TERM_FIELDS = ["term_fi", "term_sv", "term_en", "definition_fi", "definition_sv", "definition_en"]
 
 
-class TermChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return str(obj)
+# At most this many related terms: the field names them, one per line.
+MAX_RELATED = 30
+
+
+class RelatedTermsField(forms.CharField):
+    """Related terms by name, one per line (a term's name is one line): the form stays the same size however
+    many terms the network has, and needs no script. A name is the term's in Finnish, or in Swedish or English
+    where only one of the network's terms has it, whatever its case; an unknown or ambiguous name is said."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=MAX_RELATED * 121, required=False, **kwargs)
+        self.terms = Term.objects.none()
+
+    def clean(self, value):
+        names = list(dict.fromkeys(line.strip() for line in (super().clean(value) or "").splitlines()))
+        names = [name for name in names if name]
+        if len(names) > MAX_RELATED:
+            raise forms.ValidationError(_("At most %(count)d related terms.") % {"count": MAX_RELATED})
+        return _terms_named(self.terms, names)
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"“{name}”" for name in names)
+
+
+def _terms_named(terms, names: list[str]) -> list[Term]:
+    """The terms of ``terms`` that ``names`` name (one query), or a ValidationError naming the others."""
+    if not names:
+        return []
+    wanted = {name.lower() for name in names}
+    found = Q()
+    for code in ("fi", "sv", "en"):
+        found |= Q(**{f"lower_{code}__in": wanted})
+    annotations = {f"lower_{code}": Lower(f"term_{code}") for code in ("fi", "sv", "en")}
+    candidates = list(terms.annotate(**annotations).filter(found))
+    chosen, unknown, ambiguous = [], [], []
+    for name in names:
+        key = name.lower()
+        by_finnish = [other for other in candidates if other.lower_fi == key]
+        named = by_finnish or [other for other in candidates if key in (other.lower_sv, other.lower_en)]
+        if len(named) == 1:
+            chosen.append(named[0])
+        else:
+            (ambiguous if named else unknown).append(name)
+    errors = []
+    if unknown:
+        errors.append(_("Not a term of the network's glossary: %(names)s.") % {"names": _quoted(unknown)})
+    if ambiguous:
+        message = _("More than one term has this name: %(names)s. Write it in Finnish.")
+        errors.append(message % {"names": _quoted(ambiguous)})
+    if errors:
+        raise forms.ValidationError(errors)
+    return list({other.pk: other for other in chosen}.values())
 
 
 class TermForm(VersionedFormMixin, forms.ModelForm):
     """A term and its definition in Finnish (required), Swedish and English, and its related terms of the same
-    network (with the term's version on the edit page: a save over someone else's is refused)."""
+    network by name (with the term's version on the edit page: a save over someone else's is refused)."""
 
-    related = TermChoiceField(
+    related = RelatedTermsField(
         label=_("Related terms"),
-        queryset=Term.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The names of related terms in the network's glossary, one per line."),
     )
 
     class Meta:
@@ -48,11 +100,11 @@ class TermForm(VersionedFormMixin, forms.ModelForm):
             self.fields[name].required = True
         for name in TERM_FIELDS:
             self.fields[name].max_length = 120 if name.startswith("term") else 3000
-        others = Term.objects.filter(network=network).exclude(status=TermStatus.RETIRED).order_by("term_fi", "pk")
+        # the term itself may be named: the service leaves it out
+        self.fields["related"].terms = Term.objects.filter(network=network).exclude(status=TermStatus.RETIRED)
         if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-            self.initial.setdefault("related", list(self.instance.related.values_list("pk", flat=True)))
-        self.fields["related"].queryset = others
+            named = self.instance.related.exclude(status=TermStatus.RETIRED).order_by("term_fi", "pk")
+            self.initial.setdefault("related", "\n".join(named.values_list("term_fi", flat=True)))
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset(_("Term"), Row(*(Column(f"term_{code}", css_class="col-md-4") for code in ("fi", "sv", "en")))),

@@ -12,6 +12,13 @@ cache under a key of the network, the language and the terms' ids and last chang
 again only when a term changes. Matching is one compiled alternation of the escaped terms, longest first,
 run once over each text segment: no term is searched for separately. A match never starts inside an
 entity (``&gt;``) of the escaped text.
+
+A match finds its term by its lower case. Matching ignores case character by character, though, so it also
+finds text whose lower case is not the term's ("ſote" for "sote", "İT" for "it", the Kelvin sign for "k"):
+such a match is as long as its term, and the term is the first of that length, in the alternation's order,
+that the text matches ignoring case (the one the pattern matched); it is marked like any other. Terms that
+differ only in case are one term (the first by id). The alternation has no groups: with a group per term,
+Python's matching became a thousand times slower.
 """
 
 import re
@@ -40,6 +47,16 @@ _MEMO = "_glossary_marking"
 class Matcher:
     pattern: re.Pattern | None
     links: dict  # lowercased escaped term -> (term id, the link's opening tag)
+    by_length: dict  # length -> the escaped terms of that length and their keys in ``links``, in the pattern's order
+
+    def link(self, found: str) -> tuple[int, str] | None:
+        """The term's id and link for the text ``found`` matched, or None (not expected: left unmarked)."""
+        link = self.links.get(found.lower())
+        if link is None:
+            for term, key in self.by_length.get(len(found), ()):
+                if re.fullmatch(re.escape(term), found, re.IGNORECASE):
+                    return self.links[key]
+        return link
 
 
 def _pick(row: dict, field: str, language: str) -> str:
@@ -50,7 +67,7 @@ def _pick(row: dict, field: str, language: str) -> str:
 
 
 def _compile(rows: list[dict], language: str) -> Matcher:
-    links = {}
+    links, terms = {}, []
     for row in rows:
         term = _pick(row, "term", language).strip()
         if not term:
@@ -58,11 +75,18 @@ def _compile(rows: list[dict], language: str) -> Matcher:
         definition = " ".join(_pick(row, "definition", language).split())
         url = reverse("glossary:term_detail", kwargs={"pk": row["pk"]})
         opening = format_html('<a href="{}" class="glossary-term" aria-label="{}: {}">', url, term, definition)
-        links.setdefault(escape(term).lower(), (row["pk"], opening))
+        key = escape(term).lower()
+        if key not in links:
+            links[key] = (row["pk"], opening)
+            terms.append((escape(term), key))
     if not links:
-        return Matcher(None, {})
-    alternation = "|".join(re.escape(key) for key in sorted(links, key=len, reverse=True))
-    return Matcher(re.compile(rf"(?<![\w&#])(?:{alternation})(?!\w)", re.IGNORECASE), links)
+        return Matcher(None, {}, {})
+    terms.sort(key=lambda found: len(found[0]), reverse=True)
+    by_length = {}
+    for term, key in terms:
+        by_length.setdefault(len(term), []).append((term, key))
+    alternation = "|".join(re.escape(term) for term, _ in terms)
+    return Matcher(re.compile(rf"(?<![\w&#])(?:{alternation})(?!\w)", re.IGNORECASE), links, by_length)
 
 
 def _matcher(network_id: int, language: str, rows: list[dict]) -> Matcher:
@@ -92,9 +116,10 @@ def _page_state(network, language: str) -> dict:
 def _mark_text(text: str, matcher: Matcher, used: set) -> str:
     def replace(match):
         found = match.group(0)
-        term_id, opening = matcher.links[found.lower()]
-        if term_id in used:
+        link = matcher.link(found)
+        if link is None or link[0] in used:
             return found
+        term_id, opening = link
         used.add(term_id)
         return f"{opening}{found}</a>"
 

@@ -5,8 +5,11 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 
 from networks.glossary.models import DefinitionVersion, Term, TermAnswer, TermComment, TermStatus
 
-# How many comments and earlier definitions the term's page shows (the rest are counted).
-SHOWN = 30
+# Comments on a page of the term's discussion (newest first: a new comment is on the first page); the
+# earlier definitions the term's page shows (the newest), and those on a page of the definition's history.
+COMMENTS_PER_PAGE = 30
+VERSIONS_SHOWN = 5
+VERSIONS_PER_PAGE = 30
 
 
 def glossary_terms(network, *, language: str, q: str = "", status: str = ""):

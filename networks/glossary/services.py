@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from networks.glossary import mail
+from networks.glossary import endorsement, mail
 from networks.glossary.models import DefinitionVersion, Term, TermComment, TermStatus
 from networks.goals.models import RoundOutcome
 from portal.lib.errors import DomainError, check_version
@@ -49,26 +49,30 @@ def term_propose(*, network, user, data: dict, related=()) -> Term:
 def term_update(*, term: Term, user, data: dict, related=(), version=None) -> Term:
     """Change the term's texts and related terms. A changed text keeps the previous one as a
     :class:`DefinitionVersion`; a changed text of an agreed term must be agreed again (it returns to
-    *proposed*), and an open round is cancelled (its answers were given to another text)."""
+    *proposed*). As for a goal's revision, an open round is superseded (its answers were given to another
+    text) and a new one opens on the new text, the representatives and deputies told by e-mail: the term's
+    ``reopened_round`` is then that round. Only a coordinator changes a term under endorsement
+    (:class:`~networks.glossary.access.TermAccess`)."""
     if not data.get("term_fi") or not data.get("definition_fi"):
         raise DomainError(_("The term and its definition in Finnish are required."))
     related = _related_in_network(term.network, [other for other in related or [] if other.pk != term.pk])
     with transaction.atomic():
-        locked = Term.objects.select_for_update().get(pk=term.pk)
+        locked = Term.objects.select_for_update().select_related("network").get(pk=term.pk)
+        locked.reopened_round = None
         check_version(locked, version)
         if locked.is_retired:
             raise DomainError(_("A retired term no longer changes."))
         if data["term_fi"].lower() != locked.term_fi.lower():
             _check_unique(network=locked.network, term_fi=data["term_fi"], exclude_pk=locked.pk)
         changed = [field for field in TEXT_FIELDS if (data.get(field) or "") != (getattr(locked, field) or "")]
-        fields = ["updated_at"]
+        fields, superseded = ["updated_at"], 0
         if changed:
             _keep_previous(locked, user)
             for field in TEXT_FIELDS:
                 setattr(locked, field, data.get(field) or "")
             locked.defined_by, locked.defined_at = user, timezone.now()
             fields += [*TEXT_FIELDS, "defined_by", "defined_at"]
-            locked.rounds.filter(outcome=RoundOutcome.OPEN).update(
+            superseded = locked.rounds.filter(outcome=RoundOutcome.OPEN).update(
                 outcome=RoundOutcome.SUPERSEDED, closed_at=timezone.now()
             )
             if locked.status in (TermStatus.AGREED, TermStatus.NOT_AGREED):
@@ -76,6 +80,8 @@ def term_update(*, term: Term, user, data: dict, related=(), version=None) -> Te
                 fields += ["status", "status_changed_at"]
         locked.save(update_fields=fields)
         locked.related.set(related)
+        if changed and superseded:
+            locked.reopened_round = endorsement.round_open(term=locked, user=user)
     return locked
 
 

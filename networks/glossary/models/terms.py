@@ -29,10 +29,13 @@ class TermStatus(models.TextChoices):
 
 class TermQuerySet(VisibleToQuerySet):
     def _visible_to(self, user):
-        """Terms of the networks the person has a role in."""
-        from networks.memberships.models import NetworkRole
+        """Terms of the networks the person has a role in, or represents or deputises an active or paused member
+        organisation in: as for the network's goals (:meth:`networks.goals.models.GoalQuerySet.visible_networks`),
+        since the representatives are asked to endorse terms as they are goals. The representation ended (the
+        membership, or another representative), the terms are no longer seen."""
+        from networks.goals.models import GoalQuerySet
 
-        return self.filter(network__in=NetworkRole.objects.filter(user=user).values("network"))
+        return self.filter(network__in=GoalQuerySet.visible_networks(user))
 
     def agreed(self):
         return self.filter(status=TermStatus.AGREED)

@@ -4,6 +4,7 @@ discussion, the endorsement)."""
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from networks.glossary import endorsement, selectors
 from networks.glossary.forms import TermCommentForm
@@ -11,9 +12,14 @@ from networks.goals.endorsement import active_member_ids, tally
 from networks.goals.forms.endorsement import EndorsementAnswerForm
 from networks.goals.models import rule_text
 from portal.lib.once import with_token
+from portal.lib.pagination import paginate
 from portal.lib.views import object_for
 
 RIGHTS = ("edit", "retire", "open", "answer", "comment")
+# Said to the proposer of a term under endorsement, on its page and when they try to edit it.
+EDIT_WAITS = gettext_lazy(
+    "The term is under endorsement: until the round closes, only the network's coordinators can change it."
+)
 
 
 def term_for(request, queryset, action: str, pk: int):
@@ -54,22 +60,27 @@ def endorsement_state(request, term, *, answer_form=None) -> dict:
 
 
 def detail_context(request, term, *, comment_form=None, answer_form=None) -> dict:
-    may = term.access(request.user).rights(*RIGHTS)
+    access = term.access(request.user)
+    may = access.rights(*RIGHTS)
     if may["comment"] and comment_form is None:
         comment_form = with_token(TermCommentForm)()
     versions = selectors.term_versions(term)
-    comments = selectors.term_comments(term)
     return {
         "term": term,
         "network": term.network,
         "may": may,
+        "edit_waits": EDIT_WAITS if access.edit_waits_for_round() else "",
         "related_terms": list(term.related.all()),
-        "versions": list(versions[: selectors.SHOWN]),
+        "versions": list(versions[: selectors.VERSIONS_SHOWN]),
         "version_count": versions.count(),
-        "comments": list(comments[: selectors.SHOWN]),
-        "comment_count": comments.count(),
+        # a comment just added (htmx) is shown on the first page, where the newest are
+        "comments_page": paginate(
+            request,
+            selectors.term_comments(term),
+            per_page=selectors.COMMENTS_PER_PAGE,
+            number=1 if request.method == "POST" else None,
+        ),
         "comment_form": comment_form,
-        "shown": selectors.SHOWN,
         "languages": [
             (code, getattr(term, f"term_{code}"), getattr(term, f"definition_{code}")) for code in ("fi", "sv", "en")
         ],

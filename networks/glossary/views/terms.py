@@ -5,7 +5,9 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from networks.glossary import selectors, services
 from networks.glossary.forms import GlossaryFilterForm, TermCommentForm, TermForm
 from networks.glossary.models import Term
-from networks.glossary.views.state import detail_context, term_for
+from networks.glossary.views.state import EDIT_WAITS, detail_context, term_for
 from networks.memberships.models import Network
 from portal.lib.errors import DomainError
 from portal.lib.once import created, creates_once, with_token
@@ -74,15 +76,36 @@ def term_detail(request, pk):
     return render(request, "networks/glossary/term_detail.html", detail_context(request, term))
 
 
+@require_safe
+@login_required
+def term_history(request, pk):
+    """Every earlier definition of the term, newest first, a page at a time."""
+    term = object_for(request, Term.objects.select_related("network", "defined_by"), pk=pk)
+    versions = selectors.term_versions(term)
+    context = {
+        "term": term,
+        "network": term.network,
+        "page_obj": paginate(request, versions, per_page=selectors.VERSIONS_PER_PAGE),
+    }
+    return render(request, "networks/glossary/term_history.html", context)
+
+
 @_GET_OR_POST
 @login_required
 def term_edit(request, pk):
-    """Change the term's texts and related terms; the previous text is kept. A stale form is refused."""
-    term = term_for(request, Term.objects.select_related("network"), "edit", pk)
+    """Change the term's texts and related terms; the previous text is kept. A stale form is refused. While
+    the term is under endorsement only the coordinators change it (a change opens the round again on the new
+    text); its proposer is told so on the term's page."""
+    term = object_for(request, Term.objects.select_related("network"), pk=pk)
+    access = term.access(request.user)
+    if access.edit_waits_for_round():
+        return refuse(request, term, DomainError(str(EDIT_WAITS)), "endorsement")
+    if not access.permits("edit"):
+        raise PermissionDenied
     form = TermForm(request.POST or None, instance=copy.copy(term), network=term.network)
     if request.method == "POST" and form.is_valid():
         try:
-            services.term_update(
+            saved = services.term_update(
                 term=term,
                 user=request.user,
                 data=form.term_data(),
@@ -93,10 +116,21 @@ def term_edit(request, pk):
             if refusal := refuse_or_show(request, form, term, error):
                 return refusal
         else:
-            messages.success(request, _("The term has been saved."))
+            messages.success(request, _saved_message(saved))
             return back_to(term)
-    context = {"form": form, "term": term, "network": term.network}
+    context = {"form": form, "term": term, "network": term.network, "under_endorsement": access.under_endorsement}
     return render(request, "networks/glossary/term_form.html", context)
+
+
+def _saved_message(term) -> str:
+    message = _("The term has been saved.")
+    if term.reopened_round is not None:
+        deadline = date_format(term.reopened_round.deadline, "SHORT_DATE_FORMAT")
+        message += " " + _(
+            "The round of endorsement on the earlier text has ended and a new one is open until %(deadline)s: "
+            "the representatives and deputies of the member organisations have been asked by e-mail to answer."
+        ) % {"deadline": deadline}
+    return message
 
 
 @_GET_OR_POST

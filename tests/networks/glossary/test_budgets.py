@@ -92,11 +92,45 @@ def test_the_term_page_does_not_grow_with_its_discussion_history_and_answers(
     url = guidance.get_absolute_url()
     # session, user, MFA check, the term (network, proposer, author), related terms, the viewer's role, the
     # organisations they answer for, versions and their count, comments and their count, rounds, the open
-    # round's answers, the active members; + 2 for the member, who answers: the organisations they answer for
-    # and the answer form's choices
-    budget = {"coordinator": 15, "member": 17, "observer": 15}[viewer]  # with the header's unread count
+    # round's answers, the active members; + 3 for the member, who answers: the organisations they answer for
+    # and the answer form's choices, and who proposed the term: whether a round is open (they may not edit it)
+    budget = {"coordinator": 15, "member": 18, "observer": 15}[viewer]  # with the header's unread count
     grow = _grow_term(guidance, network, [member], [organisation])
     assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=budget, grow=grow)
+
+
+@pytest.mark.parametrize("viewer", ["coordinator", "observer"])
+def test_a_later_page_of_the_discussion_does_not_grow(request, client_for, network, coordinator, member, viewer):
+    guidance = term(network, "ohjaus", "Tukemista.", proposed_by=member, defined_by=member)
+    endorsement.round_open(term=guidance, user=coordinator)
+    TermComment.objects.bulk_create(TermComment(term=guidance, author=member, body="Kommentti") for _ in range(35))
+    url = f"{guidance.get_absolute_url()}?page=2"
+    # as the first page (the comments' count and their page), with the open round's answers and the active
+    # members counted from none
+    grow = _grow_term(guidance, network, [member], [])
+    assert_budget(client_for(request.getfixturevalue(viewer)), url, budget=15, grow=grow)
+
+
+@pytest.mark.parametrize("page", ["", "?page=2"])
+def test_the_definitions_history_does_not_grow(client_for, network, member, page):
+    guidance = term(network, "ohjaus", "Tukemista.", defined_by=member)
+    DefinitionVersion.objects.bulk_create(
+        DefinitionVersion(term=guidance, term_fi="ohjaus", definition_fi="Vanha.", defined_at=timezone.now())
+        for _ in range(35)
+    )
+
+    def grow():
+        DefinitionVersion.objects.bulk_create(
+            DefinitionVersion(
+                term=guidance, term_fi="ohjaus", definition_fi="Vanha.", defined_at=timezone.now(), replaced_by=member
+            )
+            for _ in range(100)
+        )
+
+    url = reverse("glossary:term_history", kwargs={"pk": guidance.pk}) + page
+    # session, user, MFA check, the term (network, author), the header's unread count, the versions' count and
+    # their page (with who wrote and replaced them)
+    assert_budget(client_for(member), url, budget=7, grow=grow)
 
 
 @pytest.fixture

@@ -122,10 +122,17 @@ def test_a_changed_text_supersedes_the_open_round(network, coordinator, member, 
     endorsement.round_open(term=proposal, user=coordinator)
     endorsement.term_answer(term=proposal, organisation=organisation, user=member, answer="agree")
     data = {"term_fi": "ohjaus", "definition_fi": "Uusi teksti."}
+    first = proposal.rounds.get()
     services.term_update(term=proposal, user=coordinator, data=data)
-    assert TermRound.objects.get().outcome == RoundOutcome.SUPERSEDED
-    with pytest.raises(DomainError):
-        endorsement.term_answer(term=proposal, organisation=second[0], user=second[1], answer="agree")
+    first.refresh_from_db()
+    assert first.outcome == RoundOutcome.SUPERSEDED
+    with pytest.raises(DomainError):  # an answer to the earlier text
+        endorsement.term_answer(
+            term=proposal, organisation=second[0], user=second[1], answer="agree", round_id=first.pk
+        )
+    # as for a goal's revision, a new round asks about the new text, its answers from none
+    reopened = TermRound.objects.get(outcome=RoundOutcome.OPEN)
+    assert reopened.pk != first.pk and not reopened.answers.exists()
 
 
 def test_the_term_page_shows_where_the_round_stands(client_for, network, coordinator, member, organisation, proposal):

@@ -121,3 +121,60 @@ def test_the_goal_page_marks_its_description(client_for, network, member, guidan
     assert page.count('class="glossary-term"') == 1
     assert f'<a href="{guidance.get_absolute_url()}" class="glossary-term"' in page
     assert "&lt;b&gt;kaikille&lt;/b&gt;" in page
+
+
+# Matching ignores case character by character, so it finds text whose lower case is not the term's: such
+# text is marked like any other, and never breaks the page.
+
+
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [
+        ("sote", "ſote"),  # long s: ſ matches s, but "ſ".lower() is "ſ"
+        ("it", "İT"),  # dotted capital I: "İ".lower() is "i̇", two characters
+        ("kela", "KELA"),  # Kelvin sign: "K".lower() is "k"
+        ("İstanbul", "istanbul"),  # a term whose own lower case is longer than the term
+        ("İstanbul", "İSTANBUL"),
+        ("straße", "STRAẞE"),  # capital sharp s
+    ],
+)
+def test_text_whose_lower_case_is_not_the_term_is_marked(network, stored, written):
+    found = agreed(network, stored, "Määritelmä.")
+    html = mark(f"{written}-uudistus ja {written}.", fresh(network))
+    assert html == (
+        f'<a href="{found.get_absolute_url()}" class="glossary-term" aria-label="{stored}: Määritelmä.">'
+        f"{written}</a>-uudistus ja {written}."
+    )
+
+
+def test_a_goal_page_with_such_text_is_shown(client_for, network, member):
+    from tests import factories
+
+    agreed(network, "sote", "Sosiaali- ja terveyspalvelut.")
+    agreed(network, "it", "Tietotekniikka.")
+    goal = factories.GoalFactory(network=network, description="ſote-uudistus ja İT-tuki.")
+    response = client_for(member).get(goal.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count('class="glossary-term"') == 2
+
+
+def test_what_case_folding_alone_would_match_is_left_unmarked(network):
+    agreed(network, "straße", "Katu.")
+    assert "glossary-term" not in mark("STRASSE ja strasse", fresh(network))
+
+
+def test_terms_that_differ_only_in_case_are_one_term(network, guidance):
+    other = agreed(network, "ohjaaminen", "Toinen.", term_sv="VÄGLEDNING")
+    with translation.override("sv"):
+        html = mark("Vägledning och vägledning.", fresh(network))
+    assert html.count("glossary-term") == 1
+    assert f'href="{guidance.get_absolute_url()}"' in html
+    assert f'href="{other.get_absolute_url()}"' not in html
+
+
+def test_the_alternation_has_no_groups(network, guidance):
+    """A group per term made Python's matching a thousand times slower on a long text with many terms."""
+    from networks.glossary.marking import _compile
+
+    row = {"pk": guidance.pk, "term_fi": "ohjaus", "definition_fi": "Tukemista."}
+    assert _compile([row, {**row, "pk": guidance.pk + 1, "term_fi": "neuvonta"}], "fi").pattern.groups == 0

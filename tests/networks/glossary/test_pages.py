@@ -103,7 +103,7 @@ def test_an_edit_keeps_the_previous_definition_and_an_agreed_term_must_be_agreed
     url = reverse("glossary:term_edit", kwargs={"pk": guidance.pk})
     form = client.get(url).context["form"]
     data = {**{f: getattr(guidance, f) or "" for f in PROPOSAL}, "definition_fi": "Uusi määritelmä."}
-    response = client.post(url, {**data, "related": [related.pk], "version": form.initial["version"]})
+    response = client.post(url, {**data, "related": "NEUVONTA\n", "version": form.initial["version"]})
     assert response.status_code == 302
     guidance.refresh_from_db()
     assert (guidance.definition_fi, guidance.status, guidance.defined_by) == (
