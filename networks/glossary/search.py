@@ -1,8 +1,13 @@
-"""What the glossary puts into the search: terms, with their texts in Finnish, Swedish and English."""
+"""What the glossary puts into the search: terms, with their texts in Finnish, Swedish and English. A term's row
+names its network (the subtitle), so renaming a network writes its terms' rows again."""
 
 from collections.abc import Iterator
 
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
 from networks.glossary.models import Term, TermStatus
+from networks.memberships.models import Network
 from portal.search import index
 from portal.search.documents import Document, batches, join, labels, short
 from portal.search.models import SearchKind
@@ -40,3 +45,10 @@ def register() -> None:
             indexed_fields=frozenset({"status", *TEXT_FIELDS}),
         )
     )
+
+
+@receiver(post_save, sender=Network, dispatch_uid="search_glossary_network_saved")
+def network_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """A renamed network: its terms' rows name it."""
+    if not (raw or created) and (update_fields is None or "name" in update_fields):
+        index.reindex_later(SearchKind.TERM, instance.glossary_terms.values_list("pk", flat=True))

@@ -3,6 +3,10 @@ they are written in, and only by the network's people (the items' ``visible_to``
 
 from collections.abc import Iterator
 
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from networks.memberships.models import Network
 from networks.news.models import LANGUAGES, NewsItem
 from portal.search import index
 from portal.search.documents import Document, batches, join, short
@@ -51,3 +55,10 @@ def register() -> None:
             indexed_fields=frozenset({*TEXT_COLUMNS, "network"}),
         )
     )
+
+
+@receiver(post_save, sender=Network, dispatch_uid="search_news_network_saved")
+def network_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """A renamed network: its items' rows name it."""
+    if not (raw or created) and (update_fields is None or "name" in update_fields):
+        index.reindex_later(SearchKind.NEWS, instance.news_items.values_list("pk", flat=True))

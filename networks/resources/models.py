@@ -147,6 +147,10 @@ class Resource(AccessMixin, models.Model):
     def is_document(self) -> bool:
         return self.kind == ResourceKind.DOCUMENT
 
+    def public_expertise(self) -> list:
+        """The portal's areas of expertise it is tagged with: a network's own vocabulary is its people's."""
+        return [area for area in self.expertise.all() if area.network_id is None]
+
     def quality_area_labels(self) -> list[str]:
         return [QualityArea(value).label for value in self.quality_areas if value in QualityArea.values]
 

@@ -2,7 +2,8 @@
 
 - the library: a network's resources, filtered, each with its current version's file name and size (two
   subqueries of the one query) and its tags (one query per kind of tag for the page shown);
-- a resource's page: the resource with its network and who added it, its tags, and a page of its versions;
+- a resource's page: the resource with its network and who added it, its tags, and a page of its versions (or
+  the current one alone);
 - the public page's list: the public resources of a network.
 """
 
@@ -30,7 +31,7 @@ def with_current_version(queryset):
 def with_tags(queryset):
     """Each resource's expertise areas and goals, by name (one query each for the resources fetched)."""
     return queryset.prefetch_related(
-        Prefetch("expertise", queryset=ExpertiseArea.objects.order_by("name").only("pk", "name")),
+        Prefetch("expertise", queryset=ExpertiseArea.objects.order_by("name").only("pk", "name", "network_id")),
         Prefetch("goals", queryset=Goal.objects.order_by("title", "pk").only("pk", "title", "network_id")),
     )
 
@@ -75,6 +76,11 @@ def resource_page():
 def versions(resource):
     """The versions of a document, the newest (the current one) first, with who uploaded each."""
     return resource.versions.select_related("uploaded_by").order_by("-number")
+
+
+def current_version(resource):
+    """The document's current version (the newest), or None."""
+    return resource.versions.order_by("-number").first()
 
 
 def public_resources(network):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.lib.errors import DomainError
+from portal.lib.htmx import render_page_or_region
 from portal.lib.once import created, creates_once
 from portal.privacy import services
 from portal.privacy.exporting import export_path
@@ -36,10 +37,7 @@ def data_export_create(request):
 def data_export_detail(request, uuid):
     """The export's progress; while it is being built, htmx asks for the status again every two seconds."""
     export = _own_export(request, uuid)
-    template = "portal/privacy/data_export.html"
-    if request.htmx:
-        template += "#status"
-    return render(request, template, {"export": export})
+    return render_page_or_region(request, "portal/privacy/data_export.html", "status", {"export": export})
 
 
 @require_safe

@@ -258,6 +258,8 @@ def test_case(case, objs, client_for):
     for role in ROLES:
         client = client_for(getattr(objs, role))
         response = client.post(url, case.data or {}) if case.method == "post" else client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)  # read to the end, so a served document's file is closed
         if response.status_code != entry.expect[role]:
             failures.append(f"{role}: expected {entry.expect[role]}, got {response.status_code}")
         elif role == "anonymous" and entry.login_redirect:

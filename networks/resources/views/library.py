@@ -11,6 +11,7 @@ from networks.resources import selectors, services
 from networks.resources.forms import LibraryFilterForm, ResourceForm
 from networks.resources.models import Resource
 from portal.lib.errors import DomainError
+from portal.lib.htmx import render_page_or_region
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import back_to, object_for, show_errors
@@ -33,9 +34,8 @@ def resource_list(request, slug):
         "page_obj": page_obj,
         "may_add": network.permits(request.user, "take_part"),
     }
-    if request.htmx:  # the filters changed in place: the results only
-        return render(request, "networks/resources/list.html#results", context)
-    return render(request, "networks/resources/list.html", context)
+    # The filters changed in place: the results only (and the whole page when htmx restores its history).
+    return render_page_or_region(request, "networks/resources/list.html", "results", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -18,6 +18,7 @@ from networks.trust.forms.rounds import RoundOpenForm, TrustAnswerForm
 from networks.trust.models import SurveyKind, SurveyResponse, SurveyRound
 from networks.trust.results import round_close as close_round
 from portal.lib.errors import DomainError
+from portal.lib.htmx import vary_on_htmx, wants_region
 from portal.lib.once import created, creates_once, with_token
 from portal.lib.pagination import paginate
 from portal.lib.views import object_for, show_errors
@@ -133,8 +134,8 @@ def round_detail(request, pk):
     }
     if may["manage"]:
         context["rate"] = rounds.response_rate(round_)
-        if request.htmx:  # the live part: the counts and the bar only, whatever the network's size
-            return render(request, "networks/trust/rounds/round_detail.html#progress", context)
+        if wants_region(request):  # the live part: the counts and the bar only, whatever the network's size
+            return vary_on_htmx(render(request, "networks/trust/rounds/round_detail.html#progress", context))
         states_page = paginate(request, rounds.organisation_states(round_), per_page=STATES_PER_PAGE)
         states_page.object_list = rounds.as_states(states_page.object_list)
         context["states_page"] = states_page
@@ -143,7 +144,7 @@ def round_detail(request, pk):
         asked_count=context["rate"].asked if may["manage"] else round_.organisations.count(),
         today=timezone.localdate(),
     )
-    return render(request, "networks/trust/rounds/round_detail.html", context)
+    return vary_on_htmx(render(request, "networks/trust/rounds/round_detail.html", context))
 
 
 def _confirm(request, pk, *, action: str, service, done: str, template: str):

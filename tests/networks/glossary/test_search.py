@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from networks.glossary import services
 from portal.search import index
-from portal.search.models import SearchKind
+from portal.search.models import SearchEntry, SearchKind
 from tests.networks.glossary.factories import agreed
 from tests.portal.search.search_helpers import titles
 
@@ -46,3 +46,13 @@ def test_a_proposed_term_is_indexed_when_it_is_saved(network, member, django_cap
             network=network, user=member, data={"term_fi": "palveluohjaus", "definition_fi": "Palveluihin ohjaamista."}
         )
     assert titles(member, "palveluohjaus", SearchKind.TERM) == ["palveluohjaus"]
+
+
+@pytest.mark.usefixtures("indexed")
+def test_renaming_the_network_renames_its_terms_rows(network, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        network.name = "Pohjois-Savon ohjausverkosto"
+        network.save()
+    assert set(SearchEntry.objects.filter(kind=SearchKind.TERM).values_list("subtitle", flat=True)) == {
+        "Pohjois-Savon ohjausverkosto"
+    }

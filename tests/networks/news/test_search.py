@@ -48,3 +48,11 @@ def test_the_rebuild_indexes_the_news(network, coordinator, member, django_captu
     counts = index.rebuild()
     assert counts[SearchKind.NEWS] == 1
     assert titles(member, "utbildningsdag", SearchKind.NEWS) == ["Ohjaajien koulutuspäivä Jyväskylässä"]
+
+
+def test_renaming_the_network_renames_its_items_rows(network, coordinator, django_capture_on_commit_callbacks):
+    item = _post(network, coordinator, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        network.name = "Pohjois-Savon ohjausverkosto"
+        network.save(update_fields=["name"])
+    assert SearchEntry.objects.get(kind=SearchKind.NEWS, object_id=item.pk).subtitle == "Pohjois-Savon ohjausverkosto"

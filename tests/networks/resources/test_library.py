@@ -115,6 +115,18 @@ def test_htmx_gets_only_the_results(client_for, network, member, shelf):
     response = client_for(member).get(url, {"kind": "link"}, headers={"HX-Request": "true"})
     assert response.text.lstrip().startswith('<section id="resource-results"')
     assert "Työmarkkinatori" in response.text and "<html" not in response.text
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_restoring_its_history_gets_the_whole_page(client_for, network, member, shelf):
+    """The filters push their address: going back to it when htmx no longer keeps the page asks for it again
+    with ``HX-Request``, and the answer replaces the whole body."""
+    url = reverse("resources:resource_list", kwargs={"slug": network.slug})
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client_for(member).get(url, {"kind": "link"}, headers=headers)
+    assert "<html" in response.text and 'id="resource-results"' in response.text
+    assert "HX-Request" in response["Vary"]
+    assert "HX-Request" in client_for(member).get(url)["Vary"]  # the page and its region never stand for each other
 
 
 def test_adding_a_resource_tells_the_network(

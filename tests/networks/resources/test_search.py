@@ -5,6 +5,7 @@ import pytest
 
 from networks.resources import services
 from portal.search import index
+from portal.search.models import SearchEntry, SearchKind
 from tests import factories
 from tests.networks.resources.factories import document, link
 from tests.portal.search.search_helpers import titles
@@ -51,3 +52,39 @@ def test_the_index_follows_edits_and_deletes(member, resources, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         services.resource_delete(resource=private)
     assert titles(member, "käsikirja", "resource") == []
+
+
+def _subtitle(resource):
+    return SearchEntry.objects.get(kind=SearchKind.RESOURCE, object_id=resource.pk).subtitle
+
+
+def test_a_renamed_network_goal_or_area_reaches_the_rows(
+    network, coordinator, member, goal, django_capture_on_commit_callbacks
+):
+    area = factories.ExpertiseAreaFactory(name="Uraohjaus", network=network)
+    with django_capture_on_commit_callbacks(execute=True):
+        resource = document(network, member, title="Muistio", goals=[goal], expertise=[area])
+    with django_capture_on_commit_callbacks(execute=True):
+        network.name = "Pohjois-Savon ohjausverkosto"
+        network.save(update_fields=["name"])
+        goal.title = "Etäohjauksen laatu paranee"
+        goal.save(update_fields=["title"])
+        area.name = "Työvarjostus"
+        area.save()
+    assert _subtitle(resource) == "Pohjois-Savon ohjausverkosto"
+    assert titles(member, "etäohjaukselle", "resource") == ["Muistio"]
+    assert titles(member, "työvarjostukseen", "resource") == ["Muistio"]
+    with django_capture_on_commit_callbacks(execute=True):
+        goal.delete()
+    assert titles(member, "etäohjaukselle", "resource") == []
+
+
+def test_a_public_resource_names_only_a_public_network(network, coordinator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        public = link(network, coordinator, title="Julkinen linkki", public=True)
+        private = link(network, coordinator, title="Sisäinen linkki")
+    assert (_subtitle(public), _subtitle(private)) == ("", network.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        network.is_public = True
+        network.save(update_fields=["is_public"])
+    assert _subtitle(public) == network.name

@@ -181,6 +181,10 @@ def test_the_status_page_polls_every_two_seconds_until_the_file_is_ready(member,
     assert 'value="3"' in page.text and 'max="8"' in page.text
     fragment = client.get(export.get_absolute_url(), headers={"HX-Request": "true"})
     assert fragment.text.lstrip().startswith('<div id="export-status"') and "<html" not in fragment.text
+    assert "HX-Request" in fragment["Vary"] and "HX-Request" in page["Vary"]
+    restoring = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    restored = client.get(export.get_absolute_url(), headers=restoring)
+    assert "<html" in restored.text
     exporting.build(export, language="fi")
     done = client.get(export.get_absolute_url(), headers={"HX-Request": "true"})
     assert "every 2s" not in done.text

@@ -81,6 +81,10 @@ def test_the_partial_refreshes_only_the_response_rate(client_for, opened, coordi
     assert "<html" not in page and "1/4 organisaatiota" in page and "<progress" in page
     # The counts and the bar only: not the organisations, however many the network has.
     assert "Gradia" not in page and "Omnia" not in page and "<table" not in page
+    assert "HX-Request" in response["Vary"]
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    restored = client_for(coordinator).get(detail(opened), headers=headers)
+    assert "<html" in restored.text and "HX-Request" in restored["Vary"]
 
 
 def test_the_organisations_asked_are_listed_a_page_at_a_time_not_submitted_first(client_for, opened, coordinator):
