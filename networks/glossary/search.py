@@ -16,7 +16,7 @@ TEXT_FIELDS = ("term_fi", "term_sv", "term_en", "definition_fi", "definition_sv"
 
 
 def term_documents(ids=None) -> Iterator[list[Document]]:
-    queryset = Term.objects.values("pk", "status", "network__name", *TEXT_FIELDS)
+    queryset = Term.objects.values("pk", "status", "network_id", "network__name", *TEXT_FIELDS)
     for batch in batches(queryset, ids):
         yield [
             Document(
@@ -25,6 +25,7 @@ def term_documents(ids=None) -> Iterator[list[Document]]:
                 title=term["term_fi"],
                 link_key=str(term["pk"]),
                 subtitle=term["network__name"],
+                network_id=term["network_id"],
                 summary=short(term["definition_fi"]),
                 body=join(*(term[field] for field in TEXT_FIELDS), labels(TermStatus, term["status"])),
             )
@@ -40,6 +41,7 @@ def register() -> None:
             order=100,
             documents=term_documents,
             visible=Term.objects.visible_to,
+            networks=Term.objects.visible_networks,
             url_name="glossary:term_detail",
             url_kwarg="pk",
             indexed_fields=frozenset({"status", *TEXT_FIELDS}),

@@ -1,4 +1,4 @@
-"""The search index's rows of goals, decisions, minutes, joint activities and news learn their network (new
+"""The search index's rows of goals, decisions, minutes, joint activities, news and glossary terms learn their network (new
 rows get it when they are written; this fills the rows already there, kind by kind, in one statement each)."""
 
 from django.db import migrations
@@ -9,6 +9,7 @@ FILL = [
     ("minutes", "networks_meeting"),
     ("activity", "networks_activity"),
     ("news", "networks_newsitem"),
+    ("term", "networks_term"),
 ]
 
 SQL = [

@@ -33,9 +33,14 @@ class TermQuerySet(VisibleToQuerySet):
         organisation in: as for the network's goals (:meth:`networks.goals.models.GoalQuerySet.visible_networks`),
         since the representatives are asked to endorse terms as they are goals. The representation ended (the
         membership, or another representative), the terms are no longer seen."""
+        return self.filter(network__in=self.visible_networks(user))
+
+    @staticmethod
+    def visible_networks(user):
+        """The networks whose terms the person sees (their ``network`` values): the search's first cut."""
         from networks.goals.models import GoalQuerySet
 
-        return self.filter(network__in=GoalQuerySet.visible_networks(user))
+        return GoalQuerySet.visible_networks(user)
 
     def agreed(self):
         return self.filter(status=TermStatus.AGREED)
