@@ -100,7 +100,7 @@ def parse(text: str) -> ParsedQuery:
 # only those: a word everyone uses matches tens of thousands of rows, and ranking (or counting) them all costs a
 # second. A kind with more shows its count as "CANDIDATES+" (Group.capped). The list of one kind (of_kind)
 # ranks up to LIST_CANDIDATES the same way, and says when there are more.
-CANDIDATES = 100
+CANDIDATES = 50
 LIST_CANDIDATES = 1000
 DISPLAY_FIELDS = ("kind", "object_id", "title", "subtitle", "summary", "link_key")
 LIST_FIELDS = ("kind", "object_id", "title")
