@@ -11,6 +11,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from portal.lib.env import (
+    connect_options,
     env_bool,
     env_int,
     env_list,
@@ -118,8 +119,9 @@ DATABASES = {
 # and the planner's costs of a search over every kind (one statement, many partitions) set it off on every
 # search, spending 200-300 ms compiling a query that runs in 20. Behind PgBouncer (which refuses startup
 # options) set DB_CONNECT_OPTIONS= and `ALTER DATABASE … SET jit = off` instead.
-if connect_options := env_str("DB_CONNECT_OPTIONS", "-c jit=off"):
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = connect_options
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+if options := connect_options(os.environ.get("DB_CONNECT_OPTIONS"), _options.get("options"), "-c jit=off"):
+    _options["options"] = options
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     from django.core.exceptions import ImproperlyConfigured
 

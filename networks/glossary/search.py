@@ -44,7 +44,7 @@ def register() -> None:
             networks=Term.objects.visible_networks,
             url_name="glossary:term_detail",
             url_kwarg="pk",
-            indexed_fields=frozenset({"status", *TEXT_FIELDS}),
+            indexed_fields=frozenset({"status", "network", "network_id", *TEXT_FIELDS}),
         )
     )
 

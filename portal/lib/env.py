@@ -18,6 +18,13 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name) or default
 
 
+def connect_options(raw: str | None, existing: str | None, default: str) -> str | None:
+    """The libpq ``options`` of the database connection: ``existing`` (from ``DATABASE_URL``) and ``raw``
+    (the environment variable: unset gives ``default``; empty or "none" gives nothing), joined."""
+    own = default if raw is None else ("" if raw.strip().lower() in {"", "none"} else raw.strip())
+    return " ".join(part for part in (existing or "", own) if part) or None
+
+
 def env_bool(name: str, default: bool = False) -> bool:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

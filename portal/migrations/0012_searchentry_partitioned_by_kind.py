@@ -84,6 +84,8 @@ PARTITION = (
     + _fill_and_drop_old()
     # finer statistics of the words: a word absent from a kind is estimated as rare, and read from the index
     + "ALTER TABLE portal_searchentry ALTER COLUMN document SET STATISTICS 1000;"
+    # the partitions' statistics now (autovacuum would take a while; it never analyses the parent)
+    + "ANALYZE portal_searchentry;"
 )
 
 UNPARTITION = (

@@ -76,6 +76,9 @@ class SearchEntry(models.Model):
         indexes = [
             # the search: document @@ tsquery
             GinIndex(fields=["document"], name="portal_search_document_gin"),
+            # the first cut of a network's records: its partitions read by network where the person's networks
+            # hold few of the kind's rows
+            models.Index(fields=["network_id"], name="portal_search_network"),
             # names and typos: lower(title) %> query (pg_trgm word similarity)
             GinIndex(OpClass(Lower("title"), name="gin_trgm_ops"), name="portal_search_title_trgm"),
         ]
