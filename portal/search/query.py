@@ -2,9 +2,10 @@
 
 Each word of the query becomes the OR of its forms (the word, its Voikko base forms, and its
 ``finnish`` and ``swedish`` stems); the words are ANDed; the last word also matches as a prefix,
-for type-ahead. When no word matches, trigram word similarity on the title finds names with typos. Each kind is
-limited to the objects its ``visible_to(user)`` queryset allows, as an IN-subquery; the kinds and their
-rules come from the domains that registered them (:mod:`portal.search.index`).
+for type-ahead. When no word matches, trigram word similarity on the title finds names with typos. Each kind's
+matches are read from its own partition of the index, cut to the person's networks where the kind says so, and
+its ``visible_to(user)`` queryset is asked of each match in turn (:func:`_sql`); the kinds and their rules come
+from the domains that registered them (:mod:`portal.search.index`).
 """
 
 from dataclasses import dataclass, field
@@ -210,19 +211,22 @@ def _rows(sql: str, params: list, columns, *, index_only: bool = False) -> list[
     if not sql:
         return []
     if not index_only:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return _fetch(sql, params, columns)
     # The setting is local to the transaction (this one, or the caller's) and put back right after the query, so
     # that nothing else in an enclosing transaction runs without sequential scans.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
         (before, _off) = cursor.fetchone()
         try:
-            cursor.execute(sql, params)
-            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+            return _fetch(sql, params, columns)
         finally:
             cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+
+
+def _fetch(sql: str, params: list, columns) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _ranked(rows):
