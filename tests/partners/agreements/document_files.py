@@ -42,11 +42,13 @@ def pdf_bytes() -> bytes:
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
-    """A ZIP package with ``members`` in this order (the first stored uncompressed, as ODT wants)."""
+    """A ZIP package with ``members`` in this order (the first stored uncompressed, as ODT wants), the same bytes
+    every time: each member carries a fixed date, not the clock's (two calls a second apart must compare equal)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for index, (name, content) in enumerate(members.items()):
-            package.writestr(name, content, compress_type=zipfile.ZIP_STORED if index == 0 else zipfile.ZIP_DEFLATED)
+            member = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            package.writestr(member, content, compress_type=zipfile.ZIP_STORED if index == 0 else zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
