@@ -11,6 +11,7 @@ class PortalConfig(AppConfig):
             checks,  # noqa: F401 - registers the system checks
             coordinator_todo,  # noqa: F401 - registers the coordinators' weekly to-do
         )
+        from portal.api import panels as api_panels  # noqa: F401 - registers the API tokens' section of one's profile
         from portal.lib.mail import register_delivery
         from portal.notifications.delivery import deliver
         from portal.privacy import panels  # noqa: F401 - registers the section of one's own profile page

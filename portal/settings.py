@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "pgtrigger",
     "pghistory",
+    "ninja",  # the API's docs page and its static files (Swagger UI), served by us, not from a CDN
 ]
 
 MIDDLEWARE = [
@@ -301,6 +302,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SERVICE_OPERATOR = env_str("SERVICE_OPERATOR", "Verkosto")
 ACCESSIBILITY_FEEDBACK_EMAIL = env_str("ACCESSIBILITY_FEEDBACK_EMAIL", "saavutettavuus@verkosto.example.fi")
 PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "tietosuoja@verkosto.example.fi")
+
+# --- The read API (/api/v1/) -------------------------------------------------------
+API_CONTACT_EMAIL = env_str("API_CONTACT_EMAIL", "api@verkosto.example.fi")
+# Requests per window of API_RATE_WINDOW seconds: each personal access token, and each address reading open data.
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
+API_RATE_PER_TOKEN = env_int("API_RATE_PER_TOKEN", 120)
+API_RATE_PER_IP = env_int("API_RATE_PER_IP", 60)
 
 # --- Security headers ---------------------------------------------------------
 HTTPS = env_bool("HTTPS", False)

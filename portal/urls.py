@@ -10,6 +10,8 @@ from django.urls import include, path
 from networks.memberships import urls as membership_urls
 from partners.directory import urls as directory_urls
 from portal import dashboard, views
+from portal.api import urls as api_token_urls
+from portal.api.main import api
 from portal.privacy import urls as privacy_urls
 from portal.search import views as search_views
 
@@ -40,6 +42,8 @@ urlpatterns = [
     path("glossary/", include("networks.glossary.urls")),
     path("news/", include("networks.news.urls")),
     path("notifications/", include("portal.notifications.urls")),
+    path("api-tokens/", include(api_token_urls)),
+    path("api/v1/", api.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -35,6 +35,8 @@ class EventKind(models.TextChoices):
     STAFF_CHANGED = "staff_changed", _("Administrator rights changed")
     DATA_EXPORTED = "data_exported", _("Personal data exported")
     ACCOUNT_ERASED = "account_erased", _("Account erased")
+    API_TOKEN_CREATED = "api_token_created", _("API token created")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
 
 
 class AuditEvent(models.Model):
