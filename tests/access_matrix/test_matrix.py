@@ -2,9 +2,10 @@
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
 ``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py``, ``news.py``,
-``notifications.py`` next to this module). The test walks the whole URLconf. A pattern with no entry fails the
-suite, so a new view cannot ship without deciding who may open it. Django admin URLs are generated from the admin
-registry (every registered model's views), so a newly registered model is covered automatically.
+``notifications.py``, ``api.py`` next to this module; the API's bearer tokens in ``test_api_matrix.py``). The test
+walks the whole URLconf. A pattern with no entry fails the suite, so a new view cannot ship without deciding who
+may open it. Django admin URLs are generated from the admin registry (every registered model's views), so a
+newly registered model is covered automatically.
 
 Every URL is checked with a GET, and every view of ours that takes a POST with an empty POST; a few URLs
 also in a situation the matrix's objects do not show (a case). ``302`` for the anonymous visitor means "sent
@@ -17,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access_matrix import (
     agreements,
+    api,
     directory,
     glossary,
     goals,
@@ -50,6 +52,7 @@ DOMAINS = (
     glossary,
     news,
     notifications,
+    api,
 )
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
@@ -208,6 +211,7 @@ def test_every_form_view_has_a_post_entry():
         "glossary",
         "news",
         "notifications",
+        "api_tokens",
     }
     ours = {name for name in MATRIX if name.split(":")[0] in namespaces}
     assert ours - READ_ONLY == set(POST_MATRIX)
