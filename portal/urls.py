@@ -7,6 +7,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from networks.finder import views as finder_views
 from networks.memberships import urls as membership_urls
 from partners.directory import urls as directory_urls
 from portal import dashboard, views
@@ -39,6 +40,9 @@ urlpatterns = [
     path("resources/", include("networks.resources.urls")),
     path("glossary/", include("networks.glossary.urls")),
     path("news/", include("networks.news.urls")),
+    # the public guidance finder and the sitemap of what is public: no sign-in, no cookies
+    path("find/", include("networks.finder.urls")),
+    path("sitemap.xml", finder_views.sitemap, name="sitemap"),
     path("notifications/", include("portal.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

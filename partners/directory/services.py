@@ -123,6 +123,7 @@ ORGANISATION_FIELDS = (
     "phone",
     "languages",
     *column_names("description"),
+    "embed_origins",
 )
 
 

@@ -5,6 +5,7 @@ Vaasa (Vasa), so that the finder has something to find in every language.
 The Vaasa organisation is invented (an ``example.fi`` address, no business ID); no phone numbers are invented.
 """
 
+from networks.memberships.models import Network
 from partners.directory.models import GuidanceService, Organisation, OrganisationKind, ServiceChannel, ServiceTopic
 from partners.directory.public import refresh_public_documents
 
@@ -94,4 +95,6 @@ def seed_public_services(*, networks, organisations, people, areas) -> None:
             **_ACCESS,
         )
     _vasa_service()
+    # The main network's coordinators let its own site show its members' public services in a frame.
+    Network.objects.filter(slug="keski-suomi").update(embed_origins=["https://www.keski-suomen-ohjaus.example.fi"])
     refresh_public_documents()  # the services were inserted in bulk, without their save's signal

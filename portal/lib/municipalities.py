@@ -158,6 +158,12 @@ def region_of(code: str) -> str | None:
     return municipality.region if municipality else None
 
 
+@lru_cache(maxsize=32)
+def codes_in(region: str) -> tuple[str, ...]:
+    """The codes of the municipalities of ``region``."""
+    return tuple(m.code for m in MUNICIPALITIES.values() if m.region == region)
+
+
 def name(code: str, language: str | None = None) -> str:
     municipality = MUNICIPALITIES.get(code)
     return municipality.name(language) if municipality else code

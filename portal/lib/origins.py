@@ -7,6 +7,7 @@ out, no path) and refused unless it is a plain https origin: no wildcards, no pa
 import re
 from urllib.parse import urlsplit
 
+from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -71,9 +72,42 @@ def parse_origins(text: str) -> list[str]:
     return found
 
 
+class OriginsFormField(forms.CharField):
+    """The origins one a line; normalised, each once (:func:`parse_origins`)."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"})
+
+    def __init__(self, *, max_length=None, base_field=None, size=None, **kwargs):
+        kwargs["required"] = False
+        kwargs["help_text"] = kwargs.get("help_text") or _(
+            "The web addresses of the sites that may show the public guidance services in a frame, one a line, "
+            "e.g. https://www.example.fi. Leave empty to allow no site."
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        return parse_origins(super().to_python(value))
+
+
+class OriginsArrayField(ArrayField):
+    """An array of origins, edited as lines of text. To migrations it is a plain ``ArrayField``."""
+
+    def formfield(self, **kwargs):
+        return super(ArrayField, self).formfield(
+            **{"form_class": OriginsFormField, "help_text": self.help_text, **kwargs}
+        )
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.contrib.postgres.fields.ArrayField", args, kwargs
+
+
 def origins_field():
     """The sites a frame of the portal may be shown on, normalised https origins."""
-    return ArrayField(
+    return OriginsArrayField(
         models.CharField(max_length=300, validators=[validate_origin]),
         verbose_name=_("sites that may embed the public services"),
         default=list,
