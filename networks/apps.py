@@ -8,6 +8,7 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         # Each domain registers the sections it adds to other pages and the documents it puts in the search.
+        from networks.finder import receivers as finder_receivers  # noqa: F401
         from networks.glossary import receivers as glossary_receivers  # noqa: F401
         from networks.glossary import search as glossary_search
         from networks.goals import panels as goal_panels  # noqa: F401

@@ -22,6 +22,8 @@ _MFA_EXEMPT_PREFIXES = (
     "/healthz",
     "/accessibility/",
     "/privacy/",
+    "/find/",
+    "/sitemap.xml",
 )
 
 
@@ -65,10 +67,9 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         user = request.user
         if (
-            user.is_authenticated
-            # path_info: the path inside the app, whatever prefix (SCRIPT_NAME) it is served under
-            and not request.path_info.startswith(_MFA_EXEMPT_PREFIXES)
-            and mfa_required_for(user)
+            # path_info: the path inside the app, whatever prefix (SCRIPT_NAME) it is served under; asked first,
+            # so that a public page does not read the session (which would add "Vary: Cookie")
+            not request.path_info.startswith(_MFA_EXEMPT_PREFIXES) and user.is_authenticated and mfa_required_for(user)
         ):
             messages.warning(
                 request,
@@ -79,13 +80,16 @@ class RequireMFAMiddleware:
 
 
 class NoStoreForAuthenticatedMiddleware:
-    """Pages shown to a signed-in person are personal: browsers and proxies must not keep them."""
+    """Pages shown to a signed-in person are personal: browsers and proxies must not keep them. A page that says
+    it is the same for everyone (``Cache-Control: public``, the public finder's) is left as it is."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
+        if "public" in response.get("Cache-Control", ""):
+            return response
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])

@@ -7,6 +7,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from networks.finder import views as finder_views
 from networks.memberships import urls as membership_urls
 from partners.directory import urls as directory_urls
 from portal import dashboard, views
@@ -41,6 +42,9 @@ urlpatterns = [
     path("resources/", include("networks.resources.urls")),
     path("glossary/", include("networks.glossary.urls")),
     path("news/", include("networks.news.urls")),
+    # the public guidance finder and the sitemap of what is public: no sign-in, no cookies
+    path("find/", include("networks.finder.urls")),
+    path("sitemap.xml", finder_views.sitemap, name="sitemap"),
     path("notifications/", include("portal.notifications.urls")),
     path("api-tokens/", include(api_token_urls)),
     path("api/v1/", api.urls),

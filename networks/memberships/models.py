@@ -11,6 +11,7 @@ from portal.accounts.models import Invitation
 from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Region, choice_array
 from portal.lib.logos import logo_path
+from portal.lib.origins import origins_field
 from portal.lib.querysets import VisibleToQuerySet
 from portal.lib.translated import OriginalColumnModel, OriginalColumnQuerySet
 from portal.lib.validators import plausible_dates, validate_logo, validate_plausible_date
@@ -63,6 +64,7 @@ class Network(AccessMixin, OriginalColumnModel):
         help_text=_("Anyone can read the public description; everything else stays for members."),
     )
     public_description = models.TextField(_("public description"), max_length=5000, blank=True)
+    embed_origins = origins_field()  # the sites that may show the network's finder in a frame (networks.finder)
     require_mfa_for_coordinators = models.BooleanField(
         _("coordinators must use two-factor authentication"), default=True
     )

@@ -28,7 +28,14 @@ SERVICE_FIELDS = (
     "contact_email",
     "contact_phone",
     "contact_url",
+    "is_public",
+    "topics",
+    "municipalities",
+    *column_names("opening_hours"),
+    *column_names("accessibility"),
 )
+# The texts a service has in each language (``name_fi``, ``opening_hours_sv``…).
+SERVICE_TEXTS = ("name", "description", "opening_hours", "accessibility")
 
 
 def service_create(
@@ -42,16 +49,20 @@ def service_create(
     contact_email: str = "",
     contact_phone: str = "",
     contact_url: str = "",
+    is_public: bool = False,
+    topics: list[str] = (),
+    municipalities: list[str] = (),
     **texts: str,
 ) -> GuidanceService:
     """Add a guidance service to ``organisation``; the model's validation (vocabularies, lengths) applies.
 
-    ``texts``: the name and description in each language (``name_fi``, ``description_sv``…), or ``name``
-    and ``description`` in the Finnish ones."""
-    unknown = set(texts) - {"name", "description", *column_names("name"), *column_names("description")}
+    ``texts``: the name, description, opening hours and accessibility in each language (``name_fi``,
+    ``description_sv``…), or ``name``… for the Finnish ones."""
+    known = {text: f"{text}_fi" for text in SERVICE_TEXTS}
+    unknown = set(texts) - {*known, *(column for text in SERVICE_TEXTS for column in column_names(text))}
     if unknown:
         raise TypeError(f"service_create() cannot set {sorted(unknown)}")
-    texts = {{"name": "name_fi", "description": "description_fi"}.get(key, key): value for key, value in texts.items()}
+    texts = {known.get(key, key): value for key, value in texts.items()}
     service = GuidanceService(
         organisation=organisation,
         level=level,
@@ -62,6 +73,9 @@ def service_create(
         contact_email=contact_email,
         contact_phone=contact_phone,
         contact_url=contact_url,
+        is_public=is_public,
+        topics=list(topics),
+        municipalities=list(municipalities),
         **texts,
     )
     service.full_clean()
@@ -74,7 +88,7 @@ def service_update(*, service: GuidanceService, version=None, **changes) -> Guid
     """Change a service's own fields (those of ``SERVICE_FIELDS``, or ``name`` and ``description`` in the
     reader's language) and save only them. ``version``: the
     service's when the form was opened; a stale one raises :class:`~portal.lib.errors.StaleEditError`."""
-    unknown = set(changes) - {*SERVICE_FIELDS, "name", "description"}
+    unknown = set(changes) - {*SERVICE_FIELDS, *SERVICE_TEXTS}
     if unknown:
         raise TypeError(f"service_update() cannot change {sorted(unknown)}")
     for field, value in changes.items():
@@ -109,6 +123,7 @@ ORGANISATION_FIELDS = (
     "phone",
     "languages",
     *column_names("description"),
+    "embed_origins",
 )
 
 

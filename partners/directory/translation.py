@@ -1,5 +1,6 @@
 """The directory's text in three languages (django-modeltranslation): organisations' and guidance services'
-names and descriptions, each with a column per language (``name_fi``, ``name_sv``, ``name_en``).
+names and descriptions, and services' opening hours and accessibility, each with a column per language
+(``name_fi``, ``name_sv``, ``name_en``).
 
 The original columns (``name``, ``description``) keep the Finnish text and are what queries, orderings
 and indexes use (:class:`portal.lib.translated.OriginalColumnQuerySet`).
@@ -16,7 +17,7 @@ class OrganisationTranslation(TranslationOptions):
 
 
 class GuidanceServiceTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "opening_hours", "accessibility")
 
 
 translated.register(Organisation, OrganisationTranslation)

@@ -304,6 +304,11 @@ from portal.demo_data.services import seed_services  # noqa: E402 - needs the ta
 
 DEMO_EXTENSIONS.append(seed_services)
 
+# The public guidance finder: services shown to the public, and a Swedish-speaking walk-in service in Vaasa.
+from portal.demo_data.public_services import seed_public_services  # noqa: E402 - needs the services above
+
+DEMO_EXTENSIONS.append(seed_public_services)
+
 # Partner agreements: the main network's agreements in every state.
 from portal.demo_data.agreements import seed_agreements  # noqa: E402 - needs the tables above
 

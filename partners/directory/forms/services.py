@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partners.directory.forms.fields import (
@@ -17,9 +18,11 @@ from partners.directory.models import (
     OrganisationKind,
     ServiceChannel,
     ServiceLevel,
+    ServiceTopic,
     TargetGroup,
 )
 from partners.directory.services import SERVICE_FIELDS
+from portal.lib import municipalities
 from portal.lib.choices import Language, Region
 from portal.lib.forms import VersionedFormMixin, filter_helper, language_fieldset, translated_fields
 
@@ -46,6 +49,20 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
         Region.choices,
         help_text=_("The regions where the service is available. The service map counts services per region."),
     )
+    topics = _checkboxes(
+        _("Topics"),
+        ServiceTopic.choices,
+        help_text=_("What the service helps with. The public guidance finder filters by topic."),
+    )
+    municipalities = forms.MultipleChoiceField(
+        label=_("Municipalities"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Only if the service is for some municipalities of a region and not the whole region. "
+            "Hold Ctrl (or Cmd) to choose several."
+        ),
+    )
 
     class Meta:
         model = GuidanceService
@@ -68,7 +85,19 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
         self.fields["contact_url"].widget.attrs["autocomplete"] = "url"
         # Not the model's "level", which the catalogs share with a membership's level of collaboration.
         self.fields["level"].label = _("Level of guidance")
+        self.fields["municipalities"].choices = municipality_choices()
+        self.fields["is_public"].label = _("Show this service in the public guidance finder")
+        self.fields["is_public"].help_text = _(
+            "Anyone can then find it without signing in: its name, description, level, topics, channels, "
+            "languages, target groups, regions, municipalities, contact details, opening hours and accessibility, "
+            "and the organisation's name, kind, municipality, website, description and logo."
+        )
         translated_fields(self, "name", "description", rows=5)
+        translated_fields(self, "opening_hours", "accessibility", rows=3)
+        self.fields["opening_hours_fi"].help_text = _("For example: Mon–Thu 9–15, walk-in on Tuesdays 12–16.")
+        self.fields["accessibility_fi"].help_text = _(
+            "How people get in and around: step-free entrance, lift, accessible toilet, induction loop, parking."
+        )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             language_fieldset(self, "name"),
@@ -81,6 +110,11 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
             "contact_email",
             "contact_phone",
             "contact_url",
+            Field("topics", template=_CHECKBOXES),
+            "municipalities",
+            language_fieldset(self, "opening_hours"),
+            language_fieldset(self, "accessibility"),
+            "is_public",
             *(["version"] if "version" in self.fields else []),
         )
         self.helper.add_input(Submit("submit", _("Save")))
@@ -97,9 +131,24 @@ class ServiceForm(VersionedFormMixin, forms.ModelForm):
     def clean_regions(self):
         return _in_vocabulary_order(self.cleaned_data["regions"], Region.choices)
 
+    def clean_topics(self):
+        return _in_vocabulary_order(self.cleaned_data["topics"], ServiceTopic.choices)
+
+    def clean_municipalities(self):
+        return sorted(set(self.cleaned_data["municipalities"]))
+
     def service_data(self) -> dict:
         """The service's fields (``SERVICE_FIELDS``), without the edit version."""
         return {name: self.cleaned_data[name] for name in SERVICE_FIELDS}
+
+
+def municipality_choices() -> list:
+    """The municipalities by region (an option group each), named in the reader's language."""
+    language = get_language()
+    grouped = {region: [] for region in Region.values}
+    for code, name in municipalities.choices(language):
+        grouped[municipalities.region_of(code)].append((code, name))
+    return [(Region(region).label, options) for region, options in grouped.items()]
 
 
 class ServiceMapFilterForm(forms.Form):

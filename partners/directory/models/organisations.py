@@ -7,11 +7,12 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from partners.directory.access import ExpertiseAreaAccess, GuidanceServiceAccess, OrganisationAccess
+from partners.directory.access import ExpertiseAreaAccess, OrganisationAccess
 from portal.access import unrestricted
 from portal.lib.access import ESTABLISHED, AccessMixin, MembershipStatus, Role
 from portal.lib.choices import Language, Region, choice_array
 from portal.lib.logos import logo_path
+from portal.lib.origins import origins_field
 from portal.lib.querysets import VisibleToQuerySet, related_rows
 from portal.lib.translated import OriginalColumnModel, OriginalColumnQuerySet
 from portal.lib.validators import (
@@ -60,6 +61,12 @@ class OrganisationQuerySet(OriginalColumnQuerySet, VisibleToQuerySet):
             | Q(pk__in=established.filter(network__in=coordinated).values("organisation"))
         )
 
+    def with_public_profile(self):
+        """Organisations with a public profile: those with at least one public guidance service
+        (:meth:`GuidanceServiceQuerySet.public`). Anyone may see their :data:`PUBLIC_ORGANISATION_FIELDS`."""
+        public_services = related_rows(self.model, "services").public()
+        return self.filter(pk__in=public_services.values("organisation"))
+
 
 class OrganisationKind(models.TextChoices):
     """The kinds of actor in an adult guidance network."""
@@ -104,6 +111,8 @@ class Organisation(AccessMixin, OriginalColumnModel):
     languages = choice_array(Language, _("languages it serves in"), max_length=3)
     description = models.TextField(_("description"), max_length=5000, blank=True)
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True, validators=[validate_logo])
+    # The sites that may show the organisation's public services in a frame (networks.finder's embed).
+    embed_origins = origins_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
     updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
 
@@ -277,112 +286,6 @@ class Affiliation(models.Model):
         return f"{self.user} – {self.organisation}"
 
 
-class ServiceLevel(models.TextChoices):
-    """The three levels of lifelong guidance: tieto, neuvonta, ohjaus."""
-
-    INFORMATION = "information", _("Information")
-    ADVICE = "advice", _("Advice")
-    GUIDANCE = "guidance", _("Guidance")
-
-
-class ServiceChannel(models.TextChoices):
-    FACE_TO_FACE = "face_to_face", _("Face to face")
-    PHONE = "phone", _("Phone")
-    ONLINE = "online", _("Online")
-    CHAT = "chat", _("Chat")
-    GROUP = "group", _("Group")
-
-
-class TargetGroup(models.TextChoices):
-    """Whom a guidance service is for."""
-
-    UNEMPLOYED = "unemployed", _("Unemployed people")
-    IMMIGRANTS = "immigrants", _("Immigrants")
-    CAREER_CHANGERS = "career_changers", _("Employed people changing careers")
-    DISABILITIES = "disabilities", _("People with disabilities")
-    SENIORS = "seniors", _("Seniors")
-    YOUNG_ADULTS = "young_adults", _("Young adults")
-    LOW_BASIC_SKILLS = "basic_skills", _("Adults with low basic skills")
-    ENTREPRENEURS = "entrepreneurs", _("Entrepreneurs")
-    EVERYONE = "everyone", _("All adults")
-
-
-class GuidanceServiceQuerySet(OriginalColumnQuerySet, VisibleToQuerySet):
-    def _visible_to(self, user):
-        """Services of the organisations the person may see."""
-        return self.filter(organisation__in=Organisation.objects.visible_to(user).values("pk"))
-
-
-class GuidanceService(AccessMixin, OriginalColumnModel):
-    """A guidance service an organisation gives adults."""
-
-    Level = ServiceLevel
-    Channel = ServiceChannel
-    TargetGroup = TargetGroup
-
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        related_name="services",
-        on_delete=models.CASCADE,
-    )
-    name = models.CharField(_("name"), max_length=200)
-    level = models.CharField(_("level"), max_length=12, choices=ServiceLevel.choices, default=ServiceLevel.INFORMATION)
-    channels = choice_array(ServiceChannel, _("channels"), max_length=14)
-    target_groups = choice_array(TargetGroup, _("target groups"), max_length=16)
-    languages = choice_array(Language, _("languages"), max_length=3)
-    regions = choice_array(Region, _("regions"), max_length=20)
-    description = models.TextField(_("description"), max_length=5000, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    contact_url = models.URLField(_("web page or booking link"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, validators=[validate_plausible_date])
-    updated_at = models.DateTimeField(_("updated"), auto_now=True, validators=[validate_plausible_date])
-
-    objects = GuidanceServiceQuerySet.as_manager()
-    access_class = GuidanceServiceAccess
-
-    class Meta:
-        verbose_name = _("guidance service")
-        verbose_name_plural = _("guidance services")
-        ordering = ["organisation__name", "name"]
-        constraints = [
-            *plausible_dates("created_at", "updated_at", datetimes=True),
-            models.CheckConstraint(
-                condition=Q(level__in=ServiceLevel.values),
-                name="partners_service_level_valid",
-                violation_error_message=_("Unknown level of guidance."),
-            ),
-            models.CheckConstraint(
-                condition=Q(channels__contained_by=ServiceChannel.values),
-                name="partners_service_channels_valid",
-                violation_error_message=_("Unknown channel."),
-            ),
-            models.CheckConstraint(
-                condition=Q(target_groups__contained_by=TargetGroup.values),
-                name="partners_service_target_groups_valid",
-                violation_error_message=_("Unknown target group."),
-            ),
-            models.CheckConstraint(
-                condition=Q(languages__contained_by=Language.values),
-                name="partners_service_languages_valid",
-                violation_error_message=_("Unknown language."),
-            ),
-            models.CheckConstraint(
-                condition=Q(regions__contained_by=Region.values),
-                name="partners_service_regions_valid",
-                violation_error_message=_("Unknown region."),
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["organisation", "name"], name="partners_service_org_idx"),
-            models.Index(fields=["level"], name="partners_service_level_idx"),
-            # service-map filters: array containment/overlap on each vocabulary
-            GinIndex(fields=["channels"], name="partners_service_channels_gin"),
-            GinIndex(fields=["target_groups"], name="partners_service_groups_gin"),
-            GinIndex(fields=["languages"], name="partners_service_langs_gin"),
-            GinIndex(fields=["regions"], name="partners_service_regions_gin"),
-        ]
-
-    def __str__(self):
-        return self.name
+# What the public sees of an organisation with a public profile (the finder, its embed, the sitemap, the open
+# API): not its e-mail, phone, address, business ID, regions, languages, people or memberships.
+PUBLIC_ORGANISATION_FIELDS = ("slug", "name", "short_name", "kind", "municipality", "website", "description", "logo")

@@ -1,0 +1,61 @@
+"""The finder's form: a search box and filters, read from the query string (a GET form that works without
+JavaScript). Only valid values filter; an invalid one shows as the field's error and is left out."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from networks.finder.selectors import Filters
+from partners.directory.models import ServiceChannel, ServiceLevel, ServiceTopic, TargetGroup
+from portal.lib import municipalities
+from portal.lib.choices import Language, Region
+from portal.lib.errors import DomainError
+from portal.search.query import parse
+
+
+def _choice(label, choices, everything):
+    return forms.ChoiceField(label=label, choices=[("", everything), *choices], required=False)
+
+
+def municipality_choices(language: str) -> list:
+    """Every municipality, grouped by region, named in ``language``."""
+    grouped = {region: [] for region in Region.values}
+    for code, name in municipalities.choices(language):
+        grouped[municipalities.region_of(code)].append((code, name))
+    return [("", _("Anywhere in Finland")), *((Region(region).label, options) for region, options in grouped.items())]
+
+
+class FinderForm(forms.Form):
+    q = forms.CharField(label=_("What are you looking for?"), max_length=200, required=False)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    topic = _choice(_("Topic"), ServiceTopic.choices, _("All topics"))
+    channel = _choice(_("How to reach it"), ServiceChannel.choices, _("Any way"))
+    language = _choice(_("Language of the service"), Language.choices, _("Any language"))
+    target_group = _choice(_("For whom"), TargetGroup.choices, _("Everyone"))
+    level = _choice(_("Level of guidance"), ServiceLevel.choices, _("All levels"))
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = municipality_choices(language)
+        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["q"].help_text = _("For example: career change, studying, job search, Finnish language")
+
+    def clean_q(self):
+        text = self.cleaned_data["q"].strip()
+        if not text:
+            return None
+        try:
+            return parse(text)
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def filters(self) -> Filters:
+        """The valid filters; the invalid fields are left out (their errors show next to them)."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return Filters(
+            query=cleaned.get("q"),
+            **{name: cleaned.get(name) or "" for name in Filters.__dataclass_fields__ if name != "query"},
+        )
+
+    def is_filtered(self) -> bool:
+        return any(self.data.get(name) for name in self.fields)
