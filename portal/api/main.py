@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 
-from portal.api import endpoints
+from portal.api import endpoints, public
 from portal.api.auth import MissingScopeError
 from portal.api.http import RateLimitedError
 
@@ -45,6 +45,7 @@ api = NinjaAPI(
     },
 )
 api.add_router("/", endpoints.router)
+api.add_router("/public", public.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -10,7 +10,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
+from django.db.models import F, Q
 from ninja.errors import HttpError
 
 DEFAULT_LIMIT = 50
@@ -54,7 +54,10 @@ def paginate(
 ) -> tuple[list, str | None]:
     """One page of ``queryset`` in ``ordering`` after ``cursor``, and the absolute URL of the next page (None at
     the end). One query: ``limit + 1`` rows tell whether there is a next page."""
-    queryset = queryset.order_by(*ordering)
+    # The ordering's values are read as annotations: a translated field's attribute is the reader's language,
+    # its column (what the rows are ordered by) the Finnish text.
+    keys = {f"cursor_key_{index}": F(name) for index, (name, _) in enumerate(_fields(ordering))}
+    queryset = queryset.annotate(**keys).order_by(*ordering)
     if cursor:
         queryset = queryset.filter(after(ordering, decode(cursor, queryset, ordering)))
     rows = list(queryset[: limit + 1])
@@ -62,7 +65,7 @@ def paginate(
         return rows, None
     rows = rows[:limit]
     last = rows[-1]
-    values = [getattr(last, queryset.model._meta.get_field(name).attname) for name, _ in _fields(ordering)]
+    values = [getattr(last, key) for key in keys]
     query = request.GET.copy()
     query["cursor"] = encode(values)
     return rows, request.build_absolute_uri(f"{request.path}?{query.urlencode()}")

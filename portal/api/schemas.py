@@ -140,3 +140,99 @@ class ActionItemPage(Page):
 
 class Problem(Schema):
     detail: str
+
+
+# --- the open data -------------------------------------------------------------------------------------------
+
+
+class Texts(Schema):
+    """A text in Finnish, Swedish and English (empty where it was not written)."""
+
+    fi: str
+    sv: str
+    en: str
+
+
+def _texts(obj, field: str) -> dict:
+    return {code: getattr(obj, f"{field}_{code}", "") or "" for code in ("fi", "sv", "en")}
+
+
+class PublicOrganisationRef(Schema):
+    slug: str
+    name: Texts
+
+    @staticmethod
+    def resolve_name(obj):
+        return _texts(obj, "name")
+
+
+class PublicServiceOut(Schema):
+    id: int
+    organisation: PublicOrganisationRef
+    name: Texts
+    description: Texts
+    opening_hours: Texts
+    accessibility: Texts
+    level: str
+    topics: list[str]
+    channels: list[str]
+    languages: list[str]
+    target_groups: list[str]
+    regions: list[str]
+    municipalities: list[str]
+    contact_email: str
+    contact_phone: str
+    contact_url: str
+
+    @staticmethod
+    def resolve_name(obj):
+        return _texts(obj, "name")
+
+    @staticmethod
+    def resolve_description(obj):
+        return _texts(obj, "description")
+
+    @staticmethod
+    def resolve_opening_hours(obj):
+        return _texts(obj, "opening_hours")
+
+    @staticmethod
+    def resolve_accessibility(obj):
+        return _texts(obj, "accessibility")
+
+
+class PublicOrganisationOut(Schema):
+    slug: str
+    name: Texts
+    short_name: str
+    kind: str
+    municipality: str
+    website: str
+    description: Texts
+    logo: str | None = Field(description="The logo's address, if it has one.")
+
+    @staticmethod
+    def resolve_name(obj):
+        return _texts(obj, "name")
+
+    @staticmethod
+    def resolve_description(obj):
+        return _texts(obj, "description")
+
+    @staticmethod
+    def resolve_logo(obj, context):
+        if not obj.logo:
+            return None
+        return context["request"].build_absolute_uri(obj.logo.url)
+
+
+class OpenData(Schema):
+    licence: str = Field(description="The licence of the open data: CC BY 4.0.")
+
+
+class PublicServicePage(Page, OpenData):
+    items: list[PublicServiceOut]
+
+
+class PublicOrganisationPage(Page, OpenData):
+    items: list[PublicOrganisationOut]
