@@ -44,6 +44,15 @@ def records(objs):
     return objs
 
 
+def public_service(objs):
+    """A public service of the matrix organisation (so the organisation has a public profile); made once."""
+    from tests import factories
+
+    if not hasattr(objs, "api_public_service"):
+        objs.api_public_service = factories.GuidanceServiceFactory(organisation=objs.organisation, is_public=True)
+    return objs.api_public_service
+
+
 NONE_BY_SESSION = row(401, 401, 401, 401, 401, 401)
 OWN_TOKEN = row(302, 404, 404, 200, 404, 404)
 
@@ -62,6 +71,14 @@ DATA_ROUTES = {
     "api:action_item_detail": lambda objs: {"id": records(objs).api_action.pk},
 }
 
+# The open data: anyone, signed in or not, with a token or without.
+PUBLIC_ROUTES = {
+    "api:public_service_list": None,
+    "api:public_service_detail": lambda objs: {"id": public_service(objs).pk},
+    "api:public_organisation_list": None,
+    "api:public_organisation_detail": lambda objs: {"slug": public_service(objs).organisation.slug},
+}
+
 GET = {
     "api_tokens:token_list": Entry(SIGNED_IN, login_redirect=True),
     "api_tokens:token_create": Entry(SIGNED_IN, login_redirect=True),
@@ -71,6 +88,7 @@ GET = {
     # ninja's root of the API (/api/v1/): nothing there
     "api:api-root": Entry(row(404, 404, 404, 404, 404, 404)),
     **{name: Entry(NONE_BY_SESSION, kwargs) for name, kwargs in DATA_ROUTES.items()},
+    **{name: Entry(PUBLIC, kwargs) for name, kwargs in PUBLIC_ROUTES.items()},
 }
 
 # An empty POST: the form with its errors; revoking one's own token goes back to the list.
@@ -90,3 +108,4 @@ LIST = row(401, 200, 200, 200, 200, 200)
 DETAIL = row(401, 404, 200, 200, 200, 200)
 # The matrix organisation is the cast's own employer (and a member of the network): the outsider does not see it.
 BEARER = {name: Entry(LIST if kwargs is None else DETAIL, kwargs) for name, kwargs in DATA_ROUTES.items()}
+OPEN = {name: Entry(PUBLIC, kwargs) for name, kwargs in PUBLIC_ROUTES.items()}

@@ -15,21 +15,23 @@ from tests.access_matrix import api
 from tests.access_matrix.rows import ROLES
 from tests.access_matrix.test_matrix import all_patterns
 
+MATRIX = {**api.BEARER, **api.OPEN}
+
 
 def _url(name, objs):
-    entry = api.BEARER[name]
+    entry = MATRIX[name]
     return reverse(name, kwargs=entry.kwargs(objs) if entry.kwargs else None)
 
 
 def test_every_data_route_of_the_api_has_a_bearer_entry():
     routes = {name for _, name in all_patterns() if name.startswith("api:")}
-    assert routes - {"api:openapi-json", "api:openapi-view", "api:api-root"} == set(api.BEARER)
+    assert routes - {"api:openapi-json", "api:openapi-view", "api:api-root"} == set(api.BEARER) | set(api.OPEN)
     paths = ninja_api.get_openapi_schema()["paths"]
-    assert sum(len(operations) for operations in paths.values()) == len(api.BEARER)
+    assert sum(len(operations) for operations in paths.values()) == len(api.BEARER) + len(api.OPEN)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(api.BEARER))
+@pytest.mark.parametrize("name", sorted(MATRIX))
 def test_bearer_access(name, objs, client):
     url = _url(name, objs)
     failures = []
@@ -40,8 +42,8 @@ def test_bearer_access(name, objs, client):
             _token, secret = token_create(user=user, name=role, scopes=["read"])
             headers["HTTP_AUTHORIZATION"] = f"Bearer {secret}"
         response = client.get(url, **headers)
-        if response.status_code != api.BEARER[name].expect[role]:
-            failures.append(f"{role}: expected {api.BEARER[name].expect[role]}, got {response.status_code}")
+        if response.status_code != MATRIX[name].expect[role]:
+            failures.append(f"{role}: expected {MATRIX[name].expect[role]}, got {response.status_code}")
     assert not failures, f"{url}: " + "; ".join(failures)
 
 
@@ -104,3 +106,22 @@ def test_the_session_does_not_sign_in_to_the_api(objs, client_for):
     """A page's cookie never reads JSON on the person's behalf (no CSRF question arises)."""
     response = client_for(objs.member).get(_url("api:network_list", objs))
     assert response.status_code == 401
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(api.OPEN))
+def test_the_open_data_does_not_ask_for_a_token(name, objs, client):
+    """A refused token does not stand in the way of open data: it is not read at all."""
+    response = client.get(_url(name, objs), HTTP_AUTHORIZATION="Bearer vk_unknown")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_what_is_not_public_is_not_found(objs, client):
+    from tests import factories
+
+    private = factories.GuidanceServiceFactory(organisation=objs.organisation, is_public=False)
+    assert client.get(reverse("api:public_service_detail", kwargs={"id": private.pk})).status_code == 404
+    # the organisation has no public service: no public profile either
+    kwargs = {"slug": objs.organisation.slug}
+    assert client.get(reverse("api:public_organisation_detail", kwargs=kwargs)).status_code == 404
