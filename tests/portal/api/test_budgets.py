@@ -3,8 +3,9 @@ the rows behind it.
 
 A signed-in request also reads the token with its person (one query), writes its last use (one UPDATE, at most
 once a minute) and counts the request in the rate limit's window (Django's database cache here: the window's key
-looked up, the cache's size for culling, the INSERT, in a savepoint); each measurement starts from a fresh window and a token
-whose last use is old, so that both sizes take the same path. An open-data request counts only the rate limit."""
+looked up, the cache's size for culling, the INSERT, in a savepoint); each measurement starts from a fresh window
+and a token whose last use is old, so that both sizes take the same path. An open-data request counts only the
+rate limit."""
 
 import datetime
 
