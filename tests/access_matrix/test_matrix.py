@@ -2,9 +2,10 @@
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
 ``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py``, ``news.py``,
-``notifications.py`` next to this module). The test walks the whole URLconf. A pattern with no entry fails the
-suite, so a new view cannot ship without deciding who may open it. Django admin URLs are generated from the admin
-registry (every registered model's views), so a newly registered model is covered automatically.
+``notifications.py``, ``finder.py`` next to this module). The test walks the whole URLconf. A pattern with no
+entry fails the suite, so a new view cannot ship without deciding who may open it. Django admin URLs are
+generated from the admin registry (every registered model's views), so a newly registered model is covered
+automatically.
 
 Every URL is checked with a GET, and every view of ours that takes a POST with an empty POST; a few URLs
 also in a situation the matrix's objects do not show (a case). ``302`` for the anonymous visitor means "sent
@@ -18,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.access_matrix import (
     agreements,
     directory,
+    finder,
     glossary,
     goals,
     meetings,
@@ -50,6 +52,7 @@ DOMAINS = (
     glossary,
     news,
     notifications,
+    finder,
 )
 
 MATRIX = {name: entry for domain in DOMAINS for name, entry in domain.GET.items()}
