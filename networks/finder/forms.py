@@ -36,6 +36,8 @@ class FinderForm(forms.Form):
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = municipality_choices(language)
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["q"].help_text = _("For example: career change, studying, job search, Finnish language")
 

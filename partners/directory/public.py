@@ -19,10 +19,18 @@ from portal.lib.choices import Language
 from portal.search.analysis import index_text
 from portal.search.documents import field_variants, in_languages, join, labels, region_names
 
-_COLUMNS = (
-    "pk",
-    *field_variants(GuidanceService, "name"),
-    *field_variants(GuidanceService, "description"),
+
+# A function: the translated columns exist once modeltranslation has registered the model (after this import).
+def _columns() -> tuple[str, ...]:
+    return (
+        "pk",
+        *field_variants(GuidanceService, "name"),
+        *field_variants(GuidanceService, "description"),
+        *_PLAIN_COLUMNS,
+    )
+
+
+_PLAIN_COLUMNS = (
     "level",
     "topics",
     "channels",
@@ -69,7 +77,7 @@ def _texts(row: dict) -> tuple[str, str]:
 
 def refresh_public_documents(ids=None) -> int:
     """Write the public search document of the services ``ids`` (all of them when None); returns how many."""
-    rows = GuidanceService.objects.values(*_COLUMNS).order_by()
+    rows = GuidanceService.objects.values(*_columns()).order_by()
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
     pks, title_terms, body_terms, raws = [], [], [], []

@@ -2,10 +2,10 @@
 
 The rows are kept by domain (``directory.py``, ``memberships.py``, ``agreements.py``, ``goals.py``,
 ``meetings.py``, ``portal.py``, ``trust_*.py``, ``resources.py``, ``glossary.py``, ``news.py``,
-``notifications.py``, ``api.py`` next to this module; the API's bearer tokens in ``test_api_matrix.py``). The test
-walks the whole URLconf. A pattern with no entry fails the suite, so a new view cannot ship without deciding who
-may open it. Django admin URLs are generated from the admin registry (every registered model's views), so a
-newly registered model is covered automatically.
+``notifications.py``, ``finder.py``, ``api.py`` next to this module; the API's bearer tokens in
+``test_api_matrix.py``). The test walks the whole URLconf. A pattern with no entry fails the suite, so a new view
+cannot ship without deciding who may open it. Django admin URLs are generated from the admin registry (every
+registered model's views), so a newly registered model is covered automatically.
 
 Every URL is checked with a GET, and every view of ours that takes a POST with an empty POST; a few URLs
 also in a situation the matrix's objects do not show (a case). ``302`` for the anonymous visitor means "sent
@@ -20,6 +20,7 @@ from tests.access_matrix import (
     agreements,
     api,
     directory,
+    finder,
     glossary,
     goals,
     meetings,
@@ -52,6 +53,7 @@ DOMAINS = (
     glossary,
     news,
     notifications,
+    finder,
     api,
 )
 
