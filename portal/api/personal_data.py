@@ -24,7 +24,7 @@ register(
     name="api_tokens",
     title=_("Your API tokens"),
     order=80,
-    fields=[(AccessToken, ["user"])],
+    fields=[(AccessToken, ["user", "name"])],
     export=export,
     erase=erase,
     sections={"api_tokens": _("API tokens")},

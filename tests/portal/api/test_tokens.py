@@ -150,3 +150,14 @@ def test_the_pages_are_valid_html(client_for, member, tmp_path):
     assert reverse("api_tokens:token_list") in files[-1].read_text()  # the profile links to the tokens
     errors = nuchecker.check_files(files)
     assert not errors, nuchecker.describe(errors, sources)
+
+
+def test_a_persons_data_lists_their_tokens_without_secrets_and_erasing_removes_them(member):
+    from portal.api import personal_data
+
+    token, secret = token_create(user=member, name="Raportit", scopes=["read"])
+    exported = personal_data.export(member)["api_tokens"]
+    assert [(row["name"], row["prefix"], row["scopes"]) for row in exported] == [("Raportit", token.prefix, ["read"])]
+    assert secret not in str(exported) and token.secret_hash not in str(exported)
+    personal_data.erase(member)
+    assert not AccessToken.objects.filter(user=member).exists()

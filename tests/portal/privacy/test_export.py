@@ -33,6 +33,7 @@ DOMAINS = {
     "privacy",
     "audit",
     "notifications",
+    "api_tokens",
 }
 
 
