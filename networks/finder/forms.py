@@ -38,7 +38,8 @@ class FinderForm(forms.Form):
         self.fields["municipality"].choices = municipality_choices(language)
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["q"].widget.input_type = "search"
+        self.fields["q"].widget.attrs["autocomplete"] = "off"
         self.fields["q"].help_text = _("For example: career change, studying, job search, Finnish language")
 
     def clean_q(self):
