@@ -24,7 +24,7 @@ def municipality_choices(language: str) -> list:
     return [("", _("Anywhere in Finland")), *((Region(region).label, options) for region, options in grouped.items())]
 
 
-class FinderForm(forms.Form):
+class FinderFilterForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), max_length=200, required=False)
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
     topic = _choice(_("Topic"), ServiceTopic.choices, _("All topics"))
