@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -57,7 +58,7 @@ def _uncached():
     codes = ["179", "182", "410", "992", "249", "729", "931", "500", "077", "172", "216", "226"]
     topics = ["career", "education", "employment", "integration", "life_situations"]
     for word, code, topic in itertools.cycle(itertools.product(_WORDS.split(), codes, topics)):
-        yield f"/find/?q={word}&municipality={code}&topic={topic}"
+        yield f"/find/?q={quote(word)}&municipality={code}&topic={topic}"
 
 
 def _levels():
