@@ -94,3 +94,14 @@ def test_the_municipalities_map_to_their_regions():
         assert municipalities.codes_in(region), region
     assert len(municipalities.codes_in("uusimaa")) == 26
     assert len(municipalities.codes_in("keski-suomi")) == 22
+
+
+@pytest.mark.django_db
+def test_the_organisation_page_says_which_services_are_public(client, member, organisation):
+    public = factories.GuidanceServiceFactory(organisation=organisation, is_public=True, name="Julkinen")
+    factories.GuidanceServiceFactory(organisation=organisation, name="Sisäinen")
+    client.force_login(member)
+    html = client.get(reverse("partners:organisation_detail", kwargs={"slug": organisation.slug})).content.decode()
+    link = reverse("finder:service", kwargs={"slug": organisation.slug, "pk": public.pk})
+    assert html.count("Julkinen ohjauspalveluhaussa") == 1
+    assert f'href="{link}"' in html
