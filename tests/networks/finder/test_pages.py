@@ -233,3 +233,15 @@ def test_a_signed_in_person_gets_the_same_public_page(client, member, public_ser
     assert "Cookie" not in response.get("Vary", "")
     assert "Kirjaston digineuvonta" in response.content.decode()
     assert member.email not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_migrate_forgets_the_cached_lists(client, public_service):
+    from django.core.management import call_command
+
+    from networks.finder import cache
+
+    client.get(FINDER)
+    before = cache.version()
+    call_command("migrate", "networks", verbosity=0)
+    assert cache.version() != before
