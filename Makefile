@@ -5,7 +5,7 @@
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format messages seed bench bench-api bench-directory bench-meetings bench-trust bench-search bench-information clean distclean
+.PHONY: help setup run test lint format messages seed bench bench-api bench-directory bench-finder bench-meetings bench-trust bench-search bench-information clean distclean
 
 BIN := portal/bin
 PY := .venv/bin/python
@@ -60,6 +60,10 @@ bench-directory: ## Directory pages at 10,000 organisations: median, p95, ratio 
 bench-api: ## The read API's lists (open data and a token's) at 10,000 organisations: median, p95, ratio to a minimal Django view
 	@bash $(BIN)/setup.sh
 	$(PY) tests/bench/api.py $(BENCH_ARGS)
+
+bench-finder: ## The public finder at 10,000 organisations (a third of the services public): median, p95, ratio to a minimal Django view
+	@bash $(BIN)/setup.sh
+	$(PY) tests/bench/finder.py $(BENCH_ARGS)
 
 bench-meetings: ## Meeting page, meeting list and personal iCal feed at 2,000 meetings, as ratios to a plain WSGI hello
 	@bash $(BIN)/setup.sh

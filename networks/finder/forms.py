@@ -2,6 +2,9 @@
 JavaScript). Only valid values filter; an invalid one shows as the field's error and is left out."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from networks.finder.selectors import Filters
@@ -13,7 +16,7 @@ from portal.search.query import parse
 
 
 def _choice(label, choices, everything):
-    return forms.ChoiceField(label=label, choices=[("", everything), *choices], required=False)
+    return forms.ChoiceField(label=label, choices=[("", everything), *choices], required=False, widget=LongSelect)
 
 
 def municipality_choices(language: str) -> list:
@@ -24,9 +27,32 @@ def municipality_choices(language: str) -> list:
     return [("", _("Anywhere in Finland")), *((Region(region).label, options) for region, options in grouped.items())]
 
 
-class FinderForm(forms.Form):
+class LongSelect(forms.Select):
+    """A select written in one pass: Django's template per option cost the finder's page 30 ms of its 45 (the
+    municipalities are hundreds of options, in option groups)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = str(value[0] if isinstance(value, list | tuple) and value else value or "")
+        parts = [format_html("<select{}>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})))]
+        for group, options in self.choices:
+            if isinstance(options, list | tuple):
+                parts.append(format_html('<optgroup label="{}">', group))
+                parts.extend(_option(code, label, chosen) for code, label in options)
+                parts.append("</optgroup>")
+            else:
+                parts.append(_option(group, options, chosen))
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html
+
+
+def _option(value, label, chosen: str) -> str:
+    selected = " selected" if str(value) == chosen else ""
+    return format_html('<option value="{}"{}>{}</option>', value, mark_safe(selected), label)  # noqa: S308
+
+
+class FinderFilterForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), max_length=200, required=False)
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False, widget=LongSelect)
     topic = _choice(_("Topic"), ServiceTopic.choices, _("All topics"))
     channel = _choice(_("How to reach it"), ServiceChannel.choices, _("Any way"))
     language = _choice(_("Language of the service"), Language.choices, _("Any language"))
@@ -38,7 +64,8 @@ class FinderForm(forms.Form):
         self.fields["municipality"].choices = municipality_choices(language)
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["q"].widget.input_type = "search"
+        self.fields["q"].widget.attrs["autocomplete"] = "off"
         self.fields["q"].help_text = _("For example: career change, studying, job search, Finnish language")
 
     def clean_q(self):

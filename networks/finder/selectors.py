@@ -37,7 +37,7 @@ SERVICE_COLUMNS = (
 
 @dataclass(frozen=True)
 class Filters:
-    """The finder's filters, all optional (the valid values of :class:`networks.finder.forms.FinderForm`)."""
+    """The finder's filters, all optional (the valid values of :class:`networks.finder.forms.FinderFilterForm`)."""
 
     query: ParsedQuery | None = None
     municipality: str = ""

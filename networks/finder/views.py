@@ -2,9 +2,11 @@
 the sitemap. Anyone may read them; a service that is not public, or an organisation without a public service,
 is 404 (:mod:`networks.finder.http` for the language, the cookies and the caching)."""
 
+from dataclasses import dataclass
+
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from networks.finder import cache, jsonld
 from networks.finder.embed import allow_framing
-from networks.finder.forms import FinderForm
+from networks.finder.forms import FinderFilterForm
 from networks.finder.http import MAX_AGE, not_found, public_page, render_public
 from networks.finder.selectors import found_services, network_members, public_organisation, public_service
 from networks.finder.sitemaps import SITEMAPS
@@ -31,15 +33,28 @@ def _results(request, form, *, language: str, scope: str, organisations=None, em
         page_obj = paginator.get_page(request.GET.get("page"))
         page_obj.page_links = list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
         page_obj.ellipsis = paginator.ELLIPSIS
+        # The page links carry the form's fields and the language, nothing else of the address.
+        links = QueryDict(mutable=True)
+        for name, value in [*query, ("lang", language)]:
+            links[name] = value
         context = {"page_obj": page_obj, "language": language, "embed": embed, "filtered": form.is_filtered()}
-        return render_to_string("networks/finder/includes/results.html", {**context, "request": request})
+        return render_to_string("networks/finder/includes/results.html", {**context, "request": Links(GET=links)})
 
-    return cache.cached(cache.key(scope=scope, language=language, query=list(request.GET.items())), rendered)
+    # The form's own fields and the page: other parameters neither change the list nor make keys of their own.
+    query = [(name, value) for name, value in request.GET.items() if name in form.fields or name == "page"]
+    return cache.cached(cache.key(scope=scope, language=language, query=query), rendered)
+
+
+@dataclass(frozen=True)
+class Links:
+    """What the result list's page links read of a request: its query string."""
+
+    GET: QueryDict
 
 
 @public_page
 def finder(request, language):
-    form = FinderForm(request.GET, language=language)
+    form = FinderFilterForm(request.GET, language=language)
     context = {"form": form, "language": language, "results": _results(request, form, language=language, scope="all")}
     return render_public(request, "networks/finder/finder.html", context)
 
@@ -70,7 +85,7 @@ def organisation_detail(request, slug, language):
     organisation = public_organisation(slug)
     if organisation is None:
         return not_found(request, language)
-    services = found_services(FinderForm({}, language=language).filters(), organisations=[organisation.pk])
+    services = found_services(FinderFilterForm({}, language=language).filters(), organisations=[organisation.pk])
     paginator = Paginator(services, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     page_obj.page_links = list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
@@ -88,7 +103,7 @@ def organisation_logo(request, slug, language):
 
 
 def _embed(request, *, language, scope, title, organisations, origins):
-    form = FinderForm(request.GET, language=language)
+    form = FinderFilterForm(request.GET, language=language)
     results = _results(request, form, language=language, scope=scope, organisations=organisations, embed=True)
     context = {"form": form, "language": language, "results": results, "title": title}
     return allow_framing(render_public(request, "networks/finder/embed.html", context), origins)

@@ -71,8 +71,12 @@ class GuidanceServiceQuerySet(OriginalColumnQuerySet, VisibleToQuerySet):
         """The services anyone may find without signing in: those the organisation's editors marked public.
 
         This is the one rule of "public" (the finder's pages, the sitemap and the open API use it). Of a public
-        service only its :data:`PUBLIC_SERVICE_FIELDS` are shown, and of its organisation only
-        :data:`~partners.directory.models.organisations.PUBLIC_ORGANISATION_FIELDS`; the organisation is read along
+        service only its :data:`PUBLIC_SERVICE_FIELDS` are shown: its name, description, level, topics, channels,
+        languages, target groups, regions, municipalities, contact e-mail, phone and web page, opening hours and
+        accessibility (the texts in each language). Of its organisation only
+        :data:`~partners.directory.models.organisations.PUBLIC_ORGANISATION_FIELDS`: its name, short name, kind,
+        municipality, website, description and logo (and its slug, the address of its profile); never its
+        e-mail, phone, address, business ID, people or memberships. The organisation is read along
         (``select_related``), so a page of services costs one query.
         """
         return self.filter(is_public=True).select_related("organisation")

@@ -57,3 +57,27 @@ def test_organisation_page(client):
     url = reverse("finder:organisation", kwargs={"slug": organisation.slug})
     # the organisation, the count and a page of its services
     assert_budget(client, url, budget=3, grow=lambda: _public_services(60, organisation))
+
+
+@pytest.mark.django_db
+def test_network_embed(client, network):
+    network.embed_origins = ["https://www.example.fi"]
+    network.save()
+
+    def members(n):
+        for _ in range(n):
+            organisation = factories.OrganisationFactory()
+            factories.MembershipFactory(network=network, organisation=organisation)
+            _public_services(2, organisation)
+
+    members(2)
+    url = reverse("finder:embed_network", kwargs={"slug": network.slug})
+
+    def grow():
+        members(40)
+        cache.clear()
+
+    cache.clear()
+    # the network, then as the finder: the version (7 on a cold database cache), the list (1), count and page (2),
+    # the list's write (5)
+    assert_budget(client, url, budget=16, grow=grow)

@@ -211,3 +211,37 @@ def test_an_empty_result_says_what_to_try(client, public_service):
     assert "0 services found" in html
     assert "No service matches all of these." in html
     assert "Anywhere in Finland" in html
+
+
+@pytest.mark.django_db
+def test_other_parameters_neither_make_cache_keys_nor_links(client, public_service, django_assert_max_num_queries):
+    for number in range(25):
+        factories.GuidanceServiceFactory(organisation=public_service.organisation, is_public=True, name=f"P {number}")
+    html = client.get(FINDER, {"lang": "fi", "topic": "", "utm_source": "kampanja"}).content.decode()
+    assert "?page=2" not in html and "page=2" in html  # the page links: the form's fields, the page and the language
+    assert "utm_source" not in html.split('id="results-heading"')[1]
+    with django_assert_max_num_queries(2):
+        client.get(FINDER, {"lang": "fi", "topic": "", "other": "1"})
+
+
+@pytest.mark.django_db
+def test_a_signed_in_person_gets_the_same_public_page(client, member, public_service):
+    client.force_login(member)
+    response = client.get(FINDER, {"lang": "fi"})
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"] and "no-store" not in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")
+    assert "Kirjaston digineuvonta" in response.content.decode()
+    assert member.email not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_migrate_forgets_the_cached_lists(client, public_service):
+    from django.core.management import call_command
+
+    from networks.finder import cache
+
+    client.get(FINDER)
+    before = cache.version()
+    call_command("migrate", "networks", verbosity=0)
+    assert cache.version() != before
