@@ -1,7 +1,8 @@
 """The portal app's models: people's accounts and invitations (:mod:`portal.accounts.models`), the single sign-on
-providers' sign-in policies (:mod:`portal.accounts.sso`), the search index (:mod:`portal.search.models`), people's data exports (:mod:`portal.privacy.models`), their notifications
-(:mod:`portal.notifications.models`) and the create forms' one-time tokens (:mod:`portal.lib.once`). They live in
-their packages; importing them here registers them."""
+providers' sign-in policies (:mod:`portal.accounts.sso`), the search index (:mod:`portal.search.models`),
+people's data exports (:mod:`portal.privacy.models`), their notifications (:mod:`portal.notifications.models`)
+and the create forms' one-time tokens (:mod:`portal.lib.once`). They live in their packages; importing them
+here registers them."""
 
 from portal.accounts.models import Invitation, User, UserManager, UserQuerySet
 from portal.accounts.sso import ProviderPolicy

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0026_news_uuids'),
+        ("networks", "0026_news_uuids"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='network',
-            name='accept_provider_mfa',
-            field=models.BooleanField(default=False, help_text="When someone signs in through their organisation's account with two-factor authentication, Verkosto does not ask for its own as well.", verbose_name="accept the sign-in service's two-factor authentication"),
+            model_name="network",
+            name="accept_provider_mfa",
+            field=models.BooleanField(
+                default=False,
+                help_text="When someone signs in through their organisation's account with two-factor authentication, Verkosto does not ask for its own as well.",
+                verbose_name="accept the sign-in service's two-factor authentication",
+            ),
         ),
     ]

@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.lib.validators import plausible_dates, validate_plausible_date
 
-ENTRA_ISSUER = re.compile(r"^https://login\.microsoftonline\.com/[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}/v2\.0$")
+ENTRA_ISSUER = re.compile(
+    r"^https://login\.microsoftonline\.com/[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}/v2\.0$"
+)
 GOOGLE_ISSUER = "https://accounts.google.com"
 DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 # Hosts where an issuer may speak plain http: a developer's machine and the tests' own provider.
@@ -63,8 +65,8 @@ def email_domain(email: str) -> str:
 def normalise_domains(domains) -> list[str]:
     """Domains in lower case, without a leading ``@`` or spaces, each once, in the order given."""
     seen: list[str] = []
-    for domain in domains or []:
-        domain = domain.strip().lower().lstrip("@").rstrip(".")
+    for given in domains or []:
+        domain = given.strip().lower().lstrip("@").rstrip(".")
         if domain and domain not in seen:
             seen.append(domain)
     return seen
@@ -146,6 +148,16 @@ class ProviderPolicy(models.Model):
     def __str__(self):
         return str(self.app)
 
+    def save(self, *args, **kwargs):
+        """Save, and write the issuer and the preset's parameters into the provider's settings."""
+        self.allowed_domains = normalise_domains(self.allowed_domains)
+        super().save(*args, **kwargs)
+        app = self.app
+        app.settings = {**(app.settings or {}), **self.provider_settings()}
+        if self.preset != Preset.GOOGLE:
+            app.settings.pop("auth_params", None)
+        app.save(update_fields=["settings"])
+
     def clean(self):
         self.allowed_domains = normalise_domains(self.allowed_domains)
         errors = {}
@@ -170,16 +182,6 @@ class ProviderPolicy(models.Model):
         if self.preset == Preset.GOOGLE:
             settings["auth_params"] = {"hd": self.allowed_domains[0] if len(self.allowed_domains) == 1 else "*"}
         return settings
-
-    def save(self, *args, **kwargs):
-        """Save, and write the issuer and the preset's parameters into the provider's settings."""
-        self.allowed_domains = normalise_domains(self.allowed_domains)
-        super().save(*args, **kwargs)
-        app = self.app
-        app.settings = {**(app.settings or {}), **self.provider_settings()}
-        if self.preset != Preset.GOOGLE:
-            app.settings.pop("auth_params", None)
-        app.save(update_fields=["settings"])
 
 
 def _issuer_error(preset: str, issuer: str):
