@@ -2,6 +2,7 @@
 
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.providers.base import AuthProcess
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -21,6 +22,9 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         Connecting a provider to a signed-in account from the account pages is allauth's own flow and is not
         offered: the first sign-in links the account by its address.
         """
+        if sociallogin.state.get("process") == AuthProcess.CONNECT:
+            messages.error(request, _("An organisation's account is linked by signing in with it."))
+            raise ImmediateHttpResponse(redirect("socialaccount_connections"))
         try:
             signin.admit(request, sociallogin)
         except signin.RefusalError as refusal:
