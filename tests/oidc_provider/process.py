@@ -14,7 +14,7 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-PROVIDER_PASSWORD = "provider-password-2026"  # noqa: S105 - the test provider's people's password
+PROVIDER_PASSWORD = "provider-password-2026"
 
 
 def free_port() -> int:
@@ -60,7 +60,7 @@ def running_provider(*, redirect_uris: list[str], timeout: float = 30.0):
         provider = Provider(
             issuer=f"http://127.0.0.1:{port}/o",
             client_id="verkosto-tests",
-            client_secret="provider-client-secret-for-tests-only",  # noqa: S106 - the test provider's client
+            client_secret="provider-client-secret-for-tests-only",
             people_file=data / "people.json",
         )
         provider.forget_everyone()
@@ -73,7 +73,7 @@ def running_provider(*, redirect_uris: list[str], timeout: float = 30.0):
             "PROVIDER_REDIRECT_URIS": " ".join(redirect_uris),
         }
         log = (data / "provider.log").open("wb")
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        process = subprocess.Popen(
             [sys.executable, "-m", "tests.oidc_provider.serve"], cwd=ROOT, env=env, stdout=log, stderr=log
         )
         try:

@@ -15,7 +15,7 @@ class ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -54,7 +54,7 @@ def main() -> None:
         server_class=ThreadingServer,
         handler_class=QuietHandler,
     )
-    print("ready", flush=True)  # noqa: T201 - the starting process waits for this line
+    print("ready", flush=True)
     server.serve_forever()
 
 

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 DATA = Path(os.environ["PROVIDER_DATA"])
-SECRET_KEY = "test-provider-only-" + "x" * 40  # noqa: S105 - a throwaway provider of the tests
+SECRET_KEY = "test-provider-only-" + "x" * 40
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "tests.oidc_provider.urls"
