@@ -1,0 +1,177 @@
+"""The sign-in policy of a provider (presets, issuer, allowed domains), the amr rule (RFC 8176), the MFA
+requirement with a provider's MFA, and the providers' admin."""
+
+import pytest
+from allauth.socialaccount.models import SocialApp
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from portal.accounts.sso import ProviderPolicy, amr_is_multi_factor, normalise_domains
+from portal.middleware import mfa_required_for
+from tests import factories
+
+TENANT = "0b6f3c5e-8a2d-4c1b-9e7f-123456789abc"
+ENTRA = f"https://login.microsoftonline.com/{TENANT}/v2.0"
+
+
+@pytest.mark.parametrize(
+    ("amr", "expected"),
+    [
+        (["pwd", "mfa"], True),
+        (["mfa"], True),
+        (["pwd", "otp"], True),
+        (["pin", "hwk"], True),
+        (["swk", "fpt"], True),
+        (["pwd"], False),
+        (["hwk"], False),
+        (["otp", "sms"], False),  # two of the same kind: both something one has
+        (["pwd", "kba"], False),
+        ([], False),
+        (None, False),
+        ("mfa", False),  # not a list
+        (["unknown", "pwd"], False),
+    ],
+)
+def test_amr_rule(amr, expected):
+    assert amr_is_multi_factor(amr) is expected
+
+
+def test_domains_are_normalised():
+    assert normalise_domains([" Gradia.FI ", "@jyvaskyla.fi", "gradia.fi", "", "jamk.fi."]) == [
+        "gradia.fi",
+        "jyvaskyla.fi",
+        "jamk.fi",
+    ]
+
+
+def _policy(**fields):
+    app = SocialApp.objects.create(provider="openid_connect", provider_id="org", name="Org", client_id="c")
+    return ProviderPolicy(app=app, **fields)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("preset", "issuer", "error_field"),
+    [
+        ("entra", ENTRA, None),
+        ("entra", ENTRA + "/", None),  # a trailing slash is dropped
+        ("entra", "https://login.microsoftonline.com/common/v2.0", "issuer"),
+        ("entra", "https://accounts.google.com", "issuer"),
+        ("google", "", None),  # filled in
+        ("google", "https://accounts.google.com", None),
+        ("google", ENTRA, "issuer"),
+        ("oidc", "https://idp.example.fi/realms/verkosto", None),
+        ("oidc", "http://idp.example.fi", "issuer"),  # plain http only on one's own machine
+        ("oidc", "http://127.0.0.1:8024/o", None),
+    ],
+)
+def test_preset_checks_the_issuer(preset, issuer, error_field):
+    policy = _policy(preset=preset, issuer=issuer, allowed_domains=["example.fi"])
+    if error_field is None:
+        policy.full_clean()
+        assert policy.issuer.startswith("https://") or policy.issuer.startswith("http://127.0.0.1")
+        assert not policy.issuer.endswith("/")
+    else:
+        with pytest.raises(ValidationError) as error:
+            policy.full_clean()
+        assert error_field in error.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("domains", [[], [" "], ["not a domain"], ["example"]])
+def test_allowed_domains_are_required_and_checked(domains):
+    policy = _policy(preset="entra", issuer=ENTRA, allowed_domains=domains)
+    with pytest.raises(ValidationError) as error:
+        policy.full_clean()
+    assert "allowed_domains" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_saving_the_policy_sets_the_providers_settings():
+    policy = _policy(preset="google", issuer="", allowed_domains=["Gradia.fi"])
+    policy.full_clean()
+    policy.save()
+    app = SocialApp.objects.get()
+    assert app.settings == {
+        "server_url": "https://accounts.google.com",
+        "oauth_pkce_enabled": True,
+        "auth_params": {"hd": "gradia.fi"},
+    }
+    policy.preset, policy.issuer = "entra", ENTRA
+    policy.save()
+    app.refresh_from_db()
+    assert app.settings == {"server_url": ENTRA, "oauth_pkce_enabled": True}
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_policy_without_domains():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        _policy(preset="entra", issuer=ENTRA, allowed_domains=[]).save()
+
+
+@pytest.fixture
+def strict_network(network):
+    network.require_mfa_for_coordinators = True
+    network.save(update_fields=["require_mfa_for_coordinators"])
+    return network
+
+
+@pytest.mark.django_db
+def test_provider_mfa_counts_only_where_the_network_accepts_it(coordinator, strict_network, django_assert_num_queries):
+    assert mfa_required_for(coordinator, provider_mfa=True)
+    strict_network.accept_provider_mfa = True
+    strict_network.save(update_fields=["accept_provider_mfa"])
+    with django_assert_num_queries(1):
+        assert not mfa_required_for(coordinator, provider_mfa=True)
+    assert mfa_required_for(coordinator, provider_mfa=False)
+    # Another strict network that does not accept it: still required.
+    other = factories.NetworkFactory(require_mfa_for_coordinators=True)
+    factories.NetworkRoleFactory(network=other, user=coordinator, role="coordinator")
+    assert mfa_required_for(coordinator, provider_mfa=True)
+
+
+@pytest.mark.django_db
+def test_administrators_always_need_the_portals_own_mfa(strict_network):
+    staff = factories.UserFactory(is_staff=True)
+    strict_network.accept_provider_mfa = True
+    strict_network.save(update_fields=["accept_provider_mfa"])
+    assert mfa_required_for(staff, provider_mfa=True)
+
+
+@pytest.mark.django_db
+def test_admin_adds_a_provider_with_its_policy(client, admin_user):
+    client.force_login(admin_user)
+    url = reverse("admin:socialaccount_socialapp_add")
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "policy-0-allowed_domains" in page.text
+    data = {
+        "provider": "openid_connect",
+        "provider_id": "gradia",
+        "name": "Organisaation tili (Entra ID)",
+        "client_id": "client-id",
+        "secret": "not-in-the-repository",
+        "key": "",
+        "settings": "{}",
+        "policy-TOTAL_FORMS": "1",
+        "policy-INITIAL_FORMS": "0",
+        "policy-MIN_NUM_FORMS": "1",
+        "policy-MAX_NUM_FORMS": "1",
+        "policy-0-preset": "entra",
+        "policy-0-issuer": "https://login.microsoftonline.com/common/v2.0",
+        "policy-0-allowed_domains": "Gradia.fi, jyvaskyla.fi",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200  # the issuer of the preset is refused
+    assert not SocialApp.objects.exists()
+    data["policy-0-issuer"] = ENTRA
+    data["policy-0-trust_mfa"] = "on"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    app = SocialApp.objects.get()
+    assert app.policy.allowed_domains == ["gradia.fi", "jyvaskyla.fi"]
+    assert app.policy.trust_mfa
+    assert app.settings["server_url"] == ENTRA
+    assert client.get(reverse("admin:socialaccount_socialapp_changelist")).status_code == 200
