@@ -47,7 +47,9 @@ def test_an_unknown_address_is_told_to_ask_for_an_invitation(page, check, sso):
     check(page, "sso-03-refused-unknown")
 
 
-def test_a_coordinator_without_accepted_provider_mfa_is_asked_for_the_portals_own(page, check, sso, coordinator, network):
+def test_a_coordinator_without_accepted_provider_mfa_is_asked_for_the_portals_own(
+    page, check, sso, coordinator, network
+):
     network.require_mfa_for_coordinators = True
     network.save(update_fields=["require_mfa_for_coordinators"])
     sso.provider.person(coordinator.email, amr=["pwd", "mfa"])

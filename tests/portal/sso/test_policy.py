@@ -175,3 +175,29 @@ def test_admin_adds_a_provider_with_its_policy(client, admin_user):
     assert app.policy.trust_mfa
     assert app.settings["server_url"] == ENTRA
     assert client.get(reverse("admin:socialaccount_socialapp_changelist")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_sign_in_page_shows_a_button_only_when_a_provider_exists(client):
+    page = client.get(reverse("account_login"))
+    assert "sso-heading" not in page.text
+    assert 'name="password"' in page.text
+    _policy(preset="entra", issuer=ENTRA, allowed_domains=["example.fi"]).save()
+    page = client.get(reverse("account_login"))
+    assert "Kirjaudu: Org" in page.text
+    assert 'action="/accounts/oidc/org/login/"' in page.text
+    assert 'name="password"' in page.text
+
+
+@pytest.mark.django_db
+def test_coordinator_decides_whether_the_network_accepts_provider_mfa(client, coordinator, network):
+    from tests.stale_edits import version_of
+
+    client.force_login(coordinator)
+    url = reverse("networks:network_edit", kwargs={"slug": network.slug})
+    assert 'name="accept_provider_mfa"' in client.get(url).text
+    data = {"name_fi": network.name, "description_fi": "", "accept_provider_mfa": "on", **version_of(network)}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    network.refresh_from_db()
+    assert network.accept_provider_mfa
