@@ -42,10 +42,7 @@ class NetworkForm(VersionedFormMixin, forms.ModelForm):
         # could otherwise switch off the protection of their own role.
         fields = [*column_names("name"), *column_names("description"), "field", "regions", "logo", "is_public"]
         fields += ["public_description", "trust_threshold"]  # and the privacy threshold of its trust surveys
-        fields += ["members_may_post_news"]  # who posts the network's news besides its coordinators
-        # Whether a single sign-on provider's own two-factor authentication is enough here (only a provider
-        # whose policy the administrators set to trust it counts at all).
-        fields += ["accept_provider_mfa"]
+        fields += ["members_may_post_news", "accept_provider_mfa"]  # who posts news; is a provider's MFA enough
         widgets = {
             "public_description": forms.Textarea(attrs={"rows": 6}),
         }

@@ -66,15 +66,8 @@ class Network(AccessMixin, OriginalColumnModel):
     require_mfa_for_coordinators = models.BooleanField(
         _("coordinators must use two-factor authentication"), default=True
     )
-    # A single sign-on provider's own two-factor authentication (its amr claim, where the provider's policy
-    # trusts it) meets the requirement above, when the network accepts it.
     accept_provider_mfa = models.BooleanField(
-        _("accept the sign-in service's two-factor authentication"),
-        default=False,
-        help_text=_(
-            "When someone signs in through their organisation's account with two-factor authentication, "
-            "Verkosto does not ask for its own as well."
-        ),
+        _("two-factor authentication at the organisation's sign-in service is enough"), default=False
     )
     # How the network agrees its shared goals: the rule a new round of endorsement takes.
     goal_rule = models.CharField(

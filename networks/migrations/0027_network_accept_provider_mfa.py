@@ -14,8 +14,7 @@ class Migration(migrations.Migration):
             name="accept_provider_mfa",
             field=models.BooleanField(
                 default=False,
-                help_text="When someone signs in through their organisation's account with two-factor authentication, Verkosto does not ask for its own as well.",
-                verbose_name="accept the sign-in service's two-factor authentication",
+                verbose_name="two-factor authentication at the organisation's sign-in service is enough",
             ),
         ),
     ]
