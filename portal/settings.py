@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "portal.middleware.RequireMFAMiddleware",
     "portal.middleware.NoStoreForAuthenticatedMiddleware",
+    # the sign-in page's single sign-on buttons post to the portal, which redirects to the provider
+    "portal.sso.middleware.ProviderFormActionMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

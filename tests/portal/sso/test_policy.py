@@ -185,8 +185,11 @@ def test_sign_in_page_shows_a_button_only_when_a_provider_exists(client):
     _policy(preset="entra", issuer=ENTRA, allowed_domains=["example.fi"]).save()
     page = client.get(reverse("account_login"))
     assert "Kirjaudu: Org" in page.text
-    assert 'action="/accounts/oidc/org/login/"' in page.text
+    assert 'action="/accounts/oidc/org/login/?process=login"' in page.text
     assert 'name="password"' in page.text
+    # The button's form is redirected to the provider: its origin is allowed there, and only there.
+    assert "form-action 'self' https://login.microsoftonline.com;" in page["Content-Security-Policy"]
+    assert "login.microsoftonline.com" not in client.get(reverse("account_reset_password"))["Content-Security-Policy"]
 
 
 @pytest.mark.django_db
