@@ -204,3 +204,17 @@ def test_coordinator_decides_whether_the_network_accepts_provider_mfa(client, co
     assert response.status_code == 302
     network.refresh_from_db()
     assert network.accept_provider_mfa
+
+
+@pytest.mark.django_db
+def test_a_persons_linked_organisation_accounts_are_in_their_data_and_erased_with_them(member):
+    from allauth.socialaccount.models import SocialAccount
+
+    from portal.accounts.personal_data import export
+    from portal.privacy import services
+
+    SocialAccount.objects.create(user=member, provider="gradia", uid="abc-123", extra_data={"id_token": {}})
+    linked = list(export(member)["single_sign_on"])
+    assert [(row["provider"], row["uid"]) for row in linked] == [("gradia", "abc-123")]
+    services.account_erase(user=member)
+    assert not SocialAccount.objects.filter(uid="abc-123").exists()
