@@ -48,12 +48,24 @@ def policy_for(app) -> ProviderPolicy | None:
     return ProviderPolicy.objects.filter(app_id=app.pk).first()
 
 
-def provider_email(sociallogin) -> tuple[str, bool]:
-    """The provider's address of the person and whether the provider verified it (``email_verified``)."""
+def provider_email(sociallogin, policy: ProviderPolicy) -> tuple[str, bool]:
+    """The provider's address of the person and whether the provider verified it.
+
+    ``email_verified`` says so (Google and most providers). Entra ID sends no ``email_verified``: there the
+    optional claim ``xms_edov`` (the address's domain is verified by the tenant's owner) says it.
+    """
     for address in sociallogin.email_addresses:
         if address.email:
-            return address.email.strip().lower(), bool(address.verified)
+            verified = bool(address.verified)
+            if not verified and policy.preset == ProviderPolicy.Preset.ENTRA:
+                verified = any(claims.get("xms_edov") in (True, "true", "1", 1) for claims in _claims(sociallogin))
+            return address.email.strip().lower(), verified
     return "", False
+
+
+def _claims(sociallogin) -> list[dict]:
+    data = sociallogin.account.extra_data or {}
+    return [claims for claims in (data.get("id_token"), data.get("userinfo")) if isinstance(claims, dict)]
 
 
 def account_for(email: str) -> User | None:
@@ -78,7 +90,7 @@ def admit(request, sociallogin) -> User:
     policy = policy_for(sociallogin.provider.app)
     if policy is None:
         raise RefusalError("not_configured")
-    email, verified = provider_email(sociallogin)
+    email, verified = provider_email(sociallogin, policy)
     if not email:
         raise RefusalError("no_email")
     if not verified:
@@ -105,8 +117,7 @@ def _accept_invitation(sociallogin, email: str) -> User:
     invitation = open_invitation(email)
     if invitation is None:
         raise RefusalError("no_account", email=email)
-    data = sociallogin.account.extra_data or {}
-    claims = data.get("userinfo") or data.get("id_token") or {}
+    claims = {key: value for found in reversed(_claims(sociallogin)) for key, value in found.items()}
     try:
         return invitations.invitation_accept(
             token=invitation.token,

@@ -218,3 +218,24 @@ def test_a_persons_linked_organisation_accounts_are_in_their_data_and_erased_wit
     assert [(row["provider"], row["uid"]) for row in linked] == [("gradia", "abc-123")]
     services.account_erase(user=member)
     assert not SocialAccount.objects.filter(uid="abc-123").exists()
+
+
+def _login_with(email_verified, **claims):
+    from allauth.account.models import EmailAddress
+    from allauth.socialaccount.models import SocialAccount, SocialLogin
+
+    account = SocialAccount(provider="org", uid="1", extra_data={"id_token": {"email": "a@example.fi", **claims}})
+    return SocialLogin(account=account, email_addresses=[EmailAddress(email="A@example.fi", verified=email_verified)])
+
+
+@pytest.mark.django_db
+def test_entra_ids_domain_owner_verified_claim_counts_as_verified():
+    from portal.sso.signin import provider_email
+
+    entra = _policy(preset="entra", issuer=ENTRA, allowed_domains=["example.fi"])
+    other = ProviderPolicy(preset="oidc", issuer="https://idp.example.fi", allowed_domains=["example.fi"])
+    assert provider_email(_login_with(True), other) == ("a@example.fi", True)
+    assert provider_email(_login_with(False), entra) == ("a@example.fi", False)
+    assert provider_email(_login_with(False, xms_edov=True), entra) == ("a@example.fi", True)
+    assert provider_email(_login_with(False, xms_edov=False), entra) == ("a@example.fi", False)
+    assert provider_email(_login_with(False, xms_edov=True), other) == ("a@example.fi", False)
