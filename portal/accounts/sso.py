@@ -95,7 +95,7 @@ class ProviderPolicy(models.Model):
         choices=Preset.choices,
         default=Preset.ENTRA,
         help_text=_(
-            "Microsoft Entra ID: the issuer is https://login.microsoftonline.com/<tenant ID>/v2.0. "
+            "Microsoft Entra ID: the issuer is https://login.microsoftonline.com/[tenant ID]/v2.0. "
             "Google Workspace: the issuer is https://accounts.google.com and the first allowed domain is "
             "sent as the domain hint. Other: any OpenID Connect issuer over https."
         ),
@@ -106,7 +106,7 @@ class ProviderPolicy(models.Model):
         blank=True,
         help_text=_(
             "The provider's issuer address (its discovery document is read from "
-            "<issuer>/.well-known/openid-configuration). Filled in for Google Workspace."
+            "[issuer]/.well-known/openid-configuration). Filled in for Google Workspace."
         ),
     )
     allowed_domains = ArrayField(

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                             ("oidc", "Other OpenID Connect provider"),
                         ],
                         default="entra",
-                        help_text="Microsoft Entra ID: the issuer is https://login.microsoftonline.com/<tenant ID>/v2.0. Google Workspace: the issuer is https://accounts.google.com and the first allowed domain is sent as the domain hint. Other: any OpenID Connect issuer over https.",
+                        help_text="Microsoft Entra ID: the issuer is https://login.microsoftonline.com/[tenant ID]/v2.0. Google Workspace: the issuer is https://accounts.google.com and the first allowed domain is sent as the domain hint. Other: any OpenID Connect issuer over https.",
                         max_length=10,
                         verbose_name="kind of provider",
                     ),
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                     "issuer",
                     models.URLField(
                         blank=True,
-                        help_text="The provider's issuer address (its discovery document is read from <issuer>/.well-known/openid-configuration). Filled in for Google Workspace.",
+                        help_text="The provider's issuer address (its discovery document is read from [issuer]/.well-known/openid-configuration). Filled in for Google Workspace.",
                         max_length=300,
                         verbose_name="issuer",
                     ),
