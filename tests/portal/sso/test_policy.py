@@ -239,3 +239,15 @@ def test_entra_ids_domain_owner_verified_claim_counts_as_verified():
     assert provider_email(_login_with(False, xms_edov=True), entra) == ("a@example.fi", True)
     assert provider_email(_login_with(False, xms_edov=False), entra) == ("a@example.fi", False)
     assert provider_email(_login_with(False, xms_edov=True), other) == ("a@example.fi", False)
+
+
+@pytest.mark.django_db
+def test_a_failed_exchange_with_the_provider_is_told_on_the_sign_in_page(client):
+    from portal.audit.models import AuditEvent
+
+    _policy(preset="entra", issuer=ENTRA, allowed_domains=["example.fi"]).save()
+    response = client.get("/accounts/oidc/org/login/callback/?error=access_denied", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("account_login")
+    assert "Kirjautuminen kirjautumispalvelun kautta ei onnistunut." in response.text
+    event = AuditEvent.objects.get(kind=AuditEvent.Kind.SIGN_IN_FAILED)
+    assert event.details["stage"] == "sso" and event.details["provider"] == "org"

@@ -46,6 +46,24 @@ def test_an_unknown_address_is_refused(live_server, sso):
     assert not SocialAccount.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Den här adressen har inget konto i Verkosto."),
+        ("en", "This address has no account in Verkosto. Ask your network&#x27;s coordinator for an invitation."),
+    ],
+)
+def test_the_refusal_is_said_in_the_persons_language(live_server, sso, language, text):
+    import requests
+
+    sso.provider.person("okand@example.fi")
+    session = requests.Session()
+    session.cookies.set("django_language", language)  # the language switch's cookie
+    response = sign_in_with_requests(live_server.url, "okand@example.fi", session)
+    assert response.url.endswith("/accounts/login/")
+    assert text in response.text
+
+
 def test_a_domain_the_provider_may_not_sign_in_is_refused(live_server, sso):
     user = factories.UserFactory(email="ohjaaja@muu-organisaatio.fi")
     sso.provider.person(user.email)
