@@ -37,6 +37,11 @@ def test_a_counsellor_signs_in_with_the_organisations_account(page, check, sso, 
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Tervetuloa")
     check(page, "sso-02-dashboard")
+    # allauth's page of one's linked accounts lists the organisation's account.
+    page.goto("/accounts/3rdparty/")
+    expect(page.get_by_text(PROVIDER_NAME).first).to_be_visible()
+    expect(page.get_by_role("heading", name="Lisää kolmannen osapuolen tili")).to_have_count(0)
+    check(page, "sso-06-linked-accounts")
 
 
 def test_an_unknown_address_is_told_to_ask_for_an_invitation(page, check, sso):
