@@ -19,6 +19,7 @@ from portal.audit.log import Kind, record
 from portal.lib.access import MembershipStatus
 from portal.notifications import admin as notification_admin  # noqa: F401 - registers the notifications' admin
 from portal.privacy.admin import ErasureAdminMixin
+from portal.sso import admin as sso_admin  # noqa: F401 - registers the single sign-on providers' admin
 
 
 def _clean_email(form) -> str:

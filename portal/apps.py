@@ -15,6 +15,7 @@ class PortalConfig(AppConfig):
         from portal.lib.mail import register_delivery
         from portal.notifications.delivery import deliver
         from portal.privacy import panels  # noqa: F401 - registers the section of one's own profile page
+        from portal.sso import receivers  # noqa: F401 - single sign-on's MFA in the session, and its audit event
 
         # Every personal message also becomes a notification, and goes by the person's choice for its kind.
         register_delivery(deliver)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from networks.memberships.models import Network, NetworkRole
 from portal.access import unrestricted
 from portal.lib.access import Role
+from portal.sso.receivers import PROVIDER_MFA_SESSION_KEY
 
 # Paths a person who still has to set up MFA may use: the account and MFA pages
 # themselves, static files, language switching and the public pages.
@@ -27,11 +28,13 @@ _MFA_EXEMPT_PREFIXES = (
 )
 
 
-def mfa_required_for(user) -> bool:
+def mfa_required_for(user, *, provider_mfa: bool = False) -> bool:
     """Whether ``user`` must set up an authenticator before using the portal.
 
     Staff (administrators) always need one, everywhere: they can reach every
-    network. Coordinators of a network that asks for it need one too. This
+    network. Coordinators of a network that asks for it need one too, unless
+    they signed in through a single sign-on provider whose two-factor
+    authentication counts (``provider_mfa``) and the network accepts it. This
     runs on every signed-in request, so it is one small hand-written query
     (the ORM's compilation of the same two EXISTS cost more than the query).
     """
@@ -42,13 +45,15 @@ def mfa_required_for(user) -> bool:
                     WHERE user_id = %(user)s AND type IN (%(totp)s, %(webauthn)s)),
             EXISTS (SELECT 1 FROM {NetworkRole._meta.db_table} r
                     JOIN {Network._meta.db_table} n ON n.id = r.network_id
-                    WHERE r.user_id = %(user)s AND r.role = %(coordinator)s AND n.require_mfa_for_coordinators)
+                    WHERE r.user_id = %(user)s AND r.role = %(coordinator)s AND n.require_mfa_for_coordinators
+                      AND NOT (%(provider_mfa)s AND n.accept_provider_mfa))
     """  # noqa: S608 - table names come from model metadata, values are parameters
     params = {
         "user": user.pk,
         "totp": Authenticator.Type.TOTP,
         "webauthn": Authenticator.Type.WEBAUTHN,
         "coordinator": Role.COORDINATOR,
+        "provider_mfa": provider_mfa,
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -69,7 +74,9 @@ class RequireMFAMiddleware:
         if (
             # path_info: the path inside the app, whatever prefix (SCRIPT_NAME) it is served under; asked first,
             # so that a public page does not read the session (which would add "Vary: Cookie")
-            not request.path_info.startswith(_MFA_EXEMPT_PREFIXES) and user.is_authenticated and mfa_required_for(user)
+            not request.path_info.startswith(_MFA_EXEMPT_PREFIXES)
+            and user.is_authenticated
+            and mfa_required_for(user, provider_mfa=bool(request.session.get(PROVIDER_MFA_SESSION_KEY)))
         ):
             messages.warning(
                 request,

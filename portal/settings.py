@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -86,6 +88,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "portal.middleware.RequireMFAMiddleware",
     "portal.middleware.NoStoreForAuthenticatedMiddleware",
+    # the sign-in page's single sign-on buttons post to the portal, which redirects to the provider
+    "portal.sso.middleware.ProviderFormActionMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -199,6 +203,17 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("HTTPS", False) else "http"
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # allauth's defaults stay on; ours are added: a coordinator sends at most 30 invitations an hour.
 ACCOUNT_RATE_LIMITS = {"invite": "30/h/user"}
+# Single sign-on (OpenID Connect): the providers are SocialApp rows with our sign-in policy, made in the admin.
+# The adapter decides who may sign in (an account or a pending invitation, a verified address of an allowed
+# domain); allauth's own matching by e-mail stays off, so that it never matches a directory contact.
+SOCIALACCOUNT_ADAPTER = "portal.sso.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the adapter lets only a provider-verified address in
+SOCIALACCOUNT_STORE_TOKENS = False  # the portal calls no provider API: no tokens kept
+SOCIALACCOUNT_LOGIN_ON_GET = False  # the sign-in buttons are forms (POST), as allauth recommends
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 ACCOUNT_FORMS = {

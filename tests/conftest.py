@@ -173,3 +173,21 @@ def goal(network, organisation, coordinator):
 def indicator(goal, member):
     """An increasing indicator of ``goal`` (10 on 2026-01-01 → 30 on 2026-12-31) that the member measures."""
     return factories.IndicatorFactory(goal=goal, name="Ohjattujen aikuisten määrä", owner=member)
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(live_server):
+    """The tests' OpenID Connect provider, a second process, knowing the live portal's redirect URI."""
+    from tests.oidc_provider.process import running_provider
+    from tests.sso import callback_path
+
+    with running_provider(redirect_uris=[live_server.url + callback_path()]) as provider:
+        yield provider
+
+
+@pytest.fixture
+def sso(oidc_provider, transactional_db):
+    """The portal's provider app for the tests' provider (allowed domain example.fi, its MFA trusted)."""
+    from tests.sso import configure
+
+    return configure(oidc_provider)

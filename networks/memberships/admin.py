@@ -60,7 +60,7 @@ class NetworkAdmin(ChoiceArrayAdminMixin, TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "field", "regions", "description", "logo"]}),
         (_("Public page"), {"fields": ["is_public", "public_description"]}),
-        (_("Security"), {"fields": ["require_mfa_for_coordinators"]}),
+        (_("Security"), {"fields": ["require_mfa_for_coordinators", "accept_provider_mfa"]}),
         (_("Dates"), {"fields": ["created_at"]}),
     ]
     inlines = [MembershipInline, NetworkRoleInline]

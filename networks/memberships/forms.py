@@ -42,7 +42,7 @@ class NetworkForm(VersionedFormMixin, forms.ModelForm):
         # could otherwise switch off the protection of their own role.
         fields = [*column_names("name"), *column_names("description"), "field", "regions", "logo", "is_public"]
         fields += ["public_description", "trust_threshold"]  # and the privacy threshold of its trust surveys
-        fields += ["members_may_post_news", "embed_origins"]  # who posts news; the sites that may embed its finder
+        fields += ["members_may_post_news", "embed_origins", "accept_provider_mfa"]  # news, embedding, provider MFA
         widgets = {
             "public_description": forms.Textarea(attrs={"rows": 6}),
         }

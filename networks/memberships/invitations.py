@@ -129,8 +129,11 @@ def invitation_send(*, invitation: Invitation, site_url: str, language: str) -> 
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to, from_email=None, html=None))
 
 
-def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
+def invitation_accept(*, token: str, first_name: str, last_name: str, password: str | None) -> User:
     """Create the invited person's account with a verified e-mail, their affiliation and role.
+
+    Without a password (``None``: the person signed in through their organisation's single sign-on) the
+    account has no usable password.
 
     The address counts as verified: the link reached it. Two accepts racing for one address
     make one account; the other gets a DomainError. When a coordinator had added the
@@ -143,7 +146,7 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
         raise DomainError(_("This person already has an account.")) from None
 
 
-def _invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
+def _invitation_accept(*, token: str, first_name: str, last_name: str, password: str | None) -> User:
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update(of=("self",))

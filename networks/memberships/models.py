@@ -68,6 +68,9 @@ class Network(AccessMixin, OriginalColumnModel):
     require_mfa_for_coordinators = models.BooleanField(
         _("coordinators must use two-factor authentication"), default=True
     )
+    accept_provider_mfa = models.BooleanField(
+        _("two-factor authentication at the organisation's sign-in service is enough"), default=False
+    )
     # How the network agrees its shared goals: the rule a new round of endorsement takes.
     goal_rule = models.CharField(
         _("a goal is agreed when"),

@@ -25,7 +25,7 @@ from portal.search.models import SearchKind
 # The name and the description in each language (``name`` and ``description``: the reader's language).
 NETWORK_FIELDS = (*column_names("name"), *column_names("description"), "regions", "field", "is_public")
 NETWORK_FIELDS += ("public_description", "trust_threshold")
-NETWORK_FIELDS += ("members_may_post_news", "embed_origins")
+NETWORK_FIELDS += ("members_may_post_news", "embed_origins", "accept_provider_mfa")
 
 
 def network_update(*, network: Network, data: dict, logo=None, version=None) -> Network:

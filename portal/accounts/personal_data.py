@@ -1,12 +1,15 @@
 """The account's share of a person's data: the profile, e-mail addresses, sign-in methods (their kinds,
-never their secrets) and invitations (see :mod:`portal.lib.personal_data`).
+never their secrets), the organisation accounts linked for single sign-on and invitations (see
+:mod:`portal.lib.personal_data`).
 
 Erasure comes last: the account row stays, anonymised (:meth:`User.anonymise`), as the removed-user marker
-that shared records point to; addresses, authenticators, expertise, groups and open invitations go.
+that shared records point to; addresses, authenticators, linked organisation accounts, expertise, groups and
+open invitations go.
 """
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +38,10 @@ def export(user):
         "profile": _profile(user),
         "email_addresses": rows(EmailAddress.objects.filter(user=user).order_by("pk"), "email", "verified", "primary"),
         "sign_in_methods": rows(Authenticator.objects.filter(user=user).order_by("pk"), "type", "created_at"),
+        # The organisation accounts (single sign-on) linked to the account: the provider and its id of the person.
+        "single_sign_on": rows(
+            SocialAccount.objects.filter(user=user).order_by("pk"), "provider", "uid", "date_joined", "last_login"
+        ),
         "invitations": rows(
             Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).order_by("created_at"),
             "email",
@@ -60,6 +67,7 @@ def erase(user):
     Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).update(email=placeholder)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
     CreateToken.objects.filter(user=user).delete()
     user.expertise.clear()
     user.groups.clear()
@@ -82,6 +90,7 @@ register(
         "profile": _("Profile"),
         "email_addresses": _("E-mail addresses"),
         "sign_in_methods": _("Sign-in methods"),
+        "single_sign_on": _("Organisation accounts used for signing in"),
         "forms_sent": _("Create forms sent (kept 30 days against double saves)"),
         "invitations": _("Invitations"),
         "invitations_sent": _("Invitations sent"),

@@ -3,6 +3,7 @@ e-mail and two-factor signals, and a change of a person's administrator flags (w
 a command, the shell). Roles in networks are recorded by the memberships domain, which owns them."""
 
 from allauth.account import signals as account_signals
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa import signals as mfa_signals
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,7 +19,17 @@ ADMIN_FLAGS = ("is_staff", "is_superuser")
 
 @receiver(auth_signals.user_logged_in, dispatch_uid="audit_sign_in")
 def _signed_in(sender, request, user, **kwargs):
-    record(Kind.SIGN_IN, actor=user, subject=user, request=request)
+    record(Kind.SIGN_IN, actor=user, subject=user, request=request, **_single_sign_on(request, user))
+
+
+def _single_sign_on(request, user) -> dict:
+    """The provider of a single sign-on (allauth's record of this sign-in's steps), as the event's details."""
+    if request is None or not hasattr(request, "session"):
+        return {}
+    for step in reversed(get_authentication_records(request, user)):
+        if step.get("method") == "socialaccount":
+            return {"stage": "sso", "provider": str(step.get("provider", ""))}
+    return {}
 
 
 @receiver(auth_signals.user_logged_out, dispatch_uid="audit_sign_out")

@@ -20,6 +20,22 @@ def member_export(objs):
     return {"uuid": objs.member_export.uuid}
 
 
+def sso_provider(objs):
+    """The URL arguments of a single sign-on provider's pages: a provider app with its sign-in policy."""
+    from allauth.socialaccount.models import SocialApp
+
+    from portal.accounts.sso import ProviderPolicy
+
+    if not hasattr(objs, "sso_app"):
+        objs.sso_app = SocialApp.objects.create(
+            provider="openid_connect", provider_id="matrix", name="Matrix", client_id="matrix"
+        )
+        ProviderPolicy.objects.create(
+            app=objs.sso_app, preset="oidc", issuer="https://idp.example.fi", allowed_domains=["example.fi"]
+        )
+    return {"provider_id": objs.sso_app.provider_id}
+
+
 # Only the person's own: not even an administrator opens another person's data.
 OWN_EXPORT = row(302, 404, 404, 200, 404, 404)
 
@@ -58,6 +74,18 @@ GET = {
     "account_reset_password_from_key_done": Entry(PUBLIC),
     "account_reset_password_from_key": Entry(PUBLIC, lambda o: {"uidb36": "zz", "key": "not-a-real-key"}),
     "account_reset_password_done": Entry(PUBLIC),
+    # --- single sign-on (allauth.socialaccount, OpenID Connect) ---
+    # A provider's sign-in is a POST from the sign-in page's button; a GET shows allauth's page with the button.
+    "openid_connect_login": Entry(PUBLIC, sso_provider),
+    # Without the state of a sign-in begun here, the answer is an error: back to the sign-in page with a message.
+    "openid_connect_callback": Entry(row(302, 302, 302, 302, 302, 302), sso_provider),
+    "socialaccount_login_cancelled": Entry(PUBLIC),
+    # allauth's page of a failed sign-in answers 401 (the portal's adapter sends errors to the sign-in page instead).
+    "socialaccount_login_error": Entry(row(401, 401, 401, 401, 401, 401)),
+    # Nothing is signed up through a provider: without a sign-in in progress, back to the sign-in page.
+    "socialaccount_signup": Entry(row(302, 302, 302, 302, 302, 302)),
+    # One's own linked organisation accounts.
+    "socialaccount_connections": Entry(SIGNED_IN, login_redirect=True),
     # --- two-factor authentication (allauth.mfa) ---
     "mfa_index": Entry(SIGNED_IN, login_redirect=True),
     "mfa_authenticate": Entry(row(302, 302, 302, 302, 302, 302)),

@@ -72,7 +72,9 @@ def _walk(patterns, prefix="", namespace=""):
             yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
         elif isinstance(pattern, URLPattern):
             name = f"{namespace}:{pattern.name}" if namespace and pattern.name else (pattern.name or "")
-            yield prefix + str(pattern.pattern), name
+            # allauth's old addresses (/accounts/social/…) only redirect to the named pages they moved to
+            redirect_to = getattr(pattern.callback, "view_initkwargs", {}).get("pattern_name")
+            yield prefix + str(pattern.pattern), name or redirect_to or ""
 
 
 def all_patterns():
