@@ -358,10 +358,8 @@ class NetworkRole(models.Model):
 
 
 class MembershipChange(models.Model):
-    """One change of a membership's level or status: who, when, from what to what, and why.
-
-    Written by the services that change memberships, never edited afterwards; the network page
-    draws how the levels have moved over time from these rows.
+    """One change of a membership's level or status: who, when, from what to what, and why. Written by the
+    services that change memberships, never edited afterwards; the network page draws the levels' history from it.
     """
 
     membership = models.ForeignKey(

@@ -24,6 +24,7 @@ NOT_EDITING = {
     "networks.meetings.forms.agenda.CommentForm": "adds a comment",
     "networks.glossary.forms.TermCommentForm": "adds a comment",
     "networks.news.forms.CommentForm": "adds a comment",
+    "portal.api.forms.TokenForm": "creates a personal access token",
     "networks.meetings.forms.polls.PollForm": "creates a poll",
     "networks.meetings.forms.polls.SlotForm": "a slot of a new poll",
     "networks.meetings.forms.polls.InviteForm": "adds invitees",

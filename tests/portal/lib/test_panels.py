@@ -61,7 +61,10 @@ def test_the_domains_sections_are_registered_for_their_pages():
     assert registered[panels.ORGANISATION_ASIDE] == {"networks/memberships/includes/organisation_networks.html"}
     assert registered[panels.PERSON_PAGE] == {"networks/memberships/includes/person_invitation.html"}
     assert registered[panels.GOAL_PAGE] == {"networks/meetings/includes/goal_records.html"}
-    assert registered[panels.ACCOUNT_PAGE] == {"portal/privacy/includes/account_data.html"}
+    assert registered[panels.ACCOUNT_PAGE] == {
+        "portal/privacy/includes/account_data.html",
+        "portal/api/includes/account_tokens.html",
+    }
 
 
 @pytest.mark.django_db
